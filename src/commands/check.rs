@@ -1,0 +1,126 @@
+//! `tochki check PATH...`: validate registries against the procedure's rules.
+
+use crate::cli::{CheckArgs, ColorChoice, FindingsFormat};
+use crate::diagnostic::{Finding, Severity, sort_findings};
+use crate::exit::ExitStatus;
+use crate::registry;
+use crate::render::findings::{self as render, SourceFiles};
+use crate::rules;
+use anyhow::{Context as _, bail};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// The validated configuration of one `check` run.
+struct Config {
+    files: Vec<PathBuf>,
+    ignore: Vec<&'static str>,
+    strict: bool,
+    format: FindingsFormat,
+    color: bool,
+}
+
+impl Config {
+    fn from_args(args: &CheckArgs) -> anyhow::Result<Config> {
+        let mut ignore = Vec::new();
+        for code in &args.ignore {
+            for code in code.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                match rules::find(code) {
+                    Some(rule) => ignore.push(rule.code),
+                    None => bail!("--ignore {code}: нет такого правила (список: tochki rules)"),
+                }
+            }
+        }
+        let mut files = Vec::new();
+        for path in &args.paths {
+            collect_files(path, &mut files)?;
+        }
+        Ok(Config {
+            files,
+            ignore,
+            strict: args.strict,
+            format: args.format,
+            color: use_color(args.color),
+        })
+    }
+}
+
+/// Whether to colour stdout: a terminal without NO_COLOR, unless forced.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// A file as given, or every `*.yaml`/`*.yml` below a folder, in name order.
+pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    let metadata = std::fs::metadata(path)
+        .with_context(|| format!("нет файла или папки {}", path.display()))?;
+    if metadata.is_file() {
+        files.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut found = Vec::new();
+    let mut pending = vec![path.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = std::fs::read_dir(&dir)
+            .with_context(|| format!("не удалось прочитать папку {}", dir.display()))?;
+        for entry in entries {
+            let entry_path = entry?.path();
+            if entry_path.is_dir() {
+                pending.push(entry_path);
+            } else if entry_path
+                .extension()
+                .is_some_and(|e| e == "yaml" || e == "yml")
+            {
+                found.push(entry_path);
+            }
+        }
+    }
+    if found.is_empty() {
+        bail!("в папке {} нет файлов *.yaml или *.yml", path.display());
+    }
+    found.sort();
+    files.extend(found);
+    Ok(())
+}
+
+pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let config = Config::from_args(args)?;
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut sources = SourceFiles::default();
+    for file in &config.files {
+        let loaded = registry::load_file(file)?;
+        findings.extend(rules::check_loaded(&loaded));
+        sources.add(&loaded.file, loaded.text);
+    }
+    findings.retain(|f| !config.ignore.contains(&f.code));
+    sort_findings(&mut findings);
+
+    match config.format {
+        FindingsFormat::Text => {
+            render::text(out, &findings, &sources, config.files.len(), config.color)?
+        }
+        FindingsFormat::Json => render::json(out, &findings)?,
+        FindingsFormat::Github => render::github(out, &findings)?,
+    }
+    Ok(status_of(&findings, config.strict))
+}
+
+/// 1 when anything at error level (or warning level with --strict) was found.
+pub fn status_of(findings: &[Finding], strict: bool) -> ExitStatus {
+    let failing = findings.iter().any(|f| match f.severity {
+        Severity::Error => true,
+        Severity::Warning => strict,
+        Severity::Info => false,
+    });
+    if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}

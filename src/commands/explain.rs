@@ -1,0 +1,54 @@
+//! `tochki rules` and `tochki explain CODE`: the catalogue as the user reads it.
+
+use crate::exit::ExitStatus;
+use crate::rules::{self, CATALOG};
+use anyhow::bail;
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use std::io::Write;
+
+/// Prints the table of all rules.
+pub fn run_rules(out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(vec!["Код", "Название", "Уровень", "Основание", "Что проверяет"]);
+    for rule in CATALOG {
+        table.add_row(vec![
+            rule.code,
+            rule.name,
+            rule.severity.russian(),
+            rule.source,
+            rule.summary,
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    writeln!(out, "Подробнее о правиле: tochki explain КОД")?;
+    Ok(ExitStatus::Clean)
+}
+
+/// Prints one rule's full explanation.
+pub fn run_explain(args: &crate::cli::ExplainArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let Some(rule) = rules::find(args.code.trim()) else {
+        let codes: Vec<&str> = CATALOG.iter().map(|r| r.code).collect();
+        bail!(
+            "нет правила с кодом «{}»; коды: {} (список: tochki rules)",
+            args.code,
+            codes.join(", ")
+        );
+    };
+    writeln!(out, "{} {} ({})", rule.code, rule.name, rule.severity.russian())?;
+    writeln!(out, "{}", capitalize(rule.summary))?;
+    writeln!(out, "Основание: {}", rule.source)?;
+    writeln!(out)?;
+    writeln!(out, "{}", rule.explanation)?;
+    Ok(ExitStatus::Clean)
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

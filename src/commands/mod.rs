@@ -1,0 +1,4 @@
+//! One module per subcommand; each exposes `run(args, out) -> Result<ExitStatus>`.
+
+pub mod check;
+pub mod explain;

@@ -1,0 +1,22 @@
+//! The exit status, decided in one place for every command.
+
+/// What a run amounts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExitStatus {
+    /// Nothing at the failing level (check, survey) or no change (diff).
+    Clean,
+    /// Findings at the failing level, a significant decline with --fail-on-decline, or changes (diff).
+    Findings,
+    /// The tool could not do its job: missing file, unreadable input, bad arguments.
+    Trouble,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Clean => 0,
+            ExitStatus::Findings => 1,
+            ExitStatus::Trouble => 2,
+        }
+    }
+}

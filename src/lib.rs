@@ -1,0 +1,28 @@
+//! tochki: the registry of touchpoints with internal clients ("Перечень точек взаимодействия с
+//! внутренним клиентом") and the annual satisfaction survey, checked and tallied from flat files.
+//!
+//! The library holds all logic and never prints: every command writes to the `Write` it is
+//! handed, so tests capture its output. `main.rs` only parses arguments and exits.
+
+pub mod calendar;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod exit;
+pub mod registry;
+pub mod render;
+pub mod rules;
+pub mod text;
+
+use cli::{Cli, Command};
+use exit::ExitStatus;
+use std::io::Write;
+
+/// Runs one command of the command line.
+pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    match &cli.command {
+        Command::Check(args) => commands::check::run(args, out),
+        Command::Rules => commands::explain::run_rules(out),
+        Command::Explain(args) => commands::explain::run_explain(args, out),
+    }
+}

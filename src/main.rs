@@ -1,0 +1,30 @@
+//! The `tochki` binary: parse arguments, run, turn the result into an exit status.
+
+use clap::Parser;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = tochki::cli::Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match tochki::run(&cli, &mut out) {
+        Ok(status) => ExitCode::from(status.code()),
+        Err(error) => {
+            // A closed pipe (`tochki show ... | head`) is not an error.
+            if error
+                .chain()
+                .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
+                .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "tochki: ошибка: {error}");
+            for cause in error.chain().skip(1) {
+                let _ = writeln!(err, "  причина: {cause}");
+            }
+            ExitCode::from(tochki::exit::ExitStatus::Trouble.code())
+        }
+    }
+}

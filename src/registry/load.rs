@@ -1,0 +1,340 @@
+//! Reading a registry file: bytes → text → model, with every problem as an R001 finding.
+//!
+//! The order matters for the messages: a file that is not text (NUL bytes), not UTF-8 (most
+//! often a Windows-1251 save) or empty is reported as such before YAML is tried, so the user is
+//! told what to do rather than shown a parser's complaint about an odd byte.
+
+use super::model::Registry;
+use crate::diagnostic::{Finding, Position, Severity};
+
+/// A registry file as read: its text and, when it parsed, its model.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file name as the user gave it.
+    pub file: String,
+    /// The text (UTF-8, BOM removed); empty when the file could not be decoded.
+    pub text: String,
+    /// The model, when the text is YAML of the registry's shape.
+    pub registry: Option<Registry>,
+    /// Problems found while reading (all R001).
+    pub findings: Vec<Finding>,
+}
+
+const R001: &str = "R001";
+
+fn shape_error(message: impl Into<String>, help: impl Into<String>) -> Finding {
+    Finding::new(R001, Severity::Error, message).with_help(help)
+}
+
+/// Reads a registry from bytes. Never fails: what cannot be read becomes a finding.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
+    let mut loaded = Loaded {
+        file: file.to_string(),
+        text: String::new(),
+        registry: None,
+        findings: Vec::new(),
+    };
+    let report = |finding: Finding| {
+        let mut finding = finding;
+        finding.file = file.to_string();
+        finding
+    };
+
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let position = position_of_byte(bytes, offset);
+        loaded.findings.push(report(
+            shape_error(
+                "Файл содержит нулевые байты: это не текстовый YAML-файл (возможно, документ Word, архив или повреждённый файл)",
+                "Сохраните перечень как текст в кодировке UTF-8 с расширением .yaml",
+            )
+            .at(position),
+        ));
+        return loaded;
+    }
+
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.valid_up_to();
+            let position = position_of_byte(bytes, offset);
+            let message = if looks_like_cp1251(bytes) {
+                "Файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251".to_string()
+            } else {
+                format!("Файл не в кодировке UTF-8: недопустимый байт 0x{:02X}", bytes[offset])
+            };
+            loaded.findings.push(report(
+                shape_error(
+                    message,
+                    "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
+                )
+                .at(position),
+            ));
+            return loaded;
+        }
+    };
+    loaded.text = text.to_string();
+
+    if text
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    {
+        loaded.findings.push(report(
+            shape_error(
+                "Файл пуст: в нём нет ни одного поля перечня",
+                "Начните с `tochki init` или заполните organization и directions",
+            )
+            .at(Position { line: 1, column: 1 }),
+        ));
+        return loaded;
+    }
+
+    match serde_yaml::from_str::<Registry>(text) {
+        Ok(registry) => loaded.registry = Some(registry),
+        Err(error) => {
+            let finding = translate_yaml_error(text, &error);
+            loaded.findings.push(report(finding));
+        }
+    }
+    loaded
+}
+
+/// Reads a registry file from disk. Fails only when the file cannot be read at all.
+pub fn load_file(path: &std::path::Path) -> anyhow::Result<Loaded> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("не удалось прочитать файл {}: {}", path.display(), e))?;
+    Ok(load_bytes(&path.display().to_string(), &bytes))
+}
+
+/// Line and column (in characters) of a byte offset, for undecodable input.
+fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    Position { line, column }
+}
+
+/// True when the bytes read as Windows-1251 are mostly Cyrillic letters.
+fn looks_like_cp1251(bytes: &[u8]) -> bool {
+    let high: Vec<u8> = bytes.iter().copied().filter(|b| *b >= 0x80).collect();
+    if high.is_empty() {
+        return false;
+    }
+    let (decoded, _, _) = encoding_rs::WINDOWS_1251.decode(&high);
+    let cyrillic = decoded
+        .chars()
+        .filter(|c| ('\u{0410}'..='\u{044F}').contains(c) || *c == 'ё' || *c == 'Ё')
+        .count();
+    cyrillic * 10 >= high.len() * 8
+}
+
+/// Turns serde_yaml's English error into a Russian finding with position.
+fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
+    let raw = error.to_string();
+    // serde_yaml appends " at line L column C"; the position goes into the finding instead.
+    let raw = match raw.find(" at line ") {
+        Some(at) => raw[..at].to_string(),
+        None => raw,
+    };
+    // And prefixes the path of the node: "directions[0].processes: invalid type ...".
+    let (path, detail) = match raw.split_once(": ") {
+        Some((path, detail))
+            if !path.contains(' ') && (path.contains('.') || path.contains('[')) =>
+        {
+            (Some(path.to_string()), detail.to_string())
+        }
+        Some((path, detail)) if !path.contains(' ') && !detail.is_empty() => {
+            (Some(path.to_string()), detail.to_string())
+        }
+        _ => (None, raw.clone()),
+    };
+    let position = error.location().map(|l| Position {
+        line: l.line(),
+        column: l.column(),
+    });
+    let line_text = position
+        .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
+        .unwrap_or("");
+
+    let (message, help) = if line_text
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .any(|c| c == '\t')
+        || detail.contains("tab")
+    {
+        (
+            "Отступ сделан табуляцией: в YAML отступы делаются только пробелами".to_string(),
+            "Замените табуляцию в начале строки пробелами (по два на уровень)".to_string(),
+        )
+    } else if detail.contains("recursion limit exceeded") {
+        (
+            "Слишком глубокая вложенность: файл не похож на перечень".to_string(),
+            "Проверьте отступы и скобки; в перечне не больше шести уровней вложенности".to_string(),
+        )
+    } else if detail.contains("repetition limit exceeded") {
+        (
+            "Слишком много раскрытий ссылок (&якорь/*ссылка): файл раздувается при чтении («billion laughs»)".to_string(),
+            "Уберите якоря и ссылки, запишите значения явно".to_string(),
+        )
+    } else if let Some(field) = between(&detail, "duplicate field `", "`") {
+        (
+            format!("Ключ «{field}» повторяется в одном разделе"),
+            "Оставьте один ключ и перенесите в него нужное значение".to_string(),
+        )
+    } else if detail.contains("duplicate entry") {
+        (
+            "Ключ повторяется в одном разделе".to_string(),
+            "Оставьте один ключ и перенесите в него нужное значение".to_string(),
+        )
+    } else if detail.starts_with("invalid type") {
+        let expected = if detail.contains("expected a sequence") {
+            "список (строки, начинающиеся с «- »)"
+        } else if detail.contains("struct") || detail.contains("map") {
+            "раздел с полями «ключ: значение»"
+        } else if detail.contains("a text") {
+            "текст"
+        } else {
+            "значение другого вида"
+        };
+        (
+            format!(
+                "Значение не того вида: здесь ожидается {expected} ({})",
+                found_kind(&detail)
+            ),
+            "Исправьте значение по образцу из `tochki explain R001`".to_string(),
+        )
+    } else if detail.contains("did not match any variant") {
+        (
+            "Значение не того вида: ожидается текст или список".to_string(),
+            "Исправьте значение по образцу из `tochki explain R001`".to_string(),
+        )
+    } else if detail.contains("more than one document") {
+        (
+            "В файле несколько YAML-документов (разделитель ---): перечень должен быть одним документом".to_string(),
+            "Разделите файл на несколько или уберите лишний разделитель ---".to_string(),
+        )
+    } else {
+        (
+            format!("Файл не является корректным YAML: {detail}"),
+            "Проверьте отступы, двоеточия и кавычки в указанной строке".to_string(),
+        )
+    };
+    let mut finding = shape_error(message, help);
+    finding.path = path;
+    // serde_yaml places a duplicate at its mapping; the duplicated key itself is more useful.
+    let position = if detail.contains("duplicate") {
+        super::positions::first_duplicate_key(text)
+            .map(|(_, p)| p)
+            .or(position)
+    } else {
+        position
+    };
+    if let Some(position) = position {
+        finding = finding.at(position);
+    }
+    finding
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let to = text[from..].find(end)? + from;
+    Some(&text[from..to])
+}
+
+fn found_kind(detail: &str) -> String {
+    let found = detail
+        .trim_start_matches("invalid type: ")
+        .split(", expected")
+        .next()
+        .unwrap_or("");
+    if found.starts_with("string") {
+        format!("а записан текст {}", found.trim_start_matches("string "))
+    } else if found.starts_with("sequence") {
+        "а записан список".to_string()
+    } else if found.starts_with("map") {
+        "а записан раздел с полями".to_string()
+    } else if found.starts_with("integer") || found.starts_with("floating") {
+        "а записано число".to_string()
+    } else if found.starts_with("boolean") {
+        "а записано да/нет".to_string()
+    } else if found.starts_with("unit") {
+        "а значение пустое".to_string()
+    } else {
+        format!("а записано: {found}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(bytes: &[u8]) -> Finding {
+        let loaded = load_bytes("f.yaml", bytes);
+        assert!(loaded.registry.is_none());
+        loaded.findings.into_iter().next().expect("a finding")
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_reported() {
+        assert!(first(b"").message.contains("пуст"));
+        assert!(first(b"# only a comment\n\n").message.contains("пуст"));
+    }
+
+    #[test]
+    fn cp1251_is_named_with_its_line() {
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1251.encode("organization: x\n\nname: Министерство\n");
+        let finding = first(&bytes);
+        assert!(finding.message.contains("Windows-1251"), "{}", finding.message);
+        assert_eq!(finding.line, Some(3));
+        assert_eq!(finding.column, Some(7));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        let finding = first(b"organization: x\n\x00\x01\x02");
+        assert!(finding.message.contains("нулевые байты"));
+        assert_eq!(finding.line, Some(2));
+    }
+
+    #[test]
+    fn tab_indentation_is_explained() {
+        let finding = first(b"directions:\n\t- name: x\n");
+        assert!(finding.message.contains("табуляц"), "{}", finding.message);
+        assert_eq!(finding.line, Some(2));
+    }
+
+    #[test]
+    fn duplicate_keys_are_named() {
+        let finding = first("organization: a\norganization: b\n".as_bytes());
+        assert!(finding.message.contains("«organization»"), "{}", finding.message);
+        assert_eq!(finding.line, Some(2));
+    }
+
+    #[test]
+    fn wrong_kind_of_value_is_explained_with_its_path() {
+        let finding = first("organization: Мин\ndirections: текст\n".as_bytes());
+        assert!(finding.message.contains("список"), "{}", finding.message);
+        assert_eq!(finding.path.as_deref(), Some("directions"));
+        assert_eq!(finding.line, Some(2));
+    }
+
+    #[test]
+    fn serde_yaml_columns_count_characters() {
+        // "Мин" is 3 characters but 6 bytes; the bad value starts at character 26.
+        let finding = first("directions: [\n  {name: Мин, processes: ыы}]\n".as_bytes());
+        assert_eq!(finding.line, Some(2));
+        assert_eq!(finding.column, Some(26), "{finding:?}");
+    }
+
+    #[test]
+    fn a_bom_is_skipped() {
+        let loaded = load_bytes("f.yaml", "\u{feff}organization: Мин\n".as_bytes());
+        assert!(loaded.findings.is_empty());
+        assert!(loaded.registry.is_some());
+    }
+}

@@ -1,0 +1,10 @@
+//! The registry: its model, how it is read from YAML, its needs catalogue, and where its nodes
+//! stand in the file.
+
+pub mod load;
+pub mod model;
+pub mod needs;
+pub mod positions;
+
+pub use load::{Loaded, load_bytes, load_file};
+pub use model::Registry;

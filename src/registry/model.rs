@@ -1,0 +1,388 @@
+//! The registry as serde reads it from YAML.
+//!
+//! Fields are lenient on purpose (texts from any scalar, dates and channels as text): a value of
+//! the wrong kind becomes a rule finding with its position instead of aborting the whole load,
+//! so the user sees every problem of the file at once. Typed accessors below interpret them.
+
+use super::needs::Need;
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+
+/// A text value written as any YAML scalar (`id: 12` is the text "12").
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(pub String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// None for an empty or blank text, so that `point: ""` counts as missing.
+    pub fn non_blank(text: &Option<Text>) -> Option<&str> {
+        text.as_ref()
+            .map(|t| t.0.trim())
+            .filter(|t| !t.is_empty())
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Text, E> {
+                Ok(Text(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// A list that may also be written as a single value (`areas: accounting`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    Many(Vec<T>),
+    One(T),
+}
+
+impl<T> OneOrMany<T> {
+    pub fn as_slice(&self) -> &[T] {
+        match self {
+            OneOrMany::Many(items) => items,
+            OneOrMany::One(item) => std::slice::from_ref(item),
+        }
+    }
+}
+
+/// The whole file.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Registry {
+    pub organization: Option<Text>,
+    pub areas: Option<OneOrMany<Text>>,
+    pub approved: Option<Approved>,
+    pub published: Option<Text>,
+    pub approvals: Option<Vec<Approval>>,
+    /// This region's own catalogue of needs, a subset of the ten.
+    pub needs: Option<Vec<NeedEntry>>,
+    pub directions: Option<Vec<Direction>>,
+}
+
+/// The act that approved this version (утверждение).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Approved {
+    pub act: Option<Text>,
+    pub date: Option<Text>,
+}
+
+/// One sign-off of this version (согласование, Lipetsk 3.4).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Approval {
+    pub role: Option<Text>,
+    pub person: Option<Text>,
+    pub date: Option<Text>,
+}
+
+/// A group of processes (направление деятельности).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Direction {
+    pub name: Option<Text>,
+    pub processes: Option<Vec<Process>>,
+}
+
+/// One process of the register of processes (наименование конкретного процесса).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Process {
+    pub name: Option<Text>,
+    pub id: Option<Text>,
+    pub touchpoints: Option<Vec<Touchpoint>>,
+}
+
+/// Where the client meets the service (точка взаимодействия).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Touchpoint {
+    pub point: Option<Text>,
+    pub channel: Option<Text>,
+    pub needs: Option<OneOrMany<NeedEntry>>,
+    pub interaction: Option<Text>,
+    pub features: Option<Text>,
+    pub client: Option<Text>,
+    pub value: Option<Text>,
+    pub basis: Option<Text>,
+    pub id: Option<Text>,
+}
+
+/// A need as written: a code or wording, or `{other: "описание"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum NeedEntry {
+    Name(Text),
+    WithDescription(BTreeMap<String, Option<Text>>),
+}
+
+/// What a need entry means once interpreted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NeedValue {
+    /// A known need; `description` is set for `{other: "..."}`.
+    Known {
+        need: Need,
+        description: Option<String>,
+    },
+    /// Not a need of the catalogue: the text as written.
+    Unknown(String),
+    /// A mapping other than `{other: "..."}`.
+    Malformed(String),
+}
+
+impl NeedEntry {
+    pub fn interpret(&self) -> NeedValue {
+        match self {
+            NeedEntry::Name(text) => match Need::parse(text.as_str()) {
+                Some(need) => NeedValue::Known {
+                    need,
+                    description: None,
+                },
+                None => NeedValue::Unknown(text.0.clone()),
+            },
+            NeedEntry::WithDescription(map) => {
+                let mut entries = map.iter();
+                match (entries.next(), entries.next()) {
+                    (Some((key, description)), None) => match Need::parse(key) {
+                        Some(Need::Other) => NeedValue::Known {
+                            need: Need::Other,
+                            description: Text::non_blank(description).map(str::to_string),
+                        },
+                        _ => NeedValue::Malformed(key.clone()),
+                    },
+                    _ => NeedValue::Malformed(map.keys().cloned().collect::<Vec<_>>().join(", ")),
+                }
+            }
+        }
+    }
+}
+
+/// The kind of a touchpoint (вид точки взаимодействия).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Digital,
+    Offline,
+}
+
+impl Channel {
+    /// Reads `digital`/`offline` or the Russian words (`цифровая`, `онлайн`, `офлайн`).
+    pub fn parse(text: &str) -> Option<Channel> {
+        let wanted = crate::text::normalize(text);
+        match wanted.as_str() {
+            "digital" | "online" | "цифровая" | "цифровой" | "цифровая точка" | "онлайн"
+            | "онлайн точка" => Some(Channel::Digital),
+            "offline" | "офлайн" | "офлайн точка" | "оффлайн" => Some(Channel::Offline),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Digital => "digital",
+            Channel::Offline => "offline",
+        }
+    }
+
+    /// As the official table prints it.
+    pub fn russian(self) -> &'static str {
+        match self {
+            Channel::Digital => "цифровая",
+            Channel::Offline => "офлайн",
+        }
+    }
+}
+
+/// Reads a date written as `2024-09-24` or `24.09.2024`; None when it is not a real date.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
+}
+
+/// The approval roles of Lipetsk 3.4, with their Russian names.
+pub const APPROVAL_ROLES: [(&str, &str); 3] = [
+    (
+        "unit_head",
+        "руководитель структурного подразделения, ответственный за процесс",
+    ),
+    (
+        "supervising_deputy",
+        "заместитель руководителя, курирующий направление деятельности",
+    ),
+    (
+        "centricity_deputy",
+        "заместитель руководителя, ответственный за внедрение клиентоцентричности",
+    ),
+];
+
+/// The areas a registry may cover.
+pub const AREAS: [(&str, &str); 4] = [
+    ("accounting", "бухгалтерский учет"),
+    ("hr", "кадровая политика"),
+    ("it", "информационно-техническое обеспечение"),
+    ("admin", "административно-хозяйственная деятельность"),
+];
+
+/// Basis on which a touchpoint was found (Lipetsk 2.4).
+pub const BASES: [&str; 2] = ["document", "directive"];
+
+impl Registry {
+    /// Every touchpoint with its direction and process indices, in file order.
+    pub fn touchpoints(&self) -> impl Iterator<Item = TouchpointRef<'_>> {
+        self.directions
+            .iter()
+            .flatten()
+            .enumerate()
+            .flat_map(|(d, direction)| {
+                direction
+                    .processes
+                    .iter()
+                    .flatten()
+                    .enumerate()
+                    .flat_map(move |(p, process)| {
+                        process
+                            .touchpoints
+                            .iter()
+                            .flatten()
+                            .enumerate()
+                            .map(move |(t, touchpoint)| TouchpointRef {
+                                direction_index: d,
+                                process_index: p,
+                                touchpoint_index: t,
+                                direction,
+                                process,
+                                touchpoint,
+                            })
+                    })
+            })
+    }
+}
+
+/// A touchpoint with where it stands.
+#[derive(Debug, Clone, Copy)]
+pub struct TouchpointRef<'a> {
+    pub direction_index: usize,
+    pub process_index: usize,
+    pub touchpoint_index: usize,
+    pub direction: &'a Direction,
+    pub process: &'a Process,
+    pub touchpoint: &'a Touchpoint,
+}
+
+impl TouchpointRef<'_> {
+    /// The YAML path of this touchpoint.
+    pub fn path(&self) -> crate::diagnostic::YamlPath {
+        process_path(self.direction_index, self.process_index)
+            .key("touchpoints")
+            .index(self.touchpoint_index)
+    }
+}
+
+/// The YAML path of a direction.
+pub fn direction_path(direction: usize) -> crate::diagnostic::YamlPath {
+    crate::diagnostic::YamlPath::root()
+        .key("directions")
+        .index(direction)
+}
+
+/// The YAML path of a process.
+pub fn process_path(direction: usize, process: usize) -> crate::diagnostic::YamlPath {
+    direction_path(direction).key("processes").index(process)
+}
+
+impl Touchpoint {
+    /// The needs as interpreted, with their index in the list.
+    pub fn need_values(&self) -> Vec<NeedValue> {
+        self.needs
+            .as_ref()
+            .map(|needs| needs.as_slice().iter().map(NeedEntry::interpret).collect())
+            .unwrap_or_default()
+    }
+
+    /// The known needs, in order, without repeats.
+    pub fn known_needs(&self) -> Vec<Need> {
+        let mut needs = Vec::new();
+        for value in self.need_values() {
+            if let NeedValue::Known { need, .. } = value
+                && !needs.contains(&need)
+            {
+                needs.push(need);
+            }
+        }
+        needs
+    }
+
+    pub fn channel_value(&self) -> Option<Channel> {
+        Text::non_blank(&self.channel).and_then(Channel::parse)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_in_both_forms_and_impossible_ones_refused() {
+        assert_eq!(parse_date("2024-09-24"), NaiveDate::from_ymd_opt(2024, 9, 24));
+        assert_eq!(parse_date("24.09.2024"), NaiveDate::from_ymd_opt(2024, 9, 24));
+        assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(parse_date("31.04.2025"), None);
+        assert_eq!(parse_date("вчера"), None);
+    }
+
+    #[test]
+    fn channels_accept_russian_words() {
+        assert_eq!(Channel::parse("цифровая"), Some(Channel::Digital));
+        assert_eq!(Channel::parse("Онлайн"), Some(Channel::Digital));
+        assert_eq!(Channel::parse("офлайн"), Some(Channel::Offline));
+        assert_eq!(Channel::parse("offline"), Some(Channel::Offline));
+        assert_eq!(Channel::parse("почта"), None);
+    }
+
+    #[test]
+    fn need_entries_are_interpreted() {
+        let entry: NeedEntry = serde_yaml::from_str("{other: получение пропуска}").unwrap();
+        assert_eq!(
+            entry.interpret(),
+            NeedValue::Known {
+                need: Need::Other,
+                description: Some("получение пропуска".into())
+            }
+        );
+        let entry: NeedEntry = serde_yaml::from_str("получение информации").unwrap();
+        assert_eq!(
+            entry.interpret(),
+            NeedValue::Known {
+                need: Need::Info,
+                description: None
+            }
+        );
+        let entry: NeedEntry = serde_yaml::from_str("{info: x}").unwrap();
+        assert_eq!(entry.interpret(), NeedValue::Malformed("info".into()));
+    }
+}

@@ -1,0 +1,475 @@
+//! Positions of YAML nodes, and the check for unknown keys.
+//!
+//! serde_yaml gives positions for syntax errors only, so after the model is loaded one streaming
+//! pass over saphyr-parser's events finds (a) keys the format does not know and (b) the line and
+//! column of exactly the nodes that findings point at. Nothing else is kept, so memory does not
+//! grow with the file. saphyr counts columns in characters (not bytes), as editors do on Cyrillic
+//! text; its lines are 1-based and its columns 0-based.
+
+use crate::diagnostic::{Position, Segment, YamlPath};
+use saphyr_parser::{Event, Parser, ScanError};
+use std::borrow::Cow;
+
+/// Where the format allows which keys: the context of a node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Root,
+    Approved,
+    ApprovalList,
+    Approval,
+    DirectionList,
+    Direction,
+    ProcessList,
+    Process,
+    TouchpointList,
+    Touchpoint,
+    /// Values the walker does not police (texts, need lists, areas).
+    Free,
+}
+
+impl Context {
+    /// The keys a mapping in this context may have; None when any key goes.
+    fn keys(self) -> Option<&'static [&'static str]> {
+        match self {
+            Context::Root => Some(&[
+                "organization",
+                "areas",
+                "approved",
+                "published",
+                "approvals",
+                "needs",
+                "directions",
+            ]),
+            Context::Approved => Some(&["act", "date"]),
+            Context::Approval => Some(&["role", "person", "date"]),
+            Context::Direction => Some(&["name", "processes"]),
+            Context::Process => Some(&["name", "id", "touchpoints"]),
+            Context::Touchpoint => Some(&[
+                "point",
+                "channel",
+                "needs",
+                "interaction",
+                "features",
+                "client",
+                "value",
+                "basis",
+                "id",
+            ]),
+            _ => None,
+        }
+    }
+
+    fn child(self, key: &str) -> Context {
+        match (self, key) {
+            (Context::Root, "approved") => Context::Approved,
+            (Context::Root, "approvals") => Context::ApprovalList,
+            (Context::Root, "directions") => Context::DirectionList,
+            (Context::Direction, "processes") => Context::ProcessList,
+            (Context::Process, "touchpoints") => Context::TouchpointList,
+            _ => Context::Free,
+        }
+    }
+
+    fn item(self) -> Context {
+        match self {
+            Context::ApprovalList => Context::Approval,
+            Context::DirectionList => Context::Direction,
+            Context::ProcessList => Context::Process,
+            Context::TouchpointList => Context::Touchpoint,
+            _ => Context::Free,
+        }
+    }
+}
+
+/// A key the format does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownKey {
+    pub key: String,
+    pub position: Position,
+    /// The path of the mapping that holds the key.
+    pub parent: YamlPath,
+    /// The keys allowed there.
+    pub allowed: &'static [&'static str],
+}
+
+/// What one pass over the events found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub unknown_keys: Vec<UnknownKey>,
+    /// For each requested path, the position of its node, or of its deepest ancestor found
+    /// (a path into an alias resolves to the alias).
+    pub positions: Vec<Option<Position>>,
+}
+
+/// A trie of the requested paths, so the walk checks one small node per YAML node.
+struct Trie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Default)]
+struct TrieNode {
+    children: Vec<(Segment, usize)>,
+    position: Option<Position>,
+}
+
+impl Trie {
+    fn new(paths: &[YamlPath]) -> Self {
+        let mut trie = Trie {
+            nodes: vec![TrieNode::default()],
+        };
+        for path in paths {
+            let mut node = 0;
+            for segment in &path.0 {
+                node = match trie.child(node, segment) {
+                    Some(child) => child,
+                    None => {
+                        trie.nodes.push(TrieNode::default());
+                        let child = trie.nodes.len() - 1;
+                        trie.nodes[node].children.push((segment.clone(), child));
+                        child
+                    }
+                };
+            }
+        }
+        trie
+    }
+
+    fn child(&self, node: usize, segment: &Segment) -> Option<usize> {
+        self.nodes[node]
+            .children
+            .iter()
+            .find(|(s, _)| s == segment)
+            .map(|(_, c)| *c)
+    }
+
+    fn child_by_key(&self, node: usize, key: &str) -> Option<usize> {
+        self.nodes[node]
+            .children
+            .iter()
+            .find(|(s, _)| matches!(s, Segment::Key(k) if k == key))
+            .map(|(_, c)| *c)
+    }
+
+    fn child_by_index(&self, node: usize, index: usize) -> Option<usize> {
+        self.child(node, &Segment::Index(index))
+    }
+
+    /// The position of the path's node or of its deepest positioned ancestor.
+    fn resolve(&self, path: &YamlPath) -> Option<Position> {
+        let mut node = 0;
+        let mut best = self.nodes[0].position;
+        for segment in &path.0 {
+            match self.child(node, segment) {
+                Some(child) => {
+                    node = child;
+                    if let Some(position) = self.nodes[node].position {
+                        best = Some(position);
+                    }
+                }
+                None => break,
+            }
+        }
+        best
+    }
+}
+
+enum Frame<'a> {
+    Map {
+        context: Context,
+        trie: Option<usize>,
+        /// The key whose value comes next, with its position.
+        key: Option<(Cow<'a, str>, Position)>,
+    },
+    Seq {
+        context: Context,
+        trie: Option<usize>,
+        index: usize,
+    },
+}
+
+fn position_of(marker: &saphyr_parser::Marker) -> Position {
+    Position {
+        line: marker.line(),
+        column: marker.col() + 1,
+    }
+}
+
+/// Walks the document once: unknown keys, and positions for `requested` paths.
+pub fn scan(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
+    let mut trie = Trie::new(requested);
+    let mut unknown_keys = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    // Depth of a subtree being skipped (a complex mapping key).
+    let mut skipping = 0usize;
+    let mut root_seen = false;
+
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event?;
+        let here = position_of(&span.start);
+        let (starts, ends) = match &event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => (true, false),
+            Event::MappingEnd | Event::SequenceEnd => (false, true),
+            Event::Scalar(..) | Event::Alias(..) => (false, false),
+            _ => continue,
+        };
+        if skipping > 0 {
+            if starts {
+                skipping += 1;
+            } else if ends {
+                skipping -= 1;
+                if skipping == 0 {
+                    finish_value(&mut stack);
+                }
+            }
+            continue;
+        }
+        if ends {
+            stack.pop();
+            finish_value(&mut stack);
+            continue;
+        }
+
+        // Is this node a mapping key?
+        if let Some(Frame::Map {
+            context,
+            trie: _,
+            key,
+        }) = stack.last_mut()
+            && key.is_none()
+        {
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some(allowed) = context.keys()
+                        && !allowed.contains(&value.as_ref())
+                    {
+                        unknown_keys.push(UnknownKey {
+                            key: value.to_string(),
+                            position: here,
+                            parent: YamlPath::root(),
+                            allowed,
+                        });
+                        let parent = current_path(&stack);
+                        if let Some(last) = unknown_keys.last_mut() {
+                            last.parent = parent;
+                        }
+                    }
+                    if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+                        *key = Some((value, here));
+                    }
+                }
+                _ => {
+                    // A complex key: no format key is one; skip it whole.
+                    if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+                        *key = Some((Cow::Borrowed("?"), here));
+                    }
+                    if starts {
+                        skipping = 1;
+                    }
+                }
+            }
+            continue;
+        }
+
+        // A value: find its context and trie node, record its position.
+        let (context, trie_node) = match stack.last() {
+            None => {
+                if root_seen {
+                    continue;
+                }
+                root_seen = true;
+                trie.nodes[0].position = Some(here);
+                (Context::Root, Some(0))
+            }
+            Some(Frame::Map {
+                context,
+                trie: parent,
+                key,
+            }) => {
+                let (key, key_position) = key
+                    .as_ref()
+                    .map(|(k, p)| (k.as_ref(), *p))
+                    .unwrap_or(("?", here));
+                let node = parent.and_then(|p| trie.child_by_key(p, key));
+                if let Some(node) = node {
+                    // A value on its key's line is pointed at directly; a block below its key
+                    // is pointed at by the key, which is where the reader looks.
+                    let position = if here.line == key_position.line {
+                        here
+                    } else {
+                        key_position
+                    };
+                    trie.nodes[node].position = Some(position);
+                }
+                (context.child(key), node)
+            }
+            Some(Frame::Seq {
+                context,
+                trie: parent,
+                index,
+            }) => {
+                let node = parent.and_then(|p| trie.child_by_index(p, *index));
+                if let Some(node) = node {
+                    trie.nodes[node].position = Some(here);
+                }
+                (context.item(), node)
+            }
+        };
+        match event {
+            Event::MappingStart(..) => stack.push(Frame::Map {
+                context,
+                trie: trie_node,
+                key: None,
+            }),
+            Event::SequenceStart(..) => stack.push(Frame::Seq {
+                context,
+                trie: trie_node,
+                index: 0,
+            }),
+            _ => finish_value(&mut stack),
+        }
+    }
+
+    let positions = requested.iter().map(|path| trie.resolve(path)).collect();
+    Ok(Scan {
+        unknown_keys,
+        positions,
+    })
+}
+
+/// The first key that repeats within one mapping, with its position.
+pub fn first_duplicate_key(text: &str) -> Option<(String, Position)> {
+    // Per open collection: None for a sequence, the keys seen so far and whether a key is
+    // awaited for a mapping.
+    let mut stack: Vec<Option<(Vec<String>, bool)>> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        let awaiting_key = matches!(stack.last(), Some(Some((_, true))));
+        match event {
+            Event::Scalar(value, ..) if awaiting_key => {
+                if let Some(Some((seen, awaiting))) = stack.last_mut() {
+                    if seen.iter().any(|k| k == value.as_ref()) {
+                        return Some((value.to_string(), position_of(&span.start)));
+                    }
+                    seen.push(value.to_string());
+                    *awaiting = false;
+                }
+                continue;
+            }
+            Event::MappingStart(..) => {
+                mark_value_done(&mut stack);
+                stack.push(Some((Vec::new(), true)));
+            }
+            Event::SequenceStart(..) => {
+                mark_value_done(&mut stack);
+                stack.push(None);
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+            }
+            Event::Scalar(..) | Event::Alias(..) => mark_value_done(&mut stack),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A mapping's value has been seen (or started): the next scalar is a key again.
+fn mark_value_done(stack: &mut [Option<(Vec<String>, bool)>]) {
+    if let Some(Some((_, awaiting))) = stack.last_mut() {
+        *awaiting = true;
+    }
+}
+
+/// A value ended: its mapping waits for the next key, its sequence moves to the next item.
+fn finish_value(stack: &mut [Frame]) {
+    match stack.last_mut() {
+        Some(Frame::Map { key, .. }) => *key = None,
+        Some(Frame::Seq { index, .. }) => *index += 1,
+        None => {}
+    }
+}
+
+/// The path of the innermost open mapping or sequence.
+fn current_path(stack: &[Frame]) -> YamlPath {
+    let mut segments = Vec::new();
+    for frame in stack.iter().take(stack.len().saturating_sub(1)) {
+        match frame {
+            Frame::Map { key, .. } => {
+                segments.push(Segment::Key(
+                    key.as_ref().map(|(k, _)| k.to_string()).unwrap_or_default(),
+                ))
+            }
+            Frame::Seq { index, .. } => segments.push(Segment::Index(*index)),
+        }
+    }
+    YamlPath(segments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "\
+organization: Министерство
+directions:
+  - name: Бухгалтерский учет
+    processes:
+      - name: Заработная плата
+        touchpoints:
+          - point: Телефонная связь
+            channel: digital
+            needs: [info, consultaton]
+          - pont: Кабинет
+";
+
+    fn at(line: usize, column: usize) -> Option<Position> {
+        Some(Position { line, column })
+    }
+
+    #[test]
+    fn finds_positions_of_requested_nodes_in_characters() {
+        let tp = YamlPath::root()
+            .key("directions")
+            .index(0)
+            .key("processes")
+            .index(0)
+            .key("touchpoints")
+            .index(0);
+        let requested = vec![
+            tp.key("channel"),
+            tp.key("needs").index(1),
+            tp.clone(),
+            YamlPath::root().key("organization"),
+            tp.key("needs").index(7),
+        ];
+        let scan = scan(SAMPLE, &requested).unwrap();
+        assert_eq!(scan.positions[0], at(8, 22));
+        assert_eq!(scan.positions[1], at(9, 27));
+        assert_eq!(scan.positions[2], at(7, 13));
+        // Cyrillic values: the column counts characters, not bytes.
+        assert_eq!(scan.positions[3], at(1, 15));
+        // A missing node resolves to its deepest ancestor.
+        assert_eq!(scan.positions[4], at(9, 20));
+    }
+
+    #[test]
+    fn reports_unknown_keys_with_their_place() {
+        let scan = scan(SAMPLE, &[]).unwrap();
+        assert_eq!(scan.unknown_keys.len(), 1);
+        let unknown = &scan.unknown_keys[0];
+        assert_eq!(unknown.key, "pont");
+        assert_eq!(unknown.position, Position { line: 10, column: 13 });
+        assert_eq!(
+            unknown.parent.to_string(),
+            "directions[0].processes[0].touchpoints[1]"
+        );
+        assert!(unknown.allowed.contains(&"point"));
+    }
+
+    #[test]
+    fn block_values_point_at_their_key() {
+        let requested = vec![YamlPath::root().key("directions")];
+        let scan = scan(SAMPLE, &requested).unwrap();
+        assert_eq!(scan.positions[0], at(2, 1));
+    }
+}

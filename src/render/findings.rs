@@ -1,0 +1,217 @@
+//! Findings as text (for people), JSON (for scripts) and GitHub workflow annotations.
+
+use super::style::Style;
+use crate::diagnostic::{Finding, Severity, Totals};
+use crate::rules;
+use crate::text::plural;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Write;
+
+/// The texts of the checked files, to quote the offending line.
+#[derive(Default)]
+pub struct SourceFiles {
+    texts: HashMap<String, String>,
+}
+
+impl SourceFiles {
+    pub fn add(&mut self, file: &str, text: String) {
+        self.texts.insert(file.to_string(), text);
+    }
+
+    fn line(&self, file: &str, line: usize) -> Option<&str> {
+        self.texts.get(file)?.lines().nth(line.checked_sub(1)?)
+    }
+}
+
+/// Where a finding points, as `file:line:col` (registries) or `file:строка N` (exports).
+pub fn location(finding: &Finding) -> String {
+    match (finding.line, finding.row) {
+        (Some(line), _) => format!("{}:{}:{}", finding.file, line, finding.column.unwrap_or(1)),
+        (None, Some(row)) => format!("{}: строка {}", finding.file, row),
+        (None, None) => finding.file.clone(),
+    }
+}
+
+/// `file:line:col: R008 ошибка: message`, the source line with a caret, the help line, and a
+/// closing line with the totals.
+pub fn text(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    sources: &SourceFiles,
+    files_checked: usize,
+    color: bool,
+) -> std::io::Result<()> {
+    let style = Style { enabled: color };
+    for finding in findings {
+        let severity = match finding.severity {
+            Severity::Error => style.red(finding.severity.russian()),
+            Severity::Warning => style.yellow(finding.severity.russian()),
+            Severity::Info => style.cyan(finding.severity.russian()),
+        };
+        writeln!(
+            out,
+            "{}: {} {}: {}",
+            style.bold(&location(finding)),
+            style.bold(finding.code),
+            severity,
+            finding.message
+        )?;
+        if let (Some(line), Some(source)) = (
+            finding.line,
+            finding.line.and_then(|l| sources.line(&finding.file, l)),
+        ) {
+            let number = line.to_string();
+            let gutter = " ".repeat(number.len());
+            let caret_pad: String = source
+                .chars()
+                .take(finding.column.unwrap_or(1).saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            writeln!(out, "{} {}", gutter, style.blue("|"))?;
+            writeln!(out, "{} {} {}", style.blue(&number), style.blue("|"), source)?;
+            writeln!(out, "{} {} {}{}", gutter, style.blue("|"), caret_pad, style.bold("^"))?;
+        }
+        if let Some(help) = &finding.help {
+            writeln!(out, "  = помощь: {help}")?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", summary_line(findings, files_checked, &style))
+}
+
+/// The closing line: how many files, and what was found.
+pub fn summary_line(findings: &[Finding], files_checked: usize, style: &Style) -> String {
+    let totals = Totals::of(findings);
+    let files = format!(
+        "Проверено {files_checked} {}",
+        plural(files_checked, "файл", "файла", "файлов")
+    );
+    if findings.is_empty() {
+        return format!("{files}: {}", style.green("замечаний нет."));
+    }
+    let mut parts = Vec::new();
+    if totals.errors > 0 {
+        parts.push(style.red(&format!(
+            "{} {}",
+            totals.errors,
+            plural(totals.errors, "ошибка", "ошибки", "ошибок")
+        )));
+    }
+    if totals.warnings > 0 {
+        parts.push(style.yellow(&format!(
+            "{} {}",
+            totals.warnings,
+            plural(totals.warnings, "предупреждение", "предупреждения", "предупреждений")
+        )));
+    }
+    if totals.infos > 0 {
+        parts.push(style.cyan(&format!(
+            "{} {}",
+            totals.infos,
+            plural(totals.infos, "замечание", "замечания", "замечаний")
+        )));
+    }
+    format!("{files}: {}.", parts.join(", "))
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    findings: &'a [Finding],
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// The spec's JSON: `findings` plus the totals `errors`, `warnings`, `infos`.
+pub fn json(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
+    let totals = Totals::of(findings);
+    let report = JsonReport {
+        findings,
+        errors: totals.errors,
+        warnings: totals.warnings,
+        infos: totals.infos,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+/// GitHub Actions workflow commands: `::error file=F,line=L,col=C,title=R008 name::message`.
+pub fn github(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
+    for finding in findings {
+        let level = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut properties = vec![format!("file={}", escape_property(&finding.file))];
+        if let Some(line) = finding.line.or(finding.row) {
+            properties.push(format!("line={line}"));
+        }
+        if let Some(column) = finding.column {
+            properties.push(format!("col={column}"));
+        }
+        let name = rules::find(finding.code).map_or("", |r| r.name);
+        properties.push(format!(
+            "title={}",
+            escape_property(&format!("{} {name}", finding.code))
+        ));
+        let mut message = finding.message.clone();
+        if let Some(help) = &finding.help {
+            message.push_str("\n");
+            message.push_str(help);
+        }
+        writeln!(
+            out,
+            "::{level} {}::{}",
+            properties.join(","),
+            escape_data(&message)
+        )?;
+    }
+    Ok(())
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_annotations_escape_separators() {
+        let mut finding = Finding::new("R008", Severity::Error, "100% повтор, строка: 2");
+        finding.file = "a,b.yaml".into();
+        finding.line = Some(3);
+        finding.column = Some(5);
+        let mut out = Vec::new();
+        github(&mut out, &[finding]).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "::error file=a%2Cb.yaml,line=3,col=5,title=R008 duplicate-touchpoint::100%25 повтор, строка: 2\n"
+        );
+    }
+
+    #[test]
+    fn summary_uses_russian_plurals() {
+        let style = Style { enabled: false };
+        let findings = vec![
+            Finding::new("R001", Severity::Error, "a"),
+            Finding::new("R001", Severity::Error, "b"),
+            Finding::new("R003", Severity::Warning, "c"),
+        ];
+        assert_eq!(
+            summary_line(&findings, 2, &style),
+            "Проверено 2 файла: 2 ошибки, 1 предупреждение."
+        );
+        assert_eq!(summary_line(&[], 1, &style), "Проверено 1 файл: замечаний нет.");
+    }
+}

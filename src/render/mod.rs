@@ -1,0 +1,5 @@
+//! Output formats. Commands build a report model; the functions here write it, one function per
+//! format, and never decide anything about the findings themselves.
+
+pub mod findings;
+pub mod style;

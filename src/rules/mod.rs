@@ -1,0 +1,310 @@
+//! The rules `check` enforces, one file per rule, and the catalogue that registers them.
+//!
+//! `CATALOG` is the only place a rule is registered: `check`, `rules`, `explain`, `--ignore`,
+//! `--strict` and the README table all read it. Codes are a contract and never reused.
+
+use crate::calendar::Calendar;
+use crate::diagnostic::{Finding, Severity, YamlPath};
+use crate::registry::model::Registry;
+
+mod r001_yaml_shape;
+mod r002_required_field;
+mod r003_recommended_field;
+mod r004_unknown_need;
+mod r005_need_outside_catalogue;
+mod r006_repeated_need;
+mod r007_other_without_description;
+mod r008_duplicate_touchpoint;
+mod r009_several_points_in_one;
+mod r010_channel_contradicts_point;
+mod r011_duplicate_process;
+mod r012_empty_group;
+mod r013_duplicate_id;
+mod r014_incomplete_approvals;
+mod r015_late_publication;
+mod r016_date_order;
+mod r017_missing_key_channel;
+pub mod survey_codes;
+
+pub use r001_yaml_shape::unknown_key_finding;
+
+/// What a registry rule reads.
+pub struct Context<'a> {
+    pub registry: &'a Registry,
+    pub calendar: &'a Calendar,
+}
+
+/// Collects the findings of one rule, each with the YAML path of its node; positions are
+/// resolved later, in one pass over the file, for all findings together.
+pub struct Sink {
+    code: &'static str,
+    severity: Severity,
+    pub findings: Vec<(YamlPath, Finding)>,
+}
+
+impl Sink {
+    pub fn new(rule: &Rule) -> Self {
+        Sink {
+            code: rule.code,
+            severity: rule.severity,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Reports a finding of the running rule at `path`.
+    pub fn report(&mut self, path: YamlPath, message: impl Into<String>, help: impl Into<String>) {
+        let finding = Finding::new(self.code, self.severity, message).with_help(help);
+        self.findings.push((path, finding));
+    }
+}
+
+/// Which files a code applies to.
+#[derive(Clone, Copy)]
+pub enum Scope {
+    /// A registry rule with its check.
+    Registry(fn(&Context, &mut Sink)),
+    /// A finding of `survey check`, produced by the survey reader.
+    Survey,
+}
+
+/// One rule of the catalogue.
+pub struct Rule {
+    pub code: &'static str,
+    /// Kebab-case name of the defect, e.g. `duplicate-touchpoint`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The seed point it comes from ("Липецк 2.7"), or "—".
+    pub source: &'static str,
+    /// One line in Russian.
+    pub summary: &'static str,
+    /// Full Russian text: Что проверяет / Почему это важно / Пример / Как исправить / Основание.
+    pub explanation: &'static str,
+    pub scope: Scope,
+}
+
+/// Every rule and survey finding, in code order.
+pub static CATALOG: &[&Rule] = &[
+    &r001_yaml_shape::RULE,
+    &r002_required_field::RULE,
+    &r003_recommended_field::RULE,
+    &r004_unknown_need::RULE,
+    &r005_need_outside_catalogue::RULE,
+    &r006_repeated_need::RULE,
+    &r007_other_without_description::RULE,
+    &r008_duplicate_touchpoint::RULE,
+    &r009_several_points_in_one::RULE,
+    &r010_channel_contradicts_point::RULE,
+    &r011_duplicate_process::RULE,
+    &r012_empty_group::RULE,
+    &r013_duplicate_id::RULE,
+    &r014_incomplete_approvals::RULE,
+    &r015_late_publication::RULE,
+    &r016_date_order::RULE,
+    &r017_missing_key_channel::RULE,
+    &survey_codes::S001,
+    &survey_codes::S002,
+    &survey_codes::S003,
+    &survey_codes::S004,
+    &survey_codes::S005,
+    &survey_codes::S006,
+];
+
+/// Finds a rule by its code (case does not matter).
+pub fn find(code: &str) -> Option<&'static Rule> {
+    CATALOG
+        .iter()
+        .copied()
+        .find(|rule| rule.code.eq_ignore_ascii_case(code))
+}
+
+/// The severity a code is reported with.
+pub fn severity_of(code: &str) -> Severity {
+    find(code).map_or(Severity::Error, |rule| rule.severity)
+}
+
+/// Runs every registry rule on a loaded model.
+pub fn run_all(context: &Context) -> Vec<(YamlPath, Finding)> {
+    let mut all = Vec::new();
+    for rule in CATALOG {
+        if let Scope::Registry(check) = rule.scope {
+            let mut sink = Sink::new(rule);
+            check(context, &mut sink);
+            all.append(&mut sink.findings);
+        }
+    }
+    all
+}
+
+/// Keyword stems that mark a point as offline or digital (Smolensk 1.3(8-9), N. Ossetia 3.2-3.3).
+/// Phone is neither: the seeds disagree on it.
+pub(crate) const OFFLINE_STEMS: &[&str] = &[
+    "кабинет",
+    "помещени",
+    "личн",
+    "приемн",
+    "бумажн",
+    "очн",
+];
+pub(crate) const DIGITAL_STEMS: &[&str] = &[
+    "сайт",
+    "портал",
+    "электронн",
+    "e mail",
+    "email",
+    "сэд",
+    "эдо",
+    "документооборот",
+    "мессенджер",
+    "приложени",
+    "интернет",
+    "программн",
+    "информационн систем",
+    "дело web",
+    "делопро",
+];
+
+/// Whether a normalised text contains one of the stems.
+pub(crate) fn mentions(normalized: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|stem| normalized.contains(stem))
+}
+
+/// Splits a point cell at commas and semicolons outside parentheses.
+pub(crate) fn split_points(point: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut current = String::new();
+    for ch in point.chars() {
+        match ch {
+            '(' | '«' => depth += 1,
+            ')' | '»' => depth -= 1,
+            _ => {}
+        }
+        if (ch == ',' || ch == ';') && depth <= 0 {
+            parts.push(std::mem::take(&mut current));
+        } else {
+            current.push(ch);
+        }
+    }
+    parts.push(current);
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_ascending() {
+        let codes: Vec<&str> = CATALOG.iter().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(codes, sorted);
+    }
+
+    #[test]
+    fn every_rule_has_a_full_explanation_and_a_source() {
+        for rule in CATALOG {
+            for section in [
+                "Что проверяет",
+                "Почему это важно",
+                "Пример",
+                "Как исправить",
+                "Основание",
+            ] {
+                assert!(
+                    rule.explanation.contains(section),
+                    "{} lacks section {section}",
+                    rule.code
+                );
+            }
+            assert!(!rule.source.is_empty(), "{} has no source", rule.code);
+            assert!(!rule.summary.is_empty(), "{} has no summary", rule.code);
+            assert!(
+                rule.name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} name is not kebab-case",
+                rule.code
+            );
+        }
+    }
+
+    #[test]
+    fn split_points_respects_parentheses() {
+        assert_eq!(
+            split_points("Телефонная связь, кабинеты внутренних клиентов"),
+            vec!["Телефонная связь", "кабинеты внутренних клиентов"]
+        );
+        assert_eq!(
+            split_points("Личный прием (кабинет 12, 3 этаж)"),
+            vec!["Личный прием (кабинет 12, 3 этаж)"]
+        );
+    }
+
+    /// Runs one rule on a YAML text and returns (path, message) pairs.
+    pub(crate) fn run_rule(rule: &Rule, yaml: &str) -> Vec<(String, String)> {
+        let registry: Registry = serde_yaml::from_str(yaml).expect("test YAML parses");
+        let context = Context {
+            registry: &registry,
+            calendar: Calendar::russian(),
+        };
+        let mut sink = Sink::new(rule);
+        match rule.scope {
+            Scope::Registry(check) => check(&context, &mut sink),
+            Scope::Survey => panic!("not a registry rule"),
+        }
+        sink.findings
+            .into_iter()
+            .map(|(path, finding)| (path.to_string(), finding.message))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+pub(crate) use tests::run_rule;
+
+/// All findings for one loaded registry file: the loader's, unknown keys, and every rule's,
+/// each with its line and column resolved in one pass over the file.
+pub fn check_loaded(loaded: &crate::registry::Loaded) -> Vec<Finding> {
+    let mut findings = loaded.findings.clone();
+    let Some(registry) = &loaded.registry else {
+        return findings;
+    };
+    let context = Context {
+        registry,
+        calendar: Calendar::russian(),
+    };
+    let located = run_all(&context);
+    let paths: Vec<YamlPath> = located.iter().map(|(path, _)| path.clone()).collect();
+    let scan = crate::registry::positions::scan(&loaded.text, &paths).unwrap_or_default();
+    for unknown in &scan.unknown_keys {
+        findings.push(unknown_key_finding(unknown));
+    }
+    for ((path, mut finding), position) in located.into_iter().zip(
+        scan.positions
+            .into_iter()
+            .chain(std::iter::repeat(None)),
+    ) {
+        if let Some(position) = position {
+            finding = finding.at(position);
+        }
+        if !path.is_root() {
+            finding.path = Some(path.to_string());
+        }
+        findings.push(finding);
+    }
+    for finding in &mut findings {
+        finding.file = loaded.file.clone();
+        // A finding at the document root points at the top of the file.
+        if finding.line.is_none() && !loaded.text.is_empty() {
+            finding.line = Some(1);
+            finding.column = Some(1);
+        }
+    }
+    findings
+}

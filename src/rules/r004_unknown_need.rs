@@ -1,0 +1,114 @@
+//! R004: a need must be one of the catalogue's ten, by code or by the seeds' wording.
+
+use super::{Context, Rule, Scope, Sink};
+use crate::diagnostic::{Severity, YamlPath};
+use crate::registry::model::{NeedEntry, NeedValue, OneOrMany};
+use crate::registry::needs::Need;
+
+pub static RULE: Rule = Rule {
+    code: "R004",
+    name: "unknown-need",
+    severity: Severity::Error,
+    source: "Смоленск 1.7, Липецк 2.6",
+    summary: "потребность — один из десяти кодов или формулировок; при опечатке называется ближайшая",
+    explanation: "\
+Что проверяет: что каждая удовлетворяемая потребность записана кодом или формулировкой из
+каталога (регистр, ё/е и пробелы не важны):
+    info             получение информации
+    consultation     получение консультации
+    forms            получение форм документов
+    submission       представление заявления, обращения, запроса, документов
+    status           получение информации о ходе рассмотрения заявления, обращения, запроса, документов
+    result           получение результата, ответа, разъяснения
+    inspection       предоставление объектов для осмотра (проверки) — только Смоленск
+    feedback         предоставление обратной связи
+    feedback_result  получение результата рассмотрения обратной связи
+    other            другие удовлетворяемые потребности клиента: {other: \"описание\"}
+
+Почему это важно: потребности сравниваются между версиями перечня и с анкетой; потребность,
+записанная своими словами, выпадает из сравнения и из сводок.
+
+Пример:
+    needs: [consultaton, получение консультаций]   # опечатки: consultation
+
+Как исправить: замените значение на код или формулировку, которую называет сообщение.
+
+Основание: Смоленск, п. 1.7; Липецк, п. 2.6; Омск, п. 6; Северная Осетия, п. 2.5.",
+    scope: Scope::Registry(check),
+};
+
+fn check(context: &Context, out: &mut Sink) {
+    let registry = context.registry;
+    for (i, entry) in registry.needs.iter().flatten().enumerate() {
+        report(out, YamlPath::root().key("needs").index(i), entry);
+    }
+    for tp in registry.touchpoints() {
+        for (path, entry) in need_entries(&tp.path(), &tp.touchpoint.needs) {
+            report(out, path, entry);
+        }
+    }
+}
+
+/// The need entries of a touchpoint with their paths (`needs` may be a single value).
+pub(crate) fn need_entries<'a>(
+    touchpoint: &YamlPath,
+    needs: &'a Option<OneOrMany<NeedEntry>>,
+) -> Vec<(YamlPath, &'a NeedEntry)> {
+    match needs {
+        None => Vec::new(),
+        Some(OneOrMany::One(entry)) => vec![(touchpoint.key("needs"), entry)],
+        Some(OneOrMany::Many(entries)) => entries
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| (touchpoint.key("needs").index(i), entry))
+            .collect(),
+    }
+}
+
+fn report(out: &mut Sink, path: YamlPath, entry: &NeedEntry) {
+    match entry.interpret() {
+        NeedValue::Known { .. } => {}
+        NeedValue::Unknown(text) => {
+            let message = match Need::closest(&text) {
+                Some(need) => format!(
+                    "Потребность «{text}» не из каталога: возможно, имелась в виду «{}» ({})",
+                    need.code(),
+                    need.russian()
+                ),
+                None => format!("Потребность «{text}» не из каталога"),
+            };
+            out.report(
+                path,
+                message,
+                "Запишите код или формулировку из каталога (`tochki explain R004`); своё — как {other: \"описание\"}",
+            );
+        }
+        NeedValue::Malformed(key) => out.report(
+            path,
+            format!("Запись «{key}: …» не является потребностью: описание допускается только у other"),
+            "Запишите потребность кодом (info) или другую — как {other: \"описание\"}",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::run_rule;
+
+    #[test]
+    fn misspelt_needs_name_the_closest_in_code_and_russian() {
+        let yaml = "
+needs: [info, consultaton]
+directions: [{name: d, processes: [{name: p, touchpoints: [
+  {point: Сайт, channel: digital, needs: [получение консультаций, {info: x}, получение информации]}]}]}]
+";
+        let found = run_rule(&RULE, yaml);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].0, "needs[1]");
+        assert!(found[0].1.contains("«consultation» (получение консультации)"));
+        assert_eq!(found[1].0, "directions[0].processes[0].touchpoints[0].needs[0]");
+        assert!(found[1].1.contains("«consultation»"));
+        assert!(found[2].1.contains("только у other"));
+    }
+}

@@ -1,0 +1,126 @@
+//! Text helpers shared by every check: normalisation for comparing what people typed,
+//! "did you mean" suggestions, and Russian plural forms for totals.
+
+/// Normalises text for comparison: lower case, `ё` → `е`, punctuation removed, runs of
+/// white space folded to one space, trimmed. Two touchpoints are "the same" when their
+/// normalised points are equal (Lipetsk 2.7).
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let ch = if ch == 'ё' { 'е' } else { ch };
+        if ch.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(ch);
+        } else {
+            // Punctuation and spaces both separate words; neither is kept.
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// Normalises an answer option or a short value: case, `ё`, surrounding and repeated spaces
+/// and a final full stop are ignored, other punctuation is kept.
+pub fn normalize_option(text: &str) -> String {
+    let lowered: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect();
+    let folded = lowered.split_whitespace().collect::<Vec<_>>().join(" ");
+    folded.trim_end_matches('.').trim_end().to_string()
+}
+
+/// The candidate closest to `input` (by normalised Jaro-Winkler similarity), if it is close
+/// enough to be a plausible typo.
+pub fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let wanted = normalize(input);
+    let mut best: Option<(&'a str, f64)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(&wanted, &normalize(candidate));
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((candidate, score));
+        }
+    }
+    best.filter(|(_, score)| *score >= 0.75).map(|(c, _)| c)
+}
+
+/// Picks the Russian plural form for a count: `plural(3, "ошибка", "ошибки", "ошибок")`.
+pub fn plural<'a>(count: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let tens = count % 100;
+    let units = count % 10;
+    if (11..=14).contains(&tens) {
+        many
+    } else if units == 1 {
+        one
+    } else if (2..=4).contains(&units) {
+        few
+    } else {
+        many
+    }
+}
+
+/// Makes a text safe for a spreadsheet cell: a value that starts with `=`, `+`, `-`, `@`
+/// (or a tab or carriage return) gets a leading apostrophe so that it is never run as a formula.
+pub fn spreadsheet_safe(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_ignores_case_yo_spaces_and_punctuation() {
+        assert_eq!(normalize("  Телефонная   связь. "), "телефонная связь");
+        assert_eq!(normalize("ЛИЧНЫЙ приём"), "личный прием");
+        assert_eq!(normalize("СЭД «Дело-WEB»"), "сэд дело web");
+        assert_eq!(normalize("Телефонная связь,кабинеты"), "телефонная связь кабинеты");
+    }
+
+    #[test]
+    fn normalize_option_keeps_inner_punctuation() {
+        assert_eq!(
+            normalize_option(" Полностью  удовлетворён. "),
+            "полностью удовлетворен"
+        );
+        assert_eq!(normalize_option("1-3 лет"), "1-3 лет");
+    }
+
+    #[test]
+    fn closest_finds_typos_and_rejects_noise() {
+        let keys = ["point", "channel", "needs", "interaction"];
+        assert_eq!(closest("pont", keys), Some("point"));
+        assert_eq!(closest("chanel", keys), Some("channel"));
+        assert_eq!(closest("zzzzzzzz", keys), None);
+    }
+
+    #[test]
+    fn plural_follows_russian_grammar() {
+        let forms = |n| plural(n, "ошибка", "ошибки", "ошибок");
+        assert_eq!(forms(1), "ошибка");
+        assert_eq!(forms(2), "ошибки");
+        assert_eq!(forms(5), "ошибок");
+        assert_eq!(forms(11), "ошибок");
+        assert_eq!(forms(21), "ошибка");
+        assert_eq!(forms(112), "ошибок");
+    }
+
+    #[test]
+    fn spreadsheet_safe_escapes_formulas() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(spreadsheet_safe("-5"), "'-5");
+        assert_eq!(spreadsheet_safe("@cmd"), "'@cmd");
+        assert_eq!(spreadsheet_safe("Обычный текст"), "Обычный текст");
+    }
+}
