@@ -77,8 +77,7 @@ impl Calendar {
             // Art. 112 part 2: a holiday on a weekend moves to the next working day, except the
             // January holidays and those the decree moves elsewhere.
             for holiday in &holidays {
-                if is_weekend(*holiday) && holiday.month() != 1 && !decreed_from.contains(holiday)
-                {
+                if is_weekend(*holiday) && holiday.month() != 1 && !decreed_from.contains(holiday) {
                     let mut day = *holiday + Duration::days(1);
                     while is_weekend(day) || days_off.contains(&day) {
                         day += Duration::days(1);
@@ -204,7 +203,10 @@ mod tests {
         let calendar = Calendar::russian();
         // Approved on Wednesday 30 April 2025: 5 working days end on Tuesday 13 May.
         assert_eq!(calendar.add_working_days(d(2025, 4, 30), 5), d(2025, 5, 13));
-        assert_eq!(calendar.working_days_between(d(2025, 4, 30), d(2025, 5, 13)), 5);
+        assert_eq!(
+            calendar.working_days_between(d(2025, 4, 30), d(2025, 5, 13)),
+            5
+        );
         // Outside the covered years only weekends count.
         assert!(!calendar.covers(2030));
         assert_eq!(calendar.add_working_days(d(2030, 1, 1), 5), d(2030, 1, 8));

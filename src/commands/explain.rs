@@ -12,7 +12,13 @@ pub fn run_rules(out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(vec!["Код", "Название", "Уровень", "Основание", "Что проверяет"]);
+        .set_header(vec![
+            "Код",
+            "Название",
+            "Уровень",
+            "Основание",
+            "Что проверяет",
+        ]);
     for rule in CATALOG {
         table.add_row(vec![
             rule.code,
@@ -28,7 +34,10 @@ pub fn run_rules(out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
 }
 
 /// Prints one rule's full explanation.
-pub fn run_explain(args: &crate::cli::ExplainArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+pub fn run_explain(
+    args: &crate::cli::ExplainArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
     let Some(rule) = rules::find(args.code.trim()) else {
         let codes: Vec<&str> = CATALOG.iter().map(|r| r.code).collect();
         bail!(
@@ -37,7 +46,13 @@ pub fn run_explain(args: &crate::cli::ExplainArgs, out: &mut dyn Write) -> anyho
             codes.join(", ")
         );
     };
-    writeln!(out, "{} {} ({})", rule.code, rule.name, rule.severity.russian())?;
+    writeln!(
+        out,
+        "{} {} ({})",
+        rule.code,
+        rule.name,
+        rule.severity.russian()
+    )?;
     writeln!(out, "{}", capitalize(rule.summary))?;
     writeln!(out, "Основание: {}", rule.source)?;
     writeln!(out)?;

@@ -61,7 +61,10 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
             let message = if looks_like_cp1251(bytes) {
                 "Файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251".to_string()
             } else {
-                format!("Файл не в кодировке UTF-8: недопустимый байт 0x{:02X}", bytes[offset])
+                format!(
+                    "Файл не в кодировке UTF-8: недопустимый байт 0x{:02X}",
+                    bytes[offset]
+                )
             };
             loaded.findings.push(report(
                 shape_error(
@@ -79,13 +82,17 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
         .lines()
         .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
     {
-        loaded.findings.push(report(
-            shape_error(
-                "Файл пуст: в нём нет ни одного поля перечня",
-                "Начните с `tochki init` или заполните organization и directions",
-            )
-            .at(Position { line: 1, column: 1 }),
-        ));
+        let finding = shape_error(
+            "Файл пуст: в нём нет ни одного поля перечня",
+            "Начните с `tochki init` или заполните organization и directions",
+        );
+        // A file of zero bytes has no line to point at.
+        let finding = if text.is_empty() {
+            finding
+        } else {
+            finding.at(Position { line: 1, column: 1 })
+        };
+        loaded.findings.push(report(finding));
         return loaded;
     }
 
@@ -114,7 +121,10 @@ fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     Position { line, column }
 }
 
@@ -289,7 +299,11 @@ mod tests {
         let (bytes, _, _) =
             encoding_rs::WINDOWS_1251.encode("organization: x\n\nname: Министерство\n");
         let finding = first(&bytes);
-        assert!(finding.message.contains("Windows-1251"), "{}", finding.message);
+        assert!(
+            finding.message.contains("Windows-1251"),
+            "{}",
+            finding.message
+        );
         assert_eq!(finding.line, Some(3));
         assert_eq!(finding.column, Some(7));
     }
@@ -311,7 +325,11 @@ mod tests {
     #[test]
     fn duplicate_keys_are_named() {
         let finding = first("organization: a\norganization: b\n".as_bytes());
-        assert!(finding.message.contains("«organization»"), "{}", finding.message);
+        assert!(
+            finding.message.contains("«organization»"),
+            "{}",
+            finding.message
+        );
         assert_eq!(finding.line, Some(2));
     }
 

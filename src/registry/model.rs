@@ -20,9 +20,7 @@ impl Text {
 
     /// None for an empty or blank text, so that `point: ""` counts as missing.
     pub fn non_blank(text: &Option<Text>) -> Option<&str> {
-        text.as_ref()
-            .map(|t| t.0.trim())
-            .filter(|t| !t.is_empty())
+        text.as_ref().map(|t| t.0.trim()).filter(|t| !t.is_empty())
     }
 }
 
@@ -193,9 +191,16 @@ impl Channel {
     pub fn parse(text: &str) -> Option<Channel> {
         let wanted = crate::text::normalize(text);
         match wanted.as_str() {
-            "digital" | "online" | "цифровая" | "цифровой" | "цифровая точка" | "онлайн"
+            "digital"
+            | "online"
+            | "цифровая"
+            | "цифровой"
+            | "цифровая точка"
+            | "онлайн"
             | "онлайн точка" => Some(Channel::Digital),
-            "offline" | "офлайн" | "офлайн точка" | "оффлайн" => Some(Channel::Offline),
+            "offline" | "офлайн" | "офлайн точка" | "оффлайн" => {
+                Some(Channel::Offline)
+            }
             _ => None,
         }
     }
@@ -265,19 +270,16 @@ impl Registry {
                     .flatten()
                     .enumerate()
                     .flat_map(move |(p, process)| {
-                        process
-                            .touchpoints
-                            .iter()
-                            .flatten()
-                            .enumerate()
-                            .map(move |(t, touchpoint)| TouchpointRef {
+                        process.touchpoints.iter().flatten().enumerate().map(
+                            move |(t, touchpoint)| TouchpointRef {
                                 direction_index: d,
                                 process_index: p,
                                 touchpoint_index: t,
                                 direction,
                                 process,
                                 touchpoint,
-                            })
+                            },
+                        )
                     })
             })
     }
@@ -348,8 +350,14 @@ mod tests {
 
     #[test]
     fn dates_are_read_in_both_forms_and_impossible_ones_refused() {
-        assert_eq!(parse_date("2024-09-24"), NaiveDate::from_ymd_opt(2024, 9, 24));
-        assert_eq!(parse_date("24.09.2024"), NaiveDate::from_ymd_opt(2024, 9, 24));
+        assert_eq!(
+            parse_date("2024-09-24"),
+            NaiveDate::from_ymd_opt(2024, 9, 24)
+        );
+        assert_eq!(
+            parse_date("24.09.2024"),
+            NaiveDate::from_ymd_opt(2024, 9, 24)
+        );
         assert_eq!(parse_date("2024-02-30"), None);
         assert_eq!(parse_date("31.04.2025"), None);
         assert_eq!(parse_date("вчера"), None);

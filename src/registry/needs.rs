@@ -120,7 +120,10 @@ mod tests {
     #[test]
     fn parses_codes_and_every_seed_wording() {
         assert_eq!(Need::parse("info"), Some(Need::Info));
-        assert_eq!(Need::parse("Получение консультации"), Some(Need::Consultation));
+        assert_eq!(
+            Need::parse("Получение консультации"),
+            Some(Need::Consultation)
+        );
         assert_eq!(
             Need::parse("получение результата , ответа, разъяснения."),
             Some(Need::Result)
@@ -133,7 +136,10 @@ mod tests {
     #[test]
     fn closest_names_the_need_for_typos_in_code_and_russian() {
         assert_eq!(Need::closest("consultaton"), Some(Need::Consultation));
-        assert_eq!(Need::closest("получение консультаций"), Some(Need::Consultation));
+        assert_eq!(
+            Need::closest("получение консультаций"),
+            Some(Need::Consultation)
+        );
         assert_eq!(Need::closest("получние форм документов"), Some(Need::Forms));
     }
 }

@@ -99,7 +99,12 @@ pub struct Scan {
     /// For each requested path, the position of its node, or of its deepest ancestor found
     /// (a path into an alias resolves to the alias).
     pub positions: Vec<Option<Position>>,
+    /// Where nesting first went deeper than any registry needs (the subtree is skipped).
+    pub too_deep: Option<Position>,
 }
+
+/// A registry is 8 levels deep at most; anything far deeper is not a registry.
+pub const MAX_DEPTH: usize = 32;
 
 /// A trie of the requested paths, so the walk checks one small node per YAML node.
 struct Trie {
@@ -202,6 +207,7 @@ pub fn scan(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
     // Depth of a subtree being skipped (a complex mapping key).
     let mut skipping = 0usize;
     let mut root_seen = false;
+    let mut too_deep = None;
 
     for event in Parser::new_from_str(text) {
         let (event, span) = event?;
@@ -314,6 +320,11 @@ pub fn scan(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
                 (context.item(), node)
             }
         };
+        if starts && stack.len() >= MAX_DEPTH {
+            too_deep.get_or_insert(here);
+            skipping = 1;
+            continue;
+        }
         match event {
             Event::MappingStart(..) => stack.push(Frame::Map {
                 context,
@@ -333,6 +344,7 @@ pub fn scan(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
     Ok(Scan {
         unknown_keys,
         positions,
+        too_deep,
     })
 }
 
@@ -394,11 +406,9 @@ fn current_path(stack: &[Frame]) -> YamlPath {
     let mut segments = Vec::new();
     for frame in stack.iter().take(stack.len().saturating_sub(1)) {
         match frame {
-            Frame::Map { key, .. } => {
-                segments.push(Segment::Key(
-                    key.as_ref().map(|(k, _)| k.to_string()).unwrap_or_default(),
-                ))
-            }
+            Frame::Map { key, .. } => segments.push(Segment::Key(
+                key.as_ref().map(|(k, _)| k.to_string()).unwrap_or_default(),
+            )),
             Frame::Seq { index, .. } => segments.push(Segment::Index(*index)),
         }
     }
@@ -458,7 +468,13 @@ directions:
         assert_eq!(scan.unknown_keys.len(), 1);
         let unknown = &scan.unknown_keys[0];
         assert_eq!(unknown.key, "pont");
-        assert_eq!(unknown.position, Position { line: 10, column: 13 });
+        assert_eq!(
+            unknown.position,
+            Position {
+                line: 10,
+                column: 13
+            }
+        );
         assert_eq!(
             unknown.parent.to_string(),
             "directions[0].processes[0].touchpoints[1]"

@@ -63,14 +63,22 @@ pub fn text(
         ) {
             let number = line.to_string();
             let gutter = " ".repeat(number.len());
-            let caret_pad: String = source
+            let (shown, caret_column) = excerpt(source, finding.column.unwrap_or(1));
+            let caret_pad: String = shown
                 .chars()
-                .take(finding.column.unwrap_or(1).saturating_sub(1))
+                .take(caret_column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             writeln!(out, "{} {}", gutter, style.blue("|"))?;
-            writeln!(out, "{} {} {}", style.blue(&number), style.blue("|"), source)?;
-            writeln!(out, "{} {} {}{}", gutter, style.blue("|"), caret_pad, style.bold("^"))?;
+            writeln!(out, "{} {} {}", style.blue(&number), style.blue("|"), shown)?;
+            writeln!(
+                out,
+                "{} {} {}{}",
+                gutter,
+                style.blue("|"),
+                caret_pad,
+                style.bold("^")
+            )?;
         }
         if let Some(help) = &finding.help {
             writeln!(out, "  = помощь: {help}")?;
@@ -78,6 +86,32 @@ pub fn text(
         writeln!(out)?;
     }
     writeln!(out, "{}", summary_line(findings, files_checked, &style))
+}
+
+/// At most `MAX_QUOTE` characters of a source line around `column`, with the caret's column
+/// in the excerpt: a minified or garbage line must not flood the terminal.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    const MAX_QUOTE: usize = 120;
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_QUOTE {
+        return (line.to_string(), column);
+    }
+    let start = column
+        .saturating_sub(1)
+        .saturating_sub(MAX_QUOTE / 2)
+        .min(chars.len());
+    let end = (start + MAX_QUOTE).min(chars.len());
+    let mut shown = String::new();
+    let mut caret = column - start;
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
 }
 
 /// The closing line: how many files, and what was found.
@@ -102,7 +136,12 @@ pub fn summary_line(findings: &[Finding], files_checked: usize, style: &Style) -
         parts.push(style.yellow(&format!(
             "{} {}",
             totals.warnings,
-            plural(totals.warnings, "предупреждение", "предупреждения", "предупреждений")
+            plural(
+                totals.warnings,
+                "предупреждение",
+                "предупреждения",
+                "предупреждений"
+            )
         )));
     }
     if totals.infos > 0 {
@@ -158,7 +197,7 @@ pub fn github(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> 
         ));
         let mut message = finding.message.clone();
         if let Some(help) = &finding.help {
-            message.push_str("\n");
+            message.push('\n');
             message.push_str(help);
         }
         writeln!(
@@ -201,6 +240,15 @@ mod tests {
     }
 
     #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(300), "b".repeat(300));
+        let (shown, caret) = excerpt(&line, 301);
+        assert!(shown.chars().count() <= 122);
+        assert_eq!(shown.chars().nth(caret - 1), Some('X'));
+        assert_eq!(excerpt("short", 3), ("short".to_string(), 3));
+    }
+
+    #[test]
     fn summary_uses_russian_plurals() {
         let style = Style { enabled: false };
         let findings = vec![
@@ -212,6 +260,9 @@ mod tests {
             summary_line(&findings, 2, &style),
             "Проверено 2 файла: 2 ошибки, 1 предупреждение."
         );
-        assert_eq!(summary_line(&[], 1, &style), "Проверено 1 файл: замечаний нет.");
+        assert_eq!(
+            summary_line(&[], 1, &style),
+            "Проверено 1 файл: замечаний нет."
+        );
     }
 }

@@ -25,6 +25,11 @@ mod r015_late_publication;
 mod r016_date_order;
 mod r017_missing_key_channel;
 pub mod survey_codes;
+#[cfg(test)]
+mod testing;
+
+#[cfg(test)]
+pub(crate) use testing::run_rule;
 
 pub use r001_yaml_shape::unknown_key_finding;
 
@@ -137,14 +142,8 @@ pub fn run_all(context: &Context) -> Vec<(YamlPath, Finding)> {
 
 /// Keyword stems that mark a point as offline or digital (Smolensk 1.3(8-9), N. Ossetia 3.2-3.3).
 /// Phone is neither: the seeds disagree on it.
-pub(crate) const OFFLINE_STEMS: &[&str] = &[
-    "кабинет",
-    "помещени",
-    "личн",
-    "приемн",
-    "бумажн",
-    "очн",
-];
+pub(crate) const OFFLINE_STEMS: &[&str] =
+    &["кабинет", "помещени", "личн", "приемн", "бумажн", "очн"];
 pub(crate) const DIGITAL_STEMS: &[&str] = &[
     "сайт",
     "портал",
@@ -160,7 +159,6 @@ pub(crate) const DIGITAL_STEMS: &[&str] = &[
     "программн",
     "информационн систем",
     "дело web",
-    "делопро",
 ];
 
 /// Whether a normalised text contains one of the stems.
@@ -191,6 +189,81 @@ pub(crate) fn split_points(point: &str) -> Vec<String> {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// All findings for one loaded registry file: the loader's, unknown keys, and every rule's,
+/// each with its line and column resolved in one pass over the file.
+pub fn check_loaded(loaded: &crate::registry::Loaded) -> Vec<Finding> {
+    let mut findings = loaded.findings.clone();
+    let Some(registry) = &loaded.registry else {
+        return findings;
+    };
+    let context = Context {
+        registry,
+        calendar: Calendar::russian(),
+    };
+    let located = run_all(&context);
+    let paths: Vec<YamlPath> = located.iter().map(|(path, _)| path.clone()).collect();
+    let scan = match crate::registry::positions::scan(&loaded.text, &paths) {
+        Ok(scan) => scan,
+        Err(error) => {
+            // serde_yaml accepted what saphyr refuses (it limits nesting, for one): report it,
+            // and still report the rule findings, without positions.
+            let marker = error.marker();
+            let message = if error.info().contains("recursion") || error.info().contains("deep") {
+                "Слишком глубокая вложенность: файл не похож на перечень".to_string()
+            } else {
+                format!("Файл не является корректным YAML: {}", error.info())
+            };
+            findings.push(
+                Finding::new("R001", Severity::Error, message)
+                    .with_help("Проверьте скобки и отступы в указанной строке")
+                    .at(crate::diagnostic::Position {
+                        line: marker.line(),
+                        column: marker.col() + 1,
+                    }),
+            );
+            crate::registry::positions::Scan::default()
+        }
+    };
+    for unknown in &scan.unknown_keys {
+        findings.push(unknown_key_finding(unknown));
+    }
+    if let Some(position) = scan.too_deep {
+        findings.push(
+            Finding::new(
+                "R001",
+                Severity::Error,
+                format!(
+                    "Слишком глубокая вложенность (больше {} уровней): перечню хватает восьми",
+                    crate::registry::positions::MAX_DEPTH
+                ),
+            )
+            .with_help("Проверьте скобки и отступы; лишние вложенные списки удалите")
+            .at(position),
+        );
+    }
+    for ((path, mut finding), position) in located
+        .into_iter()
+        .zip(scan.positions.into_iter().chain(std::iter::repeat(None)))
+    {
+        if let Some(position) = position {
+            finding = finding.at(position);
+        }
+        if !path.is_root() {
+            finding.path = Some(path.to_string());
+        }
+        findings.push(finding);
+    }
+    for finding in &mut findings {
+        finding.file = loaded.file.clone();
+        // A finding at the document root points at the top of the file.
+        if finding.line.is_none() && !loaded.text.is_empty() {
+            finding.line = Some(1);
+            finding.column = Some(1);
+        }
+    }
+    findings
 }
 
 #[cfg(test)]
@@ -245,66 +318,4 @@ mod tests {
             vec!["Личный прием (кабинет 12, 3 этаж)"]
         );
     }
-
-    /// Runs one rule on a YAML text and returns (path, message) pairs.
-    pub(crate) fn run_rule(rule: &Rule, yaml: &str) -> Vec<(String, String)> {
-        let registry: Registry = serde_yaml::from_str(yaml).expect("test YAML parses");
-        let context = Context {
-            registry: &registry,
-            calendar: Calendar::russian(),
-        };
-        let mut sink = Sink::new(rule);
-        match rule.scope {
-            Scope::Registry(check) => check(&context, &mut sink),
-            Scope::Survey => panic!("not a registry rule"),
-        }
-        sink.findings
-            .into_iter()
-            .map(|(path, finding)| (path.to_string(), finding.message))
-            .collect()
-    }
-}
-
-#[cfg(test)]
-pub(crate) use tests::run_rule;
-
-/// All findings for one loaded registry file: the loader's, unknown keys, and every rule's,
-/// each with its line and column resolved in one pass over the file.
-pub fn check_loaded(loaded: &crate::registry::Loaded) -> Vec<Finding> {
-    let mut findings = loaded.findings.clone();
-    let Some(registry) = &loaded.registry else {
-        return findings;
-    };
-    let context = Context {
-        registry,
-        calendar: Calendar::russian(),
-    };
-    let located = run_all(&context);
-    let paths: Vec<YamlPath> = located.iter().map(|(path, _)| path.clone()).collect();
-    let scan = crate::registry::positions::scan(&loaded.text, &paths).unwrap_or_default();
-    for unknown in &scan.unknown_keys {
-        findings.push(unknown_key_finding(unknown));
-    }
-    for ((path, mut finding), position) in located.into_iter().zip(
-        scan.positions
-            .into_iter()
-            .chain(std::iter::repeat(None)),
-    ) {
-        if let Some(position) = position {
-            finding = finding.at(position);
-        }
-        if !path.is_root() {
-            finding.path = Some(path.to_string());
-        }
-        findings.push(finding);
-    }
-    for finding in &mut findings {
-        finding.file = loaded.file.clone();
-        // A finding at the document root points at the top of the file.
-        if finding.line.is_none() && !loaded.text.is_empty() {
-            finding.line = Some(1);
-            finding.column = Some(1);
-        }
-    }
-    findings
 }

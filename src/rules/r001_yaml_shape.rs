@@ -39,7 +39,9 @@ fn check(context: &Context, out: &mut Sink) {
     let registry = context.registry;
     if let Some(areas) = &registry.areas {
         for (i, area) in areas.as_slice().iter().enumerate() {
-            let known = AREAS.iter().any(|(code, _)| code.eq_ignore_ascii_case(area.as_str().trim()));
+            let known = AREAS
+                .iter()
+                .any(|(code, _)| code.eq_ignore_ascii_case(area.as_str().trim()));
             if !known {
                 let closest = crate::text::closest(area.as_str(), AREAS.iter().map(|(c, _)| *c));
                 out.report(
@@ -51,7 +53,11 @@ fn check(context: &Context, out: &mut Sink) {
         }
     }
     if let Some(approved) = &registry.approved {
-        check_date(out, YamlPath::root().key("approved").key("date"), &approved.date);
+        check_date(
+            out,
+            YamlPath::root().key("approved").key("date"),
+            &approved.date,
+        );
     }
     check_date(out, YamlPath::root().key("published"), &registry.published);
     for (i, approval) in registry.approvals.iter().flatten().enumerate() {
@@ -63,7 +69,10 @@ fn check(context: &Context, out: &mut Sink) {
             let closest = crate::text::closest(role, APPROVAL_ROLES.iter().map(|(c, _)| *c));
             out.report(
                 path.key("role"),
-                format!("Неизвестная роль согласования «{role}»{}", did_you_mean(closest)),
+                format!(
+                    "Неизвестная роль согласования «{role}»{}",
+                    did_you_mean(closest)
+                ),
                 "Роли (Липецк 3.4): unit_head, supervising_deputy, centricity_deputy",
             );
         }
@@ -103,7 +112,9 @@ fn check_date(out: &mut Sink, path: YamlPath, date: &Option<Text>) {
 }
 
 fn did_you_mean(closest: Option<&str>) -> String {
-    closest.map(|c| format!(": возможно, имелось в виду «{c}»")).unwrap_or_default()
+    closest
+        .map(|c| format!(": возможно, имелось в виду «{c}»"))
+        .unwrap_or_default()
 }
 
 /// The finding for a key the format does not know, naming the closest known key.
@@ -112,9 +123,16 @@ pub fn unknown_key_finding(unknown: &UnknownKey) -> Finding {
     let mut finding = Finding::new(
         RULE.code,
         RULE.severity,
-        format!("Неизвестный ключ «{}»{}", unknown.key, did_you_mean(closest)),
+        format!(
+            "Неизвестный ключ «{}»{}",
+            unknown.key,
+            did_you_mean(closest)
+        ),
     )
-    .with_help(format!("Допустимые ключи здесь: {}", unknown.allowed.join(", ")))
+    .with_help(format!(
+        "Допустимые ключи здесь: {}",
+        unknown.allowed.join(", ")
+    ))
     .at(unknown.position);
     let path = unknown.parent.key(&unknown.key).to_string();
     finding.path = Some(path);
@@ -128,7 +146,10 @@ mod tests {
 
     #[test]
     fn impossible_dates_are_reported_with_their_path() {
-        let found = run_rule(&RULE, "approved: {act: x, date: 2024-02-30}\npublished: 31.04.2024\n");
+        let found = run_rule(
+            &RULE,
+            "approved: {act: x, date: 2024-02-30}\npublished: 31.04.2024\n",
+        );
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].0, "approved.date");
         assert!(found[0].1.contains("2024-02-30"));

@@ -85,7 +85,9 @@ fn report(out: &mut Sink, path: YamlPath, entry: &NeedEntry) {
         }
         NeedValue::Malformed(key) => out.report(
             path,
-            format!("Запись «{key}: …» не является потребностью: описание допускается только у other"),
+            format!(
+                "Запись «{key}: …» не является потребностью: описание допускается только у other"
+            ),
             "Запишите потребность кодом (info) или другую — как {other: \"описание\"}",
         ),
     }
@@ -106,8 +108,15 @@ directions: [{name: d, processes: [{name: p, touchpoints: [
         let found = run_rule(&RULE, yaml);
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].0, "needs[1]");
-        assert!(found[0].1.contains("«consultation» (получение консультации)"));
-        assert_eq!(found[1].0, "directions[0].processes[0].touchpoints[0].needs[0]");
+        assert!(
+            found[0]
+                .1
+                .contains("«consultation» (получение консультации)")
+        );
+        assert_eq!(
+            found[1].0,
+            "directions[0].processes[0].touchpoints[0].needs[0]"
+        );
         assert!(found[1].1.contains("«consultation»"));
         assert!(found[2].1.contains("только у other"));
     }

@@ -43,7 +43,11 @@ fn check(context: &Context, out: &mut Sink) {
             _ => None,
         })
         .collect();
-    let listed = allowed.iter().map(|n| n.code()).collect::<Vec<_>>().join(", ");
+    let listed = allowed
+        .iter()
+        .map(|n| n.code())
+        .collect::<Vec<_>>()
+        .join(", ");
     for tp in registry.touchpoints() {
         for (path, entry) in need_entries(&tp.path(), &tp.touchpoint.needs) {
             if let NeedValue::Known { need, .. } = entry.interpret()
@@ -56,7 +60,9 @@ fn check(context: &Context, out: &mut Sink) {
                         need.code(),
                         need.russian()
                     ),
-                    format!("Каталог перечня: {listed}. Замените потребность или дополните каталог"),
+                    format!(
+                        "Каталог перечня: {listed}. Замените потребность или дополните каталог"
+                    ),
                 );
             }
         }
@@ -77,7 +83,10 @@ directions: [{name: d, processes: [{name: p, touchpoints: [
 ";
         let found = run_rule(&RULE, yaml);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].0, "directions[0].processes[0].touchpoints[0].needs[1]");
+        assert_eq!(
+            found[0].0,
+            "directions[0].processes[0].touchpoints[0].needs[1]"
+        );
         assert!(found[0].1.contains("submission"));
     }
 

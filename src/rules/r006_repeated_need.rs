@@ -37,7 +37,11 @@ fn check(context: &Context, out: &mut Sink) {
                 if seen.contains(&key) {
                     out.report(
                         path,
-                        format!("Потребность «{}» ({}) указана дважды", key.0.code(), key.0.russian()),
+                        format!(
+                            "Потребность «{}» ({}) указана дважды",
+                            key.0.code(),
+                            key.0.russian()
+                        ),
                         "Удалите повтор",
                     );
                 } else {
@@ -59,7 +63,10 @@ mod tests {
   {point: С, channel: digital, needs: [info, consultation, получение информации, {other: a}, {other: b}]}]}]}]";
         let found = run_rule(&RULE, yaml);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].0, "directions[0].processes[0].touchpoints[0].needs[2]");
+        assert_eq!(
+            found[0].0,
+            "directions[0].processes[0].touchpoints[0].needs[2]"
+        );
         assert!(found[0].1.contains("«info»"));
     }
 }

@@ -1,6 +1,6 @@
 //! R009: one touchpoint cell naming several points.
 
-use super::{Context, Rule, Scope, Sink, split_points};
+use super::{Context, DIGITAL_STEMS, OFFLINE_STEMS, Rule, Scope, Sink, mentions, split_points};
 use crate::diagnostic::Severity;
 use crate::registry::model::Text;
 
@@ -12,7 +12,9 @@ pub static RULE: Rule = Rule {
     summary: "в одной ячейке названо несколько точек («Телефонная связь, кабинеты»): разделите",
     explanation: "\
 Что проверяет: что в поле point названа одна точка взаимодействия, а не перечень через запятую
-или точку с запятой (запятые внутри скобок и кавычек «» не считаются).
+или точку с запятой: предупреждение выдаётся, когда не меньше двух частей ячейки сами называют
+канал (телефон, связь, почта, сайт, СЭД, кабинет, приём...). Запятые внутри скобок и кавычек «»
+не считаются, а запятая в названии отдела («Телефон отдела кадров, защиты информации») — тоже.
 
 Почему это важно: у каждой точки свой вид (цифровая или офлайн) и свои потребности; ячейка
 «Телефонная связь, кабинеты внутренних клиентов» из приложения к приказу Смоленска смешивает
@@ -35,16 +37,32 @@ fn check(context: &Context, out: &mut Sink) {
         let Some(point) = Text::non_blank(&tp.touchpoint.point) else {
             continue;
         };
-        let parts = split_points(point);
+        let parts: Vec<String> = split_points(point)
+            .into_iter()
+            .filter(|part| names_a_channel(part))
+            .collect();
         if parts.len() > 1 {
             let quoted: Vec<String> = parts.iter().map(|p| format!("«{p}»")).collect();
             out.report(
                 tp.path().key("point"),
-                format!("В одной точке названо {} точки: {}", parts.len(), quoted.join(", ")),
+                format!(
+                    "В одной точке названо {} точки: {}",
+                    parts.len(),
+                    quoted.join(", ")
+                ),
                 "Сделайте отдельную точку для каждого канала со своим видом и потребностями",
             );
         }
     }
+}
+
+/// Whether a part of a cell is itself a point: it names a channel.
+fn names_a_channel(part: &str) -> bool {
+    const OTHER_STEMS: &[&str] = &["телефон", "связ", "почт", "письм", "канал"];
+    let normalized = crate::text::normalize(part);
+    mentions(&normalized, DIGITAL_STEMS)
+        || mentions(&normalized, OFFLINE_STEMS)
+        || mentions(&normalized, OTHER_STEMS)
 }
 
 #[cfg(test)]
@@ -56,10 +74,14 @@ mod tests {
     fn comma_separated_points_are_reported() {
         let yaml = "directions: [{name: d, processes: [{name: p, touchpoints: [
   {point: 'Телефонная связь, СЭД; электронная почта', channel: digital, needs: [info]},
-  {point: 'Личный прием (кабинет 5, 2 этаж)', channel: offline, needs: [info]}]}]}]";
+  {point: 'Личный прием (кабинет 5, 2 этаж)', channel: offline, needs: [info]},
+  {point: 'Телефон отдела технического обеспечения, защиты информации', channel: digital, needs: [info]}]}]}]";
         let found = run_rule(&RULE, yaml);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].0, "directions[0].processes[0].touchpoints[0].point");
+        assert_eq!(
+            found[0].0,
+            "directions[0].processes[0].touchpoints[0].point"
+        );
         assert!(found[0].1.contains("3 точки"));
     }
 }

@@ -89,6 +89,10 @@ mod tests {
                 "directions[0].processes[0].touchpoints[1].channel"
             ]
         );
-        assert!(found[0].1.contains("«кабинеты внутренних клиентов» — офлайн-точка"));
+        assert!(
+            found[0]
+                .1
+                .contains("«кабинеты внутренних клиентов» — офлайн-точка")
+        );
     }
 }

@@ -39,7 +39,12 @@ fn check(context: &Context, out: &mut Sink) {
             );
         }
         for (p, process) in processes.iter().enumerate() {
-            if process.touchpoints.as_deref().unwrap_or_default().is_empty() {
+            if process
+                .touchpoints
+                .as_deref()
+                .unwrap_or_default()
+                .is_empty()
+            {
                 let name = Text::non_blank(&process.name).unwrap_or("без названия");
                 out.report(
                     process_path(d, p),

@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn missing_roles_are_listed() {
-        let found = run_rule(&RULE, "approvals: [{role: unit_head, person: x, date: 2024-01-01}]");
+        let found = run_rule(
+            &RULE,
+            "approvals: [{role: unit_head, person: x, date: 2024-01-01}]",
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "approvals");
         assert!(found[0].1.contains("supervising_deputy"));

@@ -1,0 +1,23 @@
+//! Helpers for the rules' unit tests.
+
+use super::{Context, Rule, Scope, Sink};
+use crate::calendar::Calendar;
+use crate::registry::model::Registry;
+
+/// Runs one rule on a YAML text and returns (path, message) pairs.
+pub(crate) fn run_rule(rule: &Rule, yaml: &str) -> Vec<(String, String)> {
+    let registry: Registry = serde_yaml::from_str(yaml).expect("test YAML parses");
+    let context = Context {
+        registry: &registry,
+        calendar: Calendar::russian(),
+    };
+    let mut sink = Sink::new(rule);
+    match rule.scope {
+        Scope::Registry(check) => check(&context, &mut sink),
+        Scope::Survey => panic!("not a registry rule"),
+    }
+    sink.findings
+        .into_iter()
+        .map(|(path, finding)| (path.to_string(), finding.message))
+        .collect()
+}

@@ -1,0 +1,389 @@
+//! `tochki check`, `rules` and `explain` as a user runs them.
+
+use super::{files_in, root, tochki, tochki_in};
+use insta::assert_snapshot;
+use tochki::rules::{CATALOG, Scope};
+
+fn snapshot_name(file: &str) -> String {
+    file.replace(['/', '.'], "_")
+}
+
+#[test]
+fn check_reports_every_shipped_registry_as_the_user_sees_it() {
+    for file in files_in("registries", "yaml") {
+        let text = tochki(["check", &file]);
+        assert_snapshot!(format!("text_{}", snapshot_name(&file)), text.snapshot());
+        let json = tochki(["check", "--format", "json", &file]);
+        assert_snapshot!(format!("json_{}", snapshot_name(&file)), json.snapshot());
+    }
+}
+
+#[test]
+fn check_finds_both_real_duplicates_of_the_smolensk_appendix() {
+    let run = tochki([
+        "check",
+        "--format",
+        "json",
+        "registries/smolensk_accounting.yaml",
+    ]);
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let duplicates: Vec<(u64, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "R008")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        duplicates,
+        vec![
+            (33, "directions[0].processes[0].touchpoints[1]".to_string()),
+            (73, "directions[0].processes[5].touchpoints[1]".to_string()),
+        ]
+    );
+    assert_eq!(json["errors"], 2);
+}
+
+#[test]
+fn the_complete_example_passes_strict() {
+    let run = tochki(["check", "--strict", "registries/example_complete.yaml"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.stdout, "Проверено 1 файл: замечаний нет.\n");
+}
+
+#[test]
+fn every_registry_rule_has_a_fixture_that_triggers_it() {
+    for rule in CATALOG {
+        if !matches!(rule.scope, Scope::Registry(_)) {
+            continue;
+        }
+        let file = format!(
+            "tests/fixtures/{}_{}.yaml",
+            rule.code.to_lowercase(),
+            rule.name.replace('-', "_")
+        );
+        assert!(
+            root().join(&file).exists(),
+            "{} has no fixture {file}",
+            rule.code
+        );
+        let run = tochki(["check", "--format", "json", &file]);
+        let json = run.json();
+        let hits = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == rule.code)
+            .count();
+        assert!(hits > 0, "{file} does not trigger {}", rule.code);
+        for finding in json["findings"].as_array().unwrap() {
+            assert!(
+                finding["line"].as_u64().unwrap() >= 1,
+                "{file}: finding without a line"
+            );
+            assert!(finding["column"].as_u64().unwrap() >= 1);
+        }
+        assert_snapshot!(
+            format!("rule_{}", rule.code),
+            tochki(["check", &file]).snapshot()
+        );
+    }
+}
+
+#[test]
+fn json_output_has_the_fields_of_the_spec() {
+    let run = tochki([
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/r008_duplicate_touchpoint.yaml",
+    ]);
+    let json = run.json();
+    for key in ["findings", "errors", "warnings", "infos"] {
+        assert!(json.get(key).is_some(), "no {key}");
+    }
+    let finding = &json["findings"][0];
+    for key in [
+        "file", "code", "severity", "line", "column", "path", "message",
+    ] {
+        assert!(
+            finding.get(key).is_some(),
+            "finding has no {key}: {finding}"
+        );
+    }
+}
+
+#[test]
+fn findings_are_sorted_by_file_line_and_code() {
+    let run = tochki(["check", "--format", "json", "registries/"]);
+    let findings = run.json()["findings"].as_array().unwrap().clone();
+    let keys: Vec<(String, u64, u64, String)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn strict_turns_warnings_into_a_failing_status() {
+    let file = "tests/fixtures/r003_missing_recommended_field.yaml";
+    assert_eq!(tochki(["check", "--ignore", "R017", file]).code, 0);
+    assert_eq!(
+        tochki(["check", "--strict", "--ignore", "R017", file]).code,
+        1
+    );
+}
+
+#[test]
+fn ignore_silences_a_rule_and_rejects_unknown_codes() {
+    let file = "tests/fixtures/r008_duplicate_touchpoint.yaml";
+    let run = tochki(["check", "--ignore", "R008,R017", file]);
+    assert_eq!(run.code, 0);
+    assert!(!run.stdout.contains("R008"));
+    let run = tochki(["check", "--ignore", "R999", file]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("R999"), "{}", run.stderr);
+}
+
+#[test]
+fn github_format_writes_workflow_annotations() {
+    let run = tochki([
+        "check",
+        "--format",
+        "github",
+        "tests/fixtures/r008_duplicate_touchpoint.yaml",
+    ]);
+    assert_snapshot!(run.snapshot());
+}
+
+#[test]
+fn a_missing_file_is_trouble_with_a_russian_message() {
+    let run = tochki(["check", "registries/нет_такого.yaml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("нет файла или папки registries/нет_такого.yaml"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn rules_and_explain_print_the_catalogue() {
+    assert_snapshot!("rules", tochki(["rules"]).snapshot());
+    assert_snapshot!("explain_r008", tochki(["explain", "r008"]).snapshot());
+    let unknown = tochki(["explain", "R099"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("нет правила с кодом «R099»"));
+}
+
+/// Writes `bytes` to a temporary file and checks it.
+fn check_bytes(bytes: &[u8]) -> super::Run {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.yaml"), bytes).unwrap();
+    tochki_in(dir.path(), ["check", "--format", "json", "bad.yaml"])
+}
+
+/// The single R001 finding of a bad file: (line, message).
+fn only_finding(run: &super::Run) -> (Option<u64>, String) {
+    assert_eq!(run.code, 1, "{}", run.snapshot());
+    let json = run.json();
+    let findings = json["findings"].as_array().unwrap();
+    let first = &findings[0];
+    assert_eq!(first["code"], "R001");
+    assert_eq!(first["file"], "bad.yaml");
+    (
+        first["line"].as_u64(),
+        first["message"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn bad_input_empty_file() {
+    let (line, message) = only_finding(&check_bytes(b""));
+    assert_eq!(line, None);
+    assert!(message.contains("Файл пуст"));
+}
+
+#[test]
+fn bad_input_binary_garbage() {
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let (_, message) = only_finding(&check_bytes(&garbage));
+    assert!(message.contains("нулевые байты"), "{message}");
+}
+
+#[test]
+fn bad_input_nul_bytes_in_text() {
+    let (line, message) = only_finding(&check_bytes(b"organization: x\ndirections:\n  \x00\n"));
+    assert_eq!(line, Some(3));
+    assert!(message.contains("нулевые байты"));
+}
+
+#[test]
+fn bad_input_tab_indentation() {
+    let (line, message) = only_finding(&check_bytes(
+        "organization: x\ndirections:\n\t- name: y\n".as_bytes(),
+    ));
+    assert_eq!(line, Some(3));
+    assert!(message.contains("табуляц"), "{message}");
+}
+
+#[test]
+fn bad_input_duplicate_key() {
+    let yaml = "organization: x\ndirections:\n  - name: a\n    name: b\n";
+    let (line, message) = only_finding(&check_bytes(yaml.as_bytes()));
+    assert_eq!(line, Some(4));
+    assert!(message.contains("«name» повторяется"), "{message}");
+}
+
+#[test]
+fn bad_input_alias_bomb() {
+    let mut yaml = String::from(
+        "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for i in 1..10 {
+        let p = i - 1;
+        yaml.push_str(&format!(
+            "a{i}: &a{i} [*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p}]\n"
+        ));
+    }
+    // Under a key the format does not know, so that nothing but the expansion can stop it.
+    yaml.push_str("organization: x\nbomb: *a9\n");
+    // serde_yaml never expands an alias it does not need, so the bomb stays a small file: the
+    // run ends at once and names the keys that do not belong in a registry.
+    let run = check_bytes(yaml.as_bytes());
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.contains(&"Неизвестный ключ «bomb»"),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn bad_input_deep_nesting() {
+    let yaml = format!(
+        "organization: x\nextra: {}{}\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let run = check_bytes(yaml.as_bytes());
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let deep = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["message"]
+                .as_str()
+                .unwrap()
+                .contains("глубокая вложенность")
+        })
+        .expect("deep nesting reported");
+    assert_eq!(deep["code"], "R001");
+    assert_eq!(deep["line"], 2);
+}
+
+#[test]
+fn bad_input_windows_1251() {
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("organization: Министерство финансов\n");
+    let (line, message) = only_finding(&check_bytes(&bytes));
+    assert_eq!(line, Some(1));
+    assert!(message.contains("Windows-1251"), "{message}");
+}
+
+#[test]
+fn bad_input_unknown_key_names_the_closest() {
+    let run = tochki([
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/r001_invalid_yaml_shape.yaml",
+    ]);
+    let json = run.json();
+    let unknown = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["message"].as_str().unwrap().contains("«pont»"))
+        .expect("unknown key reported");
+    assert!(unknown["message"].as_str().unwrap().contains("«point»"));
+    assert_eq!(unknown["line"], 10);
+    assert_eq!(unknown["column"], 13);
+}
+
+#[test]
+fn bad_input_misspelt_need_names_code_and_russian() {
+    let run = tochki([
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/r004_unknown_need.yaml",
+    ]);
+    let messages: Vec<String> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "R004")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(messages[0].contains("«consultation» (получение консультации)"));
+    assert!(messages[1].contains("«forms» (получение форм документов)"));
+}
+
+#[test]
+fn bad_input_impossible_date() {
+    let yaml = "organization: x\npublished: 2025-02-29\ndirections: []\n";
+    let run = check_bytes(yaml.as_bytes());
+    let json = run.json();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "R001");
+    assert_eq!(finding["line"], 2);
+    assert_eq!(finding["column"], 12);
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("не настоящая дата")
+    );
+}
+
+#[test]
+fn check_never_writes_into_its_input() {
+    let file = root().join("registries/smolensk_accounting.yaml");
+    let before = std::fs::read(&file).unwrap();
+    tochki(["check", "registries/"]);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+#[test]
+fn the_readme_lists_every_rule_of_the_catalogue() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for rule in CATALOG {
+        let row = format!("| {} | `{}` |", rule.code, rule.name);
+        assert!(readme.contains(&row), "README lacks the row of {}", rule.code);
+        assert!(readme.contains(rule.summary), "README summary of {} is stale", rule.code);
+    }
+}

@@ -1,0 +1,78 @@
+//! Integration tests: the built `tochki` binary run on the files shipped in `registries/`,
+//! `examples/` and `tests/fixtures/`, with snapshots of what a user sees.
+
+mod check;
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What one run of the binary produced.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Exit code, stdout and stderr as one text for a snapshot.
+    pub fn snapshot(&self) -> String {
+        format!(
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
+    }
+}
+
+/// The project root: tests run from it so paths in the output stay short and stable.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `tochki ARGS` in the project root. A hang fails the test instead of blocking CI.
+pub fn tochki<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    tochki_in(&root(), args)
+}
+
+/// Runs `tochki ARGS` in `dir`.
+pub fn tochki_in<I, S>(dir: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let output = Command::cargo_bin("tochki")
+        .expect("the tochki binary is built")
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("tochki runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The files of a folder of the project with the given extension, sorted, relative to the root.
+pub fn files_in(folder: &str, extension: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(root().join(folder))
+        .expect("folder exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == extension))
+        .map(|p| format!("{folder}/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    files.sort();
+    files
+}
