@@ -4,6 +4,7 @@
 //! status are decided once, whatever produced the finding.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a finding is. `--strict` turns warnings into errors; infos never fail a run.
@@ -38,7 +39,8 @@ impl Severity {
 /// One segment of a YAML path: a mapping key or a sequence index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
-    Key(String),
+    /// Keys of the format are static; keys read from a file are owned.
+    Key(Cow<'static, str>),
     Index(usize),
 }
 
@@ -52,9 +54,16 @@ impl YamlPath {
     }
 
     /// This path extended by a mapping key.
-    pub fn key(&self, key: &str) -> Self {
+    pub fn key(&self, key: &'static str) -> Self {
         let mut segments = self.0.clone();
-        segments.push(Segment::Key(key.to_string()));
+        segments.push(Segment::Key(Cow::Borrowed(key)));
+        YamlPath(segments)
+    }
+
+    /// This path extended by a key read from a file.
+    pub fn key_owned(&self, key: String) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(Segment::Key(Cow::Owned(key)));
         YamlPath(segments)
     }
 

@@ -7,20 +7,35 @@
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for ch in text.chars().flat_map(char::to_lowercase) {
-        let ch = if ch == 'ё' { 'е' } else { ch };
+    for ch in text.chars() {
         if ch.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.push(ch);
+            push_lowercase(&mut out, ch);
         } else {
             // Punctuation and spaces both separate words; neither is kept.
             pending_space = true;
         }
     }
     out
+}
+
+/// Pushes the lower case of a letter, `ё` as `е`; Russian and ASCII letters without the
+/// general Unicode tables, since this runs for every point of a large registry.
+fn push_lowercase(out: &mut String, ch: char) {
+    match ch {
+        'A'..='Z' => out.push(ch.to_ascii_lowercase()),
+        'a'..='z' | '0'..='9' | 'а'..='е' | 'ж'..='я' => out.push(ch),
+        'А'..='Я' => out.push(char::from_u32(ch as u32 + 32).unwrap_or(ch)),
+        'ё' | 'Ё' => out.push('е'),
+        _ => {
+            for lower in ch.to_lowercase() {
+                out.push(if lower == 'ё' { 'е' } else { lower });
+            }
+        }
+    }
 }
 
 /// Normalises an answer option or a short value: case, `ё`, surrounding and repeated spaces

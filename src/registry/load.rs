@@ -10,6 +10,8 @@ use crate::diagnostic::{Finding, Position, Severity};
 /// A registry file as read: its text and, when it parsed, its model.
 #[derive(Debug)]
 pub struct Loaded {
+    /// Unknown keys and overly deep nesting, found by the event pass that runs beside serde.
+    pub shape: Option<Result<super::positions::Scan, (String, Position)>>,
     /// The file name as the user gave it.
     pub file: String,
     /// The text (UTF-8, BOM removed); empty when the file could not be decoded.
@@ -27,8 +29,9 @@ fn shape_error(message: impl Into<String>, help: impl Into<String>) -> Finding {
 }
 
 /// Reads a registry from bytes. Never fails: what cannot be read becomes a finding.
-pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
+pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
     let mut loaded = Loaded {
+        shape: None,
         file: file.to_string(),
         text: String::new(),
         registry: None,
@@ -41,7 +44,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
     };
 
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        let position = position_of_byte(bytes, offset);
+        let position = position_of_byte(&bytes, offset);
         loaded.findings.push(report(
             shape_error(
                 "Файл содержит нулевые байты: это не текстовый YAML-файл (возможно, документ Word, архив или повреждённый файл)",
@@ -52,11 +55,15 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
         return loaded;
     }
 
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
-            let offset = error.valid_up_to();
+            let offset = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
             let position = position_of_byte(bytes, offset);
             let message = if looks_like_cp1251(bytes) {
                 "Файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251".to_string()
@@ -76,7 +83,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
             return loaded;
         }
     };
-    loaded.text = text.to_string();
+    loaded.text = text;
+    let text = loaded.text.as_str();
 
     if text
         .lines()
@@ -96,8 +104,25 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
         return loaded;
     }
 
-    match serde_yaml::from_str::<Registry>(text) {
-        Ok(registry) => loaded.registry = Some(registry),
+    // serde builds the model while the event pass checks keys, on the other core.
+    let (parsed, shape) = std::thread::scope(|scope| {
+        let shape = scope.spawn(|| {
+            super::positions::scan(text, &[]).map_err(|e| {
+                let position = Position {
+                    line: e.marker().line(),
+                    column: e.marker().col() + 1,
+                };
+                (e.info().to_string(), position)
+            })
+        });
+        let parsed = serde_yaml::from_str::<Registry>(text);
+        (parsed, shape.join())
+    });
+    match parsed {
+        Ok(registry) => {
+            loaded.registry = Some(registry);
+            loaded.shape = shape.ok();
+        }
         Err(error) => {
             let finding = translate_yaml_error(text, &error);
             loaded.findings.push(report(finding));
@@ -110,7 +135,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
 pub fn load_file(path: &std::path::Path) -> anyhow::Result<Loaded> {
     let bytes = std::fs::read(path)
         .map_err(|e| anyhow::anyhow!("не удалось прочитать файл {}: {}", path.display(), e))?;
-    Ok(load_bytes(&path.display().to_string(), &bytes))
+    Ok(load_bytes(&path.display().to_string(), bytes))
 }
 
 /// Line and column (in characters) of a byte offset, for undecodable input.
@@ -283,7 +308,7 @@ mod tests {
     use super::*;
 
     fn first(bytes: &[u8]) -> Finding {
-        let loaded = load_bytes("f.yaml", bytes);
+        let loaded = load_bytes("f.yaml", bytes.to_vec());
         assert!(loaded.registry.is_none());
         loaded.findings.into_iter().next().expect("a finding")
     }
@@ -351,7 +376,7 @@ mod tests {
 
     #[test]
     fn a_bom_is_skipped() {
-        let loaded = load_bytes("f.yaml", "\u{feff}organization: Мин\n".as_bytes());
+        let loaded = load_bytes("f.yaml", "\u{feff}organization: Мин\n".as_bytes().to_vec());
         assert!(loaded.findings.is_empty());
         assert!(loaded.registry.is_some());
     }

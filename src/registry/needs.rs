@@ -5,6 +5,8 @@
 
 use crate::text::normalize;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// One need of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -90,12 +92,23 @@ impl Need {
     /// Finds a need by its code or any of its Russian wordings (case, `ё` and punctuation
     /// do not matter).
     pub fn parse(text: &str) -> Option<Need> {
-        let wanted = normalize(text);
-        Need::ALL.into_iter().find(|need| {
-            normalize(need.code()) == wanted
-                || normalize(need.russian()) == wanted
-                || need.variants().iter().any(|v| normalize(v) == wanted)
-        })
+        // Most registries write codes: answer those without normalising anything.
+        if let Some(need) = Need::ALL.into_iter().find(|need| need.code() == text) {
+            return Some(need);
+        }
+        static BY_NORMALIZED: OnceLock<HashMap<String, Need>> = OnceLock::new();
+        let table = BY_NORMALIZED.get_or_init(|| {
+            let mut table = HashMap::new();
+            for need in Need::ALL {
+                table.insert(normalize(need.code()), need);
+                table.insert(normalize(need.russian()), need);
+                for variant in need.variants() {
+                    table.insert(normalize(variant), need);
+                }
+            }
+            table
+        });
+        table.get(&normalize(text)).copied()
     }
 
     /// The need closest to a misspelt text, for "did you mean".

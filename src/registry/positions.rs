@@ -406,9 +406,9 @@ fn current_path(stack: &[Frame]) -> YamlPath {
     let mut segments = Vec::new();
     for frame in stack.iter().take(stack.len().saturating_sub(1)) {
         match frame {
-            Frame::Map { key, .. } => segments.push(Segment::Key(
+            Frame::Map { key, .. } => segments.push(Segment::Key(Cow::Owned(
                 key.as_ref().map(|(k, _)| k.to_string()).unwrap_or_default(),
-            )),
+            ))),
             Frame::Seq { index, .. } => segments.push(Segment::Index(*index)),
         }
     }

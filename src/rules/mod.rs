@@ -5,7 +5,8 @@
 
 use crate::calendar::Calendar;
 use crate::diagnostic::{Finding, Severity, YamlPath};
-use crate::registry::model::Registry;
+use crate::registry::model::{Registry, Text, TouchpointRef};
+use crate::text::normalize;
 
 mod r001_yaml_shape;
 mod r002_required_field;
@@ -37,6 +38,29 @@ pub use r001_yaml_shape::unknown_key_finding;
 pub struct Context<'a> {
     pub registry: &'a Registry,
     pub calendar: &'a Calendar,
+    /// Every touchpoint's point, normalised once for all rules (file order).
+    normalized_points: Vec<Option<String>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(registry: &'a Registry, calendar: &'a Calendar) -> Self {
+        let normalized_points = registry
+            .touchpoints()
+            .map(|tp| Text::non_blank(&tp.touchpoint.point).map(normalize))
+            .collect();
+        Context {
+            registry,
+            calendar,
+            normalized_points,
+        }
+    }
+
+    /// Every touchpoint with its normalised point.
+    pub fn touchpoints(&self) -> impl Iterator<Item = (TouchpointRef<'a>, Option<&str>)> {
+        self.registry
+            .touchpoints()
+            .zip(self.normalized_points.iter().map(Option::as_deref))
+    }
 }
 
 /// Collects the findings of one rule, each with the YAML path of its node; positions are
@@ -192,60 +216,41 @@ pub(crate) fn split_points(point: &str) -> Vec<String> {
 }
 
 /// All findings for one loaded registry file: the loader's, unknown keys, and every rule's,
-/// each with its line and column resolved in one pass over the file.
+/// each with its line and column.
 pub fn check_loaded(loaded: &crate::registry::Loaded) -> Vec<Finding> {
     let mut findings = loaded.findings.clone();
     let Some(registry) = &loaded.registry else {
         return findings;
     };
-    let context = Context {
-        registry,
-        calendar: Calendar::russian(),
-    };
+    let context = Context::new(registry, Calendar::russian());
     let located = run_all(&context);
-    let paths: Vec<YamlPath> = located.iter().map(|(path, _)| path.clone()).collect();
-    let scan = match crate::registry::positions::scan(&loaded.text, &paths) {
-        Ok(scan) => scan,
-        Err(error) => {
-            // serde_yaml accepted what saphyr refuses (it limits nesting, for one): report it,
-            // and still report the rule findings, without positions.
-            let marker = error.marker();
-            let message = if error.info().contains("recursion") || error.info().contains("deep") {
-                "Слишком глубокая вложенность: файл не похож на перечень".to_string()
-            } else {
-                format!("Файл не является корректным YAML: {}", error.info())
-            };
-            findings.push(
-                Finding::new("R001", Severity::Error, message)
-                    .with_help("Проверьте скобки и отступы в указанной строке")
-                    .at(crate::diagnostic::Position {
-                        line: marker.line(),
-                        column: marker.col() + 1,
-                    }),
-            );
-            crate::registry::positions::Scan::default()
+    // Unknown keys and depth came from the event pass beside serde.
+    match &loaded.shape {
+        Some(Ok(scan)) => {
+            for unknown in &scan.unknown_keys {
+                findings.push(unknown_key_finding(unknown));
+            }
+            if let Some(position) = scan.too_deep {
+                findings.push(too_deep_finding().at(position));
+            }
         }
+        Some(Err((message, position))) => {
+            findings.push(unreadable_events_finding(message).at(*position))
+        }
+        None => {}
+    }
+    // A second pass resolves positions, and only when some finding needs one.
+    let paths: Vec<YamlPath> = located.iter().map(|(path, _)| path.clone()).collect();
+    let positions = if paths.is_empty() {
+        Vec::new()
+    } else {
+        crate::registry::positions::scan(&loaded.text, &paths)
+            .map(|scan| scan.positions)
+            .unwrap_or_default()
     };
-    for unknown in &scan.unknown_keys {
-        findings.push(unknown_key_finding(unknown));
-    }
-    if let Some(position) = scan.too_deep {
-        findings.push(
-            Finding::new(
-                "R001",
-                Severity::Error,
-                format!(
-                    "Слишком глубокая вложенность (больше {} уровней): перечню хватает восьми",
-                    crate::registry::positions::MAX_DEPTH
-                ),
-            )
-            .with_help("Проверьте скобки и отступы; лишние вложенные списки удалите")
-            .at(position),
-        );
-    }
     for ((path, mut finding), position) in located
         .into_iter()
-        .zip(scan.positions.into_iter().chain(std::iter::repeat(None)))
+        .zip(positions.into_iter().chain(std::iter::repeat(None)))
     {
         if let Some(position) = position {
             finding = finding.at(position);
@@ -264,6 +269,29 @@ pub fn check_loaded(loaded: &crate::registry::Loaded) -> Vec<Finding> {
         }
     }
     findings
+}
+
+fn too_deep_finding() -> Finding {
+    Finding::new(
+        "R001",
+        Severity::Error,
+        format!(
+            "Слишком глубокая вложенность (больше {} уровней): перечню хватает восьми",
+            crate::registry::positions::MAX_DEPTH
+        ),
+    )
+    .with_help("Проверьте скобки и отступы; лишние вложенные списки удалите")
+}
+
+/// serde_yaml accepted what saphyr refuses (saphyr limits nesting, for one).
+fn unreadable_events_finding(message: &str) -> Finding {
+    let text = if message.contains("recursion") || message.contains("deep") {
+        "Слишком глубокая вложенность: файл не похож на перечень".to_string()
+    } else {
+        format!("Файл не является корректным YAML: {message}")
+    };
+    Finding::new("R001", Severity::Error, text)
+        .with_help("Проверьте скобки и отступы в указанной строке")
 }
 
 #[cfg(test)]

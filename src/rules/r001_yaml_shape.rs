@@ -134,7 +134,7 @@ pub fn unknown_key_finding(unknown: &UnknownKey) -> Finding {
         unknown.allowed.join(", ")
     ))
     .at(unknown.position);
-    let path = unknown.parent.key(&unknown.key).to_string();
+    let path = unknown.parent.key_owned(unknown.key.clone()).to_string();
     finding.path = Some(path);
     finding
 }

@@ -2,7 +2,7 @@
 
 use super::{Context, Rule, Scope, Sink};
 use crate::diagnostic::{Severity, YamlPath};
-use crate::registry::model::{NeedEntry, NeedValue, OneOrMany};
+use crate::registry::model::{NeedEntry, NeedValue, OneOrMany, TouchpointRef};
 use crate::registry::needs::Need;
 
 pub static RULE: Rule = Rule {
@@ -40,32 +40,37 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context, out: &mut Sink) {
     let registry = context.registry;
     for (i, entry) in registry.needs.iter().flatten().enumerate() {
-        report(out, YamlPath::root().key("needs").index(i), entry);
+        report(out, || YamlPath::root().key("needs").index(i), entry);
     }
     for tp in registry.touchpoints() {
-        for (path, entry) in need_entries(&tp.path(), &tp.touchpoint.needs) {
-            report(out, path, entry);
+        for (slot, entry) in need_entries(&tp.touchpoint.needs) {
+            report(out, || need_path(&tp, slot), entry);
         }
     }
 }
 
-/// The need entries of a touchpoint with their paths (`needs` may be a single value).
-pub(crate) fn need_entries<'a>(
-    touchpoint: &YamlPath,
-    needs: &'a Option<OneOrMany<NeedEntry>>,
-) -> Vec<(YamlPath, &'a NeedEntry)> {
-    match needs {
-        None => Vec::new(),
-        Some(OneOrMany::One(entry)) => vec![(touchpoint.key("needs"), entry)],
-        Some(OneOrMany::Many(entries)) => entries
-            .iter()
-            .enumerate()
-            .map(|(i, entry)| (touchpoint.key("needs").index(i), entry))
-            .collect(),
+/// The need entries of a touchpoint with their index (None when `needs` is a single value).
+pub(crate) fn need_entries(
+    needs: &Option<OneOrMany<NeedEntry>>,
+) -> impl Iterator<Item = (Option<usize>, &NeedEntry)> {
+    let entries: &[NeedEntry] = needs.as_ref().map_or(&[], |n| n.as_slice());
+    let single = matches!(needs, Some(OneOrMany::One(_)));
+    entries
+        .iter()
+        .enumerate()
+        .map(move |(i, entry)| (if single { None } else { Some(i) }, entry))
+}
+
+/// The YAML path of a need entry; built only when a finding needs it.
+pub(crate) fn need_path(tp: &TouchpointRef, slot: Option<usize>) -> YamlPath {
+    let needs = tp.path().key("needs");
+    match slot {
+        Some(i) => needs.index(i),
+        None => needs,
     }
 }
 
-fn report(out: &mut Sink, path: YamlPath, entry: &NeedEntry) {
+fn report(out: &mut Sink, path: impl FnOnce() -> YamlPath, entry: &NeedEntry) {
     match entry.interpret() {
         NeedValue::Known { .. } => {}
         NeedValue::Unknown(text) => {
@@ -78,13 +83,13 @@ fn report(out: &mut Sink, path: YamlPath, entry: &NeedEntry) {
                 None => format!("Потребность «{text}» не из каталога"),
             };
             out.report(
-                path,
+                path(),
                 message,
                 "Запишите код или формулировку из каталога (`tochki explain R004`); своё — как {other: \"описание\"}",
             );
         }
         NeedValue::Malformed(key) => out.report(
-            path,
+            path(),
             format!(
                 "Запись «{key}: …» не является потребностью: описание допускается только у other"
             ),

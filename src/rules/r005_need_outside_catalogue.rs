@@ -1,6 +1,6 @@
 //! R005: a registry that states its region's catalogue of needs keeps to it.
 
-use super::r004_unknown_need::need_entries;
+use super::r004_unknown_need::{need_entries, need_path};
 use super::{Context, Rule, Scope, Sink};
 use crate::diagnostic::Severity;
 use crate::registry::model::NeedValue;
@@ -49,12 +49,12 @@ fn check(context: &Context, out: &mut Sink) {
         .collect::<Vec<_>>()
         .join(", ");
     for tp in registry.touchpoints() {
-        for (path, entry) in need_entries(&tp.path(), &tp.touchpoint.needs) {
+        for (slot, entry) in need_entries(&tp.touchpoint.needs) {
             if let NeedValue::Known { need, .. } = entry.interpret()
                 && !allowed.contains(&need)
             {
                 out.report(
-                    path,
+                    need_path(&tp, slot),
                     format!(
                         "Потребность «{}» ({}) не входит в каталог этого перечня",
                         need.code(),

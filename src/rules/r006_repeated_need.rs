@@ -1,6 +1,6 @@
 //! R006: a need listed twice in one touchpoint.
 
-use super::r004_unknown_need::need_entries;
+use super::r004_unknown_need::{need_entries, need_path};
 use super::{Context, Rule, Scope, Sink};
 use crate::diagnostic::Severity;
 use crate::registry::model::NeedValue;
@@ -30,13 +30,13 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context, out: &mut Sink) {
     for tp in context.registry.touchpoints() {
         let mut seen = Vec::new();
-        for (path, entry) in need_entries(&tp.path(), &tp.touchpoint.needs) {
+        for (slot, entry) in need_entries(&tp.touchpoint.needs) {
             // `other` may repeat with different descriptions.
             if let NeedValue::Known { need, description } = entry.interpret() {
                 let key = (need, description);
                 if seen.contains(&key) {
                     out.report(
-                        path,
+                        need_path(&tp, slot),
                         format!(
                             "Потребность «{}» ({}) указана дважды",
                             key.0.code(),

@@ -1,6 +1,6 @@
 //! R007: "другие потребности" must say which.
 
-use super::r004_unknown_need::need_entries;
+use super::r004_unknown_need::{need_entries, need_path};
 use super::{Context, Rule, Scope, Sink};
 use crate::diagnostic::Severity;
 use crate::registry::model::NeedValue;
@@ -30,14 +30,14 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context, out: &mut Sink) {
     for tp in context.registry.touchpoints() {
-        for (path, entry) in need_entries(&tp.path(), &tp.touchpoint.needs) {
+        for (slot, entry) in need_entries(&tp.touchpoint.needs) {
             if let NeedValue::Known {
                 need: Need::Other,
                 description: None,
             } = entry.interpret()
             {
                 out.report(
-                    path,
+                    need_path(&tp, slot),
                     "Потребность «другие» указана без описания",
                     "Запишите её как {other: \"что именно нужно клиенту\"}",
                 );

@@ -4,7 +4,6 @@
 use super::{Context, Rule, Scope, Sink};
 use crate::diagnostic::Severity;
 use crate::registry::model::Text;
-use crate::text::normalize;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
@@ -39,12 +38,13 @@ needs: [submission, info, consultation].
 
 fn check(context: &Context, out: &mut Sink) {
     // Touchpoints come in file order, process by process; the key includes the process.
-    let mut first_seen: HashMap<(usize, usize, String), usize> = HashMap::new();
-    for tp in context.registry.touchpoints() {
-        let Some(point) = Text::non_blank(&tp.touchpoint.point) else {
+    let mut first_seen: HashMap<(usize, usize, &str), usize> = HashMap::new();
+    for (tp, normalized) in context.touchpoints() {
+        let (Some(point), Some(normalized)) = (Text::non_blank(&tp.touchpoint.point), normalized)
+        else {
             continue;
         };
-        let key = (tp.direction_index, tp.process_index, normalize(point));
+        let key = (tp.direction_index, tp.process_index, normalized);
         match first_seen.get(&key) {
             Some(first) => {
                 let process = Text::non_blank(&tp.process.name).unwrap_or("без названия");

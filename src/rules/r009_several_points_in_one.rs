@@ -37,6 +37,9 @@ fn check(context: &Context, out: &mut Sink) {
         let Some(point) = Text::non_blank(&tp.touchpoint.point) else {
             continue;
         };
+        if !point.contains([',', ';']) {
+            continue;
+        }
         let parts: Vec<String> = split_points(point)
             .into_iter()
             .filter(|part| names_a_channel(part))

@@ -33,15 +33,27 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context, out: &mut Sink) {
-    for tp in context.registry.touchpoints() {
-        let (Some(point), Some(channel)) = (
+    for (tp, normalized_point) in context.touchpoints() {
+        let (Some(point), Some(normalized_point), Some(channel)) = (
             Text::non_blank(&tp.touchpoint.point),
+            normalized_point,
             tp.touchpoint.channel_value(),
         ) else {
             continue;
         };
-        for part in split_points(point) {
-            let normalized = normalize(&part);
+        // A single point (the common case) is already normalised; a cell of several is split.
+        let parts: Vec<(String, String)> = if point.contains([',', ';']) {
+            split_points(point)
+                .into_iter()
+                .map(|part| {
+                    let normalized = normalize(&part);
+                    (part, normalized)
+                })
+                .collect()
+        } else {
+            vec![(point.to_string(), normalized_point.to_string())]
+        };
+        for (part, normalized) in parts {
             let is_offline = mentions(&normalized, OFFLINE_STEMS);
             let is_digital = mentions(&normalized, DIGITAL_STEMS);
             let contradiction = match channel {

@@ -30,7 +30,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(context: &Context, out: &mut Sink) {
-    let mut first_seen: HashMap<String, String> = HashMap::new();
+    let mut first_seen: HashMap<&str, &str> = HashMap::new();
     for tp in context.registry.touchpoints() {
         let Some(id) = Text::non_blank(&tp.touchpoint.id) else {
             continue;
@@ -43,7 +43,7 @@ fn check(context: &Context, out: &mut Sink) {
                 "Дайте точке новый, не использованный ранее id",
             ),
             None => {
-                first_seen.insert(id.to_string(), point.to_string());
+                first_seen.insert(id, point);
             }
         }
     }

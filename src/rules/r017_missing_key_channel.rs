@@ -2,8 +2,6 @@
 
 use super::{Context, Rule, Scope, Sink};
 use crate::diagnostic::{Severity, YamlPath};
-use crate::registry::model::Text;
-use crate::text::normalize;
 
 pub static RULE: Rule = Rule {
     code: "R017",
@@ -51,10 +49,9 @@ const KEY_CHANNELS: &[(&str, &[&str])] = &[
 ];
 
 fn check(context: &Context, out: &mut Sink) {
-    let registry = context.registry;
-    let points: Vec<String> = registry
+    let points: Vec<&str> = context
         .touchpoints()
-        .filter_map(|tp| Text::non_blank(&tp.touchpoint.point).map(normalize))
+        .filter_map(|(_, point)| point)
         .collect();
     if points.is_empty() {
         return;

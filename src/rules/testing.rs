@@ -7,10 +7,7 @@ use crate::registry::model::Registry;
 /// Runs one rule on a YAML text and returns (path, message) pairs.
 pub(crate) fn run_rule(rule: &Rule, yaml: &str) -> Vec<(String, String)> {
     let registry: Registry = serde_yaml::from_str(yaml).expect("test YAML parses");
-    let context = Context {
-        registry: &registry,
-        calendar: Calendar::russian(),
-    };
+    let context = Context::new(&registry, Calendar::russian());
     let mut sink = Sink::new(rule);
     match rule.scope {
         Scope::Registry(check) => check(&context, &mut sink),

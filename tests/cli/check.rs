@@ -383,7 +383,15 @@ fn the_readme_lists_every_rule_of_the_catalogue() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     for rule in CATALOG {
         let row = format!("| {} | `{}` |", rule.code, rule.name);
-        assert!(readme.contains(&row), "README lacks the row of {}", rule.code);
-        assert!(readme.contains(rule.summary), "README summary of {} is stale", rule.code);
+        assert!(
+            readme.contains(&row),
+            "README lacks the row of {}",
+            rule.code
+        );
+        assert!(
+            readme.contains(rule.summary),
+            "README summary of {} is stale",
+            rule.code
+        );
     }
 }

@@ -1,0 +1,180 @@
+//! Benchmarks of the whole commands on generated data, side by side with what a user would
+#![allow(clippy::print_stdout)] // A bench reports to its terminal.
+//! otherwise run, in one run; the figures are written into docs/benchmarks.md.
+//!
+//! `cargo bench --bench bench -- [check] [diff] [survey]` (all when none is named).
+//! The data goes to target/bench-data/ and is generated once.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn main() {
+    // Re-executed by the bench itself to measure the floor in a process of its own.
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() == 3 && args[1] == "--bare-serde" {
+        let text = std::fs::read_to_string(&args[2]).expect("bench file");
+        let registry: tochki::registry::Registry = serde_yaml::from_str(&text).expect("parses");
+        assert!(registry.directions.is_some());
+        return;
+    }
+    let wanted: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let all = wanted.is_empty();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let data = root.join("target/bench-data");
+    std::fs::create_dir_all(&data).expect("bench data folder");
+    build_release(&root);
+    let tochki = root.join("target/release/tochki");
+    if all || wanted.iter().any(|w| w == "check") {
+        let section = bench_check(&tochki, &data);
+        write_section(&root, "check", &section);
+    }
+}
+
+fn build_release(root: &Path) {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--bin", "tochki"])
+        .current_dir(root)
+        .status()
+        .expect("cargo build");
+    assert!(status.success(), "release build failed");
+}
+
+/// Wall time in seconds and peak resident memory in MiB of one command, by /usr/bin/time.
+fn measure(program: &Path, args: &[&str]) -> (f64, f64, i32) {
+    let output = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("TIME %e %M")
+        .arg(program)
+        .args(args)
+        .output()
+        .expect("/usr/bin/time runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = stderr
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("TIME "))
+        .unwrap_or_else(|| panic!("no timing in: {stderr}"));
+    let mut parts = line.split_whitespace().skip(1);
+    let seconds: f64 = parts.next().unwrap().parse().unwrap();
+    let kib: f64 = parts.next().unwrap().parse().unwrap();
+    // time(1) reports the child's exit status as its own.
+    (seconds, kib / 1024.0, output.status.code().unwrap_or(-1))
+}
+
+/// The best of `runs` runs (wall seconds, peak MiB).
+fn best_of(runs: usize, program: &Path, args: &[&str]) -> (f64, f64) {
+    let mut best = (f64::MAX, 0.0);
+    for _ in 0..runs {
+        let (seconds, mib, _) = measure(program, args);
+        if seconds < best.0 {
+            best = (seconds, mib);
+        }
+    }
+    best
+}
+
+/// A registry of `directions × processes × touchpoints` rows, realistic Russian text.
+pub fn generate_registry(path: &Path, directions: usize, processes: usize, touchpoints: usize) {
+    if path.exists() {
+        return;
+    }
+    let points = [
+        ("Телефонная связь", "digital"),
+        ("Электронная почта", "digital"),
+        ("Система электронного документооборота", "digital"),
+        ("Кабинет бухгалтерии", "offline"),
+        ("Официальный сайт", "digital"),
+        ("Личный прием", "offline"),
+    ];
+    let needs = [
+        "info",
+        "consultation",
+        "submission",
+        "status",
+        "result",
+        "forms",
+    ];
+    let mut text = String::with_capacity(directions * processes * touchpoints * 160);
+    text.push_str("organization: Министерство финансов N-ской области\nareas: [accounting]\napproved: { act: \"Приказ № 1\", date: 2025-04-30 }\npublished: 2025-05-13\ndirections:\n");
+    let mut id = 0;
+    for d in 0..directions {
+        let _ = writeln!(
+            text,
+            "  - name: Направление деятельности {d}\n    processes:"
+        );
+        for p in 0..processes {
+            let _ = writeln!(text, "      - name: Процесс {d}.{p}\n        touchpoints:");
+            for t in 0..touchpoints {
+                id += 1;
+                let (point, channel) = points[t % points.len()];
+                let _ = writeln!(
+                    text,
+                    "          - point: {point} {t}\n            channel: {channel}\n            needs: [{}, {}]\n            client: Сотрудники\n            value: Ответ без визита\n            interaction: Консультации\n            id: ТВ-{id}",
+                    needs[t % needs.len()],
+                    needs[(t + 1) % needs.len()],
+                );
+            }
+        }
+    }
+    std::fs::write(path, text).expect("write registry");
+}
+
+fn bench_check(tochki: &Path, data: &Path) -> String {
+    let file = data.join("registry_200k.yaml");
+    generate_registry(&file, 20, 100, 100);
+    let size_mib = std::fs::metadata(&file).unwrap().len() as f64 / 1024.0 / 1024.0;
+    let file_arg = file.to_str().unwrap();
+
+    // The floor: a bare serde_yaml deserialize of the same file into the same model, in a
+    // process of its own (this bench binary, re-executed), measured the same way.
+    let this = std::env::current_exe().expect("bench binary");
+    let (bare, bare_mib) = best_of(3, &this, &["--bare-serde", file_arg]);
+    let (check_s, check_mib) = best_of(3, tochki, &["check", "--format", "json", file_arg]);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Registry of 200,000 touchpoints, {size_mib:.1} MiB (generated by the bench).\n"
+    );
+    let _ = writeln!(out, "| what | time, s | peak memory, MiB | ratio |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| bare `serde_yaml::from_str` into the model (floor: read the file, deserialize) | {bare:.2} | {bare_mib:.0} | 1.00× time, {:.1}× file size in memory |",
+        bare_mib / size_mib
+    );
+    let _ = writeln!(
+        out,
+        "| `tochki check --format json` (whole run: read, rules, positions, output) | {check_s:.2} | {check_mib:.0} | {:.2}× time, {:.1}× file size in memory |",
+        check_s / bare,
+        check_mib / size_mib
+    );
+    let _ = writeln!(
+        out,
+        "\nTarget: check ≤ 2× the bare deserialize, peak memory ≤ 10× the file size."
+    );
+    out
+}
+
+/// Replaces the section between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`.
+fn write_section(root: &Path, name: &str, body: &str) {
+    let path = root.join("docs/benchmarks.md");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let start = format!("<!-- bench:{name} -->");
+    let end = format!("<!-- /bench:{name} -->");
+    let machine = format!(
+        "Measured on {} ({} cores), best of 3 runs.\n\n",
+        std::env::consts::ARCH,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    let block = format!("{start}\n{machine}{body}{end}");
+    let new = match (text.find(&start), text.find(&end)) {
+        (Some(s), Some(e)) => format!("{}{}{}", &text[..s], block, &text[e + end.len()..]),
+        _ => format!("{text}\n{block}\n"),
+    };
+    std::fs::write(&path, new).expect("write docs/benchmarks.md");
+    println!("{block}");
+}
