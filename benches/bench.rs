@@ -1,9 +1,10 @@
 //! Benchmarks of the whole commands on generated data, side by side with what a user would
-#![allow(clippy::print_stdout)] // A bench reports to its terminal.
 //! otherwise run, in one run; the figures are written into docs/benchmarks.md.
 //!
 //! `cargo bench --bench bench -- [check] [diff] [survey]` (all when none is named).
 //! The data goes to target/bench-data/ and is generated once.
+
+#![allow(clippy::print_stdout)] // A bench reports to its terminal.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
