@@ -8,7 +8,9 @@ pub mod calendar;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod diff;
 pub mod exit;
+pub mod output;
 pub mod registry;
 pub mod render;
 pub mod rules;
@@ -22,6 +24,9 @@ use std::io::Write;
 pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     match &cli.command {
         Command::Check(args) => commands::check::run(args, out),
+        Command::Diff(args) => commands::diff::run(args, out),
+        Command::Show(args) => commands::show::run(args, out),
+        Command::Stats(args) => commands::stats::run(args, out),
         Command::Rules => commands::explain::run_rules(out),
         Command::Explain(args) => commands::explain::run_explain(args, out),
     }

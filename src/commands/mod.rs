@@ -1,4 +1,7 @@
 //! One module per subcommand; each exposes `run(args, out) -> Result<ExitStatus>`.
 
 pub mod check;
+pub mod diff;
 pub mod explain;
+pub mod show;
+pub mod stats;

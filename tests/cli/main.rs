@@ -2,6 +2,8 @@
 //! `examples/` and `tests/fixtures/`, with snapshots of what a user sees.
 
 mod check;
+mod diff;
+mod show;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,61 @@
+//! Writing a result file: atomically (a temporary file in the same folder renamed into place, so
+//! there is never a half-written file) and never over one of the command's input files.
+
+use anyhow::{Context as _, bail};
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` atomically, refusing to overwrite any of `inputs`.
+pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::Result<()> {
+    for input in inputs {
+        if same_file(path, input) {
+            bail!(
+                "файл результата {} совпадает с входным файлом: программа не записывает во входные файлы; укажите другое имя в -o",
+                path.display()
+            );
+        }
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::NamedTempFile::new_in(folder).with_context(|| {
+        format!(
+            "не удалось создать временный файл в папке {}",
+            folder.display()
+        )
+    })?;
+    temporary
+        .write_all(bytes)
+        .and_then(|()| temporary.flush())
+        .with_context(|| format!("не удалось записать {}", path.display()))?;
+    temporary
+        .persist(path)
+        .with_context(|| format!("не удалось сохранить {}", path.display()))?;
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_refuses_to_overwrite_an_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.yaml");
+        std::fs::write(&input, "organization: x\n").unwrap();
+        let output = dir.path().join("out.html");
+        write_atomically(&output, b"<p>ok</p>", &[&input]).unwrap();
+        assert_eq!(std::fs::read(&output).unwrap(), b"<p>ok</p>");
+        let error = write_atomically(&input, b"oops", &[&input]).unwrap_err();
+        assert!(error.to_string().contains("входным файлом"));
+        assert_eq!(std::fs::read(&input).unwrap(), b"organization: x\n");
+    }
+}

@@ -1,0 +1,407 @@
+//! The registry as the official table published on the organisation's site (Lipetsk 2.2,
+//! Smolensk appendix): one row per touchpoint, in every format `show` writes.
+
+use crate::registry::Registry;
+use crate::registry::model::{NeedValue, Text};
+use crate::text::spreadsheet_safe;
+use serde::Serialize;
+use std::io::Write;
+
+/// The column headings, in the seeds' wording.
+pub const HEADINGS: [&str; 9] = [
+    "№ п/п",
+    "Направление деятельности",
+    "Наименование процесса",
+    "Точка взаимодействия",
+    "Вид точки",
+    "Удовлетворяемые потребности",
+    "Осуществляемое взаимодействие",
+    "Внутренний клиент",
+    "Ценность для внутреннего клиента",
+];
+
+/// One row of the table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub number: usize,
+    pub direction: String,
+    pub process: String,
+    pub point: String,
+    pub channel: String,
+    pub needs: Vec<String>,
+    pub interaction: String,
+    pub client: String,
+    pub value: String,
+}
+
+impl Row {
+    fn cells(&self) -> [String; 9] {
+        [
+            self.number.to_string(),
+            self.direction.clone(),
+            self.process.clone(),
+            self.point.clone(),
+            self.channel.clone(),
+            self.needs.join("; "),
+            self.interaction.clone(),
+            self.client.clone(),
+            self.value.clone(),
+        ]
+    }
+}
+
+/// The table with its title.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficialTable {
+    pub organization: String,
+    pub approved: Option<String>,
+    pub rows: Vec<Row>,
+}
+
+fn text(value: &Option<Text>) -> String {
+    Text::non_blank(value).unwrap_or("").to_string()
+}
+
+impl OfficialTable {
+    pub fn of(registry: &Registry) -> Self {
+        let rows = registry
+            .touchpoints()
+            .enumerate()
+            .map(|(i, tp)| {
+                let touchpoint = tp.touchpoint;
+                let needs = touchpoint
+                    .need_values()
+                    .into_iter()
+                    .map(|value| match value {
+                        NeedValue::Known {
+                            need,
+                            description: Some(description),
+                        } => format!("{}: {description}", capitalize(need.russian())),
+                        NeedValue::Known { need, .. } => capitalize(need.russian()),
+                        NeedValue::Unknown(text) | NeedValue::Malformed(text) => text,
+                    })
+                    .collect();
+                Row {
+                    number: i + 1,
+                    direction: text(&tp.direction.name),
+                    process: text(&tp.process.name),
+                    point: text(&touchpoint.point),
+                    channel: touchpoint
+                        .channel_value()
+                        .map_or_else(|| text(&touchpoint.channel), |c| c.russian().to_string()),
+                    needs,
+                    interaction: text(&touchpoint.interaction),
+                    client: text(&touchpoint.client),
+                    value: text(&touchpoint.value),
+                }
+            })
+            .collect();
+        let approved = registry.approved.as_ref().map(|a| {
+            [text(&a.act), text(&a.date)]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" от ")
+        });
+        OfficialTable {
+            organization: text(&registry.organization),
+            approved: approved.filter(|a| !a.is_empty()),
+            rows,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        format!(
+            "Перечень точек взаимодействия с внутренним клиентом — {}",
+            self.organization
+        )
+    }
+
+    /// Runs of equal values in a column (for merged cells): (first row, length).
+    fn runs(&self, value: impl Fn(&Row) -> (&str, &str)) -> Vec<(usize, usize)> {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            match runs.last_mut() {
+                Some((start, length)) if value(&self.rows[*start]) == value(row) => *length += 1,
+                _ => runs.push((i, 1)),
+            }
+        }
+        runs
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A terminal table (comfy-table), wrapped to the terminal's width.
+pub fn table(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> {
+    use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+    let mut rendered = Table::new();
+    rendered
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(HEADINGS.to_vec());
+    if rendered.width().is_none() {
+        rendered.set_width(160);
+    }
+    // Like the merged cells of the printed table: a direction or process is named once.
+    let mut previous: Option<(&str, &str)> = None;
+    for row in &table.rows {
+        let mut cells = row.cells();
+        cells[5] = row.needs.join("\n");
+        if let Some((direction, process)) = previous
+            && direction == row.direction
+        {
+            cells[1].clear();
+            if process == row.process {
+                cells[2].clear();
+            }
+        }
+        previous = Some((&row.direction, &row.process));
+        rendered.add_row(cells.to_vec());
+    }
+    writeln!(out, "{}", table.title())?;
+    if let Some(approved) = &table.approved {
+        writeln!(out, "Утверждён: {approved}")?;
+    }
+    writeln!(out, "{rendered}")
+}
+
+fn markdown_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn markdown(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> {
+    writeln!(out, "# {}", markdown_cell(&table.title()))?;
+    writeln!(out)?;
+    if let Some(approved) = &table.approved {
+        writeln!(out, "Утверждён: {}", markdown_cell(approved))?;
+        writeln!(out)?;
+    }
+    writeln!(out, "| {} |", HEADINGS.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(HEADINGS.len()))?;
+    for row in &table.rows {
+        let cells: Vec<String> = row.cells().iter().map(|c| markdown_cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+/// CSV for Russian Excel: UTF-8 with BOM, `;` as delimiter, CRLF, and no cell that a
+/// spreadsheet would run as a formula.
+pub fn csv_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut bytes);
+        writer.write_record(HEADINGS)?;
+        for row in &table.rows {
+            writer.write_record(row.cells().iter().map(|c| spreadsheet_safe(c)))?;
+        }
+        writer.flush()?;
+    }
+    Ok(bytes)
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// One self-contained page for the site's "Клиентоцентричность" section: directions and
+/// processes as merged cells, every text escaped, no external resources.
+pub fn html(table: &OfficialTable) -> String {
+    let mut page = String::new();
+    let title = escape_html(&table.title());
+    page.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\nbody{{font-family:Arial,Helvetica,sans-serif;margin:2em;color:#1a1a1a}}\ntable{{border-collapse:collapse;width:100%;font-size:14px}}\nth,td{{border:1px solid #888;padding:6px 8px;vertical-align:top;text-align:left}}\nth{{background:#eef2f7}}\nul{{margin:0;padding-left:1.2em}}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+    ));
+    if let Some(approved) = &table.approved {
+        page.push_str(&format!("<p>Утверждён: {}</p>\n", escape_html(approved)));
+    }
+    page.push_str("<table>\n<thead><tr>");
+    for heading in HEADINGS {
+        page.push_str(&format!("<th>{}</th>", escape_html(heading)));
+    }
+    page.push_str("</tr></thead>\n<tbody>\n");
+    let direction_runs = table.runs(|r| (r.direction.as_str(), ""));
+    let process_runs = table.runs(|r| (r.direction.as_str(), r.process.as_str()));
+    for (i, row) in table.rows.iter().enumerate() {
+        page.push_str("<tr>");
+        page.push_str(&format!("<td>{}</td>", row.number));
+        for (runs, value) in [
+            (&direction_runs, &row.direction),
+            (&process_runs, &row.process),
+        ] {
+            if let Some((_, length)) = runs.iter().find(|(start, _)| *start == i) {
+                let span = if *length > 1 {
+                    format!(" rowspan=\"{length}\"")
+                } else {
+                    String::new()
+                };
+                page.push_str(&format!("<td{span}>{}</td>", escape_html(value)));
+            }
+        }
+        page.push_str(&format!("<td>{}</td>", escape_html(&row.point)));
+        page.push_str(&format!("<td>{}</td>", escape_html(&row.channel)));
+        page.push_str("<td><ul>");
+        for need in &row.needs {
+            page.push_str(&format!("<li>{}</li>", escape_html(need)));
+        }
+        page.push_str("</ul></td>");
+        for value in [&row.interaction, &row.client, &row.value] {
+            page.push_str(&format!("<td>{}</td>", escape_html(value)));
+        }
+        page.push_str("</tr>\n");
+    }
+    page.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    page
+}
+
+pub fn json(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, table)?;
+    writeln!(out)
+}
+
+/// An XLSX workbook with the table, directions and processes as merged cells.
+pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Перечень")?;
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_background_color(0xEEF2F7)
+        .set_align(FormatAlign::Top);
+    let cell = Format::new()
+        .set_text_wrap()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
+    sheet.write_string_with_format(0, 0, table.title(), &Format::new().set_bold())?;
+    for (col, heading) in HEADINGS.iter().enumerate() {
+        sheet.write_string_with_format(2, col as u16, *heading, &header)?;
+    }
+    let widths = [6.0, 30.0, 34.0, 28.0, 10.0, 40.0, 36.0, 24.0, 30.0];
+    for (col, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    let first = 3u32;
+    for (i, row) in table.rows.iter().enumerate() {
+        let r = first + i as u32;
+        // Text cells are strings, never formulas, so no escaping is needed in XLSX.
+        for (col, value) in row.cells().iter().enumerate() {
+            if col == 1 || col == 2 {
+                continue;
+            }
+            sheet.write_string_with_format(r, col as u16, value.as_str(), &cell)?;
+        }
+    }
+    for (col, runs) in [
+        (1u16, table.runs(|r| (r.direction.as_str(), ""))),
+        (
+            2u16,
+            table.runs(|r| (r.direction.as_str(), r.process.as_str())),
+        ),
+    ] {
+        for (start, length) in runs {
+            let value = if col == 1 {
+                &table.rows[start].direction
+            } else {
+                &table.rows[start].process
+            };
+            let r = first + start as u32;
+            if length > 1 {
+                sheet.merge_range(r, col, r + length as u32 - 1, col, value, &cell)?;
+            } else {
+                sheet.write_string_with_format(r, col, value.as_str(), &cell)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(3, 0)?;
+    Ok(workbook.save_to_buffer()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> OfficialTable {
+        let registry: Registry = serde_yaml::from_str(
+            "
+organization: Мин <Тест>
+directions:
+  - name: Бухгалтерия
+    processes:
+      - name: Зарплата
+        touchpoints:
+          - {point: '<script>alert(1)</script>', channel: digital, needs: [info, {other: пропуск}]}
+          - {point: Кабинет, channel: offline, needs: [submission], client: '=HYPERLINK(\"x\")'}
+      - name: Командировки
+        touchpoints:
+          - {point: Почта, channel: digital, needs: [result]}
+",
+        )
+        .unwrap();
+        OfficialTable::of(&registry)
+    }
+
+    #[test]
+    fn rows_carry_russian_wording() {
+        let table = sample();
+        assert_eq!(table.rows.len(), 3);
+        assert_eq!(table.rows[0].channel, "цифровая");
+        assert_eq!(
+            table.rows[0].needs,
+            [
+                "Получение информации",
+                "Другие удовлетворяемые потребности клиента: пропуск"
+            ]
+        );
+    }
+
+    #[test]
+    fn html_escapes_and_merges_cells() {
+        let page = html(&sample());
+        assert!(!page.contains("<script>"));
+        assert!(page.contains("&lt;script&gt;"));
+        assert!(page.contains("Мин &lt;Тест&gt;"));
+        assert!(page.contains("<td rowspan=\"3\">Бухгалтерия</td>"));
+        assert!(page.contains("<td rowspan=\"2\">Зарплата</td>"));
+        assert!(!page.contains("http"));
+    }
+
+    #[test]
+    fn csv_has_a_bom_and_defuses_formulas() {
+        let bytes = csv_bytes(&sample()).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.contains("'=HYPERLINK"));
+        assert!(text.contains("\r\n"));
+    }
+
+    #[test]
+    fn xlsx_is_a_zip_with_the_sheet() {
+        let bytes = xlsx_bytes(&sample()).unwrap();
+        assert!(bytes.starts_with(b"PK"));
+    }
+}
