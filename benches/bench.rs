@@ -13,10 +13,12 @@ use std::process::Command;
 fn main() {
     // Re-executed by the bench itself to measure the floor in a process of its own.
     let args: Vec<String> = std::env::args().collect();
-    if args.len() == 3 && args[1] == "--bare-serde" {
-        let text = std::fs::read_to_string(&args[2]).expect("bench file");
-        let registry: tochki::registry::Registry = serde_yaml::from_str(&text).expect("parses");
-        assert!(registry.directions.is_some());
+    if args.len() >= 3 && args[1] == "--bare-serde" {
+        for file in &args[2..] {
+            let text = std::fs::read_to_string(file).expect("bench file");
+            let registry: tochki::registry::Registry = serde_yaml::from_str(&text).expect("parses");
+            assert!(registry.directions.is_some());
+        }
         return;
     }
     let wanted: Vec<String> = std::env::args()
@@ -32,6 +34,10 @@ fn main() {
     if all || wanted.iter().any(|w| w == "check") {
         let section = bench_check(&tochki, &data);
         write_section(&root, "check", &section);
+    }
+    if all || wanted.iter().any(|w| w == "diff") {
+        let section = bench_diff(&tochki, &data);
+        write_section(&root, "diff", &section);
     }
 }
 
@@ -80,6 +86,19 @@ fn best_of(runs: usize, program: &Path, args: &[&str]) -> (f64, f64) {
 
 /// A registry of `directions × processes × touchpoints` rows, realistic Russian text.
 pub fn generate_registry(path: &Path, directions: usize, processes: usize, touchpoints: usize) {
+    generate_version(path, directions, processes, touchpoints, false);
+}
+
+/// The same registry; with `changed`, about 1% of it changes: every hundredth touchpoint gets
+/// other needs, another changes its kind, another moves to the next process, and every
+/// fiftieth process is renamed.
+fn generate_version(
+    path: &Path,
+    directions: usize,
+    processes: usize,
+    touchpoints: usize,
+    changed: bool,
+) {
     if path.exists() {
         return;
     }
@@ -101,23 +120,48 @@ pub fn generate_registry(path: &Path, directions: usize, processes: usize, touch
     ];
     let mut text = String::with_capacity(directions * processes * touchpoints * 160);
     text.push_str("organization: Министерство финансов N-ской области\nareas: [accounting]\napproved: { act: \"Приказ № 1\", date: 2025-04-30 }\npublished: 2025-05-13\ndirections:\n");
-    let mut id = 0;
+    let mut moved_in: Vec<String> = Vec::new();
     for d in 0..directions {
         let _ = writeln!(
             text,
             "  - name: Направление деятельности {d}\n    processes:"
         );
         for p in 0..processes {
-            let _ = writeln!(text, "      - name: Процесс {d}.{p}\n        touchpoints:");
+            let renamed = if changed && p % 50 == 7 {
+                " (новая редакция)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                text,
+                "      - name: Процесс {d}.{p}{renamed}\n        touchpoints:"
+            );
+            for entry in moved_in.drain(..) {
+                text.push_str(&entry);
+            }
             for t in 0..touchpoints {
-                id += 1;
-                let (point, channel) = points[t % points.len()];
-                let _ = writeln!(
-                    text,
-                    "          - point: {point} {t}\n            channel: {channel}\n            needs: [{}, {}]\n            client: Сотрудники\n            value: Ответ без визита\n            interaction: Консультации\n            id: ТВ-{id}",
-                    needs[t % needs.len()],
+                let id = (d * processes + p) * touchpoints + t + 1;
+                let (point, mut channel) = points[t % points.len()];
+                let mut first_need = needs[t % needs.len()];
+                if changed && id % 100 == 10 {
+                    first_need = "feedback";
+                }
+                if changed && id % 100 == 20 {
+                    channel = if channel == "digital" {
+                        "offline"
+                    } else {
+                        "digital"
+                    };
+                }
+                let entry = format!(
+                    "          - point: {point} {d}.{p}.{t}\n            channel: {channel}\n            needs: [{first_need}, {}]\n            client: Сотрудники\n            value: Ответ без визита\n            interaction: Консультации\n            id: ТВ-{id}\n",
                     needs[(t + 1) % needs.len()],
                 );
+                if changed && id % 100 == 30 && p + 1 < processes {
+                    moved_in.push(entry);
+                } else {
+                    text.push_str(&entry);
+                }
             }
         }
     }
@@ -157,6 +201,41 @@ fn bench_check(tochki: &Path, data: &Path) -> String {
         out,
         "\nTarget: check ≤ 2× the bare deserialize, peak memory ≤ 10× the file size."
     );
+    out
+}
+
+fn bench_diff(tochki: &Path, data: &Path) -> String {
+    let old = data.join("registry_200k.yaml");
+    let new = data.join("registry_200k_changed.yaml");
+    generate_registry(&old, 20, 100, 100);
+    generate_version(&new, 20, 100, 100, true);
+    let (old_arg, new_arg) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let this = std::env::current_exe().expect("bench binary");
+    let (load_s, load_mib) = best_of(3, &this, &["--bare-serde", old_arg, new_arg]);
+    let (diff_s, diff_mib) = best_of(3, tochki, &["diff", "--format", "json", old_arg, new_arg]);
+    let output = Command::new(tochki)
+        .args(["diff", "--format", "json", old_arg, new_arg])
+        .output()
+        .expect("diff runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("diff JSON");
+    let changes = report["changes"].as_array().map_or(0, Vec::len);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Two registries of 200,000 touchpoints; the second with 1% changed (needs, kind), moved to another process, or in a renamed process: {changes} changes found.\n"
+    );
+    let _ = writeln!(out, "| what | time, s | peak memory, MiB | ratio |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| bare `serde_yaml::from_str` of both files (floor: read and deserialize) | {load_s:.2} | {load_mib:.0} | 1.00× |"
+    );
+    let _ = writeln!(
+        out,
+        "| `tochki diff --format json` (check both, match, report) | {diff_s:.2} | {diff_mib:.0} | {:.2}× |",
+        diff_s / load_s
+    );
+    let _ = writeln!(out, "\nTarget: diff ≤ 1.5× the time to load both.");
     out
 }
 

@@ -11,17 +11,39 @@ use crate::rules;
 use anyhow::bail;
 use std::io::Write;
 
+fn is_error(finding: &Finding) -> bool {
+    finding.severity == Severity::Error
+}
+
 pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let old = registry::load_file(&args.old)?;
-    let new = registry::load_file(&args.new)?;
-    // Both files are checked first; rule errors are listed, and the versions still compared.
-    let mut findings: Vec<Finding> = rules::check_loaded(&old)
-        .into_iter()
-        .chain(rules::check_loaded(&new))
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
+    // The two files are read, checked and compared on both cores: each step depends only on
+    // the files, so the order of the output does not depend on the threads.
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| registry::load_file(&args.old));
+        let new = registry::load_file(&args.new);
+        (old.join(), new)
+    });
+    let old =
+        old.map_err(|_| anyhow::anyhow!("чтение файла {} прервано", args.old.display()))??;
+    let new = new?;
+    let (old_findings, new_findings, changes) = std::thread::scope(|scope| {
+        let old_findings = scope.spawn(|| rules::check_loaded_where(&old, is_error));
+        let new_findings = scope.spawn(|| rules::check_loaded_where(&new, is_error));
+        let changes = match (&old.registry, &new.registry) {
+            (Some(old_registry), Some(new_registry)) => {
+                Some(diff::compare(old_registry, new_registry))
+            }
+            _ => None,
+        };
+        (old_findings.join(), new_findings.join(), changes)
+    });
+    let (Ok(old_findings), Ok(new_findings)) = (old_findings, new_findings) else {
+        bail!("проверка файлов прервана");
+    };
+    // Both files are checked; rule errors are listed, and the versions still compared.
+    let mut findings: Vec<Finding> = old_findings.into_iter().chain(new_findings).collect();
     sort_findings(&mut findings);
-    let (Some(old_registry), Some(new_registry)) = (&old.registry, &new.registry) else {
+    let Some(changes) = changes else {
         let unreadable: Vec<String> = findings
             .iter()
             .filter(|f| f.code == "R001")
@@ -32,7 +54,6 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
             unreadable.join("\n  ")
         );
     };
-    let changes = diff::compare(old_registry, new_registry);
     let report = render::Report {
         old: &old.file,
         new: &new.file,

@@ -5,20 +5,21 @@ use crate::registry::Registry;
 use crate::registry::model::{NeedValue, Text};
 use crate::registry::needs::Need;
 use crate::text::normalize;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
-pub struct Flat {
+pub struct Flat<'a> {
     /// Version metadata as (field, value) in a fixed order.
     pub meta: Vec<(&'static str, Option<String>)>,
     pub directions: Vec<FlatDirection>,
     pub processes: Vec<FlatProcess>,
-    pub touchpoints: Vec<FlatTouchpoint>,
+    pub touchpoints: Vec<FlatTouchpoint<'a>>,
 }
 
 pub struct FlatDirection {
     pub name: String,
     pub key: String,
-    /// Its processes' keys, sorted: equal content under another name is a rename.
-    pub content: String,
+    /// Its processes' keys: much the same members under another name is a rename.
+    pub members: Vec<String>,
 }
 
 pub struct FlatProcess {
@@ -26,31 +27,36 @@ pub struct FlatProcess {
     pub key: String,
     pub id: Option<String>,
     pub direction: usize,
-    /// Its touchpoints' keys, sorted.
-    pub content: String,
+    /// Its touchpoints' keys.
+    pub members: Vec<String>,
     pub touchpoints: usize,
 }
 
-pub struct FlatTouchpoint {
-    pub point: String,
+/// Touchpoints are the bulk of a registry: they borrow their texts from it.
+pub struct FlatTouchpoint<'a> {
+    pub point: &'a str,
     /// The normalised point.
     pub key: String,
-    pub id: Option<String>,
+    pub id: Option<&'a str>,
     pub process: usize,
-    pub channel: Option<String>,
+    pub channel: Option<&'static str>,
     pub needs: Vec<Need>,
     /// The other fields as (field, value), in a fixed order.
-    pub fields: Vec<(&'static str, Option<String>)>,
-    /// Channel, needs and fields together: what stays when a touchpoint moves.
-    pub content: String,
+    pub fields: [(&'static str, Option<&'a str>); 6],
+    /// A hash of channel, needs and fields together: what stays when a touchpoint moves.
+    pub content: u64,
 }
 
 fn text(value: &Option<Text>) -> Option<String> {
     Text::non_blank(value).map(str::to_string)
 }
 
-impl Flat {
-    pub fn of(registry: &Registry) -> Flat {
+fn borrowed(value: &Option<Text>) -> Option<&str> {
+    Text::non_blank(value)
+}
+
+impl<'a> Flat<'a> {
+    pub fn of(registry: &'a Registry) -> Flat<'a> {
         let approved = registry.approved.clone().unwrap_or_default();
         let approvals = registry.approvals.as_ref().map(|list| {
             list.iter()
@@ -109,24 +115,26 @@ impl Flat {
                 let mut point_keys = Vec::new();
                 let touchpoints = process.touchpoints.as_deref().unwrap_or_default();
                 for touchpoint in touchpoints {
-                    let point = text(&touchpoint.point).unwrap_or_default();
-                    let key = normalize(&point);
+                    let point = borrowed(&touchpoint.point).unwrap_or_default();
+                    let key = normalize(point);
                     point_keys.push(key.clone());
-                    let channel = touchpoint.channel_value().map(|c| c.code().to_string());
+                    let channel = touchpoint.channel_value().map(|c| c.code());
                     let needs = touchpoint.known_needs();
-                    let fields = vec![
-                        ("point", Some(point.clone())),
-                        ("interaction", text(&touchpoint.interaction)),
-                        ("features", text(&touchpoint.features)),
-                        ("client", text(&touchpoint.client)),
-                        ("value", text(&touchpoint.value)),
-                        ("basis", text(&touchpoint.basis)),
+                    let fields = [
+                        ("point", Some(point)),
+                        ("interaction", borrowed(&touchpoint.interaction)),
+                        ("features", borrowed(&touchpoint.features)),
+                        ("client", borrowed(&touchpoint.client)),
+                        ("value", borrowed(&touchpoint.value)),
+                        ("basis", borrowed(&touchpoint.basis)),
                     ];
-                    let content = format!("{:?}|{:?}|{:?}", channel, needs, &fields[1..]);
+                    let mut hasher = DefaultHasher::new();
+                    (&channel, &needs, &fields[1..]).hash(&mut hasher);
+                    let content = hasher.finish();
                     flat.touchpoints.push(FlatTouchpoint {
                         point,
                         key,
-                        id: text(&touchpoint.id),
+                        id: borrowed(&touchpoint.id),
                         process: p,
                         channel,
                         needs,
@@ -134,7 +142,6 @@ impl Flat {
                         content,
                     });
                 }
-                point_keys.sort();
                 let key = normalize(&process_name);
                 process_keys.push(key.clone());
                 flat.processes.push(FlatProcess {
@@ -142,15 +149,14 @@ impl Flat {
                     key,
                     id: text(&process.id),
                     direction: d,
-                    content: point_keys.join("\u{1f}"),
+                    members: point_keys,
                     touchpoints: touchpoints.len(),
                 });
             }
-            process_keys.sort();
             flat.directions.push(FlatDirection {
                 key: normalize(&name),
                 name,
-                content: process_keys.join("\u{1f}"),
+                members: process_keys,
             });
         }
         flat

@@ -68,8 +68,8 @@ fn order_changes(changes: &mut [Change], old: &Flat, new: &Flat) {
     let old_directions = positions(old.directions.iter().map(|d| d.name.as_str()));
     let new_processes = positions(new.processes.iter().map(|p| p.name.as_str()));
     let old_processes = positions(old.processes.iter().map(|p| p.name.as_str()));
-    let new_points = positions(new.touchpoints.iter().map(|t| t.point.as_str()));
-    let old_points = positions(old.touchpoints.iter().map(|t| t.point.as_str()));
+    let new_points = positions(new.touchpoints.iter().map(|t| t.point));
+    let old_points = positions(old.touchpoints.iter().map(|t| t.point));
     let place = |name: Option<&str>, new: &HashMap<&str, usize>, old: &HashMap<&str, usize>| {
         name.map_or(0, |name| match (new.get(name), old.get(name)) {
             (Some(i), _) => 1 + i,
@@ -132,28 +132,28 @@ fn match_directions(old: &Flat, new: &Flat, changes: &mut Vec<Change>) -> HashMa
             map.insert(i, j);
         }
     }
-    // A rename: the same processes under another name.
+    // A rename: much the same processes under another name.
     let matched_new: HashSet<usize> = map.values().copied().collect();
-    let mut new_by_content = Index::new(
-        new.directions
+    let renames = match_by_members(
+        &old.directions
             .iter()
-            .enumerate()
-            .filter(|(j, d)| !matched_new.contains(j) && !d.content.is_empty())
-            .map(|(j, d)| (d.content.as_str(), j)),
+            .map(|d| &d.members[..])
+            .collect::<Vec<_>>(),
+        &new.directions
+            .iter()
+            .map(|d| &d.members[..])
+            .collect::<Vec<_>>(),
+        |i| !map.contains_key(&i),
+        |j| !matched_new.contains(&j),
     );
-    for (i, direction) in old.directions.iter().enumerate() {
-        if map.contains_key(&i) || direction.content.is_empty() {
-            continue;
-        }
-        if let Some(j) = new_by_content.take(&direction.content.as_str()) {
-            map.insert(i, j);
-            changes.push(Change {
-                direction: Some(new.directions[j].name.clone()),
-                from: Some(direction.name.clone()),
-                to: Some(new.directions[j].name.clone()),
-                ..Change::new(ChangeKind::DirectionRenamed)
-            });
-        }
+    for (i, j) in renames {
+        map.insert(i, j);
+        changes.push(Change {
+            direction: Some(new.directions[j].name.clone()),
+            from: Some(old.directions[i].name.clone()),
+            to: Some(new.directions[j].name.clone()),
+            ..Change::new(ChangeKind::DirectionRenamed)
+        });
     }
     let matched_new: HashSet<usize> = map.values().copied().collect();
     for (j, direction) in new.directions.iter().enumerate() {
@@ -179,7 +179,7 @@ fn match_directions(old: &Flat, new: &Flat, changes: &mut Vec<Change>) -> HashMa
 fn match_processes(
     old: &Flat,
     new: &Flat,
-    _direction_map: &HashMap<usize, usize>,
+    direction_map: &HashMap<usize, usize>,
     changes: &mut Vec<Change>,
 ) -> HashMap<usize, usize> {
     let mut map: HashMap<usize, usize> = HashMap::new();
@@ -211,23 +211,21 @@ fn match_processes(
             map.insert(i, j);
         }
     }
-    // Then by content: the same touchpoints under another name is a rename.
+    // Then by content: much the same touchpoints under another name is a rename.
     let taken: HashSet<usize> = map.values().copied().collect();
-    let mut new_by_content = Index::new(
-        new.processes
+    let renames = match_by_members(
+        &old.processes
             .iter()
-            .enumerate()
-            .filter(|(j, p)| !taken.contains(j) && !p.content.is_empty())
-            .map(|(j, p)| (p.content.as_str(), j)),
+            .map(|p| &p.members[..])
+            .collect::<Vec<_>>(),
+        &new.processes
+            .iter()
+            .map(|p| &p.members[..])
+            .collect::<Vec<_>>(),
+        |i| !map.contains_key(&i),
+        |j| !taken.contains(&j),
     );
-    for (i, process) in old.processes.iter().enumerate() {
-        if map.contains_key(&i) || process.content.is_empty() {
-            continue;
-        }
-        if let Some(j) = new_by_content.take(&process.content.as_str()) {
-            map.insert(i, j);
-        }
-    }
+    map.extend(renames);
     // Report renames among the matched, then additions and removals.
     for (&i, &j) in sorted(&map) {
         let (before, after) = (&old.processes[i], &new.processes[j]);
@@ -249,7 +247,9 @@ fn match_processes(
             &old.directions[before.direction].key,
             &new.directions[after.direction].key,
         );
-        if from_direction != to_direction && !matches_renamed_direction(old, new, before, after) {
+        // A process that only followed its direction's rename has not moved.
+        let followed = direction_map.get(&before.direction) == Some(&after.direction);
+        if from_direction != to_direction && !followed {
             changes.push(Change {
                 field: Some("direction".into()),
                 from: Some(old.directions[before.direction].name.clone()),
@@ -278,14 +278,43 @@ fn match_processes(
     map
 }
 
-/// True when the process only followed its direction's rename.
-fn matches_renamed_direction(
-    old: &Flat,
-    new: &Flat,
-    before: &FlatProcess,
-    after: &FlatProcess,
-) -> bool {
-    old.directions[before.direction].content == new.directions[after.direction].content
+/// Pairs free old groups with free new groups that share at least half of their members: a
+/// rename keeps the content, perhaps with a few edits. Each member key indexes the free new
+/// groups that hold it, so only groups with a common member are ever compared.
+fn match_by_members(
+    old: &[&[String]],
+    new: &[&[String]],
+    old_free: impl Fn(usize) -> bool,
+    new_free: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, members) in new.iter().enumerate().filter(|(j, _)| new_free(*j)) {
+        for member in members.iter() {
+            holders.entry(member.as_str()).or_default().push(j);
+        }
+    }
+    let mut taken: HashSet<usize> = HashSet::new();
+    let mut pairs = Vec::new();
+    for (i, members) in old.iter().enumerate().filter(|(i, _)| old_free(*i)) {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for member in members.iter() {
+            for &j in holders.get(member.as_str()).into_iter().flatten() {
+                if !taken.contains(&j) {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let best = shared
+            .into_iter()
+            .max_by_key(|&(j, count)| (count, std::cmp::Reverse(j)));
+        if let Some((j, count)) = best
+            && count * 2 >= members.len().max(new[j].len())
+        {
+            taken.insert(j);
+            pairs.push((i, j));
+        }
+    }
+    pairs
 }
 
 fn process_change(kind: ChangeKind, flat: &Flat, process: &FlatProcess) -> Change {
@@ -299,8 +328,8 @@ fn process_change(kind: ChangeKind, flat: &Flat, process: &FlatProcess) -> Chang
 fn touchpoint_change(kind: ChangeKind, flat: &Flat, tp: &FlatTouchpoint) -> Change {
     let process = &flat.processes[tp.process];
     Change {
-        point: Some(tp.point.clone()),
-        id: tp.id.clone(),
+        point: Some(tp.point.to_string()),
+        id: tp.id.map(str::to_string),
         ..process_change(kind, flat, process)
     }
 }
@@ -317,10 +346,10 @@ fn compare_touchpoints(
         new.touchpoints
             .iter()
             .enumerate()
-            .filter_map(|(j, t)| t.id.as_deref().map(|id| (id, j))),
+            .filter_map(|(j, t)| t.id.map(|id| (id, j))),
     );
     for (i, tp) in old.touchpoints.iter().enumerate() {
-        if let Some(j) = tp.id.as_deref().and_then(|id| new_by_id.take(&id)) {
+        if let Some(j) = tp.id.and_then(|id| new_by_id.take(&id)) {
             pairs.insert(i, j);
         }
     }
@@ -351,14 +380,14 @@ fn compare_touchpoints(
             .iter()
             .enumerate()
             .filter(|(j, _)| !taken.contains(j))
-            .map(|(j, t)| ((t.key.as_str(), t.content.as_str()), j)),
+            .map(|(j, t)| ((t.key.as_str(), t.content), j)),
     );
     let mut moved: HashSet<usize> = HashSet::new();
     for (i, tp) in old.touchpoints.iter().enumerate() {
         if pairs.contains_key(&i) {
             continue;
         }
-        if let Some(j) = new_by_content.take(&(tp.key.as_str(), tp.content.as_str())) {
+        if let Some(j) = new_by_content.take(&(tp.key.as_str(), tp.content)) {
             pairs.insert(i, j);
             moved.insert(i);
         }
@@ -390,7 +419,7 @@ fn compare_touchpoints(
         // The touchpoints of an added process are told by the process's addition.
         if !paired_new.contains(&j) && !added_processes.contains(&tp.process) {
             changes.push(Change {
-                channel: tp.channel.clone(),
+                channel: tp.channel.map(str::to_string),
                 needs: tp.needs.iter().map(|n| n.code().to_string()).collect(),
                 ..touchpoint_change(ChangeKind::TouchpointAdded, new, tp)
             });
@@ -412,8 +441,8 @@ fn compare_pair(
 ) {
     if before.channel != after.channel {
         changes.push(Change {
-            from: before.channel.clone(),
-            to: after.channel.clone(),
+            from: before.channel.map(str::to_string),
+            to: after.channel.map(str::to_string),
             ..touchpoint_change(ChangeKind::ChannelChanged, new, after)
         });
     }
@@ -440,8 +469,8 @@ fn compare_pair(
         if from != to {
             changes.push(Change {
                 field: Some(field.to_string()),
-                from: from.clone(),
-                to: to.clone(),
+                from: from.map(str::to_string),
+                to: to.map(str::to_string),
                 ..touchpoint_change(ChangeKind::FieldChanged, new, after)
             });
         }
@@ -515,6 +544,18 @@ directions:
         let changes = compare(&registry(BASE), &registry(&new));
         assert_eq!(kinds(&changes), ["process_renamed"]);
         assert_eq!(changes[0].from.as_deref(), Some("Зарплата"));
+    }
+
+    #[test]
+    fn a_renamed_process_with_an_edit_is_still_a_rename() {
+        let new = BASE
+            .replace("name: Зарплата", "name: Заработная плата")
+            .replace(
+                "{point: Кабинет, channel: offline, needs: [submission]}",
+                "{point: Кабинет, channel: offline, needs: [submission]}\n          - {point: Сайт, channel: digital, needs: [info]}",
+            );
+        let changes = compare(&registry(BASE), &registry(&new));
+        assert_eq!(kinds(&changes), ["process_renamed", "touchpoint_added"]);
     }
 
     #[test]

@@ -218,12 +218,22 @@ pub(crate) fn split_points(point: &str) -> Vec<String> {
 /// All findings for one loaded registry file: the loader's, unknown keys, and every rule's,
 /// each with its line and column.
 pub fn check_loaded(loaded: &crate::registry::Loaded) -> Vec<Finding> {
+    check_loaded_where(loaded, |_| true)
+}
+
+/// The findings `keep` accepts; positions are resolved for those only (diff lists errors, and
+/// should not pay for locating warnings it will not print).
+pub fn check_loaded_where(
+    loaded: &crate::registry::Loaded,
+    keep: impl Fn(&Finding) -> bool,
+) -> Vec<Finding> {
     let mut findings = loaded.findings.clone();
     let Some(registry) = &loaded.registry else {
         return findings;
     };
     let context = Context::new(registry, Calendar::russian());
-    let located = run_all(&context);
+    let mut located = run_all(&context);
+    located.retain(|(_, finding)| keep(finding));
     // Unknown keys and depth came from the event pass beside serde.
     match &loaded.shape {
         Some(Ok(scan)) => {
@@ -260,6 +270,7 @@ pub fn check_loaded(loaded: &crate::registry::Loaded) -> Vec<Finding> {
         }
         findings.push(finding);
     }
+    findings.retain(|finding| keep(finding));
     for finding in &mut findings {
         finding.file = loaded.file.clone();
         // A finding at the document root points at the top of the file.
