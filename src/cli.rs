@@ -22,6 +22,9 @@ pub enum Command {
     Show(ShowArgs),
     /// Перечень в цифрах: точки по процессам, потребности × вид точки, доля цифровых
     Stats(StatsArgs),
+    /// Анкеты удовлетворенности: проверка выгрузок, итоги и динамика, карта болей
+    #[command(subcommand)]
+    Survey(SurveyCommand),
     /// Показать все правила проверки
     Rules,
     /// Объяснить правило: что проверяет, почему это важно, как исправить
@@ -144,4 +147,101 @@ pub struct StatsArgs {
     /// Формат
     #[arg(long, value_enum, default_value = "text")]
     pub format: StatsFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Проверить выгрузки анкет (S001–S006): значения вне шкалы, сдвинутые строки, повторы
+    Check(SurveyCheckArgs),
+    /// Итоги опроса: доли ответов, уровень удовлетворенности с 95% интервалом, динамика по годам
+    Tally(SurveyTallyArgs),
+    /// Карта болей (Смоленск 4.7-4.8): проблемы и предложения с графами «Мероприятие» и «Срок»
+    Pains(SurveyPainsArgs),
+}
+
+/// How exports are read; shared by every survey command.
+#[derive(Debug, clap::Args)]
+pub struct SurveyInput {
+    /// Выгрузки (CSV или XLSX); несколько лет — как ГОД=ФАЙЛ или с годом в имени файла
+    #[arg(required = true, value_name = "ВЫГРУЗКА")]
+    pub exports: Vec<String>,
+    /// Описание анкеты (YAML): какие столбцы — вопросы, проблемы, предложения, сегменты
+    #[arg(long = "survey", value_name = "ОПИСАНИЕ.yaml")]
+    pub definition: Option<PathBuf>,
+    /// Кодировка CSV: utf-8 или cp1251 (по умолчанию определяется: BOM, UTF-8, Windows-1251)
+    #[arg(long, value_name = "КОДИРОВКА")]
+    pub encoding: Option<String>,
+    /// Разделитель CSV: «,», «;» или «tab» (по умолчанию определяется по заголовку)
+    #[arg(long, value_name = "СИМВОЛ")]
+    pub delimiter: Option<String>,
+}
+
+/// Formats of survey findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SurveyCheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SurveyCheckArgs {
+    #[command(flatten)]
+    pub input: SurveyInput,
+    /// Формат вывода
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SurveyCheckFormat,
+}
+
+/// Formats of a tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TallyFormat {
+    /// Таблица в терминале с полосой уровня по каждому вопросу
+    Table,
+    Json,
+    /// CSV для русского Excel
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SurveyTallyArgs {
+    #[command(flatten)]
+    pub input: SurveyInput,
+    /// Разбить все показатели по значениям столбца (заголовок или шаблон со *)
+    #[arg(long, value_name = "СТОЛБЕЦ")]
+    pub by: Option<String>,
+    /// Группа меньше этого числа ответивших не показывается (анонимность, Смоленск 5.2)
+    #[arg(long, default_value = "5", value_name = "N")]
+    pub min_group: u64,
+    /// Численность внутренних клиентов: поправка на конечную совокупность в интервалах
+    #[arg(long, value_name = "N")]
+    pub population: Option<u64>,
+    /// Завершиться со статусом 1 при статистически значимом снижении (Омск п. 13)
+    #[arg(long)]
+    pub fail_on_decline: bool,
+    /// Формат вывода
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TallyFormat,
+}
+
+/// Formats of the pain map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PainsFormat {
+    /// CSV для русского Excel (UTF-8 с BOM, «;»)
+    Csv,
+    Markdown,
+    /// Книга Excel (нужен -o)
+    Xlsx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SurveyPainsArgs {
+    #[command(flatten)]
+    pub input: SurveyInput,
+    /// Формат
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: PainsFormat,
+    /// Записать в файл (атомарно)
+    #[arg(short, long, value_name = "ФАЙЛ")]
+    pub output: Option<PathBuf>,
 }

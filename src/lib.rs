@@ -14,6 +14,7 @@ pub mod output;
 pub mod registry;
 pub mod render;
 pub mod rules;
+pub mod survey;
 pub mod text;
 
 use cli::{Cli, Command};
@@ -27,6 +28,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         Command::Diff(args) => commands::diff::run(args, out),
         Command::Show(args) => commands::show::run(args, out),
         Command::Stats(args) => commands::stats::run(args, out),
+        Command::Survey(command) => commands::survey::run(command, out),
         Command::Rules => commands::explain::run_rules(out),
         Command::Explain(args) => commands::explain::run_explain(args, out),
     }

@@ -5,3 +5,4 @@ pub mod diff;
 pub mod explain;
 pub mod show;
 pub mod stats;
+pub mod survey;

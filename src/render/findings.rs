@@ -28,7 +28,10 @@ impl SourceFiles {
 pub fn location(finding: &Finding) -> String {
     match (finding.line, finding.row) {
         (Some(line), _) => format!("{}:{}:{}", finding.file, line, finding.column.unwrap_or(1)),
-        (None, Some(row)) => format!("{}: строка {}", finding.file, row),
+        (None, Some(row)) => match finding.column {
+            Some(column) => format!("{}: строка {row}, столбец {column}", finding.file),
+            None => format!("{}: строка {row}", finding.file),
+        },
         (None, None) => finding.file.clone(),
     }
 }

@@ -5,3 +5,4 @@ pub mod diff;
 pub mod findings;
 pub mod official_table;
 pub mod style;
+pub mod survey;

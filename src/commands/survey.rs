@@ -1,0 +1,173 @@
+//! `tochki survey check|tally|pains`: the annual satisfaction survey.
+
+use crate::cli::{
+    PainsFormat, SurveyCheckArgs, SurveyCheckFormat, SurveyCommand, SurveyInput, SurveyPainsArgs,
+    SurveyTallyArgs, TallyFormat,
+};
+use crate::commands::check::status_of;
+use crate::exit::ExitStatus;
+use crate::output::write_atomically;
+use crate::render::findings::{self as render_findings, SourceFiles};
+use crate::render::survey as render;
+use crate::survey::definition::Definition;
+use crate::survey::read::{Encoding, ReadOptions};
+use crate::survey::{TallyConfig, TallyReport, WaveInput, tally};
+use anyhow::bail;
+use std::io::Write;
+
+pub fn run(command: &SurveyCommand, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    match command {
+        SurveyCommand::Check(args) => run_check(args, out),
+        SurveyCommand::Tally(args) => run_tally(args, out),
+        SurveyCommand::Pains(args) => run_pains(args, out),
+    }
+}
+
+/// The validated reading options and waves of any survey command.
+struct Inputs {
+    waves: Vec<WaveInput>,
+    read: ReadOptions,
+    definition: Option<Definition>,
+}
+
+fn inputs(input: &SurveyInput) -> anyhow::Result<Inputs> {
+    let encoding = match &input.encoding {
+        None => None,
+        Some(name) => match Encoding::parse(name) {
+            Some(encoding) => Some(encoding),
+            None => bail!("--encoding {name}: неизвестная кодировка; укажите utf-8 или cp1251"),
+        },
+    };
+    let delimiter = match input.delimiter.as_deref() {
+        None => None,
+        Some("tab" | "\\t" | "\t") => Some(b'\t'),
+        Some(d) if d.len() == 1 && d.is_ascii() => Some(d.as_bytes()[0]),
+        Some(d) => bail!("--delimiter {d}: разделитель — один символ: «,», «;» или tab"),
+    };
+    let definition = input
+        .definition
+        .as_deref()
+        .map(Definition::load)
+        .transpose()?;
+    let waves: Vec<WaveInput> = input.exports.iter().map(|e| WaveInput::parse(e)).collect();
+    for wave in &waves {
+        if !wave.path.exists() {
+            bail!("нет файла выгрузки {}", wave.path.display());
+        }
+    }
+    Ok(Inputs {
+        waves,
+        read: ReadOptions {
+            encoding,
+            delimiter,
+        },
+        definition,
+    })
+}
+
+fn config(
+    inputs: Inputs,
+    by: Option<String>,
+    min_group: u64,
+    population: Option<u64>,
+    pains: bool,
+) -> (Vec<WaveInput>, TallyConfig) {
+    (
+        inputs.waves,
+        TallyConfig {
+            read: inputs.read,
+            definition: inputs.definition,
+            by,
+            min_group,
+            population,
+            collect_pains: pains,
+        },
+    )
+}
+
+fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let (waves, config) = config(inputs(&args.input)?, None, 5, None, false);
+    let report = tally(&waves, &config)?;
+    match args.format {
+        SurveyCheckFormat::Text => render_findings::text(
+            out,
+            &report.findings,
+            &SourceFiles::default(),
+            waves.len(),
+            crate::commands::check::use_color(crate::cli::ColorChoice::Auto),
+        )?,
+        SurveyCheckFormat::Json => render_findings::json(out, &report.findings)?,
+    }
+    Ok(status_of(&report.findings, false))
+}
+
+fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
+    let status = status_of(&report.findings, false);
+    if fail_on_decline && report.declines().next().is_some() {
+        ExitStatus::Findings
+    } else {
+        status
+    }
+}
+
+fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    if args.min_group == 0 {
+        bail!("--min-group должен быть не меньше 1");
+    }
+    let (waves, config) = config(
+        inputs(&args.input)?,
+        args.by.clone(),
+        args.min_group,
+        args.population,
+        false,
+    );
+    let report = tally(&waves, &config)?;
+    let color = crate::commands::check::use_color(crate::cli::ColorChoice::Auto);
+    match args.format {
+        TallyFormat::Table => render::table(out, &report, color)?,
+        TallyFormat::Json => render::json(out, &report)?,
+        TallyFormat::Csv => out.write_all(&render::csv_bytes(&report)?)?,
+        TallyFormat::Markdown => render::markdown(out, &report)?,
+    }
+    Ok(tally_status(&report, args.fail_on_decline))
+}
+
+fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    let input_paths: Vec<std::path::PathBuf> = args
+        .input
+        .exports
+        .iter()
+        .map(|e| WaveInput::parse(e).path)
+        .collect();
+    let (waves, config) = config(inputs(&args.input)?, None, 5, None, true);
+    let report = tally(&waves, &config)?;
+    let bytes = match args.format {
+        PainsFormat::Csv => render::pains_csv(&report)?,
+        PainsFormat::Markdown => {
+            let mut buffer = Vec::new();
+            render::pains_markdown(&mut buffer, &report)?;
+            buffer
+        }
+        PainsFormat::Xlsx => {
+            if args.output.is_none() {
+                bail!("формат xlsx записывается только в файл: добавьте -o карта_болей.xlsx");
+            }
+            render::pains_xlsx(&report)?
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            let inputs: Vec<&std::path::Path> = input_paths.iter().map(|p| p.as_path()).collect();
+            write_atomically(path, &bytes, &inputs)?;
+            let rows: usize = report.waves.iter().map(|w| w.pains.len()).sum();
+            writeln!(
+                out,
+                "Записано: {} ({rows} {})",
+                path.display(),
+                crate::text::plural(rows, "строка", "строки", "строк")
+            )?;
+        }
+        None => out.write_all(&bytes)?,
+    }
+    Ok(status_of(&report.findings, false))
+}

@@ -1,0 +1,108 @@
+//! The optional survey definition (`--survey DEF.yaml`): which column is which.
+
+use crate::text::normalize_option;
+use anyhow::Context as _;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    pub title: Option<String>,
+    /// The overall question (three-way scale): a header or a pattern with `*`.
+    pub overall: Option<String>,
+    #[serde(default)]
+    pub items: Vec<DefinedItem>,
+    pub problems: Option<String>,
+    pub proposals: Option<String>,
+    #[serde(default)]
+    pub segments: Vec<String>,
+    #[serde(default)]
+    pub personal: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefinedItem {
+    pub label: String,
+    pub column: String,
+    /// The registry process the item is about (optional).
+    pub process: Option<String>,
+}
+
+impl Definition {
+    pub fn load(path: &std::path::Path) -> anyhow::Result<Definition> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("не удалось прочитать описание анкеты {}", path.display()))?;
+        serde_yaml::from_str(&text).map_err(|error| {
+            let place = error
+                .location()
+                .map(|l| format!(":{}:{}", l.line(), l.column()))
+                .unwrap_or_default();
+            anyhow::anyhow!(
+                "{}{place}: описание анкеты не читается: {error}; образец — examples/omsk_survey.yaml",
+                path.display()
+            )
+        })
+    }
+}
+
+/// Whether a header matches a definition's header or `*` pattern (case, ё and spaces do not
+/// matter).
+pub fn matches(pattern: &str, header: &str) -> bool {
+    let header = normalize_option(header);
+    if !pattern.contains('*') {
+        return normalize_option(pattern) == header;
+    }
+    let pieces: Vec<String> = pattern
+        .split('*')
+        .map(|piece| {
+            let lowered: String = piece
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect();
+            lowered.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    let mut rest = header.as_str();
+    for (i, piece) in pieces.iter().enumerate() {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        if i == 0 {
+            match rest.strip_prefix(piece) {
+                Some(after) => rest = after,
+                None => return false,
+            }
+        } else if i == pieces.len() - 1 {
+            return rest.trim_end().ends_with(piece);
+        } else {
+            match rest.find(piece) {
+                Some(at) => rest = &rest[at + piece.len()..],
+                None => return false,
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_match_like_the_spec() {
+        assert!(matches(
+            "*[Предоставление расчетных листков]",
+            "Насколько Вы удовлетворены? [Предоставление расчётных листков]"
+        ));
+        assert!(matches(
+            "Насколько Вы в целом удовлетворены*",
+            "Насколько вы в целом удовлетворены работой?"
+        ));
+        assert!(matches("Стаж в организации", "стаж  в организации"));
+        assert!(!matches("Проблемы*", "Предложения [2.1]"));
+        assert!(matches("ФИО*", "ФИО внутреннего клиента"));
+    }
+}

@@ -1,0 +1,13 @@
+//! The annual satisfaction survey (Omsk appendix and p.11-13; Smolensk 4-5; Novosibirsk 13-14):
+//! reading exports as users have them, checking them (S001–S006), tallying them with intervals,
+//! comparing years, breaking down by segment without breaking anonymity, and the pain map.
+
+pub mod columns;
+pub mod definition;
+pub mod read;
+pub mod scale;
+pub mod scan;
+pub mod stats;
+pub mod tally;
+
+pub use tally::{TallyConfig, TallyReport, WaveInput, tally};

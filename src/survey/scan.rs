@@ -1,0 +1,371 @@
+//! One streaming pass over an export: every row is checked (S005, S006) and every column tallied
+//! on both scales at once, so the columns can be classified at the end without a second read.
+//! Memory stays constant in the number of rows: per column a few counters, per segment a few
+//! more, a capped sample of values outside the scales, and one 64-bit hash per row for
+//! duplicates.
+
+use super::columns::{Column, Role, classify_headers};
+use super::definition::Definition;
+use super::read::{Export, ReadOptions};
+use super::scale::{LONGEST_OPTION_BYTES, Placement, place};
+use crate::diagnostic::{Finding, Severity};
+use csv::ByteRecord;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+use std::path::Path;
+
+/// How many values outside a scale are kept per column, to be reported with row and column.
+pub const MISFIT_SAMPLE: usize = 200;
+
+/// A value of a column that is not an option of a scale.
+#[derive(Debug, Clone)]
+pub struct Misfit {
+    pub row: u64,
+    pub value: String,
+}
+
+/// Counters of one column on one scale.
+#[derive(Debug, Clone)]
+pub struct ScaleTally<const N: usize> {
+    pub counts: [u64; N],
+    /// Non-empty values that are none of the options.
+    pub misfits: u64,
+    pub sample: Vec<Misfit>,
+}
+
+impl<const N: usize> Default for ScaleTally<N> {
+    fn default() -> Self {
+        ScaleTally {
+            counts: [0; N],
+            misfits: 0,
+            sample: Vec::new(),
+        }
+    }
+}
+
+impl<const N: usize> ScaleTally<N> {
+    fn add(&mut self, option: Option<u8>, row: u64, value: impl FnOnce() -> String) {
+        match option {
+            Some(i) => self.counts[i as usize] += 1,
+            None => {
+                self.misfits += 1;
+                if self.sample.len() < MISFIT_SAMPLE {
+                    self.sample.push(Misfit {
+                        row,
+                        value: value(),
+                    });
+                }
+            }
+        }
+    }
+
+    pub fn matched(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+}
+
+/// Everything counted for one column.
+#[derive(Debug, Clone, Default)]
+pub struct ColumnTally {
+    pub nonempty: u64,
+    pub five: ScaleTally<5>,
+    pub three: ScaleTally<3>,
+    /// Per segment group: counts on both scales.
+    pub groups: Vec<([u64; 5], [u64; 3])>,
+    /// Non-empty cells of this column in rows left out as broken (S005) or repeated (S006).
+    pub left_out_rows: u64,
+    /// Values that look like e-mail addresses: a personal column without a telling header.
+    pub email_like: u64,
+}
+
+/// A problem or proposal text as answered, counted once per normalised text.
+#[derive(Debug, Clone)]
+pub struct PainText {
+    pub column: usize,
+    pub text: String,
+    pub count: u64,
+}
+
+/// What one pass over an export found.
+pub struct ScannedExport {
+    pub file: String,
+    pub columns: Vec<Column>,
+    pub tallies: Vec<ColumnTally>,
+    /// Rows counted (not empty, not broken, not repeated).
+    pub respondents: u64,
+    /// Segment groups in order of first appearance, with their number of respondents.
+    pub groups: Vec<(String, u64)>,
+    /// S001, S005, S006 found while reading.
+    pub findings: Vec<Finding>,
+    /// Problem and proposal texts (only when asked for).
+    pub pains: Vec<PainText>,
+}
+
+/// What the scan is asked to do.
+pub struct ScanConfig<'a> {
+    pub read: ReadOptions,
+    pub definition: Option<&'a Definition>,
+    /// The header (or `*` pattern) of the column to break results down by.
+    pub by: Option<&'a str>,
+    pub collect_pains: bool,
+}
+
+fn finding(code: &'static str, message: String) -> Finding {
+    Finding::new(code, crate::rules::severity_of(code), message)
+}
+
+/// A row-and-column finding of an export.
+pub fn cell_finding(
+    code: &'static str,
+    file: &str,
+    row: u64,
+    column: Option<usize>,
+    message: String,
+    help: &str,
+) -> Finding {
+    let mut finding = finding(code, message).with_help(help);
+    finding.file = file.to_string();
+    finding.row = Some(row as usize);
+    finding.column = column.map(|c| c + 1);
+    finding
+}
+
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(|b| b.is_ascii_whitespace())
+}
+
+/// Reads the whole export once.
+pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
+    let mut export = Export::open(path, config.read)?;
+    let file = export.file.clone();
+    let (columns, mut findings) =
+        classify_headers(&file, &export.headers, config.definition, config.by)?;
+    let width = export.headers.len();
+    let mut tallies: Vec<ColumnTally> = vec![ColumnTally::default(); width];
+    let segment = columns.iter().position(|c| c.role == Role::Segment);
+    let timestamp = columns.iter().position(|c| c.role == Role::Timestamp);
+
+    let mut placements: HashMap<Box<[u8]>, Placement> = HashMap::new();
+    let mut group_ids: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<(String, u64)> = Vec::new();
+    let mut seen_rows: HashMap<u64, u64> = HashMap::new();
+    let hasher = std::collections::hash_map::RandomState::new();
+    let mut pains: HashMap<(usize, String), PainText> = HashMap::new();
+    let mut pain_order: Vec<(usize, String)> = Vec::new();
+    let mut respondents = 0u64;
+    let mut record = ByteRecord::new();
+    let mut row = 1u64;
+
+    while export.next_record(&mut record)? {
+        row += 1;
+        if record.iter().all(is_blank) {
+            continue;
+        }
+        // S005: a row longer than the header (beyond empty trailing cells) or shorter.
+        let extra_filled = record.iter().skip(width).any(|f| !is_blank(f));
+        if record.len() < width || extra_filled {
+            findings.push(cell_finding(
+                "S005",
+                &file,
+                row,
+                None,
+                format!(
+                    "В строке {} ячеек, а в заголовке {width}: ответы сдвинуты и не учтены",
+                    record.len()
+                ),
+                "Проверьте кавычки и разделители в этой строке и сохраните выгрузку заново",
+            ));
+            count_left_out(&record, &mut tallies);
+            continue;
+        }
+        // S005: a field that is not text in the detected encoding.
+        if let Some(bad) = (0..width).find(|&i| export.encoding.decode(&record[i]).is_none()) {
+            findings.push(cell_finding(
+                "S005",
+                &file,
+                row,
+                Some(bad),
+                format!(
+                    "Строка не читается в кодировке {}: ответы строки не учтены",
+                    export.encoding.name()
+                ),
+                "Укажите кодировку явно (--encoding cp1251 или --encoding utf-8) или пересохраните файл",
+            ));
+            count_left_out(&record, &mut tallies);
+            continue;
+        }
+        // S006: the same timestamp and answers twice.
+        if timestamp.is_some() {
+            let mut h = hasher.build_hasher();
+            for field in record.iter().take(width) {
+                h.write(field);
+                h.write_u8(0x1f);
+            }
+            let digest = h.finish();
+            if let Some(first) = seen_rows.get(&digest) {
+                findings.push(cell_finding(
+                    "S006",
+                    &file,
+                    row,
+                    timestamp,
+                    format!("Строка повторяет строку {first} (то же время и те же ответы): повтор не учтён в итогах"),
+                    "Удалите повтор из выгрузки",
+                ));
+                count_left_out(&record, &mut tallies);
+                continue;
+            }
+            seen_rows.insert(digest, row);
+        }
+        respondents += 1;
+
+        let group = segment.map(|s| {
+            let value = export
+                .encoding
+                .decode(&record[s])
+                .map(|t| t.trim().to_string())
+                .unwrap_or_default();
+            let value = if value.is_empty() {
+                "(не указано)".to_string()
+            } else {
+                value
+            };
+            let next = group_ids.len();
+            let id = *group_ids.entry(value.clone()).or_insert_with(|| {
+                groups.push((value, 0));
+                next
+            });
+            groups[id].1 += 1;
+            id
+        });
+
+        for (i, column) in columns.iter().enumerate() {
+            let raw = &record[i];
+            if is_blank(raw) {
+                continue;
+            }
+            let tally = &mut tallies[i];
+            tally.nonempty += 1;
+            match column.role {
+                Role::Candidate | Role::Item => {}
+                Role::Problem | Role::Proposal if config.collect_pains => {
+                    if let Some(text) = export.encoding.decode(raw) {
+                        add_pain(&mut pains, &mut pain_order, i, text.trim());
+                    }
+                    continue;
+                }
+                Role::Personal | Role::Other => {
+                    if raw.contains(&b'@') && raw.contains(&b'.') {
+                        tally.email_like += 1;
+                    }
+                    continue;
+                }
+                _ => continue,
+            }
+            let placement = if raw.len() > LONGEST_OPTION_BYTES {
+                Placement::default()
+            } else if let Some(placement) = placements.get(raw) {
+                *placement
+            } else {
+                let text = export.encoding.decode(raw).unwrap_or_default();
+                let placement = place(&text);
+                if placements.len() < 4096 {
+                    placements.insert(raw.into(), placement);
+                }
+                placement
+            };
+            let encoding = export.encoding;
+            let value = || {
+                encoding
+                    .decode(raw)
+                    .map(|t| t.trim().to_string())
+                    .unwrap_or_default()
+            };
+            tally.five.add(placement.five, row, value);
+            tally.three.add(placement.three, row, value);
+            if raw.contains(&b'@') && raw.contains(&b'.') {
+                tally.email_like += 1;
+            }
+            if let Some(group) = group {
+                if tally.groups.len() <= group {
+                    tally.groups.resize(group + 1, ([0; 5], [0; 3]));
+                }
+                if let Some(option) = placement.five {
+                    tally.groups[group].0[option as usize] += 1;
+                }
+                if let Some(option) = placement.three {
+                    tally.groups[group].1[option as usize] += 1;
+                }
+            }
+        }
+    }
+
+    let pains = pain_order
+        .into_iter()
+        .filter_map(|key| pains.remove(&key))
+        .collect();
+    Ok(ScannedExport {
+        file,
+        columns,
+        tallies,
+        respondents,
+        groups,
+        findings,
+        pains,
+    })
+}
+
+fn count_left_out(record: &ByteRecord, tallies: &mut [ColumnTally]) {
+    for (i, tally) in tallies.iter_mut().enumerate() {
+        if record.get(i).is_some_and(|f| !is_blank(f)) {
+            tally.left_out_rows += 1;
+        }
+    }
+}
+
+fn add_pain(
+    pains: &mut HashMap<(usize, String), PainText>,
+    order: &mut Vec<(usize, String)>,
+    column: usize,
+    text: &str,
+) {
+    let key = (column, crate::text::normalize_option(text));
+    if key.1.is_empty() || is_no_answer(&key.1) {
+        return;
+    }
+    match pains.get_mut(&key) {
+        Some(pain) => pain.count += 1,
+        None => {
+            order.push(key.clone());
+            pains.insert(
+                key,
+                PainText {
+                    column,
+                    text: text.to_string(),
+                    count: 1,
+                },
+            );
+        }
+    }
+}
+
+/// "Нет", "нет проблем", "-" and the like are not problems.
+fn is_no_answer(normalized: &str) -> bool {
+    matches!(
+        normalized,
+        "нет"
+            | "-"
+            | "—"
+            | "нет проблем"
+            | "проблем нет"
+            | "нет предложений"
+            | "предложений нет"
+            | "не сталкивался"
+            | "не сталкивалась"
+            | "все устраивает"
+    )
+}
+
+/// Severity of a finding code, for the renderers' convenience.
+pub fn is_error(finding: &Finding) -> bool {
+    finding.severity == Severity::Error
+}

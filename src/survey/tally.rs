@@ -1,0 +1,563 @@
+//! From the counters of one pass to the figures of the spec: per wave and item the count and
+//! share of every option, the satisfaction level (top-2-box among those with an opinion) with
+//! its Wilson interval, the mean score, the cells left out; per segment the same, small groups
+//! suppressed; across waves the change and its significance.
+
+use super::columns::Role;
+use super::definition::Definition;
+use super::read::ReadOptions;
+use super::scale::Scale;
+use super::scan::{ColumnTally, Misfit, PainText, ScanConfig, ScannedExport, cell_finding, scan};
+use super::stats::{one_decimal, two_proportion_p, wilson};
+use crate::diagnostic::{Finding, sort_findings};
+use crate::text::normalize_option;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use std::path::PathBuf;
+
+/// One export to tally, with its label (a year).
+#[derive(Debug, Clone)]
+pub struct WaveInput {
+    pub label: String,
+    pub path: PathBuf,
+}
+
+impl WaveInput {
+    /// `LABEL=FILE`, or a four-digit year in the file name, or the file name.
+    pub fn parse(argument: &str) -> WaveInput {
+        if let Some((label, file)) = argument.split_once('=')
+            && !label.is_empty()
+            && !file.is_empty()
+        {
+            return WaveInput {
+                label: label.to_string(),
+                path: PathBuf::from(file),
+            };
+        }
+        let path = PathBuf::from(argument);
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| argument.to_string());
+        let year = name
+            .as_bytes()
+            .windows(4)
+            .enumerate()
+            .find(|(i, w)| {
+                w.iter().all(u8::is_ascii_digit)
+                    && (w[0] == b'1' || w[0] == b'2')
+                    && !name.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
+                    && !(*i > 0 && name.as_bytes()[i - 1].is_ascii_digit())
+            })
+            .map(|(i, _)| name[i..i + 4].to_string());
+        WaveInput {
+            label: year.unwrap_or(name),
+            path,
+        }
+    }
+}
+
+/// What a tally run is asked.
+pub struct TallyConfig {
+    pub read: ReadOptions,
+    pub definition: Option<Definition>,
+    pub by: Option<String>,
+    pub min_group: u64,
+    pub population: Option<u64>,
+    pub collect_pains: bool,
+}
+
+/// Option → count, in the order of the scale table.
+#[derive(Debug, Clone)]
+pub struct Counts(pub Vec<(&'static str, u64)>);
+
+impl Serialize for Counts {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (option, count) in &self.0 {
+            map.serialize_entry(option, count)?;
+        }
+        map.end()
+    }
+}
+
+/// The figures of one item (or group).
+#[derive(Debug, Clone, Serialize)]
+pub struct Figures {
+    pub n: u64,
+    pub counts: Counts,
+    /// Satisfaction level, percent, one decimal; None when nobody had an opinion.
+    pub level: Option<f64>,
+    pub ci: Option<[f64; 2]>,
+    pub mean: Option<f64>,
+    /// Satisfied answers and answers with an opinion: what the level is computed from.
+    #[serde(skip)]
+    pub satisfied: u64,
+    #[serde(skip)]
+    pub with_opinion: u64,
+}
+
+/// A segment's figures, or only its name when it is too small to show.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Group {
+    Shown {
+        group: String,
+        respondents: u64,
+        #[serde(flatten)]
+        figures: Figures,
+    },
+    Suppressed {
+        group: String,
+        suppressed: bool,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub label: String,
+    #[serde(skip)]
+    pub scale: Scale,
+    #[serde(flatten)]
+    pub figures: Figures,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<Group>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Wave {
+    pub label: String,
+    pub file: String,
+    pub respondents: u64,
+    pub left_out: u64,
+    pub items: Vec<Item>,
+    #[serde(skip)]
+    pub pains: Vec<PainRow>,
+}
+
+/// A problem or proposal for the pain map.
+#[derive(Debug, Clone, Serialize)]
+pub struct PainRow {
+    /// The item it is about ("общее" when the export does not say).
+    pub item: String,
+    /// "проблема" or "предложение".
+    pub kind: &'static str,
+    pub text: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Dynamics {
+    pub item: String,
+    pub from: String,
+    pub to: String,
+    pub delta_pp: f64,
+    pub p_value: f64,
+    pub significant: bool,
+    pub decline: bool,
+    #[serde(skip)]
+    pub levels: (f64, f64),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TallyReport {
+    pub waves: Vec<Wave>,
+    pub dynamics: Vec<Dynamics>,
+    pub findings: Vec<Finding>,
+}
+
+impl TallyReport {
+    pub fn declines(&self) -> impl Iterator<Item = &Dynamics> {
+        self.dynamics.iter().filter(|d| d.decline)
+    }
+}
+
+fn figures(scale: Scale, counts: &[u64], population: Option<u64>) -> Figures {
+    let options = scale.options();
+    let n: u64 = counts.iter().sum();
+    let with_opinion = n - counts[scale.unsure()];
+    let satisfied: u64 = scale.satisfied().iter().map(|&i| counts[i]).sum();
+    let level =
+        (with_opinion > 0).then(|| one_decimal(satisfied as f64 * 100.0 / with_opinion as f64));
+    let ci = wilson(satisfied, with_opinion, population)
+        .map(|(low, high)| [one_decimal(low * 100.0), one_decimal(high * 100.0)]);
+    let mean = match scale {
+        Scale::FivePoint if with_opinion > 0 => {
+            let total: u64 = options
+                .iter()
+                .zip(counts)
+                .filter_map(|((_, score), count)| score.map(|s| s as u64 * count))
+                .sum();
+            Some((total as f64 / with_opinion as f64 * 100.0).round() / 100.0)
+        }
+        _ => None,
+    };
+    Figures {
+        n,
+        counts: Counts(
+            options
+                .iter()
+                .map(|(o, _)| *o)
+                .zip(counts.iter().copied())
+                .collect(),
+        ),
+        level,
+        ci,
+        mean,
+        satisfied,
+        with_opinion,
+    }
+}
+
+/// Decides which columns are items and on which scale; S002/S003/S004 findings.
+fn build_wave(
+    label: &str,
+    scanned: ScannedExport,
+    config: &TallyConfig,
+    findings: &mut Vec<Finding>,
+) -> anyhow::Result<Wave> {
+    let file = scanned.file.clone();
+    let mut items = Vec::new();
+    let mut left_out = 0;
+    let mut personal = Vec::new();
+    for (column, tally) in scanned.columns.iter().zip(&scanned.tallies) {
+        let looks_like_emails = tally.nonempty > 0 && tally.email_like * 2 > tally.nonempty;
+        if column.role == Role::Personal || looks_like_emails {
+            personal.push(column);
+            continue;
+        }
+        let scale = match column.role {
+            Role::Item => Some(choose_scale(tally, column.overall)),
+            Role::Candidate => recognised_scale(tally),
+            _ => None,
+        };
+        let Some(scale) = scale else { continue };
+        let (counts, misfits, sample): (Vec<u64>, u64, &[Misfit]) = match scale {
+            Scale::FivePoint => (
+                tally.five.counts.to_vec(),
+                tally.five.misfits,
+                &tally.five.sample,
+            ),
+            Scale::ThreeWay => (
+                tally.three.counts.to_vec(),
+                tally.three.misfits,
+                &tally.three.sample,
+            ),
+        };
+        left_out += misfits + tally.left_out_rows;
+        for misfit in sample {
+            let mut finding = cell_finding(
+                "S002",
+                &file,
+                misfit.row,
+                Some(column.index),
+                format!(
+                    "«{}» — не вариант шкалы ({}) в вопросе «{}»: ближайший вариант «{}»; ячейка не учтена",
+                    misfit.value,
+                    scale.russian(),
+                    column.label,
+                    scale.closest(&misfit.value)
+                ),
+                "Исправьте значение в выгрузке на один из вариантов шкалы",
+            );
+            finding.value = Some(misfit.value.clone());
+            findings.push(finding);
+        }
+        if misfits > sample.len() as u64 {
+            let mut finding = cell_finding(
+                "S002",
+                &file,
+                1,
+                Some(column.index),
+                format!(
+                    "В столбце «{}» ещё {} значений вне шкалы (показаны первые {})",
+                    column.header,
+                    misfits - sample.len() as u64,
+                    sample.len()
+                ),
+                "Проверьте, что столбец действительно вопрос со шкалой, или задайте описание анкеты (--survey)",
+            );
+            finding.row = None;
+            findings.push(finding);
+        }
+        let groups =
+            (!scanned.groups.is_empty()).then(|| groups_of(scale, tally, &scanned.groups, config));
+        items.push(Item {
+            label: if column.overall && scale == Scale::ThreeWay {
+                "overall".to_string()
+            } else {
+                column.label.clone()
+            },
+            scale,
+            figures: figures(scale, &counts, config.population),
+            groups,
+        });
+    }
+    for column in personal {
+        let mut finding = cell_finding(
+            "S003",
+            &file,
+            1,
+            Some(column.index),
+            format!(
+                "Выгрузка не анонимна: столбец «{}» содержит персональные данные; программа его не выводит",
+                column.header
+            ),
+            "Уберите такие вопросы из формы опроса (Смоленск 5.2) и храните выгрузку как документ ограниченного доступа",
+        );
+        finding.value = None;
+        findings.push(finding);
+    }
+    if items.is_empty() {
+        findings.push(cell_finding(
+            "S004",
+            &file,
+            1,
+            None,
+            "Не распознан ни один вопрос со шкалой: ни в одном столбце значения не совпадают с вариантами шкалы".into(),
+            "Проверьте, что выбран верный файл; для нестандартных заголовков задайте описание анкеты (--survey)",
+        ));
+    } else if scanned.respondents == 0 {
+        findings.push(cell_finding(
+            "S004",
+            &file,
+            1,
+            None,
+            "В выгрузке нет ни одной строки ответов".into(),
+            "Проверьте, что выбран верный файл и что выгрузка сделана после окончания опроса",
+        ));
+    }
+    if let Some(population) = config.population {
+        for item in &items {
+            if item.figures.with_opinion > population {
+                anyhow::bail!(
+                    "--population {population}: в выгрузке {file} на вопрос «{}» ответили {} человек — больше численности; укажите верную численность",
+                    item.label,
+                    item.figures.with_opinion
+                );
+            }
+        }
+    }
+    let pains = pain_rows(&scanned.pains, &scanned);
+    Ok(Wave {
+        label: label.to_string(),
+        file,
+        respondents: scanned.respondents,
+        left_out,
+        items,
+        pains,
+    })
+}
+
+/// The scale of a column the definition names: the one more of its values belong to; the
+/// overall question is three-way unless its values say otherwise.
+fn choose_scale(tally: &ColumnTally, overall: bool) -> Scale {
+    let (five, three) = (tally.five.matched(), tally.three.matched());
+    if three > five || (overall && three == five) {
+        Scale::ThreeWay
+    } else {
+        Scale::FivePoint
+    }
+}
+
+/// Without a definition, a column is an item when at least 90% of its non-empty values belong to
+/// one scale; the rest are reported as values outside the scale.
+fn recognised_scale(tally: &ColumnTally) -> Option<Scale> {
+    let (five, three) = (tally.five.matched(), tally.three.matched());
+    let best = five.max(three);
+    if best == 0 || best * 10 < tally.nonempty * 9 {
+        return None;
+    }
+    Some(if three > five {
+        Scale::ThreeWay
+    } else {
+        Scale::FivePoint
+    })
+}
+
+/// Per segment: the figures, or only the name for a group under the minimum size. When exactly
+/// one group is suppressed, the next smallest is suppressed too, so that the hidden one cannot be
+/// recovered by subtracting the shown groups from the total.
+fn groups_of(
+    scale: Scale,
+    tally: &ColumnTally,
+    groups: &[(String, u64)],
+    config: &TallyConfig,
+) -> Vec<Group> {
+    let mut hidden: Vec<bool> = groups.iter().map(|(_, n)| *n < config.min_group).collect();
+    if hidden.iter().filter(|h| **h).count() == 1 && groups.len() > 1 {
+        let smallest_shown = groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !hidden[*i])
+            .min_by_key(|(_, (_, n))| *n)
+            .map(|(i, _)| i);
+        if let Some(i) = smallest_shown {
+            hidden[i] = true;
+        }
+    }
+    groups
+        .iter()
+        .enumerate()
+        .map(|(i, (name, respondents))| {
+            if hidden[i] {
+                return Group::Suppressed {
+                    group: name.clone(),
+                    suppressed: true,
+                };
+            }
+            let (five, three) = tally.groups.get(i).copied().unwrap_or(([0; 5], [0; 3]));
+            let counts: Vec<u64> = match scale {
+                Scale::FivePoint => five.to_vec(),
+                Scale::ThreeWay => three.to_vec(),
+            };
+            Group::Shown {
+                group: name.clone(),
+                respondents: *respondents,
+                figures: figures(scale, &counts, None),
+            }
+        })
+        .collect()
+}
+
+fn pain_rows(pains: &[PainText], scanned: &ScannedExport) -> Vec<PainRow> {
+    let mut rows: Vec<PainRow> = pains
+        .iter()
+        .map(|pain| {
+            let column = &scanned.columns[pain.column];
+            PainRow {
+                item: column.about.clone().unwrap_or_else(|| "общее".to_string()),
+                kind: if column.role == Role::Proposal {
+                    "предложение"
+                } else {
+                    "проблема"
+                },
+                text: pain.text.clone(),
+                count: pain.count,
+            }
+        })
+        .collect();
+    // Grouped by item, problems before proposals, the most frequent first.
+    rows.sort_by(|a, b| {
+        (
+            a.item.as_str(),
+            a.kind == "предложение",
+            std::cmp::Reverse(a.count),
+        )
+            .cmp(&(
+                b.item.as_str(),
+                b.kind == "предложение",
+                std::cmp::Reverse(b.count),
+            ))
+    });
+    rows
+}
+
+/// Tallies every export and compares consecutive waves.
+pub fn tally(inputs: &[WaveInput], config: &TallyConfig) -> anyhow::Result<TallyReport> {
+    let mut inputs = inputs.to_vec();
+    // Years are compared in time order whatever order the files were given in.
+    if inputs
+        .iter()
+        .all(|w| w.label.len() == 4 && w.label.bytes().all(|b| b.is_ascii_digit()))
+    {
+        inputs.sort_by(|a, b| a.label.cmp(&b.label));
+    }
+    let mut findings = Vec::new();
+    let mut waves = Vec::new();
+    for input in &inputs {
+        let scan_config = ScanConfig {
+            read: config.read,
+            definition: config.definition.as_ref(),
+            by: config.by.as_deref(),
+            collect_pains: config.collect_pains,
+        };
+        let mut scanned = scan(&input.path, &scan_config)?;
+        findings.append(&mut scanned.findings);
+        waves.push(build_wave(&input.label, scanned, config, &mut findings)?);
+    }
+    let dynamics = dynamics(&waves);
+    sort_findings(&mut findings);
+    Ok(TallyReport {
+        waves,
+        dynamics,
+        findings,
+    })
+}
+
+fn dynamics(waves: &[Wave]) -> Vec<Dynamics> {
+    let mut out = Vec::new();
+    for pair in waves.windows(2) {
+        let (before, after) = (&pair[0], &pair[1]);
+        for item in &after.items {
+            let Some(previous) = before
+                .items
+                .iter()
+                .find(|i| normalize_option(&i.label) == normalize_option(&item.label))
+            else {
+                continue;
+            };
+            let (a, b) = (&previous.figures, &item.figures);
+            let (Some(level_a), Some(level_b)) = (
+                (a.with_opinion > 0).then(|| a.satisfied as f64 * 100.0 / a.with_opinion as f64),
+                (b.with_opinion > 0).then(|| b.satisfied as f64 * 100.0 / b.with_opinion as f64),
+            ) else {
+                continue;
+            };
+            let p_value =
+                two_proportion_p(a.satisfied, a.with_opinion, b.satisfied, b.with_opinion)
+                    .unwrap_or(1.0);
+            let delta = level_b - level_a;
+            let significant = p_value < 0.05;
+            out.push(Dynamics {
+                item: item.label.clone(),
+                from: before.label.clone(),
+                to: after.label.clone(),
+                delta_pp: one_decimal(delta),
+                p_value: (p_value * 10_000.0).round() / 10_000.0,
+                significant,
+                decline: significant && delta < 0.0,
+                levels: (level_a, level_b),
+            });
+        }
+    }
+    // Declines first (Omsk p.13 asks for proposals on them), then in item order.
+    out.sort_by_key(|d| !d.decline);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wave_labels_come_from_arguments_or_years_in_names() {
+        let w = WaveInput::parse("2024=exports/a.csv");
+        assert_eq!(
+            (w.label.as_str(), w.path.to_str()),
+            ("2024", Some("exports/a.csv"))
+        );
+        assert_eq!(
+            WaveInput::parse("exports/survey_2025_final.csv").label,
+            "2025"
+        );
+        assert_eq!(WaveInput::parse("exports/survey.csv").label, "survey");
+        assert_eq!(WaveInput::parse("exports/20251.csv").label, "20251");
+    }
+
+    #[test]
+    fn figures_follow_the_spec() {
+        // 3 fully, 5 rather satisfied, 1 rather not, 1 not at all, 2 unsure.
+        let f = figures(Scale::FivePoint, &[3, 5, 1, 1, 2], None);
+        assert_eq!(f.n, 12);
+        assert_eq!((f.satisfied, f.with_opinion), (8, 10));
+        assert_eq!(f.level, Some(80.0));
+        // (3*4 + 5*3 + 1*2 + 1*1) / 10 = 3.0
+        assert_eq!(f.mean, Some(3.0));
+        let three = figures(Scale::ThreeWay, &[7, 2, 1], None);
+        assert_eq!(three.level, Some(77.8));
+        assert_eq!(three.mean, None);
+        let nobody = figures(Scale::FivePoint, &[0, 0, 0, 0, 4], None);
+        assert_eq!((nobody.level, nobody.ci), (None, None));
+    }
+}
