@@ -89,6 +89,8 @@ pub struct PainText {
 /// What one pass over an export found.
 pub struct ScannedExport {
     pub file: String,
+    /// How the export was decoded (for messages when nothing made sense).
+    pub encoding: super::read::Encoding,
     pub columns: Vec<Column>,
     pub tallies: Vec<ColumnTally>,
     /// Rows counted (not empty, not broken, not repeated).
@@ -154,12 +156,39 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
     let mut pain_order: Vec<(usize, String)> = Vec::new();
     let mut respondents = 0u64;
     let mut record = ByteRecord::new();
+    let mut upcoming = ByteRecord::new();
     let mut row = 1u64;
+    let delimiter = export.delimiter;
+    let mut more = export.next_record(&mut upcoming)?;
 
-    while export.next_record(&mut record)? {
+    while more {
+        // One record of lookahead: the last record is where an unclosed quote ends up.
+        std::mem::swap(&mut record, &mut upcoming);
+        more = export.next_record(&mut upcoming)?;
         row += 1;
         if record.iter().all(is_blank) {
             continue;
+        }
+        if !more && let Some(delimiter) = delimiter {
+            // A swallowed row shows as a line inside the cell with a row's worth of delimiters.
+            let row_of_delimiters = width.saturating_sub(1).max(1);
+            let swallowed = record.iter().position(|f| {
+                f.split(|&b| b == b'\n').skip(1).any(|line| {
+                    line.iter().filter(|&&b| b == delimiter).count() >= row_of_delimiters
+                })
+            });
+            if let Some(column) = swallowed {
+                findings.push(cell_finding(
+                    "S005",
+                    &file,
+                    row,
+                    Some(column),
+                    "Кавычка в этой ячейке не закрыта: всё до конца файла попало в одну ячейку, ответы не учтены".into(),
+                    "Закройте кавычку в этой ячейке (или удалите лишнюю) и сохраните выгрузку заново",
+                ));
+                count_left_out(&record, &mut tallies);
+                continue;
+            }
         }
         // S005: a row longer than the header (beyond empty trailing cells) or shorter.
         let extra_filled = record.iter().skip(width).any(|f| !is_blank(f));
@@ -305,6 +334,7 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
         .collect();
     Ok(ScannedExport {
         file,
+        encoding: export.encoding,
         columns,
         tallies,
         respondents,

@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod show;
+mod survey;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

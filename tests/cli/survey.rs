@@ -1,0 +1,738 @@
+//! `tochki survey` on the exports shipped in examples/. Every figure is checked against a
+//! reference computed here, from the raw CSV, without the code under test.
+
+use super::{Run, root, tochki, tochki_in};
+use insta::assert_snapshot;
+use serde_json::Value;
+
+const FIVE: [&str; 5] = [
+    "Полностью удовлетворен",
+    "Скорее удовлетворен",
+    "Скорее не удовлетворен",
+    "Полностью не удовлетворен",
+    "Затрудняюсь ответить",
+];
+const THREE: [&str; 3] = ["Удовлетворен", "Не удовлетворен", "Затрудняюсь ответить"];
+
+/// The raw rows of a UTF-8 comma-separated export (header first).
+fn raw_rows(file: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(root().join(file))
+        .unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// Reference figures of one column: (n, counts, level, ci, mean), by plain counting.
+struct Reference {
+    n: u64,
+    counts: Vec<u64>,
+    level: f64,
+    ci: (f64, f64),
+    mean: Option<f64>,
+    satisfied: u64,
+    with_opinion: u64,
+}
+
+fn reference(rows: &[Vec<String>], column: usize, options: &[&str]) -> Reference {
+    let mut counts = vec![0u64; options.len()];
+    for row in &rows[1..] {
+        if let Some(i) = options.iter().position(|o| *o == row[column]) {
+            counts[i] += 1;
+        }
+    }
+    let n: u64 = counts.iter().sum();
+    let unsure = counts[options.len() - 1];
+    let satisfied = if options.len() == 5 {
+        counts[0] + counts[1]
+    } else {
+        counts[0]
+    };
+    let with_opinion = n - unsure;
+    let p = satisfied as f64 / with_opinion as f64;
+    // Wilson score interval, 95%: z = 1.96 (to 2 decimals; the tool uses 1.959964).
+    let z = 1.959964f64;
+    let m = with_opinion as f64;
+    let centre = (p + z * z / (2.0 * m)) / (1.0 + z * z / m);
+    let half = z * (p * (1.0 - p) / m + z * z / (4.0 * m * m)).sqrt() / (1.0 + z * z / m);
+    let mean = (options.len() == 5)
+        .then(|| (4 * counts[0] + 3 * counts[1] + 2 * counts[2] + counts[3]) as f64 / m);
+    Reference {
+        n,
+        counts,
+        level: p * 100.0,
+        ci: ((centre - half) * 100.0, (centre + half) * 100.0),
+        mean,
+        satisfied,
+        with_opinion,
+    }
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance
+}
+
+fn item<'a>(wave: &'a Value, label_start: &str) -> &'a Value {
+    wave["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"].as_str().unwrap().starts_with(label_start))
+        .unwrap_or_else(|| panic!("no item {label_start}"))
+}
+
+fn check_against_reference(wave: &Value, rows: &[Vec<String>]) {
+    let columns = [
+        (2, "overall", &THREE[..]),
+        (3, "Предоставление заявления", &FIVE[..]),
+        (4, "Предоставление отчета", &FIVE[..]),
+        (5, "Предоставление расчетных", &FIVE[..]),
+    ];
+    for (column, label, options) in columns {
+        let expected = reference(rows, column, options);
+        let got = item(wave, label);
+        assert_eq!(got["n"], expected.n, "{label} n");
+        for (option, count) in options.iter().zip(&expected.counts) {
+            assert_eq!(got["counts"][option], *count, "{label} {option}");
+        }
+        assert!(
+            close(got["level"].as_f64().unwrap(), expected.level, 0.05),
+            "{label} level"
+        );
+        assert!(
+            close(got["ci"][0].as_f64().unwrap(), expected.ci.0, 0.05),
+            "{label} ci low"
+        );
+        assert!(
+            close(got["ci"][1].as_f64().unwrap(), expected.ci.1, 0.05),
+            "{label} ci high"
+        );
+        match expected.mean {
+            Some(mean) => assert!(
+                close(got["mean"].as_f64().unwrap(), mean, 0.005),
+                "{label} mean"
+            ),
+            None => assert!(got["mean"].is_null()),
+        }
+    }
+}
+
+#[test]
+fn tally_figures_match_an_independent_count() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "examples/survey_2025.csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let wave = &json["waves"][0];
+    let rows = raw_rows("examples/survey_2025.csv");
+    assert_eq!(wave["label"], "2025");
+    assert_eq!(wave["respondents"], (rows.len() - 1) as u64);
+    assert_eq!(wave["left_out"], 0);
+    check_against_reference(wave, &rows);
+}
+
+#[test]
+fn the_russian_excel_save_gives_the_same_figures() {
+    let google = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "examples/survey_2025.csv",
+    ])
+    .json();
+    let excel = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "examples/survey_2025_excel.csv",
+    ]);
+    assert_eq!(excel.code, 0, "{}", excel.stderr);
+    let excel = excel.json();
+    assert_eq!(google["waves"][0]["items"], excel["waves"][0]["items"]);
+    assert_eq!(
+        excel["waves"][0]["respondents"],
+        google["waves"][0]["respondents"]
+    );
+    check_against_reference(&excel["waves"][0], &raw_rows("examples/survey_2025.csv"));
+}
+
+/// Two-sided p-value of the z-test, with erfc by Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7).
+fn reference_p(x1: u64, n1: u64, x2: u64, n2: u64) -> f64 {
+    let (p1, p2) = (x1 as f64 / n1 as f64, x2 as f64 / n2 as f64);
+    let pooled = (x1 + x2) as f64 / (n1 + n2) as f64;
+    let z = (p2 - p1) / (pooled * (1.0 - pooled) * (1.0 / n1 as f64 + 1.0 / n2 as f64)).sqrt();
+    let x = z.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.3275911 * x);
+    let poly = t
+        * (0.254829592
+            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    poly * (-x * x).exp()
+}
+
+#[test]
+fn dynamics_match_a_hand_computed_z_test_and_declines_come_first() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "examples/survey_2025.csv",
+        "examples/survey_2024.csv",
+    ]);
+    assert_eq!(run.code, 0);
+    let json = run.json();
+    // Waves are put in year order whatever order the files were given in.
+    assert_eq!(json["waves"][0]["label"], "2024");
+    let (old, new) = (
+        raw_rows("examples/survey_2024.csv"),
+        raw_rows("examples/survey_2025.csv"),
+    );
+    let dynamics = json["dynamics"].as_array().unwrap();
+    assert_eq!(dynamics.len(), 4);
+    assert_eq!(dynamics[0]["decline"], true);
+    assert!(
+        dynamics[0]["item"]
+            .as_str()
+            .unwrap()
+            .starts_with("Предоставление отчета")
+    );
+    assert!(dynamics[1..].iter().all(|d| d["decline"] == false));
+    for (column, label, options) in [
+        (2, "overall", &THREE[..]),
+        (4, "Предоставление отчета", &FIVE[..]),
+    ] {
+        let (a, b) = (
+            reference(&old, column, options),
+            reference(&new, column, options),
+        );
+        let d = dynamics
+            .iter()
+            .find(|d| d["item"].as_str().unwrap().starts_with(label))
+            .unwrap();
+        assert!(close(
+            d["delta_pp"].as_f64().unwrap(),
+            b.level - a.level,
+            0.05
+        ));
+        let p = reference_p(a.satisfied, a.with_opinion, b.satisfied, b.with_opinion);
+        assert!(
+            close(d["p_value"].as_f64().unwrap(), p, 1e-4),
+            "{label}: {} vs {p}",
+            d["p_value"]
+        );
+        assert_eq!(d["significant"], p < 0.05);
+    }
+}
+
+#[test]
+fn fail_on_decline_turns_a_decline_into_status_1() {
+    let args = [
+        "survey",
+        "tally",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+    ];
+    assert_eq!(tochki(args).code, 0);
+    let mut with_flag = args.to_vec();
+    with_flag.push("--fail-on-decline");
+    let run = tochki(with_flag);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("по п. 13 Порядка (Омск)"));
+}
+
+#[test]
+fn tally_table_is_what_the_user_reads() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+    ]);
+    assert_snapshot!(run.snapshot());
+}
+
+#[test]
+fn tally_markdown_and_csv_formats() {
+    let md = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "markdown",
+        "--survey",
+        "examples/omsk_survey.yaml",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+    ]);
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert_snapshot!("tally_markdown", md.snapshot());
+    let csv = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "csv",
+        "examples/survey_2025.csv",
+    ]);
+    assert!(csv.stdout.starts_with('\u{feff}'));
+    assert_snapshot!("tally_csv", csv.snapshot());
+}
+
+#[test]
+fn the_definition_gives_the_same_figures_and_its_labels() {
+    let plain = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "examples/survey_2025.csv",
+    ])
+    .json();
+    let defined = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "--survey",
+        "examples/omsk_survey.yaml",
+        "examples/survey_2025.csv",
+    ])
+    .json();
+    let labels: Vec<&str> = defined["waves"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "overall",
+            "Предоставление заявления с указанием банковских реквизитов",
+            "Предоставление отчета о расходах по командировке",
+            "Предоставление расчетных листочков по заработной плате"
+        ]
+    );
+    for i in 0..4 {
+        assert_eq!(
+            plain["waves"][0]["items"][i]["counts"],
+            defined["waves"][0]["items"][i]["counts"]
+        );
+    }
+}
+
+#[test]
+fn a_column_the_definition_names_must_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("def.yaml"),
+        "overall: \"Насколько Вы в целом удовлетворены*\"\nitems:\n  - label: Листки\n    column: \"*[Предоставление расчетных листков по заработной плате]\"\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("examples/survey_2025.csv"),
+        dir.path().join("s.csv"),
+    )
+    .unwrap();
+    let run = tochki_in(
+        dir.path(),
+        [
+            "survey", "check", "--format", "json", "--survey", "def.yaml", "s.csv",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let s001 = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "S001")
+        .expect("S001");
+    let message = s001["message"].as_str().unwrap();
+    assert!(
+        message.contains("[Предоставление расчетных листочков по заработной плате]"),
+        "{message}"
+    );
+}
+
+#[test]
+fn check_reports_invalid_values_with_row_column_and_closest_option() {
+    let run = tochki([
+        "survey",
+        "check",
+        "--format",
+        "json",
+        "examples/survey_2025_invalid.csv",
+    ]);
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let found: Vec<(String, Option<u64>, Option<u64>)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["row"].as_u64(),
+                f["column"].as_u64(),
+            )
+        })
+        .collect();
+    let expect = |code: &str, row: u64, column: Option<u64>| (code.to_string(), Some(row), column);
+    assert_eq!(
+        found,
+        vec![
+            expect("S003", 1, Some(2)),
+            expect("S002", 4, Some(4)),
+            expect("S002", 6, Some(5)),
+            expect("S002", 7, Some(3)),
+            expect("S005", 9, None),
+            expect("S006", 14, Some(1)),
+        ]
+    );
+    let first = &json["findings"][1];
+    assert_eq!(first["value"], "скорее да");
+    assert!(
+        first["message"]
+            .as_str()
+            .unwrap()
+            .contains("«Скорее удовлетворен»")
+    );
+    assert_snapshot!(tochki(["survey", "check", "examples/survey_2025_invalid.csv"]).snapshot());
+}
+
+#[test]
+fn tally_leaves_out_bad_cells_and_says_how_many() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "examples/survey_2025_invalid.csv",
+    ]);
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let wave = &json["waves"][0];
+    // 12 data rows + 1 repeat; row 9 is ragged, row 14 repeats row 3: 11 counted.
+    assert_eq!(wave["respondents"], 11);
+    // 3 values outside the scale + 4 item cells of the ragged row + 4 of the repeated one.
+    assert_eq!(wave["left_out"], 11);
+    let rows = raw_rows("examples/survey_2025_invalid.csv");
+    let counted: Vec<Vec<String>> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| *i == 0 || (r.len() == rows[0].len() && *i != 13))
+        .map(|(_, r)| r.clone())
+        .collect();
+    let expected = reference(&counted, 4, &FIVE);
+    assert_eq!(item(wave, "Предоставление отчета")["n"], expected.n);
+}
+
+#[test]
+fn segments_under_the_minimum_are_never_printed() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "--by",
+        "Категория должностей",
+        "examples/survey_2025.csv",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let rows = raw_rows("examples/survey_2025.csv");
+    let size = |name: &str| rows[1..].iter().filter(|r| r[12] == name).count() as u64;
+    let groups = json["waves"][0]["items"][1]["groups"].as_array().unwrap();
+    for group in groups {
+        let name = group["group"].as_str().unwrap();
+        if size(name) < 5 {
+            assert_eq!(group["suppressed"], true, "{name}");
+            assert!(group.get("counts").is_none() && group.get("level").is_none());
+        }
+    }
+    // Exactly one group is under 5, so the next smallest is hidden too.
+    let hidden = groups.iter().filter(|g| g["suppressed"] == true).count();
+    assert_eq!(hidden, 2);
+    let shown = groups
+        .iter()
+        .find(|g| g.get("respondents").is_some())
+        .unwrap();
+    assert_eq!(shown["respondents"], size(shown["group"].as_str().unwrap()));
+}
+
+#[test]
+fn population_narrows_the_interval_and_must_be_plausible() {
+    let wide = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "examples/survey_2025.csv",
+    ])
+    .json();
+    let narrow = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "--population",
+        "80",
+        "examples/survey_2025.csv",
+    ])
+    .json();
+    let width = |j: &Value| {
+        let ci = &j["waves"][0]["items"][2]["ci"];
+        ci[1].as_f64().unwrap() - ci[0].as_f64().unwrap()
+    };
+    assert!(width(&narrow) < width(&wide));
+    let run = tochki([
+        "survey",
+        "tally",
+        "--population",
+        "10",
+        "examples/survey_2025.csv",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("больше численности"), "{}", run.stderr);
+}
+
+/// Every output of every survey command, for the personal-data check.
+fn all_outputs() -> Vec<Run> {
+    let files = ["examples/survey_2024.csv", "examples/survey_2025.csv"];
+    let mut runs = Vec::new();
+    for format in ["table", "json", "csv", "markdown"] {
+        runs.push(tochki([
+            "survey", "tally", "--format", format, files[0], files[1],
+        ]));
+    }
+    runs.push(tochki(["survey", "check", files[1]]));
+    runs.push(tochki([
+        "survey",
+        "check",
+        "--format",
+        "json",
+        "examples/survey_2025_invalid.csv",
+    ]));
+    for format in ["csv", "markdown"] {
+        runs.push(tochki([
+            "survey", "pains", "--format", format, files[0], files[1],
+        ]));
+    }
+    runs
+}
+
+#[test]
+fn personal_data_never_appears_in_any_output() {
+    let mut names: Vec<String> = Vec::new();
+    for file in ["examples/survey_2024.csv", "examples/survey_2025.csv"] {
+        names.extend(raw_rows(file)[1..].iter().map(|r| r[1].clone()));
+    }
+    for run in all_outputs() {
+        for name in &names {
+            assert!(!run.stdout.contains(name.as_str()), "{name} printed");
+            // Surnames alone neither.
+            let surname = name.split(' ').next().unwrap();
+            assert!(!run.stdout.contains(surname), "{surname} printed");
+        }
+    }
+}
+
+#[test]
+fn pains_count_identical_texts_once_and_are_safe_in_excel() {
+    let run = tochki([
+        "survey",
+        "pains",
+        "--format",
+        "csv",
+        "examples/survey_2025.csv",
+    ]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with('\u{feff}'));
+    assert!(run.stdout.contains("'=HYPERLINK"));
+    assert!(!run.stdout.contains(";=HYPERLINK"));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(run.stdout.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[5], "Мероприятие");
+    assert_eq!(&headers[6], "Срок");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert!(rows.iter().all(|r| r[5].is_empty() && r[6].is_empty()));
+    // Reference: problems about the business-trip report, counted after folding case and spaces.
+    let raw = raw_rows("examples/survey_2025.csv");
+    let mut reference: std::collections::BTreeMap<String, u64> = Default::default();
+    for row in &raw[1..] {
+        let text = row[7]
+            .trim()
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            *reference.entry(text).or_default() += 1;
+        }
+    }
+    let got: std::collections::BTreeMap<String, u64> = rows
+        .iter()
+        .filter(|r| {
+            &r[1] == "Предоставление отчета о расходах по командировке" && &r[2] == "проблема"
+        })
+        .map(|r| (r[3].trim().to_lowercase(), r[4].parse().unwrap()))
+        .collect();
+    assert_eq!(got, reference);
+}
+
+#[test]
+fn pains_write_xlsx_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("examples/survey_2025.csv"),
+        dir.path().join("s.csv"),
+    )
+    .unwrap();
+    let run = tochki_in(
+        dir.path(),
+        [
+            "survey",
+            "pains",
+            "--format",
+            "xlsx",
+            "-o",
+            "pains.xlsx",
+            "s.csv",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        std::fs::read(dir.path().join("pains.xlsx"))
+            .unwrap()
+            .starts_with(b"PK")
+    );
+    let run = tochki_in(dir.path(), ["survey", "pains", "--format", "xlsx", "s.csv"]);
+    assert_eq!(run.code, 2);
+    let md = tochki(["survey", "pains", "examples/survey_2025.csv"]);
+    assert_snapshot!("pains_markdown", md.snapshot());
+}
+
+/// Runs `survey check` on bytes written to a temporary file.
+fn check_bytes(bytes: &[u8], extra: &[&str]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.csv"), bytes).unwrap();
+    let mut args = vec!["survey", "check", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push("bad.csv");
+    tochki_in(dir.path(), args)
+}
+
+fn codes(run: &Run) -> Vec<(String, Option<u64>, Option<u64>)> {
+    run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["row"].as_u64(),
+                f["column"].as_u64(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bad_export_empty_file() {
+    let run = check_bytes(b"", &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(codes(&run), vec![("S004".to_string(), Some(1), None)]);
+}
+
+#[test]
+fn bad_export_header_only() {
+    let run = check_bytes("Отметка времени,Вопрос [Строка]\r\n".as_bytes(), &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(codes(&run)[0].0, "S004");
+}
+
+#[test]
+fn bad_export_ragged_rows() {
+    let csv = "Отметка времени,Оценка [А],Оценка [Б]\n1,Удовлетворен,Удовлетворен\n2,Удовлетворен\n3,Удовлетворен,Не удовлетворен,лишнее\n4,Удовлетворен,Удовлетворен,\n";
+    let run = check_bytes(csv.as_bytes(), &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        codes(&run),
+        vec![
+            ("S005".to_string(), Some(3), None),
+            ("S005".to_string(), Some(4), None)
+        ]
+    );
+}
+
+#[test]
+fn bad_export_unclosed_quote() {
+    let csv = "Отметка времени,Оценка [А]\n1,Удовлетворен\n2,\"Удовлетворен\n3,Удовлетворен\n";
+    let run = check_bytes(csv.as_bytes(), &[]);
+    assert_eq!(run.code, 1);
+    assert_eq!(codes(&run), vec![("S005".to_string(), Some(3), Some(2))]);
+    assert!(run.stdout.contains("Кавычка в этой ячейке не закрыта"));
+}
+
+#[test]
+fn bad_export_binary_garbage() {
+    let garbage: Vec<u8> = (0..2048u32).map(|i| (i * 31 % 256) as u8).collect();
+    let run = check_bytes(&garbage, &[]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("нулевые байты"), "{}", run.stderr);
+    assert!(run.stderr.contains("bad.csv"));
+}
+
+#[test]
+fn bad_export_duplicate_headers() {
+    let run = check_bytes("Вопрос,Вопрос\nУдовлетворен,Удовлетворен\n".as_bytes(), &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("строка 1: столбцы 1 и 2"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn bad_export_undecodable_byte_under_forced_utf8() {
+    let (cp, _, _) = encoding_rs::WINDOWS_1251.encode("Отметка,Оценка [А]\n1,Удовлетворен\n");
+    let mut bytes = "Отметка,Оценка [А]\n1,Удовлетворен\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"2,");
+    bytes.extend_from_slice(&cp[cp.len() - 13..]);
+    let run = check_bytes(&bytes, &["--encoding", "utf-8"]);
+    assert_eq!(run.code, 1, "{}", run.snapshot());
+    assert_eq!(codes(&run), vec![("S005".to_string(), Some(3), Some(2))]);
+    // Detected, the file is not strict UTF-8, so it is read as Windows-1251 (the spec's order);
+    // nothing then matches a scale, and the message says which encoding was used.
+    let auto = check_bytes(&bytes, &[]);
+    assert_eq!(codes(&auto)[0].0, "S004");
+    assert!(auto.stdout.contains("Windows-1251"));
+}
+
+#[test]
+fn explain_covers_survey_codes() {
+    let run = tochki(["explain", "S002"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("value-outside-scale"));
+}
+
+#[test]
+fn a_multi_line_answer_in_the_last_row_is_not_an_unclosed_quote() {
+    let csv = "Отметка времени,Оценка [А],Предложения\n1,Удовлетворен,\n2,Удовлетворен,\"Спасибо!\nНо, хотелось бы быстрее\"\n";
+    let run = check_bytes(csv.as_bytes(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(codes(&run).is_empty());
+}
