@@ -13,6 +13,20 @@ use std::process::Command;
 fn main() {
     // Re-executed by the bench itself to measure the floor in a process of its own.
     let args: Vec<String> = std::env::args().collect();
+    if args.len() == 3 && args[1] == "--count-records" {
+        // The floor of a tally: the csv crate reading every record, nothing else.
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_path(&args[2])
+            .expect("bench export");
+        let mut record = csv::ByteRecord::new();
+        let mut count = 0u64;
+        while reader.read_byte_record(&mut record).expect("record") {
+            count += 1;
+        }
+        println!("{count}");
+        return;
+    }
     if args.len() >= 3 && args[1] == "--bare-serde" {
         for file in &args[2..] {
             let text = std::fs::read_to_string(file).expect("bench file");
@@ -34,6 +48,10 @@ fn main() {
     if all || wanted.iter().any(|w| w == "check") {
         let section = bench_check(&tochki, &data);
         write_section(&root, "check", &section);
+    }
+    if all || wanted.iter().any(|w| w == "survey") {
+        let section = bench_survey(&tochki, &data);
+        write_section(&root, "survey", &section);
     }
     if all || wanted.iter().any(|w| w == "diff") {
         let section = bench_diff(&tochki, &data);
@@ -237,6 +255,184 @@ fn bench_diff(tochki: &Path, data: &Path) -> String {
     );
     let _ = writeln!(out, "\nTarget: diff ≤ 1.5× the time to load both.");
     out
+}
+
+const FIVE: [&str; 5] = [
+    "Полностью удовлетворен",
+    "Скорее удовлетворен",
+    "Скорее не удовлетворен",
+    "Полностью не удовлетворен",
+    "Затрудняюсь ответить",
+];
+
+/// A Google Forms style export: timestamp, 12 grid items, two segments, problems and proposals
+/// with commas, quotes and line breaks. A small linear congruential generator keeps it
+/// deterministic without a dependency.
+fn generate_export(path: &Path, rows: usize) {
+    if path.exists() {
+        return;
+    }
+    use std::io::Write as _;
+    let file = std::fs::File::create(path).expect("bench export");
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut header = vec!["Отметка времени".to_string()];
+    for i in 1..=12 {
+        header.push(format!(
+            "\"Насколько Вы удовлетворены работой по вопросам ведения учета? [Потребность {i}: получение результата, ответа, разъяснения]\""
+        ));
+    }
+    header.extend(
+        [
+            "Категория должностей",
+            "Стаж в организации",
+            "Проблемы",
+            "Предложения",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    writeln!(out, "{}", header.join(",")).unwrap();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (state >> 33) as usize
+    };
+    let categories = ["Специалист", "Обеспечивающий специалист", "Руководитель"];
+    let tenures = [
+        "Менее 1 года",
+        "1-3 лет",
+        "3-5 лет",
+        "5-10 лет",
+        "более 10 лет",
+    ];
+    let problems = [
+        "",
+        "",
+        "Долго ждать ответа, по телефону никто не берет трубку",
+        "Расчетный листок приходит после выплаты; \"личный кабинет\" не работает",
+        "Непонятно, какие документы нужны\nдля авансового отчета",
+    ];
+    for row in 0..rows {
+        let mut line = format!(
+            "{:02}.11.2025 {:02}:{:02}:{:02}",
+            1 + row % 28,
+            row % 24,
+            row % 60,
+            (row / 60) % 60
+        );
+        for _ in 0..12 {
+            line.push(',');
+            line.push_str(FIVE[next() % 5]);
+        }
+        line.push(',');
+        line.push_str(categories[next() % 3]);
+        line.push(',');
+        line.push_str(tenures[next() % 5]);
+        for _ in 0..2 {
+            let text = problems[next() % problems.len()];
+            line.push(',');
+            if !text.is_empty() {
+                line.push('"');
+                line.push_str(&text.replace('"', "\"\""));
+                line.push('"');
+            }
+        }
+        writeln!(out, "{line}").unwrap();
+    }
+    out.flush().unwrap();
+}
+
+/// Installs a peer the user would otherwise run, when missing; None when it cannot be had.
+fn ensure_peer(check: &mut Command, install: &mut Command) -> bool {
+    let works = |c: &mut Command| c.output().is_ok_and(|o| o.status.success());
+    works(check) || (works(install) && works(check))
+}
+
+fn bench_survey(tochki: &Path, data: &Path) -> String {
+    let file = data.join("survey_1m.csv");
+    generate_export(&file, 1_000_000);
+    let size_mib = std::fs::metadata(&file).unwrap().len() as f64 / 1024.0 / 1024.0;
+    let file_arg = file.to_str().unwrap();
+    let this = std::env::current_exe().expect("bench binary");
+    let (floor_s, floor_mib) = best_of(3, &this, &["--count-records", file_arg]);
+    let (tally_s, tally_mib) = best_of(
+        3,
+        tochki,
+        &["survey", "tally", "--format", "json", file_arg],
+    );
+    let mut rows = vec![
+        format!("| bare csv-crate record count (floor) | {floor_s:.2} | {floor_mib:.0} | 1.00× |"),
+        format!(
+            "| `tochki survey tally --format json` (checks, 12 items, levels, intervals) | {tally_s:.2} | {tally_mib:.0} | {:.2}× |",
+            tally_s / floor_s
+        ),
+    ];
+    let cargo_home = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo")
+        });
+    let xsv = cargo_home.join("bin/xsv");
+    if ensure_peer(
+        Command::new(&xsv).arg("--version"),
+        Command::new(env!("CARGO")).args(["install", "xsv", "--locked"]),
+    ) {
+        let (s, mib) = best_of(
+            3,
+            &xsv,
+            &["frequency", "--limit", "0", "-s", "2-13", file_arg],
+        );
+        rows.push(format!(
+            "| `xsv frequency -s 2-13 --limit 0` (counts only) | {s:.2} | {mib:.0} | {:.2}× |",
+            s / floor_s
+        ));
+    } else {
+        rows.push("| `xsv frequency` | could not be installed here | | |".into());
+    }
+    let query = "import duckdb,sys\ncon=duckdb.connect()\ncon.execute(\"SET threads=2\")\nr=con.execute(\"SELECT name, value, count(*) FROM (UNPIVOT (SELECT COLUMNS('Насколько.*') FROM read_csv(?, header=true, all_varchar=true, quote='\\\"', escape='\\\"')) ON COLUMNS(*) INTO NAME name VALUE value) GROUP BY ALL\", [sys.argv[1]]).fetchall()\nprint(len(r))\n";
+    let script = data.join("duckdb_tally.py");
+    std::fs::write(&script, query).unwrap();
+    if ensure_peer(
+        Command::new("python3").args(["-c", "import duckdb"]),
+        Command::new("python3").args(["-m", "pip", "install", "--quiet", "duckdb"]),
+    ) {
+        let python = PathBuf::from("python3");
+        let python = which(&python).unwrap_or(python);
+        let (s, mib) = best_of(3, &python, &[script.to_str().unwrap(), file_arg]);
+        rows.push(format!(
+            "| DuckDB (Python, 2 threads): UNPIVOT the 12 items, GROUP BY (counts only) | {s:.2} | {mib:.0} | {:.2}× |",
+            s / floor_s
+        ));
+    } else {
+        rows.push("| DuckDB | could not be installed here | | |".into());
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Export of 1,000,000 rows, {size_mib:.0} MiB: timestamp, 12 five-point grid items, two segments, problems and proposals with commas, quotes and line breaks (generated by the bench).\n"
+    );
+    let _ = writeln!(
+        out,
+        "| what | time, s | peak memory, MiB | ratio to the floor |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|");
+    for row in rows {
+        let _ = writeln!(out, "{row}");
+    }
+    let _ = writeln!(
+        out,
+        "\nTarget: faster than both peers, within 2× the floor, peak memory under 50 MB whatever the number of rows."
+    );
+    out
+}
+
+fn which(program: &Path) -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
 }
 
 /// Replaces the section between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`.

@@ -6,13 +6,23 @@
 
 use super::columns::{Column, Role, classify_headers};
 use super::definition::Definition;
-use super::read::{Export, ReadOptions};
+use super::read::{Export, ReadOptions, RecordStream};
 use super::scale::{LONGEST_OPTION_BYTES, Placement, place};
 use crate::diagnostic::{Finding, Severity};
 use csv::ByteRecord;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::path::Path;
+use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
+
+/// xxh3 for the maps keyed by answer bytes and row fingerprints: these are hashed once per cell
+/// and per row of a million-row export, where SipHash showed in the profile.
+type FastHash = BuildHasherDefault<Xxh3Default>;
+
+/// Row fingerprints kept for the duplicate check (S006): 8 bytes each in a table of 2^21 slots
+/// (18 MB); the cap keeps the table from doubling, so memory stays bounded on any export.
+/// Rows past this many are still checked against the ones kept, but no longer added.
+pub const MAX_FINGERPRINTS: usize = 1_800_000;
 
 /// How many values outside a scale are kept per column, to be reported with row and column.
 pub const MISFIT_SAMPLE: usize = 200;
@@ -136,10 +146,20 @@ fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(|b| b.is_ascii_whitespace())
 }
 
-/// Reads the whole export once.
+/// Reads the whole export once: records are parsed on one core and tallied on the other.
 pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
-    let mut export = Export::open(path, config.read)?;
+    let export = Export::open(path, config.read)?;
+    std::thread::scope(|scope| scan_export(export, RecordStream::start, scope, config))
+}
+
+fn scan_export<'scope>(
+    export: Export,
+    start: fn(&'scope std::thread::Scope<'scope, '_>, Export) -> RecordStream,
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    config: &ScanConfig,
+) -> anyhow::Result<ScannedExport> {
     let file = export.file.clone();
+    let encoding = export.encoding;
     let (columns, mut findings) =
         classify_headers(&file, &export.headers, config.definition, config.by)?;
     let width = export.headers.len();
@@ -147,11 +167,12 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
     let segment = columns.iter().position(|c| c.role == Role::Segment);
     let timestamp = columns.iter().position(|c| c.role == Role::Timestamp);
 
-    let mut placements: HashMap<Box<[u8]>, Placement> = HashMap::new();
+    let exact = exact_options(encoding);
+    let mut placements: HashMap<Box<[u8]>, Placement, FastHash> = HashMap::default();
     let mut group_ids: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<(String, u64)> = Vec::new();
-    let mut seen_rows: HashMap<u64, u64> = HashMap::new();
-    let hasher = std::collections::hash_map::RandomState::new();
+    let mut seen_rows: HashSet<u64, FastHash> = HashSet::default();
+    let mut lengths: Vec<u8> = Vec::new();
     let mut pains: HashMap<(usize, String), PainText> = HashMap::new();
     let mut pain_order: Vec<(usize, String)> = Vec::new();
     let mut respondents = 0u64;
@@ -159,12 +180,13 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
     let mut upcoming = ByteRecord::new();
     let mut row = 1u64;
     let delimiter = export.delimiter;
-    let mut more = export.next_record(&mut upcoming)?;
+    let mut records = start(scope, export);
+    let mut more = records.next_record(&mut upcoming)?;
 
     while more {
         // One record of lookahead: the last record is where an unclosed quote ends up.
         std::mem::swap(&mut record, &mut upcoming);
-        more = export.next_record(&mut upcoming)?;
+        more = records.next_record(&mut upcoming)?;
         row += 1;
         if record.iter().all(is_blank) {
             continue;
@@ -207,8 +229,18 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
             count_left_out(&record, &mut tallies);
             continue;
         }
-        // S005: a field that is not text in the detected encoding.
-        if let Some(bad) = (0..width).find(|&i| export.encoding.decode(&record[i]).is_none()) {
+        // S005: a field that is not text in the detected encoding. UTF-8 is validated for the
+        // whole record at once; the field is looked for only when that fails.
+        let valid = match encoding {
+            super::read::Encoding::Utf8 => simdutf8::basic::from_utf8(record.as_slice()).is_ok(),
+            super::read::Encoding::Cp1251 => false,
+        };
+        let bad = if valid {
+            None
+        } else {
+            (0..width).find(|&i| encoding.decode(&record[i]).is_none())
+        };
+        if let Some(bad) = bad {
             findings.push(cell_finding(
                 "S005",
                 &file,
@@ -216,7 +248,7 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
                 Some(bad),
                 format!(
                     "Строка не читается в кодировке {}: ответы строки не учтены",
-                    export.encoding.name()
+                    encoding.name()
                 ),
                 "Укажите кодировку явно (--encoding cp1251 или --encoding utf-8) или пересохраните файл",
             ));
@@ -224,32 +256,38 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
             continue;
         }
         // S006: the same timestamp and answers twice.
-        if timestamp.is_some() {
-            let mut h = hasher.build_hasher();
+        if let Some(timestamp) = timestamp {
+            // The fingerprint covers the bytes and where each field ends.
+            lengths.clear();
             for field in record.iter().take(width) {
-                h.write(field);
-                h.write_u8(0x1f);
+                lengths.extend_from_slice(&(field.len() as u32).to_le_bytes());
             }
-            let digest = h.finish();
-            if let Some(first) = seen_rows.get(&digest) {
+            let taken = record.iter().take(width).map(<[u8]>::len).sum::<usize>();
+            let digest = xxh3_64(&record.as_slice()[..taken]) ^ xxh3_64(&lengths).rotate_left(17);
+            if seen_rows.contains(&digest) {
+                let time = encoding
+                    .decode(&record[timestamp])
+                    .map(|t| t.trim().to_string())
+                    .unwrap_or_default();
                 findings.push(cell_finding(
                     "S006",
                     &file,
                     row,
-                    timestamp,
-                    format!("Строка повторяет строку {first} (то же время и те же ответы): повтор не учтён в итогах"),
-                    "Удалите повтор из выгрузки",
+                    Some(timestamp),
+                    format!("Строка повторяет более раннюю строку с тем же временем «{time}» и теми же ответами: повтор не учтён в итогах"),
+                    "Найдите строки с этим временем и удалите повтор из выгрузки",
                 ));
                 count_left_out(&record, &mut tallies);
                 continue;
             }
-            seen_rows.insert(digest, row);
+            if seen_rows.len() < MAX_FINGERPRINTS {
+                seen_rows.insert(digest);
+            }
         }
         respondents += 1;
 
         let group = segment.map(|s| {
-            let value = export
-                .encoding
+            let value = encoding
                 .decode(&record[s])
                 .map(|t| t.trim().to_string())
                 .unwrap_or_default();
@@ -277,7 +315,7 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
             match column.role {
                 Role::Candidate | Role::Item => {}
                 Role::Problem | Role::Proposal if config.collect_pains => {
-                    if let Some(text) = export.encoding.decode(raw) {
+                    if let Some(text) = encoding.decode(raw) {
                         add_pain(&mut pains, &mut pain_order, i, text.trim());
                     }
                     continue;
@@ -292,17 +330,19 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
             }
             let placement = if raw.len() > LONGEST_OPTION_BYTES {
                 Placement::default()
+            } else if let Some((_, placement)) = exact.iter().find(|(bytes, _)| bytes == raw) {
+                *placement
             } else if let Some(placement) = placements.get(raw) {
                 *placement
             } else {
-                let text = export.encoding.decode(raw).unwrap_or_default();
+                let text = encoding.decode(raw).unwrap_or_default();
                 let placement = place(&text);
                 if placements.len() < 4096 {
                     placements.insert(raw.into(), placement);
                 }
                 placement
             };
-            let encoding = export.encoding;
+            let encoding = encoding;
             let value = || {
                 encoding
                     .decode(raw)
@@ -311,7 +351,12 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
             };
             tally.five.add(placement.five, row, value);
             tally.three.add(placement.three, row, value);
-            if raw.contains(&b'@') && raw.contains(&b'.') {
+            // Only a value outside the scales can be an e-mail address.
+            if placement.five.is_none()
+                && placement.three.is_none()
+                && raw.contains(&b'@')
+                && raw.contains(&b'.')
+            {
                 tally.email_like += 1;
             }
             if let Some(group) = group {
@@ -334,7 +379,7 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
         .collect();
     Ok(ScannedExport {
         file,
-        encoding: export.encoding,
+        encoding: encoding,
         columns,
         tallies,
         respondents,
@@ -342,6 +387,26 @@ pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
         findings,
         pains,
     })
+}
+
+/// The options as the export spells them exactly, in its encoding: most cells are one of these,
+/// and are placed by comparing bytes, before any decoding or normalising.
+fn exact_options(encoding: super::read::Encoding) -> Vec<(Vec<u8>, Placement)> {
+    let mut options: Vec<&str> = super::scale::FIVE_POINT.iter().map(|(o, _)| *o).collect();
+    options.extend(super::scale::THREE_WAY.iter().map(|(o, _)| *o));
+    options.dedup();
+    options
+        .into_iter()
+        .map(|option| {
+            let bytes = match encoding {
+                super::read::Encoding::Utf8 => option.as_bytes().to_vec(),
+                super::read::Encoding::Cp1251 => {
+                    encoding_rs::WINDOWS_1251.encode(option).0.into_owned()
+                }
+            };
+            (bytes, place(option))
+        })
+        .collect()
 }
 
 fn count_left_out(record: &ByteRecord, tallies: &mut [ColumnTally]) {
