@@ -240,42 +240,6 @@ pub fn sniff_delimiter(sample: &[u8]) -> u8 {
     if count == 0 { b',' } else { delimiter }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn encodings_are_detected_in_order() {
-        assert_eq!(
-            detect_encoding("Отметка времени".as_bytes(), false),
-            Encoding::Utf8
-        );
-        let (cp, _, _) = encoding_rs::WINDOWS_1251.encode("Отметка времени");
-        assert_eq!(detect_encoding(&cp, false), Encoding::Cp1251);
-        // Cut in the middle of a two-byte letter: still UTF-8.
-        let bytes = "Ответ".as_bytes();
-        assert_eq!(detect_encoding(&bytes[..3], false), Encoding::Utf8);
-    }
-
-    #[test]
-    fn delimiters_are_sniffed_outside_quotes() {
-        assert_eq!(sniff_delimiter(b"a;b;c\n1,2;3"), b';');
-        assert_eq!(sniff_delimiter(b"\"a;b\",c,d\n"), b',');
-        assert_eq!(sniff_delimiter(b"a\tb\tc\n"), b'\t');
-        assert_eq!(sniff_delimiter(b"single\n"), b',');
-    }
-
-    #[test]
-    fn cp1251_fields_decode() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Удовлетворен");
-        assert_eq!(
-            Encoding::Cp1251.decode(&bytes).as_deref(),
-            Some("Удовлетворен")
-        );
-        assert!(Encoding::Utf8.decode(&bytes).is_none());
-    }
-}
-
 /// Records read on another thread, in batches: parsing CSV and tallying it then share the two
 /// cores, and the tally takes little more time than the parse alone.
 pub struct RecordStream {
@@ -348,5 +312,41 @@ impl RecordStream {
                 Err(_) => return Ok(false),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings_are_detected_in_order() {
+        assert_eq!(
+            detect_encoding("Отметка времени".as_bytes(), false),
+            Encoding::Utf8
+        );
+        let (cp, _, _) = encoding_rs::WINDOWS_1251.encode("Отметка времени");
+        assert_eq!(detect_encoding(&cp, false), Encoding::Cp1251);
+        // Cut in the middle of a two-byte letter: still UTF-8.
+        let bytes = "Ответ".as_bytes();
+        assert_eq!(detect_encoding(&bytes[..3], false), Encoding::Utf8);
+    }
+
+    #[test]
+    fn delimiters_are_sniffed_outside_quotes() {
+        assert_eq!(sniff_delimiter(b"a;b;c\n1,2;3"), b';');
+        assert_eq!(sniff_delimiter(b"\"a;b\",c,d\n"), b',');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"single\n"), b',');
+    }
+
+    #[test]
+    fn cp1251_fields_decode() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Удовлетворен");
+        assert_eq!(
+            Encoding::Cp1251.decode(&bytes).as_deref(),
+            Some("Удовлетворен")
+        );
+        assert!(Encoding::Utf8.decode(&bytes).is_none());
     }
 }

@@ -342,7 +342,6 @@ fn scan_export<'scope>(
                 }
                 placement
             };
-            let encoding = encoding;
             let value = || {
                 encoding
                     .decode(raw)
@@ -379,7 +378,7 @@ fn scan_export<'scope>(
         .collect();
     Ok(ScannedExport {
         file,
-        encoding: encoding,
+        encoding,
         columns,
         tallies,
         respondents,
