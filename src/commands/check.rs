@@ -76,6 +76,7 @@ pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()
             } else if entry_path
                 .extension()
                 .is_some_and(|e| e == "yaml" || e == "yml")
+                && !is_survey_definition(&entry_path)
             {
                 found.push(entry_path);
             }
@@ -87,6 +88,14 @@ pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()
     found.sort();
     files.extend(found);
     Ok(())
+}
+
+/// Survey definitions are named `*.survey.yaml`: a folder's check leaves them out (a file named
+/// on the command line is checked whatever its name).
+fn is_survey_definition(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".survey.yaml") || n.ends_with(".survey.yml"))
 }
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {

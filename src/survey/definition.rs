@@ -39,7 +39,7 @@ impl Definition {
                 .map(|l| format!(":{}:{}", l.line(), l.column()))
                 .unwrap_or_default();
             anyhow::anyhow!(
-                "{}{place}: описание анкеты не читается: {error}; образец — examples/omsk_survey.yaml",
+                "{}{place}: описание анкеты не читается: {error}; образец — examples/omsk.survey.yaml",
                 path.display()
             )
         })

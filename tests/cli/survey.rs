@@ -270,7 +270,7 @@ fn tally_markdown_and_csv_formats() {
         "--format",
         "markdown",
         "--survey",
-        "examples/omsk_survey.yaml",
+        "examples/omsk.survey.yaml",
         "examples/survey_2024.csv",
         "examples/survey_2025.csv",
     ]);
@@ -303,7 +303,7 @@ fn the_definition_gives_the_same_figures_and_its_labels() {
         "--format",
         "json",
         "--survey",
-        "examples/omsk_survey.yaml",
+        "examples/omsk.survey.yaml",
         "examples/survey_2025.csv",
     ])
     .json();
