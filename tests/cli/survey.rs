@@ -736,3 +736,23 @@ fn a_multi_line_answer_in_the_last_row_is_not_an_unclosed_quote() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(codes(&run).is_empty());
 }
+
+#[test]
+fn an_xlsx_export_gives_the_same_figures_as_its_csv() {
+    // Yandex Forms exports XLSX by default: write the 2025 answers as a workbook.
+    let rows = raw_rows("examples/survey_2025.csv");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, value.as_str()).unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    workbook.save(dir.path().join("answers_2025.xlsx")).unwrap();
+    let run = tochki_in(dir.path(), ["survey", "tally", "--format", "json", "answers_2025.xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(json["waves"][0]["label"], "2025");
+    check_against_reference(&json["waves"][0], &rows);
+}
