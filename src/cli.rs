@@ -157,6 +157,8 @@ pub enum SurveyCommand {
     Tally(SurveyTallyArgs),
     /// Карта болей (Смоленск 4.7-4.8): проблемы и предложения с графами «Мероприятие» и «Срок»
     Pains(SurveyPainsArgs),
+    /// Отчёт для руководства: одна HTML-страница с диаграммами, динамикой, сегментами и картой болей
+    Report(SurveyReportArgs),
 }
 
 /// How exports are read; shared by every survey command.
@@ -244,4 +246,22 @@ pub struct SurveyPainsArgs {
     /// Записать в файл (атомарно)
     #[arg(short, long, value_name = "ФАЙЛ")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SurveyReportArgs {
+    #[command(flatten)]
+    pub input: SurveyInput,
+    /// Разбить показатели по значениям столбца (группы меньше --min-group скрыты)
+    #[arg(long, value_name = "СТОЛБЕЦ")]
+    pub by: Option<String>,
+    /// Группа меньше этого числа ответивших не показывается (Смоленск 5.2)
+    #[arg(long, default_value = "5", value_name = "N")]
+    pub min_group: u64,
+    /// Численность внутренних клиентов: поправка на конечную совокупность в интервалах
+    #[arg(long, value_name = "N")]
+    pub population: Option<u64>,
+    /// Файл отчёта (HTML; записывается атомарно)
+    #[arg(short, long, value_name = "ФАЙЛ.html")]
+    pub output: PathBuf,
 }

@@ -29,6 +29,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
         .write_all(bytes)
         .and_then(|()| temporary.flush())
         .with_context(|| format!("не удалось записать {}", path.display()))?;
+    // A temporary file is private (0600); a result is an ordinary file for its folder.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0o644);
+        temporary
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("не удалось записать {}", path.display()))?;
+    }
     temporary
         .persist(path)
         .with_context(|| format!("не удалось сохранить {}", path.display()))?;

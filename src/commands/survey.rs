@@ -2,7 +2,7 @@
 
 use crate::cli::{
     PainsFormat, SurveyCheckArgs, SurveyCheckFormat, SurveyCommand, SurveyInput, SurveyPainsArgs,
-    SurveyTallyArgs, TallyFormat,
+    SurveyReportArgs, SurveyTallyArgs, TallyFormat,
 };
 use crate::commands::check::status_of;
 use crate::exit::ExitStatus;
@@ -20,6 +20,7 @@ pub fn run(command: &SurveyCommand, out: &mut dyn Write) -> anyhow::Result<ExitS
         SurveyCommand::Check(args) => run_check(args, out),
         SurveyCommand::Tally(args) => run_tally(args, out),
         SurveyCommand::Pains(args) => run_pains(args, out),
+        SurveyCommand::Report(args) => run_report(args, out),
     }
 }
 
@@ -168,6 +169,52 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Exit
             )?;
         }
         None => out.write_all(&bytes)?,
+    }
+    Ok(status_of(&report.findings, false))
+}
+
+fn export_paths(input: &SurveyInput) -> Vec<std::path::PathBuf> {
+    input
+        .exports
+        .iter()
+        .map(|e| WaveInput::parse(e).path)
+        .collect()
+}
+
+fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+    if args.min_group == 0 {
+        bail!("--min-group должен быть не меньше 1");
+    }
+    let paths = export_paths(&args.input);
+    let inputs = inputs(&args.input)?;
+    let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
+    let (waves, config) = config(
+        inputs,
+        args.by.clone(),
+        args.min_group,
+        args.population,
+        true,
+    );
+    let report = tally(&waves, &config)?;
+    let page = crate::render::report::html(&report, title.as_deref());
+    let mut inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    if let Some(definition) = &args.input.definition {
+        inputs.push(definition);
+    }
+    write_atomically(&args.output, page.as_bytes(), &inputs)?;
+    writeln!(out, "Записано: {}", args.output.display())?;
+    for finding in report
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::diagnostic::Severity::Error)
+    {
+        writeln!(
+            out,
+            "  {}: {} {}",
+            render_findings::location(finding),
+            finding.code,
+            finding.message
+        )?;
     }
     Ok(status_of(&report.findings, false))
 }

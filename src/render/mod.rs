@@ -4,5 +4,6 @@
 pub mod diff;
 pub mod findings;
 pub mod official_table;
+pub mod report;
 pub mod style;
 pub mod survey;

@@ -745,14 +745,79 @@ fn an_xlsx_export_gives_the_same_figures_as_its_csv() {
     let sheet = workbook.add_worksheet();
     for (r, row) in rows.iter().enumerate() {
         for (c, value) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, value.as_str()).unwrap();
+            sheet
+                .write_string(r as u32, c as u16, value.as_str())
+                .unwrap();
         }
     }
     let dir = tempfile::tempdir().unwrap();
     workbook.save(dir.path().join("answers_2025.xlsx")).unwrap();
-    let run = tochki_in(dir.path(), ["survey", "tally", "--format", "json", "answers_2025.xlsx"]);
+    let run = tochki_in(
+        dir.path(),
+        ["survey", "tally", "--format", "json", "answers_2025.xlsx"],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json = run.json();
     assert_eq!(json["waves"][0]["label"], "2025");
     check_against_reference(&json["waves"][0], &rows);
+}
+
+#[test]
+fn report_is_one_self_contained_page_with_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    for year in ["2024", "2025"] {
+        std::fs::copy(
+            root().join(format!("examples/survey_{year}.csv")),
+            dir.path().join(format!("survey_{year}.csv")),
+        )
+        .unwrap();
+    }
+    let run = tochki_in(
+        dir.path(),
+        [
+            "survey",
+            "report",
+            "survey_2024.csv",
+            "survey_2025.csv",
+            "--by",
+            "Категория должностей",
+            "-o",
+            "report.html",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "Записано: report.html\n");
+    let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    // Two waves: the levels chart and a diverging chart per wave, each with drawn marks.
+    assert_eq!(page.matches("<svg class=\"chart\"").count(), 3);
+    assert!(page.matches("<rect ").count() > 20);
+    // The decline comes first, with the Omsk p.13 reminder.
+    let decline = page.find("Значимое снижение").unwrap();
+    assert!(decline < page.find("<svg").unwrap());
+    assert!(page.contains("п. 13 Порядка (Омск)"));
+    // Self-contained: nothing is loaded from anywhere.
+    for external in ["src=\"http", "href=\"http", "@import", "url(", "<link"] {
+        assert!(!page.contains(external), "{external}");
+    }
+    // Escaped: the formula-looking proposal is text, and no raw quote breaks out of an attribute.
+    assert!(page.contains("=HYPERLINK(&quot;http://example.invalid&quot;)"));
+    // Personal data never reaches the report; small segments are hidden.
+    for row in raw_rows("examples/survey_2025.csv")[1..].iter() {
+        assert!(!page.contains(row[1].split(' ').next().unwrap()));
+    }
+    assert!(page.contains("скрыто: слишком мало анкет"));
+}
+
+#[test]
+fn report_never_writes_over_an_export() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("examples/survey_2025.csv"),
+        dir.path().join("s.csv"),
+    )
+    .unwrap();
+    let before = std::fs::read(dir.path().join("s.csv")).unwrap();
+    let run = tochki_in(dir.path(), ["survey", "report", "s.csv", "-o", "s.csv"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(std::fs::read(dir.path().join("s.csv")).unwrap(), before);
 }

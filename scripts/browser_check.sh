@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Renders the example survey report in a real browser (headless Chromium) and checks that the
+# page loaded without console errors and that its charts were drawn with a size; saves the
+# screenshot as docs/report.png. Run by .ci/run; needs Debian's chromium package.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+  echo "browser check: chromium is not installed (apt-get install chromium)" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo build --release --quiet
+target/release/tochki survey report examples/survey_2024.csv examples/survey_2025.csv \
+  --by "Категория должностей" -o "$work/report.html" >/dev/null
+
+flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
+  --disable-background-networking --disable-component-update --disable-sync
+  --user-data-dir="$work/profile" --window-size=1100,2400 --hide-scrollbars)
+
+# The DOM after load (the page's own check writes how many charts have a size), and the log.
+timeout 120 "$browser" "${flags[@]}" --enable-logging=stderr --v=0 --virtual-time-budget=3000 \
+  --dump-dom "file://$work/report.html" >"$work/dom.html" 2>"$work/console.log"
+timeout 120 "$browser" "${flags[@]}" --screenshot="$work/report.png" "file://$work/report.html" \
+  >/dev/null 2>>"$work/console.log"
+
+charts=$(grep -o '<svg class="chart"' "$work/report.html" | wc -l)
+drawn=$(grep -o 'data-charts-drawn="[0-9]*"' "$work/dom.html" | grep -o '[0-9]*' || echo 0)
+failed=0
+if [ "$charts" -eq 0 ] || [ "$drawn" != "$charts" ]; then
+  echo "browser check: $drawn of $charts charts were drawn with a size" >&2
+  failed=1
+fi
+if grep -E 'CONSOLE|Uncaught' "$work/console.log" >&2; then
+  echo "browser check: the page wrote to the console (above)" >&2
+  failed=1
+fi
+size=$(stat -c %s "$work/report.png" 2>/dev/null || echo 0)
+if [ "$size" -lt 10000 ]; then
+  echo "browser check: the screenshot is missing or empty ($size bytes)" >&2
+  failed=1
+fi
+cp "$work/report.png" docs/report.png
+[ "$failed" -eq 0 ] || exit 1
+echo "browser check: $drawn of $charts charts drawn, no console messages, screenshot docs/report.png ($size bytes)"

@@ -1,0 +1,441 @@
+//! The survey report for the management: one self-contained HTML page (no network, no external
+//! scripts or fonts) with charts drawn as inline SVG by the tool. Every text that comes from an
+//! export is escaped; personal columns never reach the report, since the tally never keeps them.
+
+use super::official_table::escape_html as esc;
+use super::survey::{DECLINE_REMINDER, verdict};
+use crate::survey::scale::Scale;
+use crate::survey::tally::{Group, Item, TallyReport, Wave};
+use crate::text::plural;
+use std::fmt::Write as _;
+
+const WIDTH: f64 = 960.0;
+const LABEL_WIDTH: f64 = 340.0;
+const ROW: f64 = 34.0;
+/// Colours of the year dots, in wave order.
+const YEAR_COLOURS: [&str; 6] = [
+    "#8e9aaf", "#1f5fa8", "#d9822b", "#6a3d9a", "#2a9d8f", "#444444",
+];
+
+fn item_label(label: &str) -> String {
+    if label == "overall" {
+        "В целом (общий вопрос)".to_string()
+    } else {
+        label.to_string()
+    }
+}
+
+/// A label that fits the label column; the whole text is in the tooltip.
+fn short(label: &str) -> String {
+    const MAX: usize = 48;
+    if label.chars().count() <= MAX {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The whole page.
+pub fn html(report: &TallyReport, title: Option<&str>) -> String {
+    let mut page = String::new();
+    let title = title.unwrap_or("Итоги опроса удовлетворенности внутренних клиентов");
+    let _ = writeln!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n<h1>{}</h1>",
+        esc(title),
+        STYLE,
+        esc(title)
+    );
+    let waves: Vec<String> = report
+        .waves
+        .iter()
+        .map(|w| {
+            format!(
+                "{} — {} {}",
+                esc(&w.label),
+                w.respondents,
+                plural(w.respondents as usize, "анкета", "анкеты", "анкет")
+            )
+        })
+        .collect();
+    let _ = writeln!(page, "<p class=\"lead\">Опросы: {}.</p>", waves.join("; "));
+
+    let declines: Vec<_> = report.declines().collect();
+    if !declines.is_empty() {
+        page.push_str(
+            "<section class=\"declines\">\n<h2>Значимое снижение удовлетворенности</h2>\n<ul>\n",
+        );
+        for d in declines {
+            let _ = writeln!(
+                page,
+                "<li><strong>{}</strong>: {} → {}, {:+.1} п.п. (p = {:.4})</li>",
+                esc(&item_label(&d.item)),
+                esc(&d.from),
+                esc(&d.to),
+                d.delta_pp,
+                d.p_value
+            );
+        }
+        let _ = writeln!(page, "</ul>\n<p>{}</p>\n</section>", esc(DECLINE_REMINDER));
+    }
+
+    if report.waves.len() > 1 || !report.waves.is_empty() {
+        page.push_str("<section>\n<h2>Уровень удовлетворенности и 95% интервал</h2>\n");
+        page.push_str("<p class=\"note\">Доля удовлетворенных (полностью и скорее) среди ответивших с мнением; линия — 95% интервал Уилсона.</p>\n");
+        page.push_str(&levels_chart(report));
+        page.push_str("</section>\n");
+    }
+    for wave in &report.waves {
+        let _ = writeln!(
+            page,
+            "<section>\n<h2>Распределение ответов, {}</h2>",
+            esc(&wave.label)
+        );
+        page.push_str("<p class=\"note\">Неудовлетворенные — левее нуля, удовлетворенные — правее; «затрудняюсь ответить» — отдельно справа. Доли от всех ответов на вопрос.</p>\n");
+        page.push_str(&diverging_chart(wave));
+        page.push_str("</section>\n");
+    }
+    if !report.dynamics.is_empty() {
+        page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п.п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
+        for d in &report.dynamics {
+            let class = if d.decline { " class=\"decline\"" } else { "" };
+            let _ = writeln!(
+                page,
+                "<tr{class}><td>{}</td><td>{} → {}</td><td>{:.1}%</td><td>{:.1}%</td><td>{:+.1}</td><td>{:.4}</td><td>{}</td></tr>",
+                esc(&item_label(&d.item)),
+                esc(&d.from),
+                esc(&d.to),
+                d.levels.0,
+                d.levels.1,
+                d.delta_pp,
+                d.p_value,
+                esc(verdict(d))
+            );
+        }
+        page.push_str("</tbody>\n</table>\n</section>\n");
+    }
+    let segmented: Vec<(&Wave, &Item)> = report
+        .waves
+        .iter()
+        .flat_map(|w| w.items.iter().map(move |i| (w, i)))
+        .filter(|(_, i)| i.groups.is_some())
+        .collect();
+    if !segmented.is_empty() {
+        page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Группы меньше порога не показываются ради анонимности опроса (Смоленск 5.2).</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Группа</th><th>Анкет</th><th>Уровень</th><th>95% ДИ</th></tr></thead>\n<tbody>\n");
+        for (wave, item) in segmented {
+            for group in item.groups.iter().flatten() {
+                match group {
+                    Group::Shown {
+                        group,
+                        respondents,
+                        figures,
+                    } => {
+                        let _ = writeln!(
+                            page,
+                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                            esc(&wave.label),
+                            esc(&item_label(&item.label)),
+                            esc(group),
+                            respondents,
+                            figures.level.map_or("—".into(), |l| format!("{l:.1}%")),
+                            figures
+                                .ci
+                                .map_or("—".into(), |[a, b]| format!("{a:.1}–{b:.1}"))
+                        );
+                    }
+                    Group::Suppressed { group, .. } => {
+                        let _ = writeln!(
+                            page,
+                            "<tr class=\"hidden\"><td>{}</td><td>{}</td><td>{}</td><td colspan=\"3\">скрыто: слишком мало анкет</td></tr>",
+                            esc(&wave.label),
+                            esc(&item_label(&item.label)),
+                            esc(group)
+                        );
+                    }
+                }
+            }
+        }
+        page.push_str("</tbody>\n</table>\n</section>\n");
+    }
+    let pains: Vec<(&Wave, &crate::survey::tally::PainRow)> = report
+        .waves
+        .iter()
+        .flat_map(|w| w.pains.iter().map(move |p| (w, p)))
+        .collect();
+    page.push_str("<section>\n<h2>Карта болей</h2>\n");
+    if pains.is_empty() {
+        page.push_str("<p>Проблем и предложений в анкетах нет.</p>\n");
+    } else {
+        page.push_str("<p class=\"note\">Проблемы и предложения из анкет (Смоленск 4.7-4.8); одинаковые тексты посчитаны один раз. Мероприятия и сроки заполняет ответственное подразделение.</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Вид</th><th>Текст</th><th>Раз</th><th>Мероприятие</th><th>Срок</th></tr></thead>\n<tbody>\n");
+        for (wave, pain) in pains {
+            let _ = writeln!(
+                page,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td></td><td></td></tr>",
+                esc(&wave.label),
+                esc(&pain.item),
+                esc(pain.kind),
+                esc(&pain.text).replace('\n', "<br>"),
+                pain.count
+            );
+        }
+        page.push_str("</tbody>\n</table>\n");
+    }
+    page.push_str("</section>\n");
+    page.push_str(SELF_CHECK);
+    page.push_str("</body>\n</html>\n");
+    page
+}
+
+/// Dots per year with their interval, one row per item.
+fn levels_chart(report: &TallyReport) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    for wave in &report.waves {
+        for item in &wave.items {
+            if !labels.contains(&item.label) {
+                labels.push(item.label.clone());
+            }
+        }
+    }
+    let plot = WIDTH - LABEL_WIDTH - 30.0;
+    let x = |percent: f64| LABEL_WIDTH + plot * percent / 100.0;
+    let height = 50.0 + ROW * labels.len() as f64 + 30.0;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg class=\"chart\" role=\"img\" aria-label=\"Уровень удовлетворенности по годам\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    // Legend.
+    for (i, wave) in report.waves.iter().enumerate() {
+        let colour = YEAR_COLOURS[i % YEAR_COLOURS.len()];
+        let lx = LABEL_WIDTH + 110.0 * i as f64;
+        let _ = writeln!(
+            svg,
+            "<circle cx=\"{:.1}\" cy=\"14\" r=\"6\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"19\" class=\"legend\">{}</text>",
+            lx + 6.0,
+            lx + 16.0,
+            esc(&wave.label)
+        );
+    }
+    // Grid every 20%.
+    for step in (0..=100).step_by(20) {
+        let gx = x(step as f64);
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{gx:.1}\" y1=\"36\" x2=\"{gx:.1}\" y2=\"{:.1}\" class=\"grid\"/><text x=\"{gx:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{step}%</text>",
+            height - 24.0,
+            height - 8.0
+        );
+    }
+    for (row, label) in labels.iter().enumerate() {
+        let y = 50.0 + ROW * row as f64 + ROW / 2.0;
+        let shown = item_label(label);
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            LABEL_WIDTH - 10.0,
+            y + 4.0,
+            esc(&shown),
+            esc(&short(&shown))
+        );
+        let count = report.waves.len().max(1) as f64;
+        for (i, wave) in report.waves.iter().enumerate() {
+            let Some(item) = wave.items.iter().find(|it| &it.label == label) else {
+                continue;
+            };
+            let (Some(level), Some([low, high])) = (item.figures.level, item.figures.ci) else {
+                continue;
+            };
+            let colour = YEAR_COLOURS[i % YEAR_COLOURS.len()];
+            let dy = y - 8.0 + 16.0 * (i as f64 + 0.5) / count;
+            let _ = writeln!(
+                svg,
+                "<line x1=\"{:.1}\" y1=\"{dy:.1}\" x2=\"{:.1}\" y2=\"{dy:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/><circle cx=\"{:.1}\" cy=\"{dy:.1}\" r=\"5\" fill=\"{colour}\"><title>{}: {level:.1}% ({low:.1}–{high:.1})</title></circle>",
+                x(low),
+                x(high),
+                x(level),
+                esc(&wave.label)
+            );
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// One stacked part of a bar: share, colour, option.
+type Part = (f64, &'static str, &'static str);
+
+/// The diverging stacked bars of one wave.
+fn diverging_chart(wave: &Wave) -> String {
+    // Dissatisfied to the left of zero, satisfied to the right, "unsure" in a column apart.
+    let unsure_width = 90.0;
+    let plot = WIDTH - LABEL_WIDTH - unsure_width - 40.0;
+    let zero = LABEL_WIDTH + plot / 2.0;
+    let scale = plot / 200.0; // px per percent on each side of zero
+    let height = 40.0 + ROW * wave.items.len() as f64 + 40.0;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg class=\"chart\" role=\"img\" aria-label=\"Распределение ответов {}\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        esc(&wave.label)
+    );
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{zero:.1}\" y1=\"30\" x2=\"{zero:.1}\" y2=\"{:.1}\" class=\"zero\"/><text x=\"{:.1}\" y=\"20\" class=\"axis\" text-anchor=\"end\">← не удовлетворены</text><text x=\"{:.1}\" y=\"20\" class=\"axis\">удовлетворены →</text><text x=\"{:.1}\" y=\"20\" class=\"axis\" text-anchor=\"middle\">затрудняюсь</text>",
+        height - 30.0,
+        zero - 8.0,
+        zero + 8.0,
+        WIDTH - unsure_width / 2.0 - 10.0
+    );
+    for (row, item) in wave.items.iter().enumerate() {
+        let y = 36.0 + ROW * row as f64;
+        let shown = item_label(&item.label);
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            LABEL_WIDTH - 10.0,
+            y + ROW / 2.0 + 4.0,
+            esc(&shown),
+            esc(&short(&shown))
+        );
+        let n = item.figures.n.max(1) as f64;
+        let share = |i: usize| {
+            item.figures
+                .counts
+                .0
+                .get(i)
+                .map_or(0.0, |(_, c)| *c as f64 * 100.0 / n)
+        };
+        // (share, colour, option) from zero outwards.
+        let (right, left, unsure): (Vec<Part>, Vec<Part>, f64) = match item.scale {
+            Scale::FivePoint => (
+                vec![
+                    (share(1), "#7cc48a", "Скорее удовлетворен"),
+                    (share(0), "#1a7f37", "Полностью удовлетворен"),
+                ],
+                vec![
+                    (share(2), "#ef9a9a", "Скорее не удовлетворен"),
+                    (share(3), "#c62828", "Полностью не удовлетворен"),
+                ],
+                share(4),
+            ),
+            Scale::ThreeWay => (
+                vec![(share(0), "#1a7f37", "Удовлетворен")],
+                vec![(share(1), "#c62828", "Не удовлетворен")],
+                share(2),
+            ),
+        };
+        let bar_y = y + 6.0;
+        let bar_h = ROW - 12.0;
+        let mut cursor = zero;
+        for (value, colour, option) in &right {
+            let w = value * scale;
+            segment(&mut svg, cursor, bar_y, w, bar_h, colour, option, *value);
+            cursor += w;
+        }
+        let mut cursor = zero;
+        for (value, colour, option) in &left {
+            let w = value * scale;
+            cursor -= w;
+            segment(&mut svg, cursor, bar_y, w, bar_h, colour, option, *value);
+        }
+        let ux = WIDTH - unsure_width - 10.0;
+        segment(
+            &mut svg,
+            ux,
+            bar_y,
+            unsure * unsure_width / 100.0,
+            bar_h,
+            "#bdbdbd",
+            "Затрудняюсь ответить",
+            unsure,
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\" text-anchor=\"end\">{unsure:.0}%</text>",
+            WIDTH - 4.0,
+            bar_y + bar_h / 2.0 + 4.0
+        );
+    }
+    // Percent axis on both sides.
+    for step in [-100i32, -50, 0, 50, 100] {
+        let ax = zero + step as f64 * scale;
+        let _ = writeln!(
+            svg,
+            "<text x=\"{ax:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{}%</text>",
+            height - 12.0,
+            step.abs()
+        );
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+#[allow(clippy::too_many_arguments)]
+fn segment(
+    svg: &mut String,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    colour: &str,
+    option: &str,
+    value: f64,
+) {
+    if w <= 0.0 {
+        return;
+    }
+    let _ = writeln!(
+        svg,
+        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{colour}\"><title>{}: {value:.1}%</title></rect>",
+        esc(option)
+    );
+    if w > 30.0 {
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"inbar\" text-anchor=\"middle\">{value:.0}%</text>",
+            x + w / 2.0,
+            y + h / 2.0 + 4.0
+        );
+    }
+}
+
+const STYLE: &str =
+    "body{font-family:Arial,Helvetica,sans-serif;margin:2em auto;max-width:1000px;color:#1a1a1a}
+h1{font-size:24px}h2{font-size:19px;margin-top:1.6em}
+.lead{color:#444}.note{color:#555;font-size:13px}
+.declines{border-left:5px solid #c62828;background:#fdecea;padding:0.5em 1em}
+table{border-collapse:collapse;width:100%;font-size:14px}
+th,td{border:1px solid #bbb;padding:5px 8px;text-align:left;vertical-align:top}
+th{background:#eef2f7}tr.decline td{background:#fdecea}tr.hidden td{color:#777}
+svg.chart{display:block;max-width:100%;height:auto}
+.label{font-size:13px;fill:#222}.axis{font-size:12px;fill:#555}.legend{font-size:13px;fill:#222}
+.value{font-size:12px;fill:#333}.inbar{font-size:11px;fill:#fff}
+.grid{stroke:#e3e3e3}.zero{stroke:#333;stroke-width:1.5}";
+
+/// A few lines of inline script that let an automated check confirm the charts were drawn: the
+/// number of SVG charts with a non-zero size goes into an attribute of <body>.
+const SELF_CHECK: &str = "<script>
+window.addEventListener('load', function () {
+  var drawn = 0;
+  document.querySelectorAll('svg.chart').forEach(function (svg) {
+    var box = svg.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && svg.querySelectorAll('rect,circle').length > 0) { drawn += 1; }
+  });
+  document.body.setAttribute('data-charts-drawn', String(drawn));
+});
+</script>
+";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_labels_are_shortened_for_the_chart() {
+        let long = "а".repeat(60);
+        assert_eq!(short(&long).chars().count(), 48);
+        assert!(short(&long).ends_with('…'));
+        assert_eq!(short("Коротко"), "Коротко");
+    }
+}
