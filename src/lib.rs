@@ -29,6 +29,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         Command::Show(args) => commands::show::run(args, out),
         Command::Stats(args) => commands::stats::run(args, out),
         Command::Survey(command) => commands::survey::run(command, out),
+        Command::Schema => commands::schema::run(out),
         Command::Rules => commands::explain::run_rules(out),
         Command::Explain(args) => commands::explain::run_explain(args, out),
     }

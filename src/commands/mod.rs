@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diff;
 pub mod explain;
+pub mod schema;
 pub mod show;
 pub mod stats;
 pub mod survey;

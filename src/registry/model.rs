@@ -6,6 +6,7 @@
 
 use super::needs::Need;
 use chrono::NaiveDate;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
@@ -22,6 +23,60 @@ impl Text {
     pub fn non_blank(text: &Option<Text>) -> Option<&str> {
         text.as_ref().map(|t| t.0.trim()).filter(|t| !t.is_empty())
     }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "number", "boolean"] })
+    }
+}
+
+/// Accepted spellings of a touchpoint's kind, for editors.
+fn channel_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Вид точки: digital — цифровая (сайт, портал, электронная почта, СЭД, мессенджер, приложение, телефон), offline — офлайн (помещения, личный приём, бумажные документы). Можно писать по-русски: цифровая, онлайн, офлайн.",
+        "type": "string",
+        "enum": ["digital", "offline", "цифровая", "цифровой", "онлайн", "офлайн", "Цифровая", "Офлайн", "Онлайн"]
+    })
+}
+
+/// A date as the format accepts it, for editors.
+fn date_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Дата: 2024-09-24 или 24.09.2024",
+        "type": "string",
+        "pattern": "^(\\d{4}-\\d{2}-\\d{2}|\\d{2}\\.\\d{2}\\.\\d{4})$"
+    })
+}
+
+fn role_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Роль согласующего (Липецк 3.4): unit_head — руководитель подразделения, ответственный за процесс; supervising_deputy — заместитель, курирующий направление; centricity_deputy — заместитель, ответственный за клиентоцентричность",
+        "type": "string",
+        "enum": ["unit_head", "supervising_deputy", "centricity_deputy"]
+    })
+}
+
+fn area_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Области перечня: accounting — бухгалтерский учет, hr — кадровая политика, it — информационно-техническое обеспечение, admin — административно-хозяйственная деятельность",
+        "anyOf": [
+            { "type": "string", "enum": ["accounting", "hr", "it", "admin"] },
+            { "type": "array", "items": { "type": "string", "enum": ["accounting", "hr", "it", "admin"] } }
+        ]
+    })
+}
+
+fn basis_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "Основание выявления точки (Липецк 2.4): document — документ, directive — распорядительное действие",
+        "type": "string",
+        "enum": ["document", "directive"]
+    })
 }
 
 impl<'de> Deserialize<'de> for Text {
@@ -56,7 +111,7 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 /// A list that may also be written as a single value (`areas: accounting`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
     Many(Vec<T>),
@@ -73,64 +128,122 @@ impl<T> OneOrMany<T> {
 }
 
 /// The whole file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(
+    title = "Перечень точек взаимодействия с внутренним клиентом",
+    description = "Формат перечня для tochki: организация, направления деятельности, процессы и точки взаимодействия (Липецк 2.2, Смоленск, приложение). Проверка: tochki check ФАЙЛ.",
+    deny_unknown_fields
+)]
 pub struct Registry {
+    #[schemars(description = "Полное наименование органа (организации), чей это перечень")]
     pub organization: Option<Text>,
+    #[serde(default)]
+    #[schemars(schema_with = "area_schema")]
     pub areas: Option<OneOrMany<Text>>,
+    #[schemars(description = "Акт, которым утверждена эта версия перечня (приказ, распоряжение)")]
     pub approved: Option<Approved>,
+    #[serde(default)]
+    #[schemars(
+        schema_with = "date_schema",
+        description = "Дата размещения этой версии на официальном сайте (не позднее 5 рабочих дней после утверждения, Липецк 3.1)"
+    )]
     pub published: Option<Text>,
+    #[schemars(description = "Согласование изменений тремя должностными лицами (Липецк 3.4)")]
     pub approvals: Option<Vec<Approval>>,
     /// This region's own catalogue of needs, a subset of the ten.
+    #[schemars(
+        description = "Собственный каталог потребностей региона (подмножество десяти): коды info, consultation, forms, submission, status, result, inspection, feedback, feedback_result, other"
+    )]
     pub needs: Option<Vec<NeedEntry>>,
+    #[schemars(description = "Направления деятельности — группы процессов")]
     pub directions: Option<Vec<Direction>>,
 }
 
 /// The act that approved this version (утверждение).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Approved {
+    #[schemars(description = "Вид, номер и название акта: «Приказ № 76»")]
     pub act: Option<Text>,
+    #[serde(default)]
+    #[schemars(schema_with = "date_schema")]
     pub date: Option<Text>,
 }
 
 /// One sign-off of this version (согласование, Lipetsk 3.4).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Approval {
+    #[serde(default)]
+    #[schemars(schema_with = "role_schema")]
     pub role: Option<Text>,
+    #[schemars(description = "Фамилия и инициалы согласующего")]
     pub person: Option<Text>,
+    #[serde(default)]
+    #[schemars(schema_with = "date_schema")]
     pub date: Option<Text>,
 }
 
 /// A group of processes (направление деятельности).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Direction {
+    #[schemars(description = "Направление (направленность) деятельности — группа процессов")]
     pub name: Option<Text>,
+    #[schemars(
+        description = "Процессы направления из реестра межведомственных и внутриведомственных процессов"
+    )]
     pub processes: Option<Vec<Process>>,
 }
 
 /// One process of the register of processes (наименование конкретного процесса).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Process {
+    #[schemars(description = "Наименование конкретного процесса")]
     pub name: Option<Text>,
+    #[schemars(description = "Номер процесса в реестре процессов (необязательно)")]
     pub id: Option<Text>,
+    #[schemars(
+        description = "Точки взаимодействия процесса; в одном процессе точка не повторяется (Липецк 2.7)"
+    )]
     pub touchpoints: Option<Vec<Touchpoint>>,
 }
 
 /// Where the client meets the service (точка взаимодействия).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Touchpoint {
+    #[schemars(
+        description = "Точка взаимодействия: одна точка (канал), например «Телефонная связь»"
+    )]
     pub point: Option<Text>,
+    #[serde(default)]
+    #[schemars(schema_with = "channel_schema")]
     pub channel: Option<Text>,
+    #[schemars(
+        description = "Удовлетворяемые потребности клиента: коды (info, consultation, forms, submission, status, result, inspection, feedback, feedback_result) или формулировки порядков; другие — как {other: \"описание\"}"
+    )]
     pub needs: Option<OneOrMany<NeedEntry>>,
+    #[schemars(description = "Осуществляемое взаимодействие с клиентом")]
     pub interaction: Option<Text>,
+    #[schemars(description = "Особенности взаимодействия с клиентом")]
     pub features: Option<Text>,
+    #[schemars(description = "Внутренний клиент: кто обращается в этой точке")]
     pub client: Option<Text>,
+    #[schemars(description = "Ценность для внутреннего клиента")]
     pub value: Option<Text>,
+    #[serde(default)]
+    #[schemars(schema_with = "basis_schema")]
     pub basis: Option<Text>,
+    #[schemars(
+        description = "Постоянный идентификатор точки; по нему tochki diff сопоставляет версии"
+    )]
     pub id: Option<Text>,
 }
 
 /// A need as written: a code or wording, or `{other: "описание"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum NeedEntry {
     Name(Text),
