@@ -27,6 +27,12 @@ pub enum Command {
     Survey(SurveyCommand),
     /// JSON Schema формата перечня — для проверки и подсказок в редакторе
     Schema,
+    /// Создать заготовки: перечень, схему, описание анкеты и пример выгрузки
+    Init(InitArgs),
+    /// Скрипт автодополнения для оболочки (bash, zsh, fish, powershell)
+    Completions(CompletionsArgs),
+    /// Справочная страница man (roff)
+    Man,
     /// Показать все правила проверки
     Rules,
     /// Объяснить правило: что проверяет, почему это важно, как исправить
@@ -266,4 +272,18 @@ pub struct SurveyReportArgs {
     /// Файл отчёта (HTML; записывается атомарно)
     #[arg(short, long, value_name = "ФАЙЛ.html")]
     pub output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Папка для заготовок (создаётся при необходимости)
+    #[arg(value_name = "ПАПКА", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// Оболочка
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

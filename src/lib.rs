@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod exit;
 pub mod output;
+pub mod progress;
 pub mod registry;
 pub mod render;
 pub mod rules;
@@ -30,6 +31,9 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         Command::Stats(args) => commands::stats::run(args, out),
         Command::Survey(command) => commands::survey::run(command, out),
         Command::Schema => commands::schema::run(out),
+        Command::Init(args) => commands::init::run(args, out),
+        Command::Completions(args) => commands::completions::run_completions(args, out),
+        Command::Man => commands::completions::run_man(out),
         Command::Rules => commands::explain::run_rules(out),
         Command::Explain(args) => commands::explain::run_explain(args, out),
     }

@@ -47,6 +47,39 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
     Ok(())
 }
 
+/// Writes a new file atomically; fails if the file exists (even if it appeared meanwhile).
+pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::NamedTempFile::new_in(folder).with_context(|| {
+        format!(
+            "не удалось создать временный файл в папке {}",
+            folder.display()
+        )
+    })?;
+    temporary
+        .write_all(bytes)
+        .with_context(|| format!("не удалось записать {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temporary
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("не удалось записать {}", path.display()))?;
+    }
+    temporary.persist_noclobber(path).map_err(|error| {
+        anyhow::anyhow!(
+            "не удалось создать {}: {} (существующие файлы не перезаписываются)",
+            path.display(),
+            error.error
+        )
+    })?;
+    Ok(())
+}
+
 fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,

@@ -3,6 +3,7 @@
 use crate::cli::{CheckArgs, ColorChoice, FindingsFormat};
 use crate::diagnostic::{Finding, Severity, sort_findings};
 use crate::exit::ExitStatus;
+use crate::progress::Progress;
 use crate::registry;
 use crate::render::findings::{self as render, SourceFiles};
 use crate::rules;
@@ -102,11 +103,21 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> 
     let config = Config::from_args(args)?;
     let mut findings: Vec<Finding> = Vec::new();
     let mut sources = SourceFiles::default();
+    let total: u64 = config
+        .files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    let progress = Progress::new(total, "Проверка", config.format != FindingsFormat::Text);
+    let mut done = 0;
     for file in &config.files {
         let loaded = registry::load_file(file)?;
         findings.extend(rules::check_loaded(&loaded));
+        done += loaded.text.len() as u64;
         sources.add(&loaded.file, loaded.text);
+        progress.set(done);
     }
+    progress.finish();
     findings.retain(|f| !config.ignore.contains(&f.code));
     sort_findings(&mut findings);
 

@@ -1,8 +1,10 @@
 //! One module per subcommand; each exposes `run(args, out) -> Result<ExitStatus>`.
 
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod explain;
+pub mod init;
 pub mod schema;
 pub mod show;
 pub mod stats;

@@ -82,12 +82,14 @@ fn config(
             min_group,
             population,
             collect_pains: pains,
+            show_progress: false,
         },
     )
 }
 
 fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let (waves, config) = config(inputs(&args.input)?, None, 5, None, false);
+    let (waves, mut config) = config(inputs(&args.input)?, None, 5, None, false);
+    config.show_progress = args.format == SurveyCheckFormat::Text;
     let report = tally(&waves, &config)?;
     match args.format {
         SurveyCheckFormat::Text => render_findings::text(
@@ -115,13 +117,14 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Exit
     if args.min_group == 0 {
         bail!("--min-group должен быть не меньше 1");
     }
-    let (waves, config) = config(
+    let (waves, mut config) = config(
         inputs(&args.input)?,
         args.by.clone(),
         args.min_group,
         args.population,
         false,
     );
+    config.show_progress = matches!(args.format, TallyFormat::Table | TallyFormat::Markdown);
     let report = tally(&waves, &config)?;
     let color = crate::commands::check::use_color(crate::cli::ColorChoice::Auto);
     match args.format {

@@ -70,6 +70,8 @@ pub struct Export {
     pub delimiter: Option<u8>,
     /// Column headers, trimmed; trailing columns without a header are dropped when empty.
     pub headers: Vec<String>,
+    /// The size to read: bytes of a CSV file, records of a sheet (for progress).
+    pub total: u64,
     source: Source,
 }
 
@@ -129,11 +131,13 @@ impl Export {
         while headers.last().is_some_and(String::is_empty) {
             headers.pop();
         }
+        let total = std::fs::metadata(path).map_or(0, |m| m.len());
         Ok(Export {
             file: file_name,
             encoding,
             delimiter: Some(delimiter),
             headers,
+            total,
             source: Source::Csv(Box::new(reader)),
         })
     }
@@ -180,8 +184,17 @@ impl Export {
             encoding: Encoding::Utf8,
             delimiter: None,
             headers,
+            total: records.len() as u64,
             source: Source::Rows(records.into_iter()),
         })
+    }
+
+    /// How far the reading got: bytes for CSV, records for XLSX.
+    pub fn position(&self) -> u64 {
+        match &self.source {
+            Source::Csv(reader) => reader.position().byte(),
+            Source::Rows(rows) => self.total.saturating_sub(rows.len() as u64),
+        }
     }
 
     /// Reads the next record into `record`; false at the end.
@@ -257,6 +270,7 @@ impl RecordStream {
     pub fn start<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         mut export: Export,
+        progress: &'scope crate::progress::Progress,
     ) -> RecordStream {
         // At most a few batches in flight: memory stays constant whatever the file's size.
         let (sender, receiver) =
@@ -278,6 +292,7 @@ impl RecordStream {
                     }
                 }
                 batch.truncate(filled);
+                progress.set(export.position());
                 if filled == 0 || sender.send(Ok(batch)).is_err() || filled < BATCH {
                     return;
                 }

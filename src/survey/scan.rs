@@ -120,6 +120,8 @@ pub struct ScanConfig<'a> {
     /// The header (or `*` pattern) of the column to break results down by.
     pub by: Option<&'a str>,
     pub collect_pains: bool,
+    /// Where to report how far the reading got.
+    pub progress: Option<&'a crate::progress::Progress>,
 }
 
 fn finding(code: &'static str, message: String) -> Finding {
@@ -149,13 +151,15 @@ fn is_blank(bytes: &[u8]) -> bool {
 /// Reads the whole export once: records are parsed on one core and tallied on the other.
 pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
     let export = Export::open(path, config.read)?;
-    std::thread::scope(|scope| scan_export(export, RecordStream::start, scope, config))
+    let hidden = crate::progress::Progress::hidden();
+    let progress = config.progress.unwrap_or(&hidden);
+    std::thread::scope(|scope| scan_export(export, scope, progress, config))
 }
 
 fn scan_export<'scope>(
     export: Export,
-    start: fn(&'scope std::thread::Scope<'scope, '_>, Export) -> RecordStream,
     scope: &'scope std::thread::Scope<'scope, '_>,
+    progress: &'scope crate::progress::Progress,
     config: &ScanConfig,
 ) -> anyhow::Result<ScannedExport> {
     let file = export.file.clone();
@@ -180,7 +184,7 @@ fn scan_export<'scope>(
     let mut upcoming = ByteRecord::new();
     let mut row = 1u64;
     let delimiter = export.delimiter;
-    let mut records = start(scope, export);
+    let mut records = RecordStream::start(scope, export, progress);
     let mut more = records.next_record(&mut upcoming)?;
 
     while more {

@@ -65,6 +65,8 @@ pub struct TallyConfig {
     pub min_group: u64,
     pub population: Option<u64>,
     pub collect_pains: bool,
+    /// Draw a progress bar while reading (text output at a terminal only).
+    pub show_progress: bool,
 }
 
 /// Option → count, in the order of the scale table.
@@ -469,13 +471,21 @@ pub fn tally(inputs: &[WaveInput], config: &TallyConfig) -> anyhow::Result<Tally
     let mut findings = Vec::new();
     let mut waves = Vec::new();
     for input in &inputs {
+        let progress = crate::progress::Progress::new(
+            std::fs::metadata(&input.path).map_or(0, |m| m.len()),
+            &format!("Чтение {}", input.path.display()),
+            !config.show_progress,
+        );
         let scan_config = ScanConfig {
             read: config.read,
             definition: config.definition.as_ref(),
             by: config.by.as_deref(),
             collect_pains: config.collect_pains,
+            progress: Some(&progress),
         };
-        let mut scanned = scan(&input.path, &scan_config)?;
+        let scanned = scan(&input.path, &scan_config);
+        progress.finish();
+        let mut scanned = scanned?;
         findings.append(&mut scanned.findings);
         waves.push(build_wave(&input.label, scanned, config, &mut findings)?);
     }

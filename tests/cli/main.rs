@@ -3,6 +3,7 @@
 
 mod check;
 mod diff;
+mod ecosystem;
 mod schema;
 mod show;
 mod survey;

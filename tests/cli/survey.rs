@@ -821,3 +821,19 @@ fn report_never_writes_over_an_export() {
     assert_eq!(run.code, 2);
     assert_eq!(std::fs::read(dir.path().join("s.csv")).unwrap(), before);
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    for format in ["table", "json", "csv", "markdown"] {
+        let run = tochki([
+            "survey",
+            "tally",
+            "--format",
+            format,
+            "examples/survey_2024.csv",
+            "examples/survey_2025.csv",
+        ]);
+        assert_eq!(run.stderr, "", "{format}");
+    }
+    assert_eq!(tochki(["check", "registries/"]).stderr, "");
+}
