@@ -213,10 +213,9 @@ pub enum TallyFormat {
     Markdown,
 }
 
+/// How the figures are computed; shared by `tally` and `report`.
 #[derive(Debug, clap::Args)]
-pub struct SurveyTallyArgs {
-    #[command(flatten)]
-    pub input: SurveyInput,
+pub struct FiguresArgs {
     /// Разбить все показатели по значениям столбца (заголовок или шаблон со *)
     #[arg(long, value_name = "СТОЛБЕЦ")]
     pub by: Option<String>,
@@ -226,6 +225,14 @@ pub struct SurveyTallyArgs {
     /// Численность внутренних клиентов: поправка на конечную совокупность в интервалах
     #[arg(long, value_name = "N")]
     pub population: Option<u64>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SurveyTallyArgs {
+    #[command(flatten)]
+    pub input: SurveyInput,
+    #[command(flatten)]
+    pub figures: FiguresArgs,
     /// Завершиться со статусом 1 при статистически значимом снижении (Омск п. 13)
     #[arg(long)]
     pub fail_on_decline: bool,
@@ -260,15 +267,8 @@ pub struct SurveyPainsArgs {
 pub struct SurveyReportArgs {
     #[command(flatten)]
     pub input: SurveyInput,
-    /// Разбить показатели по значениям столбца (группы меньше --min-group скрыты)
-    #[arg(long, value_name = "СТОЛБЕЦ")]
-    pub by: Option<String>,
-    /// Группа меньше этого числа ответивших не показывается (Смоленск 5.2)
-    #[arg(long, default_value = "5", value_name = "N")]
-    pub min_group: u64,
-    /// Численность внутренних клиентов: поправка на конечную совокупность в интервалах
-    #[arg(long, value_name = "N")]
-    pub population: Option<u64>,
+    #[command(flatten)]
+    pub figures: FiguresArgs,
     /// Файл отчёта (HTML; записывается атомарно)
     #[arg(short, long, value_name = "ФАЙЛ.html")]
     pub output: PathBuf,

@@ -15,6 +15,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
             );
         }
     }
+    let temporary = prepared(path, bytes)?;
+    temporary
+        .persist(path)
+        .with_context(|| format!("не удалось сохранить {}", path.display()))?;
+    Ok(())
+}
+
+/// Writes a new file atomically; fails if the file exists (even if it appeared meanwhile).
+pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let temporary = prepared(path, bytes)?;
+    temporary.persist_noclobber(path).map_err(|error| {
+        anyhow::anyhow!(
+            "не удалось создать {}: {} (существующие файлы не перезаписываются)",
+            path.display(),
+            error.error
+        )
+    })?;
+    Ok(())
+}
+
+/// A temporary file beside `path` holding `bytes`, ready to be renamed into place.
+fn prepared(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -29,7 +51,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
         .write_all(bytes)
         .and_then(|()| temporary.flush())
         .with_context(|| format!("не удалось записать {}", path.display()))?;
-    // A temporary file is private (0600); a result is an ordinary file for its folder.
+    // A temporary file is private (0600); a result is an ordinary file for its folder, and one
+    // that is replaced keeps its mode.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -41,43 +64,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .with_context(|| format!("не удалось записать {}", path.display()))?;
     }
-    temporary
-        .persist(path)
-        .with_context(|| format!("не удалось сохранить {}", path.display()))?;
-    Ok(())
-}
-
-/// Writes a new file atomically; fails if the file exists (even if it appeared meanwhile).
-pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temporary = tempfile::NamedTempFile::new_in(folder).with_context(|| {
-        format!(
-            "не удалось создать временный файл в папке {}",
-            folder.display()
-        )
-    })?;
-    temporary
-        .write_all(bytes)
-        .with_context(|| format!("не удалось записать {}", path.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temporary
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .with_context(|| format!("не удалось записать {}", path.display()))?;
-    }
-    temporary.persist_noclobber(path).map_err(|error| {
-        anyhow::anyhow!(
-            "не удалось создать {}: {} (существующие файлы не перезаписываются)",
-            path.display(),
-            error.error
-        )
-    })?;
-    Ok(())
+    Ok(temporary)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

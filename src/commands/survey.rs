@@ -1,8 +1,8 @@
 //! `tochki survey check|tally|pains`: the annual satisfaction survey.
 
 use crate::cli::{
-    PainsFormat, SurveyCheckArgs, SurveyCheckFormat, SurveyCommand, SurveyInput, SurveyPainsArgs,
-    SurveyReportArgs, SurveyTallyArgs, TallyFormat,
+    FiguresArgs, PainsFormat, SurveyCheckArgs, SurveyCheckFormat, SurveyCommand, SurveyInput,
+    SurveyPainsArgs, SurveyReportArgs, SurveyTallyArgs, TallyFormat,
 };
 use crate::commands::check::status_of;
 use crate::exit::ExitStatus;
@@ -68,27 +68,37 @@ fn inputs(input: &SurveyInput) -> anyhow::Result<Inputs> {
 
 fn config(
     inputs: Inputs,
-    by: Option<String>,
-    min_group: u64,
-    population: Option<u64>,
+    figures: &FiguresArgs,
     pains: bool,
-) -> (Vec<WaveInput>, TallyConfig) {
-    (
+) -> anyhow::Result<(Vec<WaveInput>, TallyConfig)> {
+    if figures.min_group == 0 {
+        bail!("--min-group должен быть не меньше 1");
+    }
+    Ok((
         inputs.waves,
         TallyConfig {
             read: inputs.read,
             definition: inputs.definition,
-            by,
-            min_group,
-            population,
+            by: figures.by.clone(),
+            min_group: figures.min_group,
+            population: figures.population,
             collect_pains: pains,
             show_progress: false,
         },
-    )
+    ))
+}
+
+/// The figures of the commands that only read (check, pains): defaults.
+fn plain_figures() -> FiguresArgs {
+    FiguresArgs {
+        by: None,
+        min_group: 5,
+        population: None,
+    }
 }
 
 fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let (waves, mut config) = config(inputs(&args.input)?, None, 5, None, false);
+    let (waves, mut config) = config(inputs(&args.input)?, &plain_figures(), false)?;
     config.show_progress = args.format == SurveyCheckFormat::Text;
     let report = tally(&waves, &config)?;
     match args.format {
@@ -114,16 +124,7 @@ fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
 }
 
 fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    if args.min_group == 0 {
-        bail!("--min-group должен быть не меньше 1");
-    }
-    let (waves, mut config) = config(
-        inputs(&args.input)?,
-        args.by.clone(),
-        args.min_group,
-        args.population,
-        false,
-    );
+    let (waves, mut config) = config(inputs(&args.input)?, &args.figures, false)?;
     config.show_progress = matches!(args.format, TallyFormat::Table | TallyFormat::Markdown);
     let report = tally(&waves, &config)?;
     let color = crate::commands::check::use_color(crate::cli::ColorChoice::Auto);
@@ -137,13 +138,8 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Exit
 }
 
 fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let input_paths: Vec<std::path::PathBuf> = args
-        .input
-        .exports
-        .iter()
-        .map(|e| WaveInput::parse(e).path)
-        .collect();
-    let (waves, config) = config(inputs(&args.input)?, None, 5, None, true);
+    let input_paths = export_paths(&args.input);
+    let (waves, config) = config(inputs(&args.input)?, &plain_figures(), true)?;
     let report = tally(&waves, &config)?;
     let bytes = match args.format {
         PainsFormat::Csv => render::pains_csv(&report)?,
@@ -185,19 +181,11 @@ fn export_paths(input: &SurveyInput) -> Vec<std::path::PathBuf> {
 }
 
 fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    if args.min_group == 0 {
-        bail!("--min-group должен быть не меньше 1");
-    }
     let paths = export_paths(&args.input);
     let inputs = inputs(&args.input)?;
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
-    let (waves, config) = config(
-        inputs,
-        args.by.clone(),
-        args.min_group,
-        args.population,
-        true,
-    );
+    let (waves, mut config) = config(inputs, &args.figures, true)?;
+    config.show_progress = true;
     let report = tally(&waves, &config)?;
     let page = crate::render::report::html(&report, title.as_deref());
     let mut inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();

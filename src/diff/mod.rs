@@ -120,18 +120,12 @@ fn compare_meta(old: &Flat, new: &Flat, changes: &mut Vec<Change>) {
 
 /// old direction index → new direction index, for directions matched by name or renamed.
 fn match_directions(old: &Flat, new: &Flat, changes: &mut Vec<Change>) -> HashMap<usize, usize> {
-    let mut new_by_name = Index::new(
-        new.directions
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.key.as_str(), i)),
-    );
     let mut map = HashMap::new();
-    for (i, direction) in old.directions.iter().enumerate() {
-        if let Some(j) = new_by_name.take(&direction.key.as_str()) {
-            map.insert(i, j);
-        }
-    }
+    pair_by(
+        &mut map,
+        old.directions.iter().map(|d| Some(d.key.as_str())),
+        new.directions.iter().map(|d| Some(d.key.as_str())),
+    );
     // A rename: much the same processes under another name.
     let matched_new: HashSet<usize> = map.values().copied().collect();
     let renames = match_by_members(
@@ -184,33 +178,17 @@ fn match_processes(
 ) -> HashMap<usize, usize> {
     let mut map: HashMap<usize, usize> = HashMap::new();
     // By id where both versions have one.
-    let mut new_by_id = Index::new(
-        new.processes
-            .iter()
-            .enumerate()
-            .filter_map(|(j, p)| p.id.as_deref().map(|id| (id, j))),
+    pair_by(
+        &mut map,
+        old.processes.iter().map(|p| p.id.as_deref()),
+        new.processes.iter().map(|p| p.id.as_deref()),
     );
-    for (i, process) in old.processes.iter().enumerate() {
-        if let Some(j) = process.id.as_deref().and_then(|id| new_by_id.take(&id)) {
-            map.insert(i, j);
-        }
-    }
     // Then by normalised name (a process is unique in a registry, R011).
-    let taken: HashSet<usize> = map.values().copied().collect();
-    let mut new_by_name = Index::new(
-        new.processes
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !taken.contains(j))
-            .map(|(j, p)| (p.key.as_str(), j)),
+    pair_by(
+        &mut map,
+        old.processes.iter().map(|p| Some(p.key.as_str())),
+        new.processes.iter().map(|p| Some(p.key.as_str())),
     );
-    for (i, process) in old.processes.iter().enumerate() {
-        if !map.contains_key(&i)
-            && let Some(j) = new_by_name.take(&process.key.as_str())
-        {
-            map.insert(i, j);
-        }
-    }
     // Then by content: much the same touchpoints under another name is a rename.
     let taken: HashSet<usize> = map.values().copied().collect();
     let renames = match_by_members(
@@ -278,6 +256,32 @@ fn match_processes(
     map
 }
 
+/// Pairs the still unpaired old items with the still unpaired new items of the same key (None:
+/// the item has no such key), in file order; returns the old indices it paired.
+fn pair_by<K: Hash + Eq>(
+    pairs: &mut HashMap<usize, usize>,
+    old: impl Iterator<Item = Option<K>>,
+    new: impl Iterator<Item = Option<K>>,
+) -> Vec<usize> {
+    let taken: HashSet<usize> = pairs.values().copied().collect();
+    let mut index = Index::new(
+        new.enumerate()
+            .filter(|(j, _)| !taken.contains(j))
+            .filter_map(|(j, key)| key.map(|key| (key, j))),
+    );
+    let mut paired = Vec::new();
+    for (i, key) in old.enumerate() {
+        if pairs.contains_key(&i) {
+            continue;
+        }
+        if let Some(j) = key.and_then(|key| index.take(&key)) {
+            pairs.insert(i, j);
+            paired.push(i);
+        }
+    }
+    paired
+}
+
 /// Pairs free old groups with free new groups that share at least half of their members: a
 /// rename keeps the content, perhaps with a few edits. Each member key indexes the free new
 /// groups that hold it, so only groups with a common member are ever compared.
@@ -342,56 +346,35 @@ fn compare_touchpoints(
 ) {
     let mut pairs: HashMap<usize, usize> = HashMap::new();
     // By id where both versions have one.
-    let mut new_by_id = Index::new(
-        new.touchpoints
-            .iter()
-            .enumerate()
-            .filter_map(|(j, t)| t.id.map(|id| (id, j))),
+    pair_by(
+        &mut pairs,
+        old.touchpoints.iter().map(|t| t.id),
+        new.touchpoints.iter().map(|t| t.id),
     );
-    for (i, tp) in old.touchpoints.iter().enumerate() {
-        if let Some(j) = tp.id.and_then(|id| new_by_id.take(&id)) {
-            pairs.insert(i, j);
-        }
-    }
     // Then by process (as matched) and normalised point.
-    let taken: HashSet<usize> = pairs.values().copied().collect();
-    let mut new_by_place = Index::new(
+    pair_by(
+        &mut pairs,
+        old.touchpoints.iter().map(|t| {
+            process_map
+                .get(&t.process)
+                .map(|&process| (process, t.key.as_str()))
+        }),
         new.touchpoints
             .iter()
-            .enumerate()
-            .filter(|(j, _)| !taken.contains(j))
-            .map(|(j, t)| ((t.process, t.key.as_str()), j)),
+            .map(|t| Some((t.process, t.key.as_str()))),
     );
-    for (i, tp) in old.touchpoints.iter().enumerate() {
-        if pairs.contains_key(&i) {
-            continue;
-        }
-        let Some(&new_process) = process_map.get(&tp.process) else {
-            continue;
-        };
-        if let Some(j) = new_by_place.take(&(new_process, tp.key.as_str())) {
-            pairs.insert(i, j);
-        }
-    }
     // Then a move: the same point and content in a process it did not stand in before.
-    let taken: HashSet<usize> = pairs.values().copied().collect();
-    let mut new_by_content = Index::new(
+    let moved: HashSet<usize> = pair_by(
+        &mut pairs,
+        old.touchpoints
+            .iter()
+            .map(|t| Some((t.key.as_str(), t.content))),
         new.touchpoints
             .iter()
-            .enumerate()
-            .filter(|(j, _)| !taken.contains(j))
-            .map(|(j, t)| ((t.key.as_str(), t.content), j)),
-    );
-    let mut moved: HashSet<usize> = HashSet::new();
-    for (i, tp) in old.touchpoints.iter().enumerate() {
-        if pairs.contains_key(&i) {
-            continue;
-        }
-        if let Some(j) = new_by_content.take(&(tp.key.as_str(), tp.content)) {
-            pairs.insert(i, j);
-            moved.insert(i);
-        }
-    }
+            .map(|t| Some((t.key.as_str(), t.content))),
+    )
+    .into_iter()
+    .collect();
 
     let added_processes: HashSet<usize> = {
         let matched: HashSet<usize> = process_map.values().copied().collect();
