@@ -125,6 +125,17 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
             ]);
         }
         writeln!(out, "{rendered}")?;
+        let mut options = Table::new();
+        options
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_header(vec!["Вопрос", "Ответы по вариантам: число (доля)"]);
+        for item in &wave.items {
+            options.add_row(vec![
+                item_label(&item.label),
+                distribution(&item.figures, "\n"),
+            ]);
+        }
+        writeln!(out, "{options}")?;
         let with_groups: Vec<_> = wave.items.iter().filter(|i| i.groups.is_some()).collect();
         if !with_groups.is_empty() {
             let mut groups = Table::new();
@@ -208,21 +219,25 @@ pub fn json(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
     writeln!(out)
 }
 
+/// "Полностью удовлетворен: 20 (34.5%)" for every option, joined by `separator`.
+pub fn distribution(figures: &Figures, separator: &str) -> String {
+    figures
+        .counts
+        .0
+        .iter()
+        .zip(&figures.shares.0)
+        .map(|((option, count), (_, share))| format!("{option}: {count} ({share:.1}%)"))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 fn figure_cells(figures: &Figures) -> Vec<String> {
     let mut cells = vec![figures.n.to_string()];
     cells.push(figures.level.map_or(String::new(), |v| format!("{v:.1}")));
     cells.push(figures.ci.map_or(String::new(), |c| format!("{:.1}", c[0])));
     cells.push(figures.ci.map_or(String::new(), |c| format!("{:.1}", c[1])));
     cells.push(figures.mean.map_or(String::new(), |v| format!("{v:.2}")));
-    cells.push(
-        figures
-            .counts
-            .0
-            .iter()
-            .map(|(option, count)| format!("{option}: {count}"))
-            .collect::<Vec<_>>()
-            .join("; "),
-    );
+    cells.push(distribution(figures, "; "));
     cells
 }
 
@@ -303,32 +318,34 @@ pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()
         writeln!(out)?;
         writeln!(
             out,
-            "| Вопрос | Ответов | Уровень | 95% ДИ | Средний балл |"
+            "| Вопрос | Ответов | Уровень | 95% ДИ | Средний балл | Ответы по вариантам |"
         )?;
-        writeln!(out, "|---|---|---|---|---|")?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
         for item in &wave.items {
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 md(&item_label(&item.label)),
                 item.figures.n,
                 percent(item.figures.level),
                 interval(item.figures.ci),
-                mean(item.figures.mean)
+                mean(item.figures.mean),
+                md(&distribution(&item.figures, "; "))
             )?;
             for group in item.groups.iter().flatten() {
                 match group {
                     Group::Shown { group, figures, .. } => writeln!(
                         out,
-                        "| — {} | {} | {} | {} | {} |",
+                        "| — {} | {} | {} | {} | {} | {} |",
                         md(group),
                         figures.n,
                         percent(figures.level),
                         interval(figures.ci),
-                        mean(figures.mean)
+                        mean(figures.mean),
+                        md(&distribution(figures, "; "))
                     )?,
                     Group::Suppressed { group, .. } => {
-                        writeln!(out, "| — {} | скрыто | — | — | — |", md(group))?
+                        writeln!(out, "| — {} | скрыто | — | — | — | — |", md(group))?
                     }
                 }
             }

@@ -83,11 +83,27 @@ impl Serialize for Counts {
     }
 }
 
+/// Option → share in percent, in the order of the scale table.
+#[derive(Debug, Clone)]
+pub struct Shares(pub Vec<(&'static str, f64)>);
+
+impl Serialize for Shares {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (option, share) in &self.0 {
+            map.serialize_entry(option, share)?;
+        }
+        map.end()
+    }
+}
+
 /// The figures of one item (or group).
 #[derive(Debug, Clone, Serialize)]
 pub struct Figures {
     pub n: u64,
     pub counts: Counts,
+    /// Option → share of all answers to the item, percent, one decimal.
+    pub shares: Shares,
     /// Satisfaction level, percent, one decimal; None when nobody had an opinion.
     pub level: Option<f64>,
     pub ci: Option<[f64; 2]>,
@@ -201,6 +217,20 @@ fn figures(scale: Scale, counts: &[u64], population: Option<u64>) -> Figures {
                 .iter()
                 .map(|(o, _)| *o)
                 .zip(counts.iter().copied())
+                .collect(),
+        ),
+        shares: Shares(
+            options
+                .iter()
+                .zip(counts)
+                .map(|((o, _), count)| {
+                    let share = if n == 0 {
+                        0.0
+                    } else {
+                        one_decimal(*count as f64 * 100.0 / n as f64)
+                    };
+                    (*o, share)
+                })
                 .collect(),
         ),
         level,
@@ -563,6 +593,8 @@ mod tests {
         // 3 fully, 5 rather satisfied, 1 rather not, 1 not at all, 2 unsure.
         let f = figures(Scale::FivePoint, &[3, 5, 1, 1, 2], None);
         assert_eq!(f.n, 12);
+        // 5 of 12 answers: 41.7%.
+        assert_eq!(f.shares.0[1], ("Скорее удовлетворен", 41.7));
         assert_eq!((f.satisfied, f.with_opinion), (8, 10));
         assert_eq!(f.level, Some(80.0));
         // (3*4 + 5*3 + 1*2 + 1*1) / 10 = 3.0

@@ -98,6 +98,11 @@ fn check_against_reference(wave: &Value, rows: &[Vec<String>]) {
         assert_eq!(got["n"], expected.n, "{label} n");
         for (option, count) in options.iter().zip(&expected.counts) {
             assert_eq!(got["counts"][option], *count, "{label} {option}");
+            let share = *count as f64 * 100.0 / expected.n as f64;
+            assert!(
+                close(got["shares"][option].as_f64().unwrap(), share, 0.05),
+                "{label} {option} share"
+            );
         }
         assert!(
             close(got["level"].as_f64().unwrap(), expected.level, 0.05),
