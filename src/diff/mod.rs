@@ -127,21 +127,12 @@ fn match_directions(old: &Flat, new: &Flat, changes: &mut Vec<Change>) -> HashMa
         new.directions.iter().map(|d| Some(d.key.as_str())),
     );
     // A rename: much the same processes under another name.
-    let matched_new: HashSet<usize> = map.values().copied().collect();
-    let renames = match_by_members(
-        &old.directions
-            .iter()
-            .map(|d| &d.members[..])
-            .collect::<Vec<_>>(),
-        &new.directions
-            .iter()
-            .map(|d| &d.members[..])
-            .collect::<Vec<_>>(),
-        |i| !map.contains_key(&i),
-        |j| !matched_new.contains(&j),
+    let renames = pair_by_members(
+        &mut map,
+        old.directions.iter().map(|d| &d.members[..]),
+        new.directions.iter().map(|d| &d.members[..]),
     );
     for (i, j) in renames {
-        map.insert(i, j);
         changes.push(Change {
             direction: Some(new.directions[j].name.clone()),
             from: Some(old.directions[i].name.clone()),
@@ -190,20 +181,11 @@ fn match_processes(
         new.processes.iter().map(|p| Some(p.key.as_str())),
     );
     // Then by content: much the same touchpoints under another name is a rename.
-    let taken: HashSet<usize> = map.values().copied().collect();
-    let renames = match_by_members(
-        &old.processes
-            .iter()
-            .map(|p| &p.members[..])
-            .collect::<Vec<_>>(),
-        &new.processes
-            .iter()
-            .map(|p| &p.members[..])
-            .collect::<Vec<_>>(),
-        |i| !map.contains_key(&i),
-        |j| !taken.contains(&j),
+    pair_by_members(
+        &mut map,
+        old.processes.iter().map(|p| &p.members[..]),
+        new.processes.iter().map(|p| &p.members[..]),
     );
-    map.extend(renames);
     // Report renames among the matched, then additions and removals.
     for (&i, &j) in sorted(&map) {
         let (before, after) = (&old.processes[i], &new.processes[j]);
@@ -282,28 +264,33 @@ fn pair_by<K: Hash + Eq>(
     paired
 }
 
-/// Pairs free old groups with free new groups that share at least half of their members: a
-/// rename keeps the content, perhaps with a few edits. Each member key indexes the free new
-/// groups that hold it, so only groups with a common member are ever compared.
-fn match_by_members(
-    old: &[&[String]],
-    new: &[&[String]],
-    old_free: impl Fn(usize) -> bool,
-    new_free: impl Fn(usize) -> bool,
+/// Pairs unpaired old groups with unpaired new groups that share at least half of their
+/// members: a rename keeps the content, perhaps with a few edits. Each member key indexes the
+/// free new groups that hold it, so only groups with a common member are ever compared.
+/// Returns the pairs it made.
+fn pair_by_members<'a>(
+    pairs: &mut HashMap<usize, usize>,
+    old: impl Iterator<Item = &'a [String]>,
+    new: impl Iterator<Item = &'a [String]>,
 ) -> Vec<(usize, usize)> {
+    let new: Vec<&[String]> = new.collect();
+    let taken: HashSet<usize> = pairs.values().copied().collect();
     let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, members) in new.iter().enumerate().filter(|(j, _)| new_free(*j)) {
+    for (j, members) in new.iter().enumerate().filter(|(j, _)| !taken.contains(j)) {
         for member in members.iter() {
             holders.entry(member.as_str()).or_default().push(j);
         }
     }
-    let mut taken: HashSet<usize> = HashSet::new();
-    let mut pairs = Vec::new();
-    for (i, members) in old.iter().enumerate().filter(|(i, _)| old_free(*i)) {
+    let mut made = Vec::new();
+    let mut used: HashSet<usize> = HashSet::new();
+    for (i, members) in old.enumerate() {
+        if pairs.contains_key(&i) {
+            continue;
+        }
         let mut shared: HashMap<usize, usize> = HashMap::new();
-        for member in members.iter() {
+        for member in members {
             for &j in holders.get(member.as_str()).into_iter().flatten() {
-                if !taken.contains(&j) {
+                if !used.contains(&j) {
                     *shared.entry(j).or_default() += 1;
                 }
             }
@@ -314,11 +301,12 @@ fn match_by_members(
         if let Some((j, count)) = best
             && count * 2 >= members.len().max(new[j].len())
         {
-            taken.insert(j);
-            pairs.push((i, j));
+            used.insert(j);
+            pairs.insert(i, j);
+            made.push((i, j));
         }
     }
-    pairs
+    made
 }
 
 fn process_change(kind: ChangeKind, flat: &Flat, process: &FlatProcess) -> Change {
