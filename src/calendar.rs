@@ -46,6 +46,8 @@ impl Calendar {
     pub fn russian() -> &'static Calendar {
         static CALENDAR: OnceLock<Calendar> = OnceLock::new();
         CALENDAR.get_or_init(|| {
+            // The data is compiled in, not read from the user: the calendar tests parse it, so
+            // a broken data file fails the build's tests, never a user's run.
             let data: Data =
                 serde_yaml::from_str(DATA).expect("data/production_calendar.yaml is valid");
             Calendar::from_data(&data)

@@ -188,13 +188,14 @@ fn grouped(changes: &[Change]) -> Vec<DirectionGroup<'_>> {
             | ChangeKind::DirectionRenamed => None,
             _ => change.process.as_deref(),
         };
-        let group = match groups.iter_mut().position(|(d, _)| *d == direction) {
-            Some(i) => &mut groups[i].1,
+        let at = match groups.iter().position(|(d, _)| *d == direction) {
+            Some(i) => i,
             None => {
                 groups.push((direction, Vec::new()));
-                &mut groups.last_mut().expect("just pushed").1
+                groups.len() - 1
             }
         };
+        let group = &mut groups[at].1;
         match group.iter_mut().position(|(p, _)| *p == process) {
             Some(i) => group[i].1.push(change),
             None => group.push((process, vec![change])),

@@ -3,7 +3,7 @@
 //! export is escaped; personal columns never reach the report, since the tally never keeps them.
 
 use super::official_table::escape_html as esc;
-use super::survey::{DECLINE_REMINDER, verdict};
+use super::survey::{DECLINE_REMINDER, item_label, verdict};
 use crate::survey::scale::Scale;
 use crate::survey::tally::{Group, Item, TallyReport, Wave};
 use crate::text::plural;
@@ -16,14 +16,6 @@ const ROW: f64 = 34.0;
 const YEAR_COLOURS: [&str; 6] = [
     "#8e9aaf", "#1f5fa8", "#d9822b", "#6a3d9a", "#2a9d8f", "#444444",
 ];
-
-fn item_label(label: &str) -> String {
-    if label == "overall" {
-        "В целом (общий вопрос)".to_string()
-    } else {
-        label.to_string()
-    }
-}
 
 /// A label that fits the label column; the whole text is in the tooltip.
 fn short(label: &str) -> String {

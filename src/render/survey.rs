@@ -58,9 +58,9 @@ fn wave_heading(wave: &Wave) -> String {
     )
 }
 
-fn item_label(label: &str) -> String {
+pub fn item_label(label: &str) -> String {
     if label == "overall" {
-        "В целом (overall)".to_string()
+        "В целом (общий вопрос)".to_string()
     } else {
         label.to_string()
     }
