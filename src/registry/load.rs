@@ -375,10 +375,13 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
     let mut finding = shape_error(message, help);
     finding.path = path;
     // serde_yaml places a duplicate at its mapping; the duplicated key itself is more useful.
+    // It gives no place for a second document: that is its `---`.
     let position = if detail.contains("duplicate") {
         super::positions::first_duplicate_key(text)
             .map(|(_, p)| p)
             .or(position)
+    } else if detail.contains("more than one document") {
+        super::positions::second_document(text).or(position)
     } else {
         position
     };

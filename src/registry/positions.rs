@@ -210,6 +210,31 @@ fn position_of(marker: &saphyr_parser::Marker) -> Position {
 
 /// Walks the document once: unknown keys, and positions for `requested` paths.
 pub fn scan(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
+    // libyaml (serde_yaml) accepts a tab right after a key's colon (`name:\td`); saphyr refuses
+    // it inside a block sequence. A tab and a space are one character each, so reading a copy
+    // with spaces there keeps every line and column.
+    if text.contains(":\t") {
+        return scan_events(&text.replace(":\t", ": "), requested);
+    }
+    scan_events(text, requested)
+}
+
+/// Where the second document of a multi-document file starts (its `---`).
+pub fn second_document(text: &str) -> Option<Position> {
+    let mut documents = 0;
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.ok()?;
+        if let Event::DocumentStart(..) = event {
+            documents += 1;
+            if documents == 2 {
+                return Some(position_of(&span.start));
+            }
+        }
+    }
+    None
+}
+
+fn scan_events(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
     let mut trie = Trie::new(requested);
     let mut unknown_keys = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -495,6 +520,22 @@ directions:
             "directions[0].processes[0].touchpoints[1]"
         );
         assert!(unknown.allowed.contains(&"point"));
+    }
+
+    #[test]
+    fn a_tab_after_a_colon_is_read_as_serde_yaml_reads_it() {
+        let text = "organization:\tМин\ndirections:\n  - name:\td\n    processes: [{name:\tp}]\n";
+        let requested = vec![YamlPath::root().key("directions").index(0).key("name")];
+        let scan = scan(text, &requested).unwrap();
+        assert!(scan.unknown_keys.is_empty());
+        assert_eq!(scan.positions[0], at(3, 11));
+    }
+
+    #[test]
+    fn the_second_document_is_found_at_its_marker() {
+        let text = "organization: a\ndirections: []\n---\norganization: b\n";
+        assert_eq!(second_document(text), at(3, 1));
+        assert_eq!(second_document("organization: a\n"), None);
     }
 
     #[test]

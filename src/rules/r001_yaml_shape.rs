@@ -119,6 +119,21 @@ fn did_you_mean(closest: Option<&str>) -> String {
 
 /// The finding for a key the format does not know, naming the closest known key.
 pub fn unknown_key_finding(unknown: &UnknownKey) -> Finding {
+    if unknown.key == "<<" {
+        // serde_yaml does not apply YAML 1.1 merge keys: say so once, plainly, rather than
+        // call `<<` a misspelt key.
+        let mut finding = Finding::new(
+            RULE.code,
+            RULE.severity,
+            "Ключ слияния «<<» (YAML 1.1) не поддерживается: поля из ссылки сюда не подставляются",
+        )
+        .with_help(
+            "Запишите поля в этом разделе явно; одинаковую точку целиком можно повторить ссылкой «- *якорь»",
+        )
+        .at(unknown.position);
+        finding.path = Some(unknown.parent.key_owned(unknown.key.clone()).to_string());
+        return finding;
+    }
     let closest = crate::text::closest(&unknown.key, unknown.allowed.iter().copied());
     let mut finding = Finding::new(
         RULE.code,

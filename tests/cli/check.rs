@@ -543,3 +543,85 @@ fn a_need_wording_split_by_flow_list_commas_is_one_finding_asking_for_quotes() {
     assert!(r004[0]["help"].as_str().unwrap().contains("submission"));
     assert!(!r004[0]["message"].as_str().unwrap().contains("feedback"));
 }
+
+const READERS_HEAD: &str =
+    "organization: Мин\nareas: [accounting]\ndirections:\n  - name: d\n    processes:\n";
+
+#[test]
+fn readers_agree_on_a_tab_after_a_colon() {
+    // serde_yaml accepts these tabs; no syntax error, and the finding keeps its own line.
+    let yaml = format!(
+        "{READERS_HEAD}      - name:\tp\n        touchpoints:\n          - point:\tСайт\n            channel:\tцифр\n            needs: [info]\n"
+    );
+    let run = check_bytes(yaml.as_bytes());
+    let found = findings_of(&run);
+    assert!(
+        found.iter().all(|f| !f.0.is_empty() && f.1 > 1),
+        "{found:?}"
+    );
+    let messages = run.stdout.clone();
+    assert!(!messages.contains("корректным YAML"), "{messages}");
+    assert!(found.contains(&(
+        "R001".to_string(),
+        9,
+        22,
+        "directions[0].processes[0].touchpoints[0].channel".to_string()
+    )));
+}
+
+#[test]
+fn readers_agree_merge_keys_are_refused_with_one_clear_message() {
+    let yaml = format!(
+        "{READERS_HEAD}      - name: p\n        touchpoints:\n          - &base {{point: Сайт, channel: digital, needs: [info]}}\n          - <<: *base\n            point: Телефон\n"
+    );
+    let run = check_bytes(yaml.as_bytes());
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let merge: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["message"].as_str().unwrap().contains("«<<»"))
+        .collect();
+    assert_eq!(merge.len(), 1, "{merge:?}");
+    assert!(
+        merge[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("не поддерживается")
+    );
+    assert!(
+        !merge[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Неизвестный ключ")
+    );
+    assert_eq!(merge[0]["line"], 9);
+    assert_eq!(merge[0]["column"], 13);
+}
+
+#[test]
+fn readers_agree_a_finding_inside_an_alias_points_at_the_alias() {
+    let yaml = format!(
+        "{READERS_HEAD}      - name: p\n        touchpoints:\n          - &tp {{point: Сайт, channel: цифр, needs: [info]}}\n      - name: q\n        touchpoints:\n          - *tp\n"
+    );
+    let run = check_bytes(yaml.as_bytes());
+    let found = findings_of(&run);
+    let channel = |p: usize| format!("directions[0].processes[{p}].touchpoints[0].channel");
+    assert!(
+        found.contains(&("R001".to_string(), 8, 40, channel(0))),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("R001".to_string(), 11, 13, channel(1))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn readers_agree_a_second_document_is_pointed_at_its_marker() {
+    let yaml = "organization: Мин\ndirections: []\n---\norganization: Другое\n";
+    let (line, message) = only_finding(&check_bytes(yaml.as_bytes()));
+    assert_eq!(line, Some(3));
+    assert!(message.contains("несколько YAML-документов"), "{message}");
+}
