@@ -229,6 +229,7 @@ pub fn check_loaded_where(
 ) -> Vec<Finding> {
     let mut findings = loaded.findings.clone();
     let Some(registry) = &loaded.registry else {
+        inside_the_text(&mut findings, &loaded.text);
         return findings;
     };
     let context = Context::new(registry, Calendar::russian());
@@ -271,6 +272,7 @@ pub fn check_loaded_where(
         findings.push(finding);
     }
     findings.retain(|finding| keep(finding));
+    inside_the_text(&mut findings, &loaded.text);
     for finding in &mut findings {
         finding.file = loaded.file.clone();
         // A finding at the document root points at the top of the file.
@@ -280,6 +282,19 @@ pub fn check_loaded_where(
         }
     }
     findings
+}
+
+/// A parser reports "unexpected end of stream" on the line after the last one; the user looks
+/// for it at the end of the last line.
+fn inside_the_text(findings: &mut [Finding], text: &str) {
+    let lines = text.lines().count();
+    for finding in findings {
+        if lines > 0 && finding.line.is_some_and(|line| line > lines) {
+            let last = text.lines().next_back().unwrap_or("");
+            finding.line = Some(lines);
+            finding.column = Some(last.chars().count() + 1);
+        }
+    }
 }
 
 /// serde_yaml accepted what saphyr refuses (saphyr limits nesting, for one).

@@ -1,0 +1,153 @@
+//! Property tests of the registry reader: generated registries, and the same registries with
+//! random edits (characters YAML cares about inserted, spans deleted).
+
+use proptest::prelude::*;
+use tochki::registry::load_bytes;
+use tochki::rules::check_loaded;
+
+const POINTS: &[&str] = &[
+    "Телефонная связь",
+    "Личный прием",
+    "Официальный сайт",
+    "Электронная почта, СЭД",
+    "Кабинет 12",
+    "",
+];
+const CHANNELS: &[&str] = &["digital", "offline", "цифровая", "офлайн", "цифр", ""];
+const NEEDS: &[&str] = &[
+    "info",
+    "consultaton",
+    "получение консультации",
+    "представление заявления, обращения, запроса, документов",
+    "{other: пропуск}",
+    "other",
+];
+const EDITS: &[&str] = &[
+    ":", "- ", "[", "]", "{", "}", "\t", " ", "\n", "#", "&a ", "*a", "<<: ", ",", "\"", "'",
+    "---\n", "ё", "  ",
+];
+
+#[derive(Debug, Clone)]
+struct Touchpoint {
+    point: usize,
+    channel: usize,
+    needs: Vec<usize>,
+    flow: bool,
+}
+
+fn touchpoint() -> impl Strategy<Value = Touchpoint> {
+    (
+        0..POINTS.len(),
+        0..CHANNELS.len(),
+        prop::collection::vec(0..NEEDS.len(), 0..4),
+        any::<bool>(),
+    )
+        .prop_map(|(point, channel, needs, flow)| Touchpoint {
+            point,
+            channel,
+            needs,
+            flow,
+        })
+}
+
+type Directions = Vec<(String, Vec<(String, Vec<Touchpoint>)>)>;
+
+fn registry() -> impl Strategy<Value = String> {
+    let process = ("[а-я]{1,8}", prop::collection::vec(touchpoint(), 0..3));
+    let direction = ("[а-я]{1,8}", prop::collection::vec(process, 0..3));
+    prop::collection::vec(direction, 0..3).prop_map(|directions: Directions| render(&directions))
+}
+
+/// Needs as a flow list: wordings with commas are written unquoted on purpose sometimes.
+fn render(directions: &Directions) -> String {
+    let mut yaml = String::from("organization: Министерство\nareas: [accounting]\ndirections:\n");
+    for (name, processes) in directions {
+        yaml.push_str(&format!("  - name: {name}\n    processes:\n"));
+        for (name, touchpoints) in processes {
+            yaml.push_str(&format!("      - name: {name}\n        touchpoints:\n"));
+            for tp in touchpoints {
+                let needs: Vec<&str> = tp.needs.iter().map(|&n| NEEDS[n]).collect();
+                let point = serde_json::to_string(POINTS[tp.point]).unwrap();
+                let channel = serde_json::to_string(CHANNELS[tp.channel]).unwrap();
+                if tp.flow {
+                    yaml.push_str(&format!(
+                        "          - {{point: {point}, channel: {channel}, needs: [{}]}}\n",
+                        needs.join(", ")
+                    ));
+                } else {
+                    yaml.push_str(&format!(
+                        "          - point: {point}\n            channel: {channel}\n            needs: [{}]\n",
+                        needs.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+    yaml
+}
+
+/// Applies edits at character positions given as fractions of the text's length.
+fn mutate(text: &str, edits: &[(u16, usize, bool)]) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    for &(at, what, delete) in edits {
+        let at = (at as usize * chars.len()) / (u16::MAX as usize + 1);
+        if delete {
+            let end = (at + 1 + what % 5).min(chars.len());
+            chars.drain(at..end);
+        } else {
+            let insert: Vec<char> = EDITS[what % EDITS.len()].chars().collect();
+            chars.splice(at..at, insert);
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// Every finding's line and column lie inside the file.
+fn assert_positions_inside(text: &str) {
+    let loaded = load_bytes("p.yaml", text.as_bytes().to_vec());
+    let lines: Vec<&str> = text.lines().collect();
+    for finding in check_loaded(&loaded) {
+        let (Some(line), Some(column)) = (finding.line, finding.column) else {
+            assert!(text.is_empty(), "no position: {finding:?}\n{text}");
+            continue;
+        };
+        assert!(
+            line >= 1 && line <= lines.len().max(1),
+            "line {line} of {}: {finding:?}\n{text}",
+            lines.len()
+        );
+        let width = lines.get(line - 1).map_or(0, |l| l.chars().count());
+        assert!(
+            column >= 1 && column <= width + 1,
+            "column {column} of {width}: {finding:?}\n{text}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn diff_of_a_registry_with_itself_has_no_changes(yaml in registry()) {
+        let loaded = load_bytes("a.yaml", yaml.clone().into_bytes());
+        let registry = loaded.registry.expect("a generated registry parses");
+        prop_assert!(tochki::diff::compare(&registry, &registry).is_empty());
+    }
+
+    #[test]
+    fn findings_of_generated_registries_lie_inside_the_file(yaml in registry()) {
+        assert_positions_inside(&yaml);
+    }
+
+    #[test]
+    fn findings_of_mutated_registries_lie_inside_the_file(
+        yaml in registry(),
+        edits in prop::collection::vec((any::<u16>(), 0usize..64, any::<bool>()), 1..4),
+    ) {
+        assert_positions_inside(&mutate(&yaml, &edits));
+    }
+}
