@@ -67,6 +67,32 @@ where
     best.filter(|(_, score)| *score >= 0.75).map(|(c, _)| c)
 }
 
+/// An input/output failure in Russian, naming the file and what to do: the operating system's
+/// own text (`No such file or directory (os error 2)`) is English and says nothing to the user.
+/// `what` is the accusative of what was being read: «выгрузку», «перечень», «описание анкеты».
+pub fn io_problem(file: &str, what: &str, error: &std::io::Error) -> anyhow::Error {
+    use std::io::ErrorKind;
+    let why = match error.kind() {
+        ErrorKind::NotFound => "файла нет; проверьте путь и имя файла".to_string(),
+        ErrorKind::PermissionDenied => {
+            "нет прав на чтение; проверьте права доступа к файлу".to_string()
+        }
+        ErrorKind::IsADirectory => "это папка, а не файл; укажите файл".to_string(),
+        ErrorKind::InvalidData => {
+            "файл не читается как текст; пересохраните его в UTF-8".to_string()
+        }
+        _ => match error.raw_os_error() {
+            // EISDIR on systems where the kind is not mapped.
+            Some(21) => "это папка, а не файл; укажите файл".to_string(),
+            _ => {
+                "файл не читается (ошибка ввода-вывода); проверьте, что он не повреждён и доступен"
+                    .to_string()
+            }
+        },
+    };
+    anyhow::anyhow!("{file}: не удалось прочитать {what}: {why}")
+}
+
 /// Picks the Russian plural form for a count: `plural(3, "ошибка", "ошибки", "ошибок")`.
 pub fn plural<'a>(count: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
     let tens = count % 100;

@@ -5,12 +5,14 @@
 
 use super::columns::Role;
 use super::definition::Definition;
+use super::personal::shown;
 use super::read::ReadOptions;
 use super::scale::Scale;
-use super::scan::{ColumnTally, Misfit, PainText, ScanConfig, ScannedExport, cell_finding, scan};
+use super::scan::{
+    ColumnTally, GroupCounts, Misfit, PainText, ScanConfig, ScannedExport, cell_finding, scan,
+};
 use super::stats::{one_decimal, two_proportion_p, wilson};
 use crate::diagnostic::{Finding, sort_findings};
-use crate::text::normalize_option;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::path::PathBuf;
@@ -134,6 +136,9 @@ pub enum Group {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub label: String,
+    /// The item's identity across years (see `Column::key`).
+    #[serde(skip)]
+    pub key: String,
     #[serde(skip)]
     pub scale: Scale,
     #[serde(flatten)]
@@ -253,8 +258,17 @@ fn build_wave(
     let mut left_out = 0;
     let mut personal = Vec::new();
     for (column, tally) in scanned.columns.iter().zip(&scanned.tallies) {
-        let looks_like_emails = tally.nonempty > 0 && tally.email_like * 2 > tally.nonempty;
-        if column.role == Role::Personal || looks_like_emails {
+        let by_values = tally.identifies();
+        if column.role == Role::Segment
+            && let Some(kind) = by_values
+        {
+            anyhow::bail!(
+                "{file}: по столбцу «{}» нельзя разбивать итоги (--by): его значения похожи на {} — это персональные данные (Смоленск 5.2: опрос анонимный); выберите столбец с категорией должностей, подразделением или стажем",
+                column.header,
+                kind.russian()
+            );
+        }
+        if column.role == Role::Personal || by_values.is_some() {
             personal.push(column);
             continue;
         }
@@ -278,21 +292,21 @@ fn build_wave(
         };
         left_out += misfits + tally.left_out_rows;
         for misfit in sample {
+            let value = shown(&misfit.value);
             let mut finding = cell_finding(
                 "S002",
                 &file,
                 misfit.row,
                 Some(column.index),
                 format!(
-                    "«{}» — не вариант шкалы ({}) в вопросе «{}»: ближайший вариант «{}»; ячейка не учтена",
-                    misfit.value,
+                    "«{value}» — не вариант шкалы ({}) в вопросе «{}»: ближайший вариант «{}»; ячейка не учтена",
                     scale.russian(),
                     column.label,
                     scale.closest(&misfit.value)
                 ),
                 "Исправьте значение в выгрузке на один из вариантов шкалы",
             );
-            finding.value = Some(misfit.value.clone());
+            finding.value = Some(value.into_owned());
             findings.push(finding);
         }
         if misfits > sample.len() as u64 {
@@ -320,12 +334,17 @@ fn build_wave(
             } else {
                 column.label.clone()
             },
+            key: if column.overall && scale == Scale::ThreeWay {
+                "overall".to_string()
+            } else {
+                column.key.clone()
+            },
             scale,
             figures: figures(scale, &counts, config.population),
             groups,
         });
     }
-    for column in personal {
+    for column in &personal {
         let mut finding = cell_finding(
             "S003",
             &file,
@@ -364,16 +383,19 @@ fn build_wave(
     }
     if let Some(population) = config.population {
         for item in &items {
-            if item.figures.with_opinion > population {
+            // Every answer is a person, "затрудняюсь ответить" included.
+            if item.figures.n > population {
                 anyhow::bail!(
-                    "--population {population}: в выгрузке {file} на вопрос «{}» ответили {} человек — больше численности; укажите верную численность",
+                    "--population {population}: в выгрузке {file} на вопрос «{}» ответили {} {} — больше численности; укажите верную численность",
                     item.label,
-                    item.figures.with_opinion
+                    item.figures.n,
+                    crate::text::plural(item.figures.n as usize, "человек", "человека", "человек")
                 );
             }
         }
     }
-    let pains = pain_rows(&scanned.pains, &scanned);
+    let personal_columns: Vec<usize> = personal.iter().map(|c| c.index).collect();
+    let pains = pain_rows(&scanned.pains, &scanned, &personal_columns);
     Ok(Wave {
         label: label.to_string(),
         file,
@@ -410,54 +432,73 @@ fn recognised_scale(tally: &ColumnTally) -> Option<Scale> {
     })
 }
 
-/// Per segment: the figures, or only the name for a group under the minimum size. When exactly
-/// one group is suppressed, the next smallest is suppressed too, so that the hidden one cannot be
-/// recovered by subtracting the shown groups from the total.
+/// Per segment: the figures, or only the name for a group where fewer than the minimum answered
+/// this item (Smolensk 5.2). The hidden groups together must not be recoverable by subtracting
+/// the shown ones from the item's total: while they hold some answers but fewer than the
+/// minimum, the smallest shown group is hidden too (so one hidden group never stands alone).
 fn groups_of(
     scale: Scale,
     tally: &ColumnTally,
     groups: &[(String, u64)],
     config: &TallyConfig,
 ) -> Vec<Group> {
-    let mut hidden: Vec<bool> = groups.iter().map(|(_, n)| *n < config.min_group).collect();
-    if hidden.iter().filter(|h| **h).count() == 1 && groups.len() > 1 {
-        let smallest_shown = groups
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !hidden[*i])
-            .min_by_key(|(_, (_, n))| *n)
-            .map(|(i, _)| i);
-        if let Some(i) = smallest_shown {
-            hidden[i] = true;
-        }
-    }
+    let counts: Vec<GroupCounts> = (0..groups.len())
+        .map(|i| tally.groups.get(i).copied().unwrap_or_default())
+        .collect();
+    let hidden = suppressed(
+        &counts.iter().map(|c| c.answered).collect::<Vec<_>>(),
+        config.min_group,
+    );
     groups
         .iter()
         .enumerate()
         .map(|(i, (name, respondents))| {
+            let group = shown(name).into_owned();
             if hidden[i] {
                 return Group::Suppressed {
-                    group: name.clone(),
+                    group,
                     suppressed: true,
                 };
             }
-            let (five, three) = tally.groups.get(i).copied().unwrap_or(([0; 5], [0; 3]));
-            let counts: Vec<u64> = match scale {
-                Scale::FivePoint => five.to_vec(),
-                Scale::ThreeWay => three.to_vec(),
+            let values: Vec<u64> = match scale {
+                Scale::FivePoint => counts[i].five.to_vec(),
+                Scale::ThreeWay => counts[i].three.to_vec(),
             };
             Group::Shown {
-                group: name.clone(),
+                group,
                 respondents: *respondents,
-                figures: figures(scale, &counts, None),
+                figures: figures(scale, &values, None),
             }
         })
         .collect()
 }
 
-fn pain_rows(pains: &[PainText], scanned: &ScannedExport) -> Vec<PainRow> {
+/// Which groups to hide, given how many of each answered the item.
+pub fn suppressed(answered: &[u64], min_group: u64) -> Vec<bool> {
+    let mut hidden: Vec<bool> = answered.iter().map(|&n| n < min_group).collect();
+    loop {
+        let hidden_answers: u64 = (0..answered.len())
+            .filter(|&i| hidden[i])
+            .map(|i| answered[i])
+            .sum();
+        if hidden_answers == 0 || hidden_answers >= min_group {
+            return hidden;
+        }
+        let smallest_shown = (0..answered.len())
+            .filter(|&i| !hidden[i])
+            .min_by_key(|&i| answered[i]);
+        match smallest_shown {
+            Some(i) => hidden[i] = true,
+            None => return hidden,
+        }
+    }
+}
+
+/// The pain map's rows: never from a column found personal by its values, contacts masked.
+fn pain_rows(pains: &[PainText], scanned: &ScannedExport, personal: &[usize]) -> Vec<PainRow> {
     let mut rows: Vec<PainRow> = pains
         .iter()
+        .filter(|pain| !personal.contains(&pain.column))
         .map(|pain| {
             let column = &scanned.columns[pain.column];
             PainRow {
@@ -467,7 +508,7 @@ fn pain_rows(pains: &[PainText], scanned: &ScannedExport) -> Vec<PainRow> {
                 } else {
                     "проблема"
                 },
-                text: pain.text.clone(),
+                text: shown(&pain.text).into_owned(),
                 count: pain.count,
             }
         })
@@ -533,11 +574,9 @@ fn dynamics(waves: &[Wave]) -> Vec<Dynamics> {
     for pair in waves.windows(2) {
         let (before, after) = (&pair[0], &pair[1]);
         for item in &after.items {
-            let Some(previous) = before
-                .items
-                .iter()
-                .find(|i| normalize_option(&i.label) == normalize_option(&item.label))
-            else {
+            // Paired by identity (question and row, or the definition's label), never by the
+            // short label: two grids can share a row text.
+            let Some(previous) = before.items.iter().find(|i| i.key == item.key) else {
                 continue;
             };
             let (a, b) = (&previous.figures, &item.figures);
@@ -586,6 +625,20 @@ mod tests {
         );
         assert_eq!(WaveInput::parse("exports/survey.csv").label, "survey");
         assert_eq!(WaveInput::parse("exports/20251.csv").label, "20251");
+    }
+
+    #[test]
+    fn small_groups_stay_hidden_alone_and_together() {
+        // Nothing small: nothing hidden.
+        assert_eq!(suppressed(&[5, 9, 12], 5), [false, false, false]);
+        // One group of one answer: the next smallest is hidden with it.
+        assert_eq!(suppressed(&[1, 9, 12], 5), [true, true, false]);
+        // Two small groups that together are still under the minimum: a third goes.
+        assert_eq!(suppressed(&[1, 2, 9, 12], 5), [true, true, true, false]);
+        // A hidden group with no answers reveals nothing.
+        assert_eq!(suppressed(&[0, 9, 12], 5), [true, false, false]);
+        // Everything small: everything hidden, and the loop ends.
+        assert_eq!(suppressed(&[1, 2], 5), [true, true]);
     }
 
     #[test]
