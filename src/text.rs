@@ -71,26 +71,29 @@ where
 /// own text (`No such file or directory (os error 2)`) is English and says nothing to the user.
 /// `what` is the accusative of what was being read: «выгрузку», «перечень», «описание анкеты».
 pub fn io_problem(file: &str, what: &str, error: &std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("{file}: не удалось прочитать {what}: {}", io_reason(error))
+}
+
+/// Why an input/output operation failed, in Russian, with what to do.
+pub fn io_reason(error: &std::io::Error) -> &'static str {
     use std::io::ErrorKind;
-    let why = match error.kind() {
-        ErrorKind::NotFound => "файла нет; проверьте путь и имя файла".to_string(),
-        ErrorKind::PermissionDenied => {
-            "нет прав на чтение; проверьте права доступа к файлу".to_string()
-        }
-        ErrorKind::IsADirectory => "это папка, а не файл; укажите файл".to_string(),
-        ErrorKind::InvalidData => {
-            "файл не читается как текст; пересохраните его в UTF-8".to_string()
-        }
-        _ => match error.raw_os_error() {
-            // EISDIR on systems where the kind is not mapped.
-            Some(21) => "это папка, а не файл; укажите файл".to_string(),
-            _ => {
-                "файл не читается (ошибка ввода-вывода); проверьте, что он не повреждён и доступен"
-                    .to_string()
-            }
-        },
-    };
-    anyhow::anyhow!("{file}: не удалось прочитать {what}: {why}")
+    match error.kind() {
+        ErrorKind::NotFound => "файла или папки нет; проверьте путь и имя",
+        ErrorKind::PermissionDenied => "нет прав доступа; проверьте права на файл и папку",
+        ErrorKind::IsADirectory => "это папка, а не файл; укажите файл",
+        ErrorKind::AlreadyExists => "файл уже есть; укажите другое имя",
+        ErrorKind::StorageFull => "на диске нет места; освободите место",
+        ErrorKind::ReadOnlyFilesystem => "диск только для чтения; укажите другую папку",
+        ErrorKind::InvalidData => "данные не читаются как текст; пересохраните файл в UTF-8",
+        _ if error.raw_os_error() == Some(21) => "это папка, а не файл; укажите файл",
+        _ => "ошибка ввода-вывода; проверьте, что файл не повреждён и доступен",
+    }
+}
+
+/// Whether a message is meant for the user: it has Cyrillic letters.
+pub fn is_russian(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c))
 }
 
 /// Picks the Russian plural form for a count: `plural(3, "ошибка", "ошибки", "ошибок")`.

@@ -293,6 +293,12 @@ pub fn classify_headers(
                 column.header
             );
         }
+        if matches!(column.role, Role::Problem | Role::Proposal) {
+            bail!(
+                "{file}: столбец «{}» — свободный текст (проблемы или предложения): по нему нельзя разбивать итоги, каждый ответ стал бы своей группой; выберите столбец с категорией должностей, подразделением или стажем",
+                column.header
+            );
+        }
         column.role = Role::Segment;
     }
     Ok((columns, findings))

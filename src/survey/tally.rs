@@ -268,6 +268,14 @@ fn build_wave(
                 kind.russian()
             );
         }
+        if column.role == Role::Segment && !is_a_category(&scanned.groups, scanned.respondents) {
+            anyhow::bail!(
+                "{file}: в столбце «{}» {} разных значений на {} анкет — это не категория, а свободный текст или идентификатор: группы из одного человека раскрыли бы, кто как ответил; выберите столбец с категорией должностей, подразделением или стажем",
+                column.header,
+                scanned.groups.len(),
+                scanned.respondents
+            );
+        }
         if column.role == Role::Personal || by_values.is_some() {
             personal.push(column);
             continue;
@@ -471,6 +479,13 @@ fn groups_of(
             }
         })
         .collect()
+}
+
+/// Whether a segment column holds categories: at most 20 values, or fewer distinct values than
+/// half the questionnaires. A column where nearly every answer is its own value (a timestamp, a
+/// free-text answer, a personnel number) would print one group per person.
+fn is_a_category(groups: &[(String, u64)], respondents: u64) -> bool {
+    groups.len() <= 20 || (groups.len() as u64) * 2 <= respondents
 }
 
 /// Which groups to hide, given how many of each answered the item.

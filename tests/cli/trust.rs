@@ -551,3 +551,29 @@ fn twenty_thousand_columns_are_read_and_their_duplicates_found() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("столбцы 18 и 20000"), "{}", run.stderr);
 }
+
+#[test]
+fn free_text_and_identifier_columns_are_no_segments() {
+    // Free text: every answer its own group.
+    let run = tochki([
+        "survey",
+        "tally",
+        "--by",
+        "Предложения по улучшению",
+        PERSONAL,
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("свободный текст"), "{}", run.stderr);
+    assert!(!run.stderr.contains("Больше консультаций"));
+    // A column of 64 different timestamps on 64 questionnaires is no category either.
+    let run = tochki([
+        "survey",
+        "tally",
+        "--by",
+        "Отметка времени",
+        "examples/survey_2025.csv",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("не категория"), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
