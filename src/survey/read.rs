@@ -291,6 +291,10 @@ pub struct RecordStream {
 /// Records per batch: large enough to make the hand-over cheap, small enough to stay in cache.
 const BATCH: usize = 1024;
 
+/// Bytes per batch at most: a row of 20,000 columns is a megabyte, and a thousand of them must
+/// not sit in each of the batches in flight.
+const BATCH_BYTES: usize = 1 << 20;
+
 impl RecordStream {
     /// Starts reading `export` on a thread of `scope`.
     pub fn start<'scope>(
@@ -307,9 +311,13 @@ impl RecordStream {
                 let mut batch = recycled.try_recv().unwrap_or_default();
                 batch.resize_with(BATCH, ByteRecord::new);
                 let mut filled = 0;
-                while filled < BATCH {
+                let mut bytes = 0;
+                while filled < BATCH && bytes < BATCH_BYTES {
                     match export.next_record(&mut batch[filled]) {
-                        Ok(true) => filled += 1,
+                        Ok(true) => {
+                            bytes += batch[filled].as_slice().len();
+                            filled += 1;
+                        }
                         Ok(false) => break,
                         Err(error) => {
                             let _ = sender.send(Err(error));
@@ -319,7 +327,8 @@ impl RecordStream {
                 }
                 batch.truncate(filled);
                 progress.set(export.position());
-                if filled == 0 || sender.send(Ok(batch)).is_err() || filled < BATCH {
+                let full = filled == BATCH || bytes >= BATCH_BYTES;
+                if filled == 0 || sender.send(Ok(batch)).is_err() || !full {
                     return;
                 }
             }

@@ -28,6 +28,12 @@ pub const MAX_FINGERPRINTS: usize = 1_800_000;
 /// How many values outside a scale are kept per column, to be reported with row and column.
 pub const MISFIT_SAMPLE: usize = 200;
 
+/// How many values outside a scale are kept over all columns, per scale: every column is
+/// counted on both scales, and a column of one scale misfits the other in every cell; 20,000
+/// columns of 200 kept values each would hold a quarter of a gigabyte. Past the budget values
+/// are still counted, and reported as a number.
+pub const MISFIT_BUDGET: usize = 20_000;
+
 /// A value of a column that is not an option of a scale.
 #[derive(Debug, Clone)]
 pub struct Misfit {
@@ -55,12 +61,19 @@ impl<const N: usize> Default for ScaleTally<N> {
 }
 
 impl<const N: usize> ScaleTally<N> {
-    fn add(&mut self, option: Option<u8>, row: u64, value: impl FnOnce() -> String) {
+    fn add(
+        &mut self,
+        option: Option<u8>,
+        row: u64,
+        budget: &mut usize,
+        value: impl FnOnce() -> String,
+    ) {
         match option {
             Some(i) => self.counts[i as usize] += 1,
             None => {
                 self.misfits += 1;
-                if self.sample.len() < MISFIT_SAMPLE {
+                if self.sample.len() < MISFIT_SAMPLE && *budget > 0 {
+                    *budget -= 1;
                     self.sample.push(Misfit {
                         row,
                         value: value(),
@@ -210,6 +223,7 @@ fn scan_export<'scope>(
     let mut pains: HashMap<(usize, String), PainText> = HashMap::new();
     let mut pain_order: Vec<(usize, String)> = Vec::new();
     let mut respondents = 0u64;
+    let mut budgets = (MISFIT_BUDGET, MISFIT_BUDGET);
     let mut record = ByteRecord::new();
     let mut upcoming = ByteRecord::new();
     let mut row = 1u64;
@@ -381,8 +395,8 @@ fn scan_export<'scope>(
                     .map(|t| t.trim().to_string())
                     .unwrap_or_default()
             };
-            tally.five.add(placement.five, row, value);
-            tally.three.add(placement.three, row, value);
+            tally.five.add(placement.five, row, &mut budgets.0, value);
+            tally.three.add(placement.three, row, &mut budgets.1, value);
             // Only a value outside the scales can identify a person.
             if placement.five.is_none() && placement.three.is_none() {
                 tally.note_identifying(&value());
