@@ -673,4 +673,78 @@ mod tests {
         let nobody = figures(Scale::FivePoint, &[0, 0, 0, 0, 4], None);
         assert_eq!((nobody.level, nobody.ci), (None, None));
     }
+
+    mod properties {
+        use super::super::*;
+        use crate::survey::definition::{DefinedItem, Definition};
+        use proptest::prelude::*;
+
+        /// A cell of a generated export: an option, a value outside the scale, or nothing.
+        fn cell() -> impl Strategy<Value = String> {
+            prop_oneof![
+                4 => (0usize..5).prop_map(|i| crate::survey::scale::FIVE_POINT[i].0.to_string()),
+                1 => Just("Хорошо".to_string()),
+                1 => Just(String::new()),
+                1 => Just("  ".to_string()),
+            ]
+        }
+
+        /// Rows of two items; some rows lose their last cell (a ragged row, S005).
+        fn rows() -> impl Strategy<Value = Vec<(String, String, bool)>> {
+            prop::collection::vec((cell(), cell(), prop::bool::weighted(0.1)), 0..40)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// Every cell of an item is counted, left out, or empty: the counts of the items
+            /// plus the cells left out plus the empty cells equal the cells of the rows.
+            #[test]
+            fn every_cell_is_counted_left_out_or_empty(rows in rows()) {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("answers.csv");
+                let mut text = String::from("Оцените [А],Оцените [Б]\n");
+                let mut empty = 0u64;
+                for (a, b, ragged) in &rows {
+                    let blank = |c: &String| c.trim().is_empty();
+                    if *ragged {
+                        text += &format!("{a}\n");
+                        empty += 1 + u64::from(blank(a));
+                    } else {
+                        text += &format!("{a},{b}\n");
+                        empty += u64::from(blank(a)) + u64::from(blank(b));
+                    }
+                }
+                std::fs::write(&path, text).unwrap();
+                let item = |label: &str| DefinedItem {
+                    label: label.into(),
+                    column: format!("*[{label}]"),
+                    process: None,
+                };
+                let config = TallyConfig {
+                    read: ReadOptions::default(),
+                    definition: Some(Definition {
+                        title: None,
+                        overall: None,
+                        items: vec![item("А"), item("Б")],
+                        problems: None,
+                        proposals: None,
+                        segments: Vec::new(),
+                        personal: Vec::new(),
+                    }),
+                    by: None,
+                    min_group: 5,
+                    population: None,
+                    collect_pains: false,
+                    show_progress: false,
+                };
+                let waves = [WaveInput { label: "2025".into(), path }];
+                let report = tally(&waves, &config).unwrap();
+                let wave = &report.waves[0];
+                let counted: u64 = wave.items.iter().map(|i| i.figures.n).sum();
+                prop_assert_eq!(wave.items.len(), 2);
+                prop_assert_eq!(counted + wave.left_out + empty, 2 * rows.len() as u64);
+            }
+        }
+    }
 }
