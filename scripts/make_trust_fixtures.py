@@ -86,6 +86,39 @@ grids("grids_2024.csv", ["Скорее удовлетворен"] * 6 + ["Ско
 grids("grids_2025.csv", ["Полностью удовлетворен"] * 19 + ["Скорее не удовлетворен"],
       ["Скорее удовлетворен"] * 4 + ["Полностью не удовлетворен"] * 16)
 
+# Segment values shared by one person each: names in every spelling, inside labels, contacts.
+rows = [["Отметка времени", "Подразделение", "Оцените работу [Консультации]"]]
+SINGLE = ["ИВАНОВ ИВАН ИВАНОВИЧ", "Ivanov Ivan Ivanovich", "Smirnova A.S.", "И.И. Петров",
+          "Бухгалтерия (Петров И.И.)", "Отдел кадров, Смирнова А.С.", "Заместитель министра",
+          "petrov@mail.ru", "+7 912 345-67-01"]
+values = ["Бухгалтерия"] * 12 + ["Отдел кадров"] * 12 + SINGLE
+for i, value in enumerate(values):
+    rows.append([f"10.11.2025 12:{i:02d}:00", value, FIVE[i % 5]])
+write_csv("small_values.csv", rows)
+
+# Groups whose other answers are outside the scale: one head of department answered on it, four
+# wrote something else; one trainee answered on it, the other four wrote «??».
+rows = [["Отметка времени", "Категория должностей", "Оцените работу [Консультации]"]]
+i = 0
+for group, answers in [("Специалист", [FIVE[k % 4] for k in range(45)]),
+                       ("Обеспечивающий специалист", [FIVE[(k + 1) % 4] for k in range(45)]),
+                       ("Руководитель", ["Полностью не удовлетворен"] + ["не знаю"] * 4),
+                       ("Стажер", ["??"] * 5)]:
+    for answer in answers:
+        rows.append([f"10.11.2025 13:{i // 60:02d}:{i % 60:02d}", group, answer])
+        i += 1
+write_csv("misfits_in_small_groups.csv", rows)
+
+# Names and contacts where only a value outside the scale or a timestamp can carry them.
+rows = [["Отметка времени", "Оцените работу [Консультации]"]]
+for i in range(40):
+    rows.append([f"10.11.2025 14:{i:02d}:00", FIVE[i % 5]])
+rows += [["10.11.2025 15:00:00", "ИВАНОВ ИВАН ИВАНОВИЧ"], ["10.11.2025 15:01:00", "Ivanov Ivan Ivanovich"],
+         ["10.11.2025 15:02:00", "Иванов И.И., тел. 23-45-67"],
+         ["Смирнова Анна Петровна", "Скорее удовлетворен"], ["Смирнова Анна Петровна", "Скорее удовлетворен"],
+         ["+7 912 345-67-01", "Полностью удовлетворен"], ["+7 912 345-67-01", "Полностью удовлетворен"]]
+write_csv("names_in_values.csv", rows)
+
 # An XLSX zip bomb: a sheet of 1 GiB of spaces, about 1 MB packed.
 with zipfile.ZipFile(OUT + "zip_bomb.xlsx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
     z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')

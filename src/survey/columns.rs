@@ -63,8 +63,10 @@ fn question_part(header: &str) -> &str {
 }
 
 /// Words of a header that ask who the respondent is, whatever else the question says.
-const PERSONAL_WORDS: [&str; 16] = [
+const PERSONAL_WORDS: [&str; 18] = [
     "фио",
+    "тел",
+    "моб",
     "ф.и.о",
     "фамилия",
     "фамилию",
@@ -91,13 +93,21 @@ const CONTACT_STEMS: [&str; 3] = ["контакт", "почт", "мэйл"];
 /// phone, an e-mail or other contact. Only the question part of a grid header counts: a grid
 /// row "[Электронная почта]" names a channel being rated, not a contact.
 pub fn looks_personal(header: &str) -> bool {
-    let question = normalize_option(question_part(header));
+    // «E‑mail» with a non-breaking hyphen, «E–mail» with a dash: one hyphen for all of them.
+    let question: String = normalize_option(question_part(header))
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            _ => c,
+        })
+        .collect();
+    let compact: String = question.chars().filter(|c| !c.is_whitespace()).collect();
     let words: Vec<&str> = question
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
         .map(|w| w.trim_matches(|c| c == '.' || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    if question.starts_with("ф.и.о") || words.iter().any(|w| PERSONAL_WORDS.contains(w)) {
+    if compact.starts_with("ф.и.о") || words.iter().any(|w| PERSONAL_WORDS.contains(w)) {
         return true;
     }
     let rates_it = question.contains("удовлетвор") || question.contains("оцени");
@@ -395,6 +405,11 @@ mod tests {
             "Как с Вами связаться?",
             "Оставьте e-mail, если хотите получить ответ на предложение",
             "Ваши контакты",
+            "Ф. И. О.",
+            "Тел.",
+            "Моб. тел.",
+            "E\u{2011}mail",
+            "E\u{2013}mail",
         ] {
             assert!(looks_personal(header), "{header}");
         }

@@ -76,17 +76,127 @@ fn phone_digits(run: &str) -> bool {
     }
 }
 
-/// A whole value that is a phone number.
+/// A whole value that is a phone number, with an extension or not («… доб. 123»).
 pub fn is_phone(value: &str) -> bool {
-    phone_digits(value)
+    let lowered = value.to_lowercase();
+    let number = ["доб", "вн", "ext"]
+        .iter()
+        .find_map(|mark| lowered.find(mark))
+        .map_or(value, |at| value[..at].trim_end_matches([' ', ',', '.']));
+    phone_digits(number.trim())
 }
 
-/// «Иванов Иван Иванович», «Иванова А. П.», «Петров И.И.», «Анна Смирнова»: two or three
-/// capitalised Cyrillic words or initials, with a surname or patronymic ending or an initial,
-/// so that a department («Отдел кадров») or a position («Ведущий специалист») is not a name.
+/// Words of departments, positions and tenure that end like surnames («кадров») but are not.
+const NOT_NAMES: [&str; 40] = [
+    "отдел",
+    "отдела",
+    "отделы",
+    "управление",
+    "управления",
+    "сектор",
+    "сектора",
+    "служба",
+    "департамент",
+    "бухгалтерия",
+    "кадров",
+    "кадры",
+    "специалист",
+    "специалисты",
+    "руководитель",
+    "руководители",
+    "главный",
+    "ведущий",
+    "старший",
+    "начальник",
+    "заместитель",
+    "министерство",
+    "министр",
+    "комитет",
+    "группа",
+    "учета",
+    "учёта",
+    "отчетности",
+    "информационных",
+    "технологий",
+    "обеспечения",
+    "обеспечивающий",
+    "работы",
+    "года",
+    "лет",
+    "более",
+    "менее",
+    "от",
+    "до",
+    "без",
+];
+
+/// Surname and patronymic endings, Cyrillic and in Latin transliteration.
+const NAME_ENDINGS: [&str; 36] = [
+    "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына", "ский", "цкий", "ская",
+    "цкая", "вич", "вна", "ична", "ич", "енко", "ко", "ук", "юк", "ov", "ev", "in", "ova", "eva",
+    "ina", "sky", "skiy", "skaya", "ich", "vna", "enko", "uk", "yuk",
+];
+
+const PATRONYMIC_ENDINGS: [&str; 6] = ["вич", "вна", "ична", "ich", "vna", "ichna"];
+
+/// How a word is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Capitalised,
+    Upper,
+    Lower,
+}
+
+/// A word of letters (and hyphens between parts), and how it is written.
+fn word_case(token: &str) -> Option<Case> {
+    let letters = token.chars().filter(|c| *c != '-').count();
+    if letters < 2 || token.starts_with('-') || token.ends_with('-') {
+        return None;
+    }
+    if !token.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    let parts: Vec<&str> = token.split('-').collect();
+    let is_upper = |p: &str| p.chars().all(char::is_uppercase);
+    let is_lower = |p: &str| p.chars().all(char::is_lowercase);
+    let is_capitalised = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    if parts.iter().all(|p| is_capitalised(p)) {
+        Some(Case::Capitalised)
+    } else if parts.iter().all(|p| is_upper(p)) {
+        Some(Case::Upper)
+    } else if parts.iter().all(|p| is_lower(p)) {
+        Some(Case::Lower)
+    } else {
+        None
+    }
+}
+
+/// «И.», «A.»: one capital letter and a full stop.
+fn is_initial(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// «И.И.» is two initials.
+fn split_initials(token: &str) -> Vec<&str> {
+    if token.chars().filter(|c| *c == '.').count() > 1 {
+        token.split_inclusive('.').collect()
+    } else {
+        vec![token]
+    }
+}
+
+/// «Иванов Иван Иванович», «ИВАНОВ ИВАН ИВАНОВИЧ», «иванов иван иванович», «Иванова А. П.»,
+/// «И.И. Петров», «Ivanov Ivan Ivanovich», «Smirnova A.S.», «Анна Смирнова»: two to four words
+/// or initials, with an initial, a surname or a patronymic ending; a department («Отдел
+/// кадров») or a position («Ведущий специалист») is not a name. Lower-case words count only
+/// as a full name with a patronymic.
 pub fn is_person_name(value: &str) -> bool {
     let tokens: Vec<&str> = value
-        .split(|c: char| c.is_whitespace())
+        .split(char::is_whitespace)
         .filter(|t| !t.is_empty())
         .flat_map(split_initials)
         .collect();
@@ -94,54 +204,81 @@ pub fn is_person_name(value: &str) -> bool {
         return false;
     }
     let mut initials = 0;
-    let mut words = Vec::new();
+    let mut words: Vec<(String, Case)> = Vec::new();
     for token in &tokens {
         if is_initial(token) {
             initials += 1;
-        } else if is_capitalised_word(token) {
-            words.push(token.to_lowercase());
+        } else if let Some(case) = word_case(token) {
+            words.push((token.to_lowercase(), case));
         } else {
             return false;
         }
     }
-    if words.is_empty() {
+    if words.is_empty() || words.iter().any(|(w, _)| NOT_NAMES.contains(&w.as_str())) {
         return false;
     }
-    let surname_or_patronymic = |w: &String| {
-        const ENDINGS: [&str; 22] = [
-            "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына", "ский", "цкий",
-            "ская", "цкая", "вич", "вна", "ична", "ич", "енко", "ко", "ук", "юк",
-        ];
-        ENDINGS.iter().any(|e| w.ends_with(e)) && w.chars().count() > 3
-    };
-    initials > 0 || words.iter().any(surname_or_patronymic)
-}
-
-/// «И.И.» is two initials.
-fn split_initials(token: &str) -> Vec<&str> {
-    if token.contains('.') && token.chars().filter(|c| *c == '.').count() > 1 {
-        token.split_inclusive('.').collect()
-    } else {
-        vec![token]
+    let ends_like =
+        |w: &str, endings: &[&str]| endings.iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
+    if words.iter().any(|(_, case)| *case == Case::Lower) {
+        return words.iter().all(|(_, case)| *case == Case::Lower)
+            && words.len() == 3
+            && ends_like(&words[2].0, &PATRONYMIC_ENDINGS);
     }
+    initials > 0 || words.iter().any(|(w, _)| ends_like(w, &NAME_ENDINGS))
 }
 
-fn is_initial(token: &str) -> bool {
-    let mut chars = token.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if is_cyrillic_upper(c))
-}
-
-fn is_cyrillic_upper(c: char) -> bool {
-    ('А'..='Я').contains(&c) || c == 'Ё'
-}
-
-fn is_capitalised_word(token: &str) -> bool {
-    token.split('-').all(|part| {
-        let mut chars = part.chars();
-        chars.next().is_some_and(is_cyrillic_upper)
-            && part.chars().count() >= 2
-            && chars.all(|c| ('а'..='я').contains(&c) || c == 'ё')
-    })
+/// Names inside a text («Бухгалтерия (Петров И.И.)», «Отдел кадров, Смирнова А.С.») replaced by
+/// `***`: every run of two to four words that is a name on its own.
+pub fn mask_names(text: &str) -> Cow<'_, str> {
+    // Word cores with their byte spans, punctuation around them left out.
+    let mut cores: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for token in text.split(char::is_whitespace) {
+        let start = at;
+        at += token.len()
+            + text[at + token.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        let trimmed = token
+            .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '«' | '»' | '"'));
+        if trimmed.is_empty() {
+            continue;
+        }
+        let offset = token.find(trimmed).unwrap_or(0);
+        cores.push((start + offset, start + offset + trimmed.len()));
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < cores.len() {
+        let found = (2..=4).rev().find(|&size| {
+            i + size <= cores.len() && {
+                let (start, end) = (cores[i].0, cores[i + size - 1].1);
+                let window = &text[start..end];
+                // A window must not cross punctuation between its words.
+                !window.contains([',', ';', '(', ')']) && is_person_name(window)
+            }
+        });
+        match found {
+            Some(size) => {
+                spans.push((cores[i].0, cores[i + size - 1].1));
+                i += size;
+            }
+            None => i += 1,
+        }
+    }
+    if spans.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in spans {
+        out.push_str(&text[last..start]);
+        out.push_str("***");
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
 }
 
 /// A free-text answer with e-mail addresses and phone numbers masked: `a***@…`, `+7 ***`.
@@ -196,7 +333,7 @@ fn mask_phones(text: &str) -> String {
         // Keep the spaces after the number.
         let number = run.trim_end_matches([' ', '-', '(', '\u{a0}']);
         let trailing = &run[number.len()..];
-        if phone_digits(number) && number.chars().filter(char::is_ascii_digit).count() >= 10 {
+        if phone_digits(number) {
             out.push_str("+7 ***");
         } else {
             out.push_str(number);
@@ -213,6 +350,40 @@ fn mask_phones(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    mask_extensions(&out)
+}
+
+/// «+7 *** доб. 123»: the extension of a masked number is part of it.
+fn mask_extensions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("+7 ***") {
+        let (before, after) = rest.split_at(at + "+7 ***".len());
+        out.push_str(before);
+        let tail = after.trim_start_matches([' ', ',']);
+        let lowered = tail.to_lowercase();
+        let mark = ["доб.", "доб", "вн.", "ext."]
+            .iter()
+            .find(|m| lowered.starts_with(*m))
+            .map(|m| m.len());
+        rest = match mark {
+            Some(len) => {
+                let digits = tail[len..].trim_start();
+                let number = digits.len()
+                    - digits
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .len();
+                if number > 0 {
+                    out.push_str(" доб. ***");
+                    &digits[number..]
+                } else {
+                    after
+                }
+            }
+            None => after,
+        };
+    }
+    out.push_str(rest);
     out
 }
 
@@ -221,7 +392,10 @@ fn mask_phones(text: &str) -> String {
 pub fn shown(value: &str) -> Cow<'_, str> {
     match identifying(value) {
         Some(_) => Cow::Borrowed("(скрыто: персональные данные)"),
-        None => mask_contacts(value),
+        None => match mask_contacts(value) {
+            Cow::Borrowed(text) => mask_names(text),
+            Cow::Owned(text) => Cow::Owned(mask_names(&text).into_owned()),
+        },
     }
 }
 
@@ -243,6 +417,12 @@ mod tests {
             ("Петров И.И.", Identifying::Name),
             ("Анна Смирнова", Identifying::Name),
             ("Римский-Корсаков Николай", Identifying::Name),
+            ("ИВАНОВ ИВАН ИВАНОВИЧ", Identifying::Name),
+            ("иванов иван иванович", Identifying::Name),
+            ("И.И. Петров", Identifying::Name),
+            ("Ivanov Ivan Ivanovich", Identifying::Name),
+            ("Smirnova A.S.", Identifying::Name),
+            ("+7 912 345-67-01 доб. 123", Identifying::Phone),
         ] {
             assert_eq!(identifying(value), Some(kind), "{value}");
         }
@@ -258,6 +438,12 @@ mod tests {
             "Затрудняюсь ответить",
             "5",
             "Долго ждать ответа на письма",
+            "ОТДЕЛ КАДРОВ",
+            "Отдел Кадров",
+            "отдел кадров",
+            "Главный специалист-эксперт",
+            "Менее 1 года",
+            "Иванов",
         ] {
             assert_eq!(identifying(value), None, "{value}");
         }
@@ -283,5 +469,12 @@ mod tests {
             "(скрыто: персональные данные)"
         );
         assert_eq!(shown("Отдел кадров"), "Отдел кадров");
+        assert_eq!(shown("Бухгалтерия (Петров И.И.)"), "Бухгалтерия (***)");
+        assert_eq!(shown("Отдел кадров, Смирнова А.С."), "Отдел кадров, ***");
+        assert_eq!(shown("Иванов И.И., тел. 23-45-67"), "***, тел. +7 ***");
+        assert_eq!(
+            mask_contacts("Звоните мне +7 912 345-67-01 доб. 123, тел 23-45-67"),
+            "Звоните мне +7 *** доб. ***, тел +7 ***"
+        );
     }
 }

@@ -122,13 +122,11 @@ impl ColumnTally {
     }
 }
 
-/// One segment group's figures of one column.
+/// One segment group's counts of one column, on both scales.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct GroupCounts {
     pub five: [u64; 5],
     pub three: [u64; 3],
-    /// Non-empty cells of the group in this column, on a scale or not: "answered the item".
-    pub answered: u64,
 }
 
 /// A problem or proposal text as answered, counted once per normalised text.
@@ -315,7 +313,7 @@ fn scan_export<'scope>(
             if seen_rows.contains(&digest) {
                 let time = encoding
                     .decode(&record[timestamp])
-                    .map(|t| t.trim().to_string())
+                    .map(|t| super::personal::shown(t.trim()).into_owned())
                     .unwrap_or_default();
                 findings.push(cell_finding(
                     "S006",
@@ -406,7 +404,6 @@ fn scan_export<'scope>(
                     tally.groups.resize(group + 1, GroupCounts::default());
                 }
                 let counts = &mut tally.groups[group];
-                counts.answered += 1;
                 if let Some(option) = placement.five {
                     counts.five[option as usize] += 1;
                 }

@@ -139,6 +139,9 @@ pub struct Item {
     /// The item's identity across years (see `Column::key`).
     #[serde(skip)]
     pub key: String,
+    /// The column's header, the label of last resort where two items share a label.
+    #[serde(skip)]
+    pub header: String,
     #[serde(skip)]
     pub scale: Scale,
     #[serde(flatten)]
@@ -347,6 +350,7 @@ fn build_wave(
             } else {
                 column.key.clone()
             },
+            header: column.header.clone(),
             scale,
             figures: figures(scale, &counts, config.population),
             groups,
@@ -389,18 +393,22 @@ fn build_wave(
             "Проверьте, что выбран верный файл и что выгрузка сделана после окончания опроса",
         ));
     }
-    if let Some(population) = config.population {
-        for item in &items {
-            // Every answer is a person, "затрудняюсь ответить" included.
-            if item.figures.n > population {
-                anyhow::bail!(
-                    "--population {population}: в выгрузке {file} на вопрос «{}» ответили {} {} — больше численности; укажите верную численность",
-                    item.label,
-                    item.figures.n,
-                    crate::text::plural(item.figures.n as usize, "человек", "человека", "человек")
-                );
-            }
-        }
+    // Every questionnaire is a person of the population, whatever it answered: an item's answers
+    // can never be more, and a population smaller than the questionnaires would make the
+    // interval falsely narrow (zero wide at n = N).
+    if let Some(population) = config.population
+        && scanned.respondents > population
+    {
+        anyhow::bail!(
+            "--population {population}: в выгрузке {file} ответили {} {} — больше численности; укажите верную численность внутренних клиентов",
+            scanned.respondents,
+            crate::text::plural(
+                scanned.respondents as usize,
+                "человек",
+                "человека",
+                "человек"
+            )
+        );
     }
     let personal_columns: Vec<usize> = personal.iter().map(|c| c.index).collect();
     let pains = pain_rows(&scanned.pains, &scanned, &personal_columns);
@@ -453,29 +461,52 @@ fn groups_of(
     let counts: Vec<GroupCounts> = (0..groups.len())
         .map(|i| tally.groups.get(i).copied().unwrap_or_default())
         .collect();
-    let hidden = suppressed(
-        &counts.iter().map(|c| c.answered).collect::<Vec<_>>(),
-        config.min_group,
-    );
+    let values: Vec<Vec<u64>> = counts
+        .iter()
+        .map(|c| match scale {
+            Scale::FivePoint => c.five.to_vec(),
+            Scale::ThreeWay => c.three.to_vec(),
+        })
+        .collect();
+    // The answers the figures are made of: a value outside the scale is in no figure, so it
+    // cannot make a group large enough to show one person's answer.
+    let answered: Vec<u64> = values.iter().map(|v| v.iter().sum()).collect();
+    let hidden = suppressed(&answered, config.min_group);
+    let labels = group_labels(groups, config.min_group);
     groups
         .iter()
         .enumerate()
-        .map(|(i, (name, respondents))| {
-            let group = shown(name).into_owned();
+        .map(|(i, (_, respondents))| {
+            let group = labels[i].clone();
             if hidden[i] {
                 return Group::Suppressed {
                     group,
                     suppressed: true,
                 };
             }
-            let values: Vec<u64> = match scale {
-                Scale::FivePoint => counts[i].five.to_vec(),
-                Scale::ThreeWay => counts[i].three.to_vec(),
-            };
             Group::Shown {
                 group,
                 respondents: *respondents,
-                figures: figures(scale, &values, None),
+                figures: figures(scale, &values[i], None),
+            }
+        })
+        .collect()
+}
+
+/// The names of the groups as they may be printed. A value fewer than the minimum share is
+/// never printed, even for a hidden group: it can itself say who answered («Заместитель
+/// министра», a name typed into the field). Such groups are numbered instead; the others pass
+/// through the mask of contacts and names.
+fn group_labels(groups: &[(String, u64)], min_group: u64) -> Vec<String> {
+    let mut small = 0;
+    groups
+        .iter()
+        .map(|(name, respondents)| {
+            if *respondents < min_group {
+                small += 1;
+                format!("(малая группа {small})")
+            } else {
+                shown(name).into_owned()
             }
         })
         .collect()
@@ -488,7 +519,7 @@ fn is_a_category(groups: &[(String, u64)], respondents: u64) -> bool {
     groups.len() <= 20 || (groups.len() as u64) * 2 <= respondents
 }
 
-/// Which groups to hide, given how many of each answered the item.
+/// Which groups to hide, given how many of each answered the item (answers on the scale).
 pub fn suppressed(answered: &[u64], min_group: u64) -> Vec<bool> {
     let mut hidden: Vec<bool> = answered.iter().map(|&n| n < min_group).collect();
     loop {
@@ -575,6 +606,7 @@ pub fn tally(inputs: &[WaveInput], config: &TallyConfig) -> anyhow::Result<Tally
         findings.append(&mut scanned.findings);
         waves.push(build_wave(&input.label, scanned, config, &mut findings)?);
     }
+    disambiguate_across_waves(&mut waves);
     let dynamics = dynamics(&waves);
     sort_findings(&mut findings);
     Ok(TallyReport {
@@ -582,6 +614,25 @@ pub fn tally(inputs: &[WaveInput], config: &TallyConfig) -> anyhow::Result<Tally
         dynamics,
         findings,
     })
+}
+
+/// Two different items of two years with the same label («Консультации» of accounting in one
+/// export, of HR in the next) would share a row of every table and chart that spans the years:
+/// their labels become their whole headers.
+fn disambiguate_across_waves(waves: &mut [Wave]) {
+    use std::collections::{HashMap, HashSet};
+    let mut keys_of: HashMap<String, HashSet<String>> = HashMap::new();
+    for item in waves.iter().flat_map(|w| &w.items) {
+        keys_of
+            .entry(crate::text::normalize_option(&item.label))
+            .or_default()
+            .insert(item.key.clone());
+    }
+    for item in waves.iter_mut().flat_map(|w| &mut w.items) {
+        if keys_of[&crate::text::normalize_option(&item.label)].len() > 1 {
+            item.label = item.header.clone();
+        }
+    }
 }
 
 fn dynamics(waves: &[Wave]) -> Vec<Dynamics> {

@@ -1,4 +1,4 @@
-//! XLSX exports (Yandex Forms' default), read cell by cell with calamine's streaming reader
+//! XLSX exports (Yandex Forms' default), the first visible sheet, read cell by cell with calamine's streaming reader
 //! after the archive is checked against a zip bomb: a 0.5 MB workbook can unpack to gigabytes,
 //! and a sheet can declare millions of empty cells. Both are refused before any work grows.
 
@@ -96,8 +96,15 @@ pub fn open(path: &Path, file: String) -> anyhow::Result<Export> {
         .map_err(|error| crate::text::io_problem(&file, "выгрузку", &error))?;
     let mut workbook: Xlsx<_> =
         Xlsx::new(BufReader::new(opened)).map_err(|_| not_a_workbook(&file))?;
-    let Some(sheet) = workbook.sheet_names().first().cloned() else {
-        bail!("{file}: в книге нет ни одного листа; сохраните ответы заново");
+    // The first sheet a person sees: a hidden sheet is a form service's or an editor's own.
+    let Some(sheet) = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .find(|s| s.visible == calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+    else {
+        bail!("{file}: в книге нет ни одного видимого листа с данными; сохраните ответы заново");
     };
     let mut cells = workbook
         .worksheet_cells_reader(&sheet)

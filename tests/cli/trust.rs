@@ -402,13 +402,17 @@ fn xlsx_dates_are_dates_everywhere() {
     {
         sheet.write_string(0, c as u16, *header).unwrap();
     }
-    for r in 1..=6u32 {
-        let when = ExcelDateTime::parse_from_str(&format!("2025-11-0{r} 10:15:30")).unwrap();
+    for r in 1..=10u32 {
+        let when = ExcelDateTime::parse_from_str(&format!("2025-11-{r:02} 10:15:30")).unwrap();
         sheet
             .write_datetime_with_format(r, 0, &when, &stamp)
             .unwrap();
-        let hired = ExcelDateTime::parse_from_str(if r <= 5 { "2025-11-01" } else { "2019-03-15" })
-            .unwrap();
+        let hired = ExcelDateTime::parse_from_str(if r % 2 == 0 {
+            "2025-11-01"
+        } else {
+            "2019-03-15"
+        })
+        .unwrap();
         sheet
             .write_datetime_with_format(r, 1, &hired, &date)
             .unwrap();
@@ -435,7 +439,7 @@ fn xlsx_dates_are_dates_everywhere() {
         .iter()
         .map(|g| g["group"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["2025-11-01", "2019-03-15"]);
+    assert_eq!(names, ["2019-03-15", "2025-11-01"]);
     // Excel's serial number of 2025-11-01 is 45962: it never shows.
     assert!(!run.stdout.contains("45962"));
 }
@@ -576,4 +580,243 @@ fn free_text_and_identifier_columns_are_no_segments() {
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(run.stderr.contains("не категория"), "{}", run.stderr);
     assert!(run.stdout.is_empty());
+}
+
+/// stdout and stderr of every format of `tally --by COLUMN FILE`, and the HTML report.
+fn every_view_by(column: &str, file: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = root().join(file);
+    let path = path.to_str().unwrap();
+    let mut views = Vec::new();
+    for format in ["table", "json", "csv", "markdown"] {
+        let run = tochki_in(
+            dir.path(),
+            ["survey", "tally", "--format", format, "--by", column, path],
+        );
+        assert_eq!(run.code, 0, "{format}: {}", run.stderr);
+        views.push((format.to_string(), run.stdout + &run.stderr));
+    }
+    let run = tochki_in(
+        dir.path(),
+        [
+            "survey",
+            "report",
+            "--by",
+            column,
+            "-o",
+            "report.html",
+            path,
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    views.push(("report".into(), html));
+    views
+}
+
+#[test]
+fn a_segment_value_too_few_people_share_is_never_printed() {
+    let single = [
+        "ИВАНОВ",
+        "Ivanov",
+        "Smirnova",
+        "Петров",
+        "Смирнова",
+        "Заместитель министра",
+        "petrov@mail.ru",
+        "345-67-01",
+    ];
+    for (view, text) in every_view_by("Подразделение", "tests/fixtures/survey/small_values.csv")
+    {
+        for value in single {
+            assert!(!text.contains(value), "{view} shows «{value}»");
+        }
+        assert!(text.contains("Бухгалтерия"), "{view}");
+        assert!(text.contains("(малая группа 1)"), "{view}");
+    }
+}
+
+/// The groups of the first item, as (name, n or None when suppressed).
+fn first_item_groups(run: &Run) -> Vec<(String, Option<u64>)> {
+    run.json()["waves"][0]["items"][0]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["group"].as_str().unwrap().to_string(), g["n"].as_u64()))
+        .collect()
+}
+
+#[test]
+fn answers_outside_the_scale_never_make_a_group_visible() {
+    let file = "tests/fixtures/survey/misfits_in_small_groups.csv";
+    let run = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "--by",
+        "Категория должностей",
+        file,
+    ]);
+    let groups = first_item_groups(&run);
+    // Five heads of department, one answer on the scale: hidden. Five trainees, none on the
+    // scale: hidden. Together they hold one answer, so a shown group is hidden with them and the
+    // one answer cannot be had as the total minus the shown groups.
+    let shown: Vec<&(String, Option<u64>)> = groups.iter().filter(|g| g.1.is_some()).collect();
+    assert_eq!(shown.len(), 1, "{groups:?}");
+    let total = run.json()["waves"][0]["items"][0]["n"].as_u64().unwrap();
+    let hidden_answers = total - shown.iter().map(|g| g.1.unwrap()).sum::<u64>();
+    assert!(
+        hidden_answers >= 5,
+        "{hidden_answers} answers hidden: {groups:?}"
+    );
+}
+
+#[test]
+fn names_in_values_outside_the_scale_and_in_timestamps_are_masked() {
+    let run = tochki([
+        "survey",
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/survey/names_in_values.csv",
+    ]);
+    let json = run.json();
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes.iter().filter(|c| **c == "S002").count(),
+        3,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == "S006").count(),
+        2,
+        "{codes:?}"
+    );
+    for text in [
+        run.stdout.as_str(),
+        &tochki([
+            "survey",
+            "check",
+            "tests/fixtures/survey/names_in_values.csv",
+        ])
+        .stdout,
+    ] {
+        for value in [
+            "ИВАНОВ",
+            "Ivanov",
+            "Иванов",
+            "23-45-67",
+            "Смирнова",
+            "345-67-01",
+        ] {
+            assert!(!text.contains(value), "«{value}» in {text}");
+        }
+    }
+}
+
+#[test]
+fn population_is_at_least_the_questionnaires() {
+    // 22 questionnaires; «Командировки» was answered by 17 of them.
+    let run = tochki(["survey", "tally", "--population", "20", SMALL]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("ответили 22 человека"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn no_result_is_written_over_the_survey_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let definition = dir.path().join("omsk.survey.yaml");
+    std::fs::copy(root().join("examples/omsk.survey.yaml"), &definition).unwrap();
+    let before = std::fs::read(&definition).unwrap();
+    let export = root().join("examples/survey_2025.csv");
+    for format in ["csv", "markdown", "xlsx"] {
+        let run = tochki_in(
+            dir.path(),
+            [
+                "survey",
+                "pains",
+                "--survey",
+                "omsk.survey.yaml",
+                "--format",
+                format,
+                "-o",
+                "omsk.survey.yaml",
+                export.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 2, "{format}");
+        assert!(
+            run.stderr.contains("совпадает с входным файлом"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(std::fs::read(&definition).unwrap(), before);
+}
+
+#[test]
+fn different_questions_of_two_years_never_share_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, header: &str, answer: &str| {
+        let mut text = format!("Отметка времени,{header}\n");
+        for i in 0..20 {
+            text += &format!("12.11.2025 10:{i:02},{answer}\n");
+        }
+        std::fs::write(dir.path().join(name), text).unwrap();
+    };
+    write(
+        "answers_2024.csv",
+        "Оцените работу бухгалтерии [Консультации]",
+        "Полностью удовлетворен",
+    );
+    write(
+        "answers_2025.csv",
+        "Оцените работу отдела кадров [Консультации]",
+        "Полностью не удовлетворен",
+    );
+    let files = ["answers_2024.csv", "answers_2025.csv"];
+    let run = tochki_in(
+        dir.path(),
+        ["survey", "tally", "--format", "json", files[0], files[1]],
+    );
+    let json = run.json();
+    assert_eq!(json["dynamics"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        json["waves"][0]["items"][0]["label"],
+        "Оцените работу бухгалтерии [Консультации]"
+    );
+    assert_eq!(
+        json["waves"][1]["items"][0]["label"],
+        "Оцените работу отдела кадров [Консультации]"
+    );
+    let run = tochki_in(
+        dir.path(),
+        ["survey", "report", "-o", "report.html", files[0], files[1]],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(!html.contains("<title>Консультации</title>"));
+}
+
+#[test]
+fn the_first_visible_sheet_is_read() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "--format",
+        "json",
+        "tests/fixtures/survey/hidden_first_sheet.xlsx",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["waves"][0]["respondents"], 30);
 }
