@@ -287,3 +287,75 @@ pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
+
+/// A Russian account of a command-line error, or None for help and version (which clap prints
+/// as they are) and for kinds without a better Russian line than clap's own.
+pub fn russian_error(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(value)) => value.clone(),
+        Some(ContextValue::Strings(values)) => values.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let line = match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::InvalidValue => {
+            let valid = context(ContextKind::ValidValue);
+            let value = context(ContextKind::InvalidValue);
+            let argument = context(ContextKind::InvalidArg);
+            if value.is_empty() {
+                format!("у {argument} не указано значение")
+            } else if valid.is_empty() {
+                format!("недопустимое значение «{value}» для {argument}")
+            } else {
+                format!("недопустимое значение «{value}» для {argument}; допустимые: {valid}")
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            let argument = context(ContextKind::InvalidArg);
+            let suggested = context(ContextKind::SuggestedArg);
+            if suggested.is_empty() {
+                format!("неизвестный параметр «{argument}»")
+            } else {
+                format!("неизвестный параметр «{argument}»: возможно, имелся в виду {suggested}")
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let command = context(ContextKind::InvalidSubcommand);
+            let suggested = match error.get(ContextKind::SuggestedSubcommand) {
+                Some(ContextValue::Strings(values)) => values.join("» или «"),
+                _ => context(ContextKind::SuggestedSubcommand),
+            };
+            if suggested.is_empty() {
+                format!("нет команды «{command}»")
+            } else {
+                format!("нет команды «{command}»: возможно, имелась в виду «{suggested}»")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!(
+            "не указан обязательный аргумент: {}",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand => "не указана команда".to_string(),
+        ErrorKind::ArgumentConflict => format!(
+            "параметр {} нельзя указывать вместе с {}",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => {
+            format!("лишний аргумент «{}»", context(ContextKind::InvalidValue))
+        }
+        ErrorKind::ValueValidation => format!(
+            "недопустимое значение «{}» для {}",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg)
+        ),
+        _ => return None,
+    };
+    Some(format!(
+        "{line}\nСправка: tochki --help или tochki КОМАНДА --help"
+    ))
+}

@@ -20,3 +20,21 @@ impl ExitStatus {
         }
     }
 }
+
+/// What a command hands back: its status, and notes for the user that are not its output
+/// (the library never prints; `main` puts the notes on stderr).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub status: ExitStatus,
+    /// Russian sentences, one per note.
+    pub notes: Vec<String>,
+}
+
+impl From<ExitStatus> for Outcome {
+    fn from(status: ExitStatus) -> Self {
+        Outcome {
+            status,
+            notes: Vec::new(),
+        }
+    }
+}

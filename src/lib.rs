@@ -19,16 +19,16 @@ pub mod survey;
 pub mod text;
 
 use cli::{Cli, Command};
-use exit::ExitStatus;
+use exit::Outcome;
 use std::io::Write;
 
 /// Runs one command of the command line.
-pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    match &cli.command {
+pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let status = match &cli.command {
+        Command::Show(args) => return commands::show::run(args, out),
+        Command::Stats(args) => return commands::stats::run(args, out),
         Command::Check(args) => commands::check::run(args, out),
         Command::Diff(args) => commands::diff::run(args, out),
-        Command::Show(args) => commands::show::run(args, out),
-        Command::Stats(args) => commands::stats::run(args, out),
         Command::Survey(command) => commands::survey::run(command, out),
         Command::Schema => commands::schema::run(out),
         Command::Init(args) => commands::init::run(args, out),
@@ -36,5 +36,6 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         Command::Man => commands::completions::run_man(out),
         Command::Rules => commands::explain::run_rules(out),
         Command::Explain(args) => commands::explain::run_explain(args, out),
-    }
+    };
+    status.map(Outcome::from)
 }

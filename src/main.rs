@@ -5,11 +5,26 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = tochki::cli::Cli::parse();
+    let cli = match tochki::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => match tochki::cli::russian_error(&error) {
+            Some(message) => {
+                let _ = writeln!(std::io::stderr().lock(), "tochki: ошибка: {message}");
+                return ExitCode::from(tochki::exit::ExitStatus::Trouble.code());
+            }
+            None => error.exit(),
+        },
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match tochki::run(&cli, &mut out) {
-        Ok(status) => ExitCode::from(status.code()),
+        Ok(outcome) => {
+            let mut err = std::io::stderr().lock();
+            for note in &outcome.notes {
+                let _ = writeln!(err, "tochki: внимание: {note}");
+            }
+            ExitCode::from(outcome.status.code())
+        }
         Err(error) => {
             // A closed pipe (`tochki show ... | head`) is not an error.
             if error

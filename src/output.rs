@@ -1,7 +1,8 @@
 //! Writing a result file: atomically (a temporary file in the same folder renamed into place, so
 //! there is never a half-written file) and never over one of the command's input files.
 
-use anyhow::{Context as _, bail};
+use crate::registry::load::io_reason;
+use anyhow::bail;
 use std::io::Write;
 use std::path::Path;
 
@@ -16,9 +17,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
         }
     }
     let temporary = prepared(path, bytes)?;
-    temporary
-        .persist(path)
-        .with_context(|| format!("не удалось сохранить {}", path.display()))?;
+    temporary.persist(path).map_err(|e| {
+        anyhow::anyhow!(
+            "не удалось сохранить {}: {}",
+            path.display(),
+            io_reason(&e.error)
+        )
+    })?;
     Ok(())
 }
 
@@ -29,7 +34,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         anyhow::anyhow!(
             "не удалось создать {}: {} (существующие файлы не перезаписываются)",
             path.display(),
-            error.error
+            io_reason(&error.error)
         )
     })?;
     Ok(())
@@ -41,16 +46,20 @@ fn prepared(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempFile
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::NamedTempFile::new_in(folder).with_context(|| {
-        format!(
-            "не удалось создать временный файл в папке {}",
-            folder.display()
+    let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(|e| {
+        anyhow::anyhow!(
+            "не удалось создать временный файл в папке {}: {}",
+            folder.display(),
+            io_reason(&e)
         )
     })?;
+    let not_written = |e: std::io::Error| {
+        anyhow::anyhow!("не удалось записать {}: {}", path.display(), io_reason(&e))
+    };
     temporary
         .write_all(bytes)
         .and_then(|()| temporary.flush())
-        .with_context(|| format!("не удалось записать {}", path.display()))?;
+        .map_err(not_written)?;
     // A temporary file is private (0600); a result is an ordinary file for its folder, and one
     // that is replaced keeps its mode.
     #[cfg(unix)]
@@ -62,12 +71,21 @@ fn prepared(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempFile
         temporary
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
-            .with_context(|| format!("не удалось записать {}", path.display()))?;
+            .map_err(not_written)?;
     }
     Ok(temporary)
 }
 
+/// Whether two paths name one file: the same device and inode on unix (hard links, symlinks,
+/// `..` in the path), the same canonical path elsewhere or when one does not exist yet.
 fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

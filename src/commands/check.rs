@@ -7,7 +7,7 @@ use crate::progress::Progress;
 use crate::registry;
 use crate::render::findings::{self as render, SourceFiles};
 use crate::rules;
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -59,8 +59,17 @@ pub fn use_color(choice: ColorChoice) -> bool {
 
 /// A file as given, or every `*.yaml`/`*.yml` below a folder, in name order.
 pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let metadata = std::fs::metadata(path)
-        .with_context(|| format!("нет файла или папки {}", path.display()))?;
+    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => anyhow::anyhow!(
+            "нет файла или папки {} (проверьте имя и путь)",
+            path.display()
+        ),
+        _ => anyhow::anyhow!(
+            "не удалось открыть {}: {}",
+            path.display(),
+            registry::load::io_reason(&e)
+        ),
+    })?;
     if metadata.is_file() {
         files.push(path.to_path_buf());
         return Ok(());
@@ -68,10 +77,16 @@ pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()
     let mut found = Vec::new();
     let mut pending = vec![path.to_path_buf()];
     while let Some(dir) = pending.pop() {
-        let entries = std::fs::read_dir(&dir)
-            .with_context(|| format!("не удалось прочитать папку {}", dir.display()))?;
+        let unreadable = |e: std::io::Error| {
+            anyhow::anyhow!(
+                "не удалось прочитать папку {}: {}",
+                dir.display(),
+                registry::load::io_reason(&e)
+            )
+        };
+        let entries = std::fs::read_dir(&dir).map_err(unreadable)?;
         for entry in entries {
-            let entry_path = entry?.path();
+            let entry_path = entry.map_err(unreadable)?.path();
             if entry_path.is_dir() {
                 pending.push(entry_path);
             } else if entry_path

@@ -1,7 +1,7 @@
 //! `tochki show FILE`: the registry as the official table, for the terminal and for publishing.
 
 use crate::cli::{ShowArgs, ShowFormat};
-use crate::exit::ExitStatus;
+use crate::exit::{ExitStatus, Outcome};
 use crate::output::write_atomically;
 use crate::registry::{self, Loaded, Registry};
 use crate::render::official_table::{self as render, OfficialTable};
@@ -28,8 +28,30 @@ pub fn load_readable(path: &std::path::Path) -> anyhow::Result<(Loaded, Registry
     }
 }
 
-pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let (_, registry) = load_readable(&args.file)?;
+/// Loads a readable registry and counts the errors `check` finds in it, so that a command
+/// that shows the registry anyway can say the table is not fit for publishing yet.
+pub fn load_counting_errors(path: &std::path::Path) -> anyhow::Result<(Registry, Option<String>)> {
+    let (mut loaded, registry) = load_readable(path)?;
+    loaded.registry = Some(registry);
+    let errors = crate::rules::check_loaded(&loaded)
+        .iter()
+        .filter(|f| f.severity == crate::diagnostic::Severity::Error)
+        .count();
+    let registry = loaded.registry.take().unwrap_or_default();
+    let note = (errors > 0).then(|| {
+        format!(
+            "в перечне {} {} {} (подробно: tochki check {})",
+            path.display(),
+            errors,
+            crate::text::plural(errors, "ошибка", "ошибки", "ошибок"),
+            path.display()
+        )
+    });
+    Ok((registry, note))
+}
+
+pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let (registry, note) = load_counting_errors(&args.file)?;
     let table = OfficialTable::of(&registry);
     let bytes: Vec<u8> = match args.format {
         ShowFormat::Table => {
@@ -69,5 +91,8 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         }
         None => out.write_all(&bytes)?,
     }
-    Ok(ExitStatus::Clean)
+    Ok(Outcome {
+        status: ExitStatus::Clean,
+        notes: note.into_iter().collect(),
+    })
 }

@@ -3,7 +3,7 @@
 //! channels) and the needs of the catalogue met nowhere.
 
 use crate::cli::{StatsArgs, StatsFormat};
-use crate::exit::ExitStatus;
+use crate::exit::{ExitStatus, Outcome};
 use crate::registry::Registry;
 use crate::registry::model::{Channel, NeedValue, Text};
 use crate::registry::needs::Need;
@@ -123,8 +123,8 @@ impl Stats {
     }
 }
 
-pub fn run(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let (_, registry) = crate::commands::show::load_readable(&args.file)?;
+pub fn run(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let (registry, note) = crate::commands::show::load_counting_errors(&args.file)?;
     let stats = Stats::of(&registry);
     match args.format {
         StatsFormat::Json => {
@@ -133,7 +133,10 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> 
         }
         StatsFormat::Text => text(out, &stats)?,
     }
-    Ok(ExitStatus::Clean)
+    Ok(Outcome {
+        status: ExitStatus::Clean,
+        notes: note.into_iter().collect(),
+    })
 }
 
 fn text(out: &mut dyn Write, stats: &Stats) -> std::io::Result<()> {

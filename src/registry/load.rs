@@ -43,6 +43,17 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         finding
     };
 
+    if looks_like_utf16(&bytes) {
+        loaded.findings.push(report(
+            shape_error(
+                "Файл в кодировке UTF-16 (в Блокноте она называется «Юникод»): перечень читается только в UTF-8",
+                "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
+            )
+            .at(Position { line: 1, column: 1 }),
+        ));
+        return loaded;
+    }
+
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         let position = position_of_byte(&bytes, offset);
         loaded.findings.push(report(
@@ -104,17 +115,40 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         return loaded;
     }
 
+    // serde_yaml's scanner (libyaml) does work in proportion to the flow depth for every token,
+    // so 50,000 nested brackets cost it tens of seconds. When the brackets could nest that deep,
+    // the event pass (which stops at MAX_DEPTH) runs first, and a file it finds too deep is not
+    // given to serde at all. A false alarm (brackets in quoted text) only costs the parallelism.
+    if flow_depth_may_exceed(text, super::positions::MAX_DEPTH) {
+        let shape = scan_shape(text);
+        // saphyr's scanner looks ahead in flow collections, so its own recursion limit may
+        // stop it before the walk reaches MAX_DEPTH: that is the same finding.
+        let too_deep = match &shape {
+            Ok(scan) => scan.too_deep,
+            Err((message, position)) if message.contains("recursion limit") => Some(*position),
+            Err(_) => None,
+        };
+        if let Some(position) = too_deep {
+            loaded
+                .findings
+                .push(report(too_deep_finding().at(position)));
+            return loaded;
+        }
+        match serde_yaml::from_str::<Registry>(text) {
+            Ok(registry) => {
+                loaded.registry = Some(registry);
+                loaded.shape = Some(shape);
+            }
+            Err(error) => loaded
+                .findings
+                .push(report(translate_yaml_error(text, &error))),
+        }
+        return loaded;
+    }
+
     // serde builds the model while the event pass checks keys, on the other core.
     let (parsed, shape) = std::thread::scope(|scope| {
-        let shape = scope.spawn(|| {
-            super::positions::scan(text, &[]).map_err(|e| {
-                let position = Position {
-                    line: e.marker().line(),
-                    column: e.marker().col() + 1,
-                };
-                (e.info().to_string(), position)
-            })
-        });
+        let shape = scope.spawn(|| scan_shape(text));
         let parsed = serde_yaml::from_str::<Registry>(text);
         (parsed, shape.join())
     });
@@ -131,11 +165,84 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
     loaded
 }
 
+/// The event pass for unknown keys and depth, its error as a message and position.
+fn scan_shape(text: &str) -> Result<super::positions::Scan, (String, Position)> {
+    super::positions::scan(text, &[]).map_err(|e| {
+        let position = Position {
+            line: e.marker().line(),
+            column: e.marker().col() + 1,
+        };
+        (e.info().to_string(), position)
+    })
+}
+
+/// Whether `[` and `{` could nest deeper than `limit`; quotes are not looked at, so this may
+/// say yes for a file that does not (it is only a hint of which reader to run first).
+fn flow_depth_may_exceed(text: &str, limit: usize) -> bool {
+    let mut depth = 0usize;
+    for byte in text.bytes() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The finding for nesting deeper than a registry ever needs.
+pub(crate) fn too_deep_finding() -> Finding {
+    shape_error(
+        format!(
+            "Слишком глубокая вложенность (больше {} уровней): перечню хватает восьми",
+            super::positions::MAX_DEPTH
+        ),
+        "Проверьте скобки и отступы; лишние вложенные списки удалите",
+    )
+}
+
 /// Reads a registry file from disk. Fails only when the file cannot be read at all.
 pub fn load_file(path: &std::path::Path) -> anyhow::Result<Loaded> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| anyhow::anyhow!("не удалось прочитать файл {}: {}", path.display(), e))?;
+    if path.is_dir() {
+        anyhow::bail!(
+            "{} — это папка, а не файл перечня: укажите файл .yaml (папку проверяет только tochki check)",
+            path.display()
+        );
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        anyhow::anyhow!(
+            "не удалось прочитать файл {}: {}",
+            path.display(),
+            io_reason(&e)
+        )
+    })?;
     Ok(load_bytes(&path.display().to_string(), bytes))
+}
+
+/// Why a file could not be read or written, in Russian and without the system's English.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "такого файла или папки нет (проверьте имя и путь)".to_string(),
+        ErrorKind::PermissionDenied => {
+            "нет прав доступа (проверьте права на файл и папку)".to_string()
+        }
+        ErrorKind::IsADirectory => "это папка, а не файл".to_string(),
+        ErrorKind::NotADirectory => "часть пути — файл, а не папка".to_string(),
+        ErrorKind::AlreadyExists => "файл уже существует".to_string(),
+        ErrorKind::StorageFull => "на диске нет места".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "диск доступен только для чтения".to_string(),
+        ErrorKind::InvalidFilename => "недопустимое имя файла".to_string(),
+        _ => match error.raw_os_error() {
+            Some(code) => format!("системная ошибка ввода-вывода (код {code})"),
+            None => "ошибка ввода-вывода".to_string(),
+        },
+    }
 }
 
 /// Line and column (in characters) of a byte offset, for undecodable input.
@@ -151,6 +258,21 @@ fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
         .count()
         + 1;
     Position { line, column }
+}
+
+/// True for a UTF-16 file: a UTF-16 byte-order mark, or (without one) a zero byte in most
+/// pairs, always on the same side, as Latin letters, digits and punctuation are written.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return true;
+    }
+    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(512).collect();
+    if pairs.len() < 4 {
+        return false;
+    }
+    let high_zero = pairs.iter().filter(|p| p[0] != 0 && p[1] == 0).count();
+    let low_zero = pairs.iter().filter(|p| p[0] == 0 && p[1] != 0).count();
+    high_zero.max(low_zero) * 10 >= pairs.len() * 6
 }
 
 /// True when the bytes read as Windows-1251 are mostly Cyrillic letters.
@@ -225,19 +347,11 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
             "Ключ повторяется в одном разделе".to_string(),
             "Оставьте один ключ и перенесите в него нужное значение".to_string(),
         )
-    } else if detail.starts_with("invalid type") {
-        let expected = if detail.contains("expected a sequence") {
-            "список (строки, начинающиеся с «- »)"
-        } else if detail.contains("struct") || detail.contains("map") {
-            "раздел с полями «ключ: значение»"
-        } else if detail.contains("a text") {
-            "текст"
-        } else {
-            "значение другого вида"
-        };
+    } else if detail.starts_with("invalid type") || detail.starts_with("invalid value") {
         (
             format!(
-                "Значение не того вида: здесь ожидается {expected} ({})",
+                "Значение не того вида: {}, а {}",
+                expected_kind(&detail),
                 found_kind(&detail)
             ),
             "Исправьте значение по образцу из `tochki explain R001`".to_string(),
@@ -280,26 +394,42 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&text[from..to])
 }
 
+/// What serde expected ("..., expected a sequence"), said as a user would.
+fn expected_kind(detail: &str) -> &'static str {
+    let expected = detail.split(", expected ").nth(1).unwrap_or("");
+    if expected.contains("sequence") {
+        "ожидался список (строки, начинающиеся с «- », или [a, b])"
+    } else if expected.contains("struct") || expected.contains("map") {
+        "ожидался словарь (раздел с полями «ключ: значение»)"
+    } else if expected.contains("a text") || expected.contains("string") {
+        "ожидалась строка (текст)"
+    } else {
+        "ожидалось значение другого вида"
+    }
+}
+
+/// What serde found ("invalid type: map, ..."), said in other words than the expectation.
 fn found_kind(detail: &str) -> String {
     let found = detail
         .trim_start_matches("invalid type: ")
+        .trim_start_matches("invalid value: ")
         .split(", expected")
         .next()
         .unwrap_or("");
     if found.starts_with("string") {
-        format!("а записан текст {}", found.trim_start_matches("string "))
+        format!("найдена строка {}", found.trim_start_matches("string "))
     } else if found.starts_with("sequence") {
-        "а записан список".to_string()
+        "найден список".to_string()
     } else if found.starts_with("map") {
-        "а записан раздел с полями".to_string()
+        "найден словарь (поля «ключ: значение»)".to_string()
     } else if found.starts_with("integer") || found.starts_with("floating") {
-        "а записано число".to_string()
+        "найдено число".to_string()
     } else if found.starts_with("boolean") {
-        "а записано да/нет".to_string()
+        "найдено да/нет (true/false)".to_string()
     } else if found.starts_with("unit") {
-        "а значение пустое".to_string()
+        "значение пустое".to_string()
     } else {
-        format!("а записано: {found}")
+        format!("найдено: {found}")
     }
 }
 
@@ -372,6 +502,50 @@ mod tests {
         let finding = first("directions: [\n  {name: Мин, processes: ыы}]\n".as_bytes());
         assert_eq!(finding.line, Some(2));
         assert_eq!(finding.column, Some(26), "{finding:?}");
+    }
+
+    #[test]
+    fn utf16_is_named_with_the_fix() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "organization: Мин\n".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let finding = first(&bytes);
+        assert!(finding.message.contains("UTF-16"), "{}", finding.message);
+        assert!(finding.help.as_deref().unwrap().contains("UTF-8"));
+        // Without the mark too (big-endian here).
+        let bytes: Vec<u8> = "organization: x\ndirections: []\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert!(first(&bytes).message.contains("UTF-16"));
+    }
+
+    #[test]
+    fn a_mapping_where_a_text_is_expected_says_both_in_other_words() {
+        let finding = first("organization: {a: x}\n".as_bytes());
+        assert!(
+            finding
+                .message
+                .contains("ожидалась строка (текст), а найден словарь"),
+            "{}",
+            finding.message
+        );
+        let finding = first("directions: {a: x}\n".as_bytes());
+        assert!(
+            finding.message.contains(
+                "ожидался список (строки, начинающиеся с «- », или [a, b]), а найден словарь"
+            ),
+            "{}",
+            finding.message
+        );
+        let finding = first("directions: [[x]]\n".as_bytes());
+        assert!(
+            finding.message.contains("ожидался словарь")
+                && finding.message.contains("найден список"),
+            "{}",
+            finding.message
+        );
     }
 
     #[test]

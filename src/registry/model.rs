@@ -155,8 +155,20 @@ pub struct Registry {
         description = "Собственный каталог потребностей региона (подмножество десяти): коды info, consultation, forms, submission, status, result, inspection, feedback, feedback_result, other"
     )]
     pub needs: Option<Vec<NeedEntry>>,
+    /// None when the key is missing; `directions:` with no value reads as an empty list, so
+    /// that R012 (empty) and R002 (missing) tell the two apart.
+    #[serde(default, deserialize_with = "null_as_empty")]
     #[schemars(description = "Направления деятельности — группы процессов")]
     pub directions: Option<Vec<Direction>>,
+}
+
+/// A present key with no value (`directions:`) as an empty list.
+fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<T>>, D::Error> {
+    Ok(Some(
+        Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default(),
+    ))
 }
 
 /// The act that approved this version (утверждение).

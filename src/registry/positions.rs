@@ -9,6 +9,7 @@
 use crate::diagnostic::{Position, Segment, YamlPath};
 use saphyr_parser::{Event, Parser, ScanError};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Where the format allows which keys: the context of a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +114,11 @@ struct Trie {
 
 #[derive(Default)]
 struct TrieNode {
-    children: Vec<(Segment, usize)>,
+    /// Children by mapping key: a node has at most the format's few keys, so a list is fastest.
+    keys: Vec<(Cow<'static, str>, usize)>,
+    /// Children by sequence index: a list of 200,000 processes may each hold a finding, so
+    /// these are hashed (a scan of a list here made the walk quadratic).
+    indices: HashMap<usize, usize>,
     position: Option<Position>,
 }
 
@@ -130,7 +135,12 @@ impl Trie {
                     None => {
                         trie.nodes.push(TrieNode::default());
                         let child = trie.nodes.len() - 1;
-                        trie.nodes[node].children.push((segment.clone(), child));
+                        match segment {
+                            Segment::Key(key) => trie.nodes[node].keys.push((key.clone(), child)),
+                            Segment::Index(index) => {
+                                trie.nodes[node].indices.insert(*index, child);
+                            }
+                        }
                         child
                     }
                 };
@@ -140,23 +150,22 @@ impl Trie {
     }
 
     fn child(&self, node: usize, segment: &Segment) -> Option<usize> {
-        self.nodes[node]
-            .children
-            .iter()
-            .find(|(s, _)| s == segment)
-            .map(|(_, c)| *c)
+        match segment {
+            Segment::Key(key) => self.child_by_key(node, key),
+            Segment::Index(index) => self.child_by_index(node, *index),
+        }
     }
 
     fn child_by_key(&self, node: usize, key: &str) -> Option<usize> {
         self.nodes[node]
-            .children
+            .keys
             .iter()
-            .find(|(s, _)| matches!(s, Segment::Key(k) if k == key))
+            .find(|(k, _)| k == key)
             .map(|(_, c)| *c)
     }
 
     fn child_by_index(&self, node: usize, index: usize) -> Option<usize> {
-        self.child(node, &Segment::Index(index))
+        self.nodes[node].indices.get(&index).copied()
     }
 
     /// The position of the path's node or of its deepest positioned ancestor.
@@ -210,7 +219,13 @@ pub fn scan(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
     let mut too_deep = None;
 
     for event in Parser::new_from_str(text) {
-        let (event, span) = event?;
+        let (event, span) = match event {
+            Ok(event) => event,
+            // Past the depth limit the parser's own recursion limit is the usual end: the
+            // subtree is reported as too deep, not as a second error.
+            Err(_) if too_deep.is_some() => break,
+            Err(error) => return Err(error),
+        };
         let here = position_of(&span.start);
         let (starts, ends) = match &event {
             Event::MappingStart(..) | Event::SequenceStart(..) => (true, false),

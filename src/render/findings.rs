@@ -11,16 +11,27 @@ use std::io::Write;
 /// The texts of the checked files, to quote the offending line.
 #[derive(Default)]
 pub struct SourceFiles {
-    texts: HashMap<String, String>,
+    /// Each file's text and the byte offset where each of its lines starts, so that quoting
+    /// a line costs the same whether it is the first finding or the 200,000th.
+    texts: HashMap<String, (String, Vec<usize>)>,
 }
 
 impl SourceFiles {
     pub fn add(&mut self, file: &str, text: String) {
-        self.texts.insert(file.to_string(), text);
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .filter(|&start| start < text.len())
+            .collect();
+        self.texts.insert(file.to_string(), (text, starts));
     }
 
+    /// The line as `str::lines` gives it (without `\n` or `\r\n`).
     fn line(&self, file: &str, line: usize) -> Option<&str> {
-        self.texts.get(file)?.lines().nth(line.checked_sub(1)?)
+        let (text, starts) = self.texts.get(file)?;
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = text[start..].find('\n').map_or(text.len(), |at| start + at);
+        let line = &text[start..end];
+        Some(line.strip_suffix('\r').unwrap_or(line))
     }
 }
 

@@ -241,7 +241,7 @@ pub fn check_loaded_where(
                 findings.push(unknown_key_finding(unknown));
             }
             if let Some(position) = scan.too_deep {
-                findings.push(too_deep_finding().at(position));
+                findings.push(crate::registry::load::too_deep_finding().at(position));
             }
         }
         Some(Err((message, position))) => {
@@ -280,18 +280,6 @@ pub fn check_loaded_where(
         }
     }
     findings
-}
-
-fn too_deep_finding() -> Finding {
-    Finding::new(
-        "R001",
-        Severity::Error,
-        format!(
-            "Слишком глубокая вложенность (больше {} уровней): перечню хватает восьми",
-            crate::registry::positions::MAX_DEPTH
-        ),
-    )
-    .with_help("Проверьте скобки и отступы; лишние вложенные списки удалите")
 }
 
 /// serde_yaml accepted what saphyr refuses (saphyr limits nesting, for one).

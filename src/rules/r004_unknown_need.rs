@@ -43,10 +43,81 @@ fn check(context: &Context, out: &mut Sink) {
         report(out, || YamlPath::root().key("needs").index(i), entry);
     }
     for tp in registry.touchpoints() {
-        for (slot, entry) in need_entries(&tp.touchpoint.needs) {
+        let entries: Vec<(Option<usize>, &NeedEntry)> =
+            need_entries(&tp.touchpoint.needs).collect();
+        let mut i = 0;
+        while i < entries.len() {
+            if let Some((need, pieces)) = split_wording(&entries[i..]) {
+                report_split(
+                    out,
+                    need_path(&tp, entries[i].0),
+                    need,
+                    &entries[i..i + pieces],
+                );
+                i += pieces;
+                continue;
+            }
+            let (slot, entry) = entries[i];
             report(out, || need_path(&tp, slot), entry);
+            i += 1;
         }
     }
+}
+
+/// The longest a catalogue wording splits into at its commas (status: 4 commas, 5 pieces).
+const MAX_PIECES: usize = 6;
+
+/// A catalogue wording written unquoted in a flow list (`[представление заявления, обращения,
+/// запроса, документов]`) reaches serde as several entries. When the entries from the first on
+/// re-join (with commas) into a wording and the first is not a need by itself, returns the need
+/// and how many entries it took.
+fn split_wording(entries: &[(Option<usize>, &NeedEntry)]) -> Option<(Need, usize)> {
+    let text = |k: usize| match entries.get(k)?.1 {
+        NeedEntry::Name(text) => Some(text.as_str()),
+        NeedEntry::WithDescription(_) => None,
+    };
+    let first = text(0)?;
+    if entries[0].0.is_none() || Need::parse(first).is_some() {
+        return None;
+    }
+    let mut joined = first.to_string();
+    let mut best = None;
+    for k in 1..MAX_PIECES.min(entries.len()) {
+        let Some(piece) = text(k) else { break };
+        joined.push_str(", ");
+        joined.push_str(piece);
+        if let Some(need) = Need::parse(&joined) {
+            best = Some((need, k + 1));
+        }
+    }
+    best
+}
+
+fn report_split(
+    out: &mut Sink,
+    path: YamlPath,
+    need: Need,
+    pieces: &[(Option<usize>, &NeedEntry)],
+) {
+    let wording: Vec<&str> = pieces
+        .iter()
+        .filter_map(|(_, entry)| match entry {
+            NeedEntry::Name(text) => Some(text.as_str()),
+            NeedEntry::WithDescription(_) => None,
+        })
+        .collect();
+    let wording = wording.join(", ");
+    out.report(
+        path,
+        format!(
+            "Формулировка «{wording}» разделена запятыми на {} потребности: в списке в квадратных скобках запятая отделяет одну потребность от другой",
+            pieces.len()
+        ),
+        format!(
+            "Заключите формулировку в кавычки: \"{wording}\" — или запишите код {}",
+            need.code()
+        ),
+    );
 }
 
 /// The need entries of a touchpoint with their index (None when `needs` is a single value).
@@ -102,6 +173,37 @@ fn report(out: &mut Sink, path: impl FnOnce() -> YamlPath, entry: &NeedEntry) {
 mod tests {
     use super::*;
     use crate::rules::run_rule;
+
+    #[test]
+    fn a_wording_split_at_its_commas_is_one_finding_that_asks_for_quotes() {
+        let yaml = "
+directions: [{name: d, processes: [{name: p, touchpoints: [
+  {point: Сайт, channel: digital, needs: [info, представление заявления, обращения, запроса, документов, получение информации о ходе рассмотрения заявления, обращения, запроса, документов, нечто]}]}]}]
+";
+        let found = run_rule(&RULE, yaml);
+        let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        let tp = "directions[0].processes[0].touchpoints[0]";
+        assert_eq!(
+            paths,
+            [
+                format!("{tp}.needs[1]"),
+                format!("{tp}.needs[5]"),
+                format!("{tp}.needs[9]")
+            ]
+        );
+        assert!(
+            found[0]
+                .1
+                .contains("«представление заявления, обращения, запроса, документов»")
+        );
+        assert!(found[0].1.contains("на 4 потребности"));
+        assert!(
+            found[1]
+                .1
+                .contains("о ходе рассмотрения заявления, обращения")
+        );
+        assert!(found[2].1.contains("«нечто» не из каталога"));
+    }
 
     #[test]
     fn misspelt_needs_name_the_closest_in_code_and_russian() {

@@ -395,3 +395,151 @@ fn the_readme_lists_every_rule_of_the_catalogue() {
         );
     }
 }
+
+/// A registry of `processes` processes with one touchpoint each; `bad` gives every touchpoint
+/// an unknown channel (one R001 finding per process, on line 9 + 8·i).
+fn many_processes(processes: usize, bad: bool) -> String {
+    let mut yaml = String::from(
+        "organization: Министерство финансов\nareas: [accounting]\ndirections:\n  - name: Бухгалтерский учет\n    processes:\n",
+    );
+    let points = [
+        ("Телефонная связь", "digital"),
+        ("Электронная почта", "digital"),
+        ("Личный прием", "offline"),
+        ("Официальный сайт", "digital"),
+    ];
+    for i in 0..processes {
+        let (point, channel) = points[i % points.len()];
+        let channel = if bad {
+            "цифровой канал"
+        } else {
+            channel
+        };
+        yaml.push_str(&format!(
+            "      - name: Процесс {i}\n        touchpoints:\n          - point: {point}\n            channel: {channel}\n            needs: [info, consultation]\n            interaction: Консультации по процессу {i}\n            client: Сотрудники министерства\n            value: Быстрый ответ\n"
+        ));
+    }
+    yaml
+}
+
+#[test]
+fn hostile_size_every_one_of_many_process_findings_has_its_own_line() {
+    let processes = 20_000;
+    let clean = check_bytes(many_processes(processes, false).as_bytes());
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+    let run = check_bytes(many_processes(processes, true).as_bytes());
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), processes);
+    for (i, finding) in findings.iter().enumerate() {
+        assert_eq!(finding["code"], "R001");
+        assert_eq!(
+            finding["path"],
+            format!("directions[0].processes[{i}].touchpoints[0].channel")
+        );
+        assert_eq!(finding["line"], 9 + 8 * i as u64, "{finding}");
+        assert_eq!(finding["column"], 22);
+    }
+    // The text output quotes each finding's own line.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.yaml"), many_processes(processes, true)).unwrap();
+    let text = tochki_in(dir.path(), ["check", "bad.yaml"]);
+    let last_line = 9 + 8 * (processes - 1);
+    assert!(
+        text.stdout.contains(&format!(
+            "{last_line} |             channel: цифровой канал\n"
+        )),
+        "{}",
+        &text.stdout[text.stdout.len().saturating_sub(600)..]
+    );
+}
+
+#[test]
+fn hostile_size_fifty_thousand_nested_brackets_are_one_depth_finding() {
+    let depth = 50_000;
+    let yaml = format!(
+        "organization: x\nextra: {}{}\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let run = check_bytes(yaml.as_bytes());
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["code"], "R001");
+    assert_eq!(findings[0]["line"], 2);
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("глубокая вложенность")
+    );
+}
+
+/// (code, line, column, path) of every finding of a run.
+fn findings_of(run: &super::Run) -> Vec<(String, u64, u64, String)> {
+    run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                f["column"].as_u64().unwrap_or(0),
+                f["path"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn empty_groups_fail_check_at_their_line() {
+    let head = "organization: Мин\nareas: [accounting]\n";
+    type Wanted<'a> = (&'a str, u64, u64, &'a str);
+    let cases: [(&str, Wanted); 5] = [
+        ("directions: []\n", ("R012", 3, 13, "directions")),
+        ("directions:\n", ("R012", 3, 11, "directions")),
+        ("", ("R002", 1, 1, "")),
+        (
+            "directions:\n  - name: d\n    processes: []\n",
+            ("R012", 4, 5, "directions[0]"),
+        ),
+        (
+            "directions:\n  - name: d\n    processes:\n      - name: p\n",
+            ("R012", 6, 9, "directions[0].processes[0]"),
+        ),
+    ];
+    for (body, (code, line, column, path)) in cases {
+        let run = check_bytes(format!("{head}{body}").as_bytes());
+        assert_eq!(run.code, 1, "{body}: {}", run.stdout);
+        let found = findings_of(&run);
+        let wanted = (code.to_string(), line, column, path.to_string());
+        assert!(
+            found.contains(&wanted),
+            "{body}: {found:?} lacks {wanted:?}"
+        );
+    }
+}
+
+#[test]
+fn a_need_wording_split_by_flow_list_commas_is_one_finding_asking_for_quotes() {
+    let yaml = "organization: Мин\ndirections:\n  - name: d\n    processes:\n      - name: p\n        touchpoints:\n          - point: Сайт\n            channel: digital\n            needs: [представление заявления, обращения, запроса, документов]\n";
+    let run = check_bytes(yaml.as_bytes());
+    assert_eq!(run.code, 1);
+    let json = run.json();
+    let r004: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "R004")
+        .collect();
+    assert_eq!(r004.len(), 1, "{r004:?}");
+    assert_eq!(r004[0]["line"], 9);
+    assert_eq!(r004[0]["column"], 21);
+    assert!(r004[0]["help"].as_str().unwrap().contains("в кавычки"));
+    assert!(r004[0]["help"].as_str().unwrap().contains("submission"));
+    assert!(!r004[0]["message"].as_str().unwrap().contains("feedback"));
+}
