@@ -36,8 +36,20 @@ fn main() -> ExitCode {
             }
             let mut err = std::io::stderr().lock();
             let _ = writeln!(err, "tochki: ошибка: {error}");
+            // Causes from the system and libraries are English: an input/output failure is said
+            // in Russian, the rest only when TOCHKI_DEBUG is set (the message above names the
+            // file and what to do).
+            let debug = std::env::var_os("TOCHKI_DEBUG").is_some();
             for cause in error.chain().skip(1) {
-                let _ = writeln!(err, "  причина: {cause}");
+                match cause.downcast_ref::<std::io::Error>() {
+                    Some(io) => {
+                        let _ = writeln!(err, "  причина: {}", tochki::text::io_reason(io));
+                    }
+                    None if debug || tochki::text::is_russian(&cause.to_string()) => {
+                        let _ = writeln!(err, "  причина: {cause}");
+                    }
+                    None => {}
+                }
             }
             ExitCode::from(tochki::exit::ExitStatus::Trouble.code())
         }

@@ -67,6 +67,35 @@ where
     best.filter(|(_, score)| *score >= 0.75).map(|(c, _)| c)
 }
 
+/// An input/output failure in Russian, naming the file and what to do: the operating system's
+/// own text (`No such file or directory (os error 2)`) is English and says nothing to the user.
+/// `what` is the accusative of what was being read: «выгрузку», «перечень», «описание анкеты».
+pub fn io_problem(file: &str, what: &str, error: &std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("{file}: не удалось прочитать {what}: {}", io_reason(error))
+}
+
+/// Why an input/output operation failed, in Russian, with what to do.
+pub fn io_reason(error: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "файла или папки нет; проверьте путь и имя",
+        ErrorKind::PermissionDenied => "нет прав доступа; проверьте права на файл и папку",
+        ErrorKind::IsADirectory => "это папка, а не файл; укажите файл",
+        ErrorKind::AlreadyExists => "файл уже есть; укажите другое имя",
+        ErrorKind::StorageFull => "на диске нет места; освободите место",
+        ErrorKind::ReadOnlyFilesystem => "диск только для чтения; укажите другую папку",
+        ErrorKind::InvalidData => "данные не читаются как текст; пересохраните файл в UTF-8",
+        _ if error.raw_os_error() == Some(21) => "это папка, а не файл; укажите файл",
+        _ => "ошибка ввода-вывода; проверьте, что файл не повреждён и доступен",
+    }
+}
+
+/// Whether a message is meant for the user: it has Cyrillic letters.
+pub fn is_russian(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c))
+}
+
 /// Picks the Russian plural form for a count: `plural(3, "ошибка", "ошибки", "ошибок")`.
 pub fn plural<'a>(count: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
     let tens = count % 100;

@@ -138,7 +138,7 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Exit
 }
 
 fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let input_paths = export_paths(&args.input);
+    let input_paths = input_files(&args.input);
     let (waves, config) = config(inputs(&args.input)?, &plain_figures(), true)?;
     let report = tally(&waves, &config)?;
     let bytes = match args.format {
@@ -172,26 +172,27 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Exit
     Ok(status_of(&report.findings, false))
 }
 
-fn export_paths(input: &SurveyInput) -> Vec<std::path::PathBuf> {
-    input
+/// Every file a survey command reads: the exports and the definition. A result is never
+/// written over any of them.
+fn input_files(input: &SurveyInput) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> = input
         .exports
         .iter()
         .map(|e| WaveInput::parse(e).path)
-        .collect()
+        .collect();
+    files.extend(input.definition.iter().cloned());
+    files
 }
 
 fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let paths = export_paths(&args.input);
+    let paths = input_files(&args.input);
     let inputs = inputs(&args.input)?;
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
     let (waves, mut config) = config(inputs, &args.figures, true)?;
     config.show_progress = true;
     let report = tally(&waves, &config)?;
     let page = crate::render::report::html(&report, title.as_deref());
-    let mut inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
-    if let Some(definition) = &args.input.definition {
-        inputs.push(definition);
-    }
+    let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
     write_atomically(&args.output, page.as_bytes(), &inputs)?;
     writeln!(out, "Записано: {}", args.output.display())?;
     for finding in report

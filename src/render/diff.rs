@@ -1,6 +1,7 @@
 //! A registry diff as a readable summary, as the approval sheet (Markdown) and as JSON.
 
 use super::findings::location;
+use super::markdown_cell;
 use super::style::Style;
 use crate::diagnostic::Finding;
 use crate::diff::{Change, ChangeKind};
@@ -309,10 +310,6 @@ pub fn totals_line(changes: &[Change]) -> String {
     format!("Изменений: {} ({})", changes.len(), parts.join("; "))
 }
 
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 /// The approval sheet (лист согласования): every change with the reason it falls under.
 pub fn markdown(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
     writeln!(out, "# Изменения перечня точек взаимодействия")?;
@@ -332,7 +329,7 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
                 "- `{}` {}: {}",
                 location(finding),
                 finding.code,
-                cell(&finding.message)
+                markdown_cell(&finding.message)
             )?;
         }
         writeln!(out)?;
@@ -351,9 +348,9 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
             out,
             "| {} | {} | {} | {} | {} |",
             i + 1,
-            cell(change.direction.as_deref().unwrap_or("—")),
-            cell(change.process.as_deref().unwrap_or("—")),
-            cell(&describe(change)),
+            markdown_cell(change.direction.as_deref().unwrap_or("—")),
+            markdown_cell(change.process.as_deref().unwrap_or("—")),
+            markdown_cell(&describe(change)),
             change.reason.russian()
         )?;
     }

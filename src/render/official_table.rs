@@ -1,6 +1,7 @@
 //! The registry as the official table published on the organisation's site (Lipetsk 2.2,
 //! Smolensk appendix): one row per touchpoint, in every format `show` writes.
 
+use super::markdown_cell;
 use crate::registry::Registry;
 use crate::registry::model::{NeedValue, Text};
 use crate::text::spreadsheet_safe;
@@ -170,10 +171,6 @@ pub fn table(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> 
         writeln!(out, "Утверждён: {approved}")?;
     }
     writeln!(out, "{rendered}")
-}
-
-fn markdown_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
 }
 
 pub fn markdown(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> {

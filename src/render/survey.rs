@@ -2,6 +2,7 @@
 //! map as CSV, Markdown and XLSX.
 
 use super::findings::location;
+use super::markdown_cell;
 use super::style::Style;
 use crate::survey::tally::{Dynamics, Figures, Group, TallyReport, Wave};
 use crate::text::{plural, spreadsheet_safe};
@@ -287,10 +288,6 @@ pub fn csv_bytes(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn md(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
     writeln!(out, "# Итоги опроса удовлетворенности внутренних клиентов")?;
     writeln!(out)?;
@@ -302,7 +299,7 @@ pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()
             writeln!(
                 out,
                 "- **{}**: {} → {}, {:+.1} п.п. (p = {:.4})",
-                md(&item_label(&d.item)),
+                markdown_cell(&item_label(&d.item)),
                 d.from,
                 d.to,
                 d.delta_pp,
@@ -314,7 +311,7 @@ pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()
         writeln!(out)?;
     }
     for wave in &report.waves {
-        writeln!(out, "## {}", md(&wave_heading(wave)))?;
+        writeln!(out, "## {}", markdown_cell(&wave_heading(wave)))?;
         writeln!(out)?;
         writeln!(
             out,
@@ -325,28 +322,30 @@ pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
-                md(&item_label(&item.label)),
+                markdown_cell(&item_label(&item.label)),
                 item.figures.n,
                 percent(item.figures.level),
                 interval(item.figures.ci),
                 mean(item.figures.mean),
-                md(&distribution(&item.figures, "; "))
+                markdown_cell(&distribution(&item.figures, "; "))
             )?;
             for group in item.groups.iter().flatten() {
                 match group {
                     Group::Shown { group, figures, .. } => writeln!(
                         out,
                         "| — {} | {} | {} | {} | {} | {} |",
-                        md(group),
+                        markdown_cell(group),
                         figures.n,
                         percent(figures.level),
                         interval(figures.ci),
                         mean(figures.mean),
-                        md(&distribution(figures, "; "))
+                        markdown_cell(&distribution(figures, "; "))
                     )?,
-                    Group::Suppressed { group, .. } => {
-                        writeln!(out, "| — {} | скрыто | — | — | — | — |", md(group))?
-                    }
+                    Group::Suppressed { group, .. } => writeln!(
+                        out,
+                        "| — {} | скрыто | — | — | — | — |",
+                        markdown_cell(group)
+                    )?,
                 }
             }
         }
@@ -364,7 +363,7 @@ pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()
             writeln!(
                 out,
                 "| {} | {} → {} | {:.1}% | {:.1}% | {:+.1} | {:.4} | {} |",
-                md(&item_label(&d.item)),
+                markdown_cell(&item_label(&d.item)),
                 d.from,
                 d.to,
                 d.levels.0,
@@ -436,7 +435,7 @@ pub fn pains_markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Res
     writeln!(out, "| {} |", PAIN_HEADINGS.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(PAIN_HEADINGS.len()))?;
     for row in pain_rows(report) {
-        let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())

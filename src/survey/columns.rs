@@ -33,8 +33,12 @@ pub enum Role {
 pub struct Column {
     pub index: usize,
     pub header: String,
-    /// The item's name: the definition's label, the `[Row]` of a grid header, or the header.
+    /// The item's name: the definition's label, the `[Row]` of a grid header, or the header;
+    /// the whole header where two grid questions share a row text.
     pub label: String,
+    /// What makes the item the same item in another year's export: the definition's label, or
+    /// the whole normalised header (question and row), never the short label alone.
+    pub key: String,
     /// For problem and proposal columns of a grid: the item they are about.
     pub about: Option<String>,
     pub role: Role,
@@ -58,26 +62,59 @@ fn question_part(header: &str) -> &str {
     }
 }
 
-fn looks_personal(header: &str) -> bool {
-    let question = normalize_option(question_part(header));
-    const STARTS: [&str; 12] = [
-        "фио",
-        "ф.и.о",
-        "фамилия",
-        "имя и фамилия",
-        "e-mail",
-        "email",
-        "адрес электронной почты",
-        "электронная почта",
-        "телефон",
-        "номер телефона",
-        "контактный телефон",
-        "ваш телефон",
-    ];
-    STARTS.iter().any(|s| question.starts_with(s))
-        || question
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "фио")
+/// Words of a header that ask who the respondent is, whatever else the question says.
+const PERSONAL_WORDS: [&str; 18] = [
+    "фио",
+    "тел",
+    "моб",
+    "ф.и.о",
+    "фамилия",
+    "фамилию",
+    "имя",
+    "отчество",
+    "представьтесь",
+    "e-mail",
+    "email",
+    "e-mail-адрес",
+    "телефон",
+    "телефона",
+    "мобильный",
+    "мобильного",
+    "связаться",
+    "контакты",
+];
+
+/// Word beginnings that ask for a way to reach the respondent ("контактный телефон",
+/// "адрес почты", "оставьте почту"), unless the question asks how satisfied they are with it
+/// ("Удовлетворены ли вы работой электронной почты?").
+const CONTACT_STEMS: [&str; 3] = ["контакт", "почт", "мэйл"];
+
+/// Whether a header asks for something that identifies a person (Smolensk 5.2): a name, a
+/// phone, an e-mail or other contact. Only the question part of a grid header counts: a grid
+/// row "[Электронная почта]" names a channel being rated, not a contact.
+pub fn looks_personal(header: &str) -> bool {
+    // «E‑mail» with a non-breaking hyphen, «E–mail» with a dash: one hyphen for all of them.
+    let question: String = normalize_option(question_part(header))
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            _ => c,
+        })
+        .collect();
+    let compact: String = question.chars().filter(|c| !c.is_whitespace()).collect();
+    let words: Vec<&str> = question
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .map(|w| w.trim_matches(|c| c == '.' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if compact.starts_with("ф.и.о") || words.iter().any(|w| PERSONAL_WORDS.contains(w)) {
+        return true;
+    }
+    let rates_it = question.contains("удовлетвор") || question.contains("оцени");
+    !rates_it
+        && words
+            .iter()
+            .any(|w| CONTACT_STEMS.iter().any(|stem| w.starts_with(stem)))
 }
 
 fn looks_timestamp(header: &str) -> bool {
@@ -109,14 +146,13 @@ pub fn classify_headers(
     definition: Option<&Definition>,
     by: Option<&str>,
 ) -> anyhow::Result<(Vec<Column>, Vec<Finding>)> {
+    // One map of normalised headers: a 20,000-column export is checked in linear time.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, header) in headers.iter().enumerate() {
         if header.is_empty() {
             continue;
         }
-        if let Some(j) = headers[..i]
-            .iter()
-            .position(|h| normalize_option(h) == normalize_option(header))
-        {
+        if let Some(j) = seen.insert(normalize_option(header), i) {
             bail!(
                 "{file}: строка 1: столбцы {} и {} называются одинаково «{header}»: по такому заголовку нельзя понять, какой ответ к какому вопросу; переименуйте один из них",
                 j + 1,
@@ -139,6 +175,7 @@ pub fn classify_headers(
                 header: header.clone(),
                 label,
                 about: grid_row(header).map(str::to_string),
+                key: normalize_option(header),
                 role: Role::Other,
                 overall: false,
             }
@@ -181,6 +218,7 @@ pub fn classify_headers(
                     column.role = Role::Item;
                     column.overall = true;
                     column.label = "overall".into();
+                    column.key = "overall".into();
                 } else if let Some(item) = definition
                     .items
                     .iter()
@@ -188,6 +226,7 @@ pub fn classify_headers(
                 {
                     column.role = Role::Item;
                     column.label = item.label.clone();
+                    column.key = format!("item:{}", normalize_option(&item.label));
                     column.about = Some(item.label.clone());
                 }
             }
@@ -203,6 +242,8 @@ pub fn classify_headers(
             }
         }
     }
+
+    disambiguate_repeated_rows(&mut columns);
 
     if let Some(definition) = definition {
         let mut named: Vec<(&str, String)> = Vec::new();
@@ -262,9 +303,31 @@ pub fn classify_headers(
                 column.header
             );
         }
+        if matches!(column.role, Role::Problem | Role::Proposal) {
+            bail!(
+                "{file}: столбец «{}» — свободный текст (проблемы или предложения): по нему нельзя разбивать итоги, каждый ответ стал бы своей группой; выберите столбец с категорией должностей, подразделением или стажем",
+                column.header
+            );
+        }
         column.role = Role::Segment;
     }
     Ok((columns, findings))
+}
+
+/// Two grid questions with the same row text («Оцените работу бухгалтерии [Консультации]»,
+/// «Оцените работу отдела кадров [Консультации]») are two items: where a row text repeats, the
+/// label is the whole header, so no table shows two rows of the same name.
+fn disambiguate_repeated_rows(columns: &mut [Column]) {
+    let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let counted = |c: &Column| matches!(c.role, Role::Candidate) && grid_row(&c.header).is_some();
+    for column in columns.iter().filter(|c| counted(c)) {
+        *uses.entry(normalize_option(&column.label)).or_default() += 1;
+    }
+    for column in columns.iter_mut().filter(|c| counted(c)) {
+        if uses[&normalize_option(&column.label)] > 1 {
+            column.label = column.header.clone();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -321,6 +384,95 @@ mod tests {
         assert_eq!(columns[3].label, "Расчетные листки");
         assert_eq!(columns[4].about.as_deref(), Some("Расчетные листки"));
         assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn personal_headers_are_recognised_by_their_words() {
+        for header in [
+            "ФИО",
+            "Ф.И.О. сотрудника",
+            "Ваша фамилия",
+            "Имя",
+            "Как Вас зовут? Представьтесь, пожалуйста",
+            "Отчество",
+            "Контактный телефон",
+            "Телефон для связи",
+            "Мобильный телефон",
+            "E-mail",
+            "Ваш email",
+            "Адрес почты",
+            "Электронная почта для ответа",
+            "Как с Вами связаться?",
+            "Оставьте e-mail, если хотите получить ответ на предложение",
+            "Ваши контакты",
+            "Ф. И. О.",
+            "Тел.",
+            "Моб. тел.",
+            "E\u{2011}mail",
+            "E\u{2013}mail",
+        ] {
+            assert!(looks_personal(header), "{header}");
+        }
+        for header in [
+            "Удовлетворены ли вы телефонной связью? [Телефонная связь]",
+            "Оцените работу [Электронная почта]",
+            "Насколько Вы удовлетворены работой электронной почты?",
+            "Предложения по улучшению",
+            "Категория должностей",
+            "Стаж в организации",
+            "Насколько Вы в целом удовлетворены?",
+        ] {
+            assert!(!looks_personal(header), "{header}");
+        }
+    }
+
+    #[test]
+    fn a_contact_request_is_personal_even_when_it_mentions_a_proposal() {
+        let (columns, _) = classify_headers(
+            "f.csv",
+            &headers(&[
+                "Предложения по улучшению",
+                "Оставьте e-mail, если хотите получить ответ на предложение",
+            ]),
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(columns[0].role, Role::Proposal);
+        assert_eq!(columns[1].role, Role::Personal);
+    }
+
+    #[test]
+    fn repeated_grid_rows_keep_their_question() {
+        let (columns, _) = classify_headers(
+            "f.csv",
+            &headers(&[
+                "Оцените работу бухгалтерии [Консультации]",
+                "Оцените работу отдела кадров [Консультации]",
+                "Оцените работу отдела кадров [Отпуска]",
+            ]),
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            columns[0].label,
+            "Оцените работу бухгалтерии [Консультации]"
+        );
+        assert_eq!(
+            columns[1].label,
+            "Оцените работу отдела кадров [Консультации]"
+        );
+        assert_eq!(columns[2].label, "Отпуска");
+        assert_ne!(columns[0].key, columns[1].key);
+    }
+
+    #[test]
+    fn many_columns_are_checked_for_duplicates_at_once() {
+        let mut list: Vec<String> = (0..20_000).map(|i| format!("Вопрос {i}")).collect();
+        list.push("вопрос 17".into());
+        let error = classify_headers("f.csv", &list, None, None).unwrap_err();
+        assert!(error.to_string().contains("столбцы 18 и 20001"), "{error}");
     }
 
     #[test]

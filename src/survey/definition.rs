@@ -1,7 +1,6 @@
 //! The optional survey definition (`--survey DEF.yaml`): which column is which.
 
 use crate::text::normalize_option;
-use anyhow::Context as _;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -31,8 +30,9 @@ pub struct DefinedItem {
 
 impl Definition {
     pub fn load(path: &std::path::Path) -> anyhow::Result<Definition> {
+        let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
-            .with_context(|| format!("не удалось прочитать описание анкеты {}", path.display()))?;
+            .map_err(|error| crate::text::io_problem(&name, "описание анкеты", &error))?;
         serde_yaml::from_str(&text).map_err(|error| {
             let place = error
                 .location()

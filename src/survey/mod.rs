@@ -4,10 +4,12 @@
 
 pub mod columns;
 pub mod definition;
+pub mod personal;
 pub mod read;
 pub mod scale;
 pub mod scan;
 pub mod stats;
 pub mod tally;
+pub mod xlsx;
 
 pub use tally::{TallyConfig, TallyReport, WaveInput, tally};

@@ -5,7 +5,7 @@
 //! Records are streamed as raw bytes and decoded field by field, so a 1,000,000-row export is
 //! read in constant memory and an undecodable row becomes a finding instead of a failure.
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use csv::ByteRecord;
 use std::borrow::Cow;
 use std::io::{Cursor, Read};
@@ -81,22 +81,32 @@ impl Export {
     pub fn open(path: &Path, options: ReadOptions) -> anyhow::Result<Export> {
         let file_name = path.display().to_string();
         let mut file = std::fs::File::open(path)
-            .with_context(|| format!("не удалось открыть выгрузку {file_name}"))?;
+            .map_err(|error| crate::text::io_problem(&file_name, "выгрузку", &error))?;
         let mut sample = Vec::with_capacity(SAMPLE);
         (&mut file)
             .take(SAMPLE as u64)
             .read_to_end(&mut sample)
-            .with_context(|| format!("не удалось прочитать выгрузку {file_name}"))?;
-        let is_xlsx = sample.starts_with(b"PK\x03\x04")
-            || path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx") || e.eq_ignore_ascii_case("xls"));
-        if is_xlsx {
-            return Export::open_xlsx(path, file_name);
+            .map_err(|error| crate::text::io_problem(&file_name, "выгрузку", &error))?;
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if matches!(extension.as_str(), "xls" | "ods") {
+            bail!(
+                "{file_name}: книги .{extension} не читаются; откройте файл в Excel или LibreOffice и сохраните как XLSX или CSV"
+            );
+        }
+        if sample.starts_with(b"PK\x03\x04") || extension == "xlsx" {
+            return super::xlsx::open(path, file_name);
+        }
+        if let Some(which) = utf16_bom(&sample) {
+            bail!(
+                "{file_name}: файл в кодировке {which} (так Excel сохраняет «Юникод-текст»); сохраните ответы как «CSV UTF-8» или «CSV (разделители — точки с запятой)» и запустите снова"
+            );
         }
         if sample.contains(&0) {
             bail!(
-                "{file_name}: файл содержит нулевые байты — это не CSV-выгрузка (возможно, документ Word, архив или повреждённый файл); сохраните ответы как CSV или XLSX"
+                "{file_name}: файл содержит нулевые байты — это не CSV-выгрузка (возможно, документ Word, архив, файл в UTF-16 без метки или повреждённый файл); сохраните ответы как CSV или XLSX"
             );
         }
         let has_bom = sample.starts_with(b"\xEF\xBB\xBF");
@@ -104,7 +114,10 @@ impl Export {
             .encoding
             .unwrap_or_else(|| detect_encoding(&sample, has_bom));
         let body = if has_bom { &sample[3..] } else { &sample[..] };
-        let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(body));
+        let cut = sample.len() == SAMPLE;
+        let delimiter = options
+            .delimiter
+            .unwrap_or_else(|| sniff_delimiter(body, cut));
         let rest: Box<dyn Read + Send> = Box::new(Cursor::new(body.to_vec()).chain(file));
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -114,7 +127,7 @@ impl Export {
         let mut header = ByteRecord::new();
         let has_header = reader
             .read_byte_record(&mut header)
-            .with_context(|| format!("не удалось прочитать выгрузку {file_name}"))?;
+            .map_err(|error| csv_problem(&file_name, error))?;
         let mut headers = Vec::new();
         if has_header {
             for (i, field) in header.iter().enumerate() {
@@ -142,51 +155,16 @@ impl Export {
         })
     }
 
-    fn open_xlsx(path: &Path, file_name: String) -> anyhow::Result<Export> {
-        use calamine::{Data, Reader, open_workbook_auto};
-        let mut workbook = open_workbook_auto(path)
-            .with_context(|| format!("{file_name}: не удалось открыть книгу Excel"))?;
-        let Some(range) = workbook.worksheet_range_at(0) else {
-            bail!("{file_name}: в книге нет ни одного листа");
-        };
-        let range =
-            range.with_context(|| format!("{file_name}: не удалось прочитать первый лист"))?;
-        let mut rows = range.rows().map(|row| {
-            let mut record = ByteRecord::new();
-            for cell in row {
-                let text = match cell {
-                    Data::Empty => String::new(),
-                    Data::String(s) => s.clone(),
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                        format!("{}", *f as i64)
-                    }
-                    Data::DateTime(d) => d.to_string(),
-                    other => other.to_string(),
-                };
-                record.push_field(text.as_bytes());
-            }
-            record
-        });
-        let mut headers: Vec<String> = rows
-            .next()
-            .map(|h| {
-                h.iter()
-                    .map(|f| String::from_utf8_lossy(f).trim().to_string())
-                    .collect()
-            })
-            .unwrap_or_default();
-        while headers.last().is_some_and(String::is_empty) {
-            headers.pop();
-        }
-        let records: Vec<ByteRecord> = rows.collect();
-        Ok(Export {
-            file: file_name,
+    /// An export whose records are already in memory (a workbook's sheet).
+    pub fn from_rows(file: String, headers: Vec<String>, records: Vec<ByteRecord>) -> Export {
+        Export {
+            file,
             encoding: Encoding::Utf8,
             delimiter: None,
             headers,
             total: records.len() as u64,
             source: Source::Rows(records.into_iter()),
-        })
+        }
     }
 
     /// How far the reading got: bytes for CSV, records for XLSX.
@@ -202,7 +180,7 @@ impl Export {
         match &mut self.source {
             Source::Csv(reader) => reader
                 .read_byte_record(record)
-                .with_context(|| format!("не удалось прочитать выгрузку {}", self.file)),
+                .map_err(|error| csv_problem(&self.file, error)),
             Source::Rows(rows) => match rows.next() {
                 Some(next) => {
                     *record = next;
@@ -227,30 +205,78 @@ pub fn detect_encoding(sample: &[u8], has_bom: bool) -> Encoding {
     }
 }
 
-/// The delimiter of the header line: the most frequent of `;`, `,` and tab outside quotes.
-pub fn sniff_delimiter(sample: &[u8]) -> u8 {
-    let mut counts = [(b';', 0usize), (b',', 0), (b'\t', 0)];
-    let mut quoted = false;
-    for &byte in sample {
-        match byte {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            _ if !quoted => {
-                for (delimiter, count) in counts.iter_mut() {
-                    if byte == *delimiter {
-                        *count += 1;
+/// "UTF-16LE" or "UTF-16BE" when the sample starts with that byte order mark.
+fn utf16_bom(sample: &[u8]) -> Option<&'static str> {
+    if sample.starts_with(b"\xFF\xFE") {
+        Some("UTF-16LE")
+    } else if sample.starts_with(b"\xFE\xFF") {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
+}
+
+/// A CSV reading error in Russian, with the place it happened.
+fn csv_problem(file: &str, error: csv::Error) -> anyhow::Error {
+    let line = error.position().map(|p| p.line());
+    match error.into_kind() {
+        csv::ErrorKind::Io(io) => crate::text::io_problem(file, "выгрузку", &io),
+        _ => anyhow::anyhow!(
+            "{file}{}: выгрузка не читается как CSV; сохраните её заново из Excel или формы опроса",
+            line.map(|l| format!(": строка {l}")).unwrap_or_default()
+        ),
+    }
+}
+
+/// How many records the delimiter sniffer reads: the header and the rows after it.
+const SNIFF_RECORDS: usize = 50;
+
+/// The delimiter that gives the header and the rows after it the same number of fields, the way
+/// Python's csv.Sniffer and DuckDB's sniffer decide: counting one kind of character in the header
+/// alone is fooled by long grid headers full of commas in a `;` export. Among delimiters that
+/// agree equally well, the one that gives more fields wins. `cut` says the sample ends inside the
+/// file, so its last record may be incomplete and is not counted.
+pub fn sniff_delimiter(sample: &[u8], cut: bool) -> u8 {
+    let mut best: Option<((u64, usize), u8)> = None;
+    for delimiter in [b';', b',', b'\t'] {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(sample);
+        let mut record = ByteRecord::new();
+        let mut widths: Vec<usize> = Vec::new();
+        while widths.len() <= SNIFF_RECORDS {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {
+                    if !record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                        widths.push(record.len());
                     }
                 }
+                _ => break,
             }
-            _ => {}
+        }
+        if cut && widths.len() > 2 {
+            widths.pop();
+        }
+        let Some((&header, rows)) = widths.split_first() else {
+            continue;
+        };
+        if header < 2 {
+            continue;
+        }
+        // Agreement in thousandths, so that one stray row does not outweigh the rest.
+        let agreement = if rows.is_empty() {
+            1000
+        } else {
+            rows.iter().filter(|&&w| w == header).count() as u64 * 1000 / rows.len() as u64
+        };
+        let score = (agreement, header);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, delimiter));
         }
     }
-    let (delimiter, count) = counts
-        .iter()
-        .copied()
-        .max_by_key(|(_, count)| *count)
-        .unwrap_or((b',', 0));
-    if count == 0 { b',' } else { delimiter }
+    best.map_or(b',', |(_, delimiter)| delimiter)
 }
 
 /// Records read on another thread, in batches: parsing CSV and tallying it then share the two
@@ -264,6 +290,10 @@ pub struct RecordStream {
 
 /// Records per batch: large enough to make the hand-over cheap, small enough to stay in cache.
 const BATCH: usize = 1024;
+
+/// Bytes per batch at most: a row of 20,000 columns is a megabyte, and a thousand of them must
+/// not sit in each of the batches in flight.
+const BATCH_BYTES: usize = 1 << 20;
 
 impl RecordStream {
     /// Starts reading `export` on a thread of `scope`.
@@ -281,9 +311,13 @@ impl RecordStream {
                 let mut batch = recycled.try_recv().unwrap_or_default();
                 batch.resize_with(BATCH, ByteRecord::new);
                 let mut filled = 0;
-                while filled < BATCH {
+                let mut bytes = 0;
+                while filled < BATCH && bytes < BATCH_BYTES {
                     match export.next_record(&mut batch[filled]) {
-                        Ok(true) => filled += 1,
+                        Ok(true) => {
+                            bytes += batch[filled].as_slice().len();
+                            filled += 1;
+                        }
                         Ok(false) => break,
                         Err(error) => {
                             let _ = sender.send(Err(error));
@@ -293,7 +327,8 @@ impl RecordStream {
                 }
                 batch.truncate(filled);
                 progress.set(export.position());
-                if filled == 0 || sender.send(Ok(batch)).is_err() || filled < BATCH {
+                let full = filled == BATCH || bytes >= BATCH_BYTES;
+                if filled == 0 || sender.send(Ok(batch)).is_err() || !full {
                     return;
                 }
             }
@@ -349,10 +384,22 @@ mod tests {
 
     #[test]
     fn delimiters_are_sniffed_outside_quotes() {
-        assert_eq!(sniff_delimiter(b"a;b;c\n1,2;3"), b';');
-        assert_eq!(sniff_delimiter(b"\"a;b\",c,d\n"), b',');
-        assert_eq!(sniff_delimiter(b"a\tb\tc\n"), b'\t');
-        assert_eq!(sniff_delimiter(b"single\n"), b',');
+        assert_eq!(sniff_delimiter(b"a;b;c\n1,2;3", false), b';');
+        assert_eq!(sniff_delimiter(b"\"a;b\",c,d\n", false), b',');
+        assert_eq!(sniff_delimiter(b"a\tb\tc\n", false), b'\t');
+        assert_eq!(sniff_delimiter(b"single\n", false), b',');
+    }
+
+    #[test]
+    fn the_delimiter_is_the_one_rows_agree_with() {
+        // Grid headers full of commas in a `;` export: the header alone has more commas.
+        let sample = "Время;Оцените, пожалуйста, работу [Консультации, звонки];Оцените, пожалуйста, работу [Расчеты, справки]\n\
+                      01.11.2025;Полностью удовлетворен;Скорее удовлетворен\n\
+                      02.11.2025;Скорее удовлетворен;Затрудняюсь ответить\n";
+        assert_eq!(sniff_delimiter(sample.as_bytes(), false), b';');
+        // A cut last row does not vote.
+        let cut = "a,b,c\n1,2,3\n4,5,6\n7;8";
+        assert_eq!(sniff_delimiter(cut.as_bytes(), true), b',');
     }
 
     #[test]

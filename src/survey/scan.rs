@@ -6,6 +6,7 @@
 
 use super::columns::{Column, Role, classify_headers};
 use super::definition::Definition;
+use super::personal::{Identifying, identifying};
 use super::read::{Export, ReadOptions, RecordStream};
 use super::scale::{LONGEST_OPTION_BYTES, Placement, place};
 use crate::diagnostic::{Finding, Severity};
@@ -26,6 +27,12 @@ pub const MAX_FINGERPRINTS: usize = 1_800_000;
 
 /// How many values outside a scale are kept per column, to be reported with row and column.
 pub const MISFIT_SAMPLE: usize = 200;
+
+/// How many values outside a scale are kept over all columns, per scale: every column is
+/// counted on both scales, and a column of one scale misfits the other in every cell; 20,000
+/// columns of 200 kept values each would hold a quarter of a gigabyte. Past the budget values
+/// are still counted, and reported as a number.
+pub const MISFIT_BUDGET: usize = 20_000;
 
 /// A value of a column that is not an option of a scale.
 #[derive(Debug, Clone)]
@@ -54,12 +61,19 @@ impl<const N: usize> Default for ScaleTally<N> {
 }
 
 impl<const N: usize> ScaleTally<N> {
-    fn add(&mut self, option: Option<u8>, row: u64, value: impl FnOnce() -> String) {
+    fn add(
+        &mut self,
+        option: Option<u8>,
+        row: u64,
+        budget: &mut usize,
+        value: impl FnOnce() -> String,
+    ) {
         match option {
             Some(i) => self.counts[i as usize] += 1,
             None => {
                 self.misfits += 1;
-                if self.sample.len() < MISFIT_SAMPLE {
+                if self.sample.len() < MISFIT_SAMPLE && *budget > 0 {
+                    *budget -= 1;
                     self.sample.push(Misfit {
                         row,
                         value: value(),
@@ -80,12 +94,39 @@ pub struct ColumnTally {
     pub nonempty: u64,
     pub five: ScaleTally<5>,
     pub three: ScaleTally<3>,
-    /// Per segment group: counts on both scales.
-    pub groups: Vec<([u64; 5], [u64; 3])>,
+    /// Per segment group: counts on both scales and the answers of any kind.
+    pub groups: Vec<GroupCounts>,
     /// Non-empty cells of this column in rows left out as broken (S005) or repeated (S006).
     pub left_out_rows: u64,
-    /// Values that look like e-mail addresses: a personal column without a telling header.
-    pub email_like: u64,
+    /// Values that look like a name, an e-mail address or a phone number (in the order of
+    /// [`Identifying`]): a personal column without a telling header.
+    pub identifying: [u64; 3],
+}
+
+impl ColumnTally {
+    fn note_identifying(&mut self, text: &str) {
+        if let Some(kind) = identifying(text) {
+            self.identifying[kind as usize] += 1;
+        }
+    }
+
+    /// What most of the identifying values are, when at least a third of the column's values
+    /// identify a person: such a column is personal whatever its header says.
+    pub fn identifies(&self) -> Option<Identifying> {
+        let total: u64 = self.identifying.iter().sum();
+        if self.nonempty == 0 || total == 0 || total * 3 < self.nonempty {
+            return None;
+        }
+        let most = (0..3).max_by_key(|&i| self.identifying[i]).unwrap_or(0);
+        Some([Identifying::Name, Identifying::Email, Identifying::Phone][most])
+    }
+}
+
+/// One segment group's counts of one column, on both scales.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GroupCounts {
+    pub five: [u64; 5],
+    pub three: [u64; 3],
 }
 
 /// A problem or proposal text as answered, counted once per normalised text.
@@ -180,6 +221,7 @@ fn scan_export<'scope>(
     let mut pains: HashMap<(usize, String), PainText> = HashMap::new();
     let mut pain_order: Vec<(usize, String)> = Vec::new();
     let mut respondents = 0u64;
+    let mut budgets = (MISFIT_BUDGET, MISFIT_BUDGET);
     let mut record = ByteRecord::new();
     let mut upcoming = ByteRecord::new();
     let mut row = 1u64;
@@ -271,7 +313,7 @@ fn scan_export<'scope>(
             if seen_rows.contains(&digest) {
                 let time = encoding
                     .decode(&record[timestamp])
-                    .map(|t| t.trim().to_string())
+                    .map(|t| super::personal::shown(t.trim()).into_owned())
                     .unwrap_or_default();
                 findings.push(cell_finding(
                     "S006",
@@ -295,6 +337,7 @@ fn scan_export<'scope>(
                 .decode(&record[s])
                 .map(|t| t.trim().to_string())
                 .unwrap_or_default();
+            tallies[s].note_identifying(&value);
             let value = if value.is_empty() {
                 "(не указано)".to_string()
             } else {
@@ -318,18 +361,16 @@ fn scan_export<'scope>(
             tally.nonempty += 1;
             match column.role {
                 Role::Candidate | Role::Item => {}
-                Role::Problem | Role::Proposal if config.collect_pains => {
+                Role::Problem | Role::Proposal | Role::Other => {
                     if let Some(text) = encoding.decode(raw) {
-                        add_pain(&mut pains, &mut pain_order, i, text.trim());
+                        tally.note_identifying(&text);
+                        if config.collect_pains && column.role != Role::Other {
+                            add_pain(&mut pains, &mut pain_order, i, text.trim());
+                        }
                     }
                     continue;
                 }
-                Role::Personal | Role::Other => {
-                    if raw.contains(&b'@') && raw.contains(&b'.') {
-                        tally.email_like += 1;
-                    }
-                    continue;
-                }
+                // The segment's values are looked at once per row, above.
                 _ => continue,
             }
             let placement = if raw.len() > LONGEST_OPTION_BYTES {
@@ -352,25 +393,22 @@ fn scan_export<'scope>(
                     .map(|t| t.trim().to_string())
                     .unwrap_or_default()
             };
-            tally.five.add(placement.five, row, value);
-            tally.three.add(placement.three, row, value);
-            // Only a value outside the scales can be an e-mail address.
-            if placement.five.is_none()
-                && placement.three.is_none()
-                && raw.contains(&b'@')
-                && raw.contains(&b'.')
-            {
-                tally.email_like += 1;
+            tally.five.add(placement.five, row, &mut budgets.0, value);
+            tally.three.add(placement.three, row, &mut budgets.1, value);
+            // Only a value outside the scales can identify a person.
+            if placement.five.is_none() && placement.three.is_none() {
+                tally.note_identifying(&value());
             }
             if let Some(group) = group {
                 if tally.groups.len() <= group {
-                    tally.groups.resize(group + 1, ([0; 5], [0; 3]));
+                    tally.groups.resize(group + 1, GroupCounts::default());
                 }
+                let counts = &mut tally.groups[group];
                 if let Some(option) = placement.five {
-                    tally.groups[group].0[option as usize] += 1;
+                    counts.five[option as usize] += 1;
                 }
                 if let Some(option) = placement.three {
-                    tally.groups[group].1[option as usize] += 1;
+                    counts.three[option as usize] += 1;
                 }
             }
         }

@@ -5,12 +5,14 @@
 
 use super::columns::Role;
 use super::definition::Definition;
+use super::personal::shown;
 use super::read::ReadOptions;
 use super::scale::Scale;
-use super::scan::{ColumnTally, Misfit, PainText, ScanConfig, ScannedExport, cell_finding, scan};
+use super::scan::{
+    ColumnTally, GroupCounts, Misfit, PainText, ScanConfig, ScannedExport, cell_finding, scan,
+};
 use super::stats::{one_decimal, two_proportion_p, wilson};
 use crate::diagnostic::{Finding, sort_findings};
-use crate::text::normalize_option;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use std::path::PathBuf;
@@ -134,6 +136,12 @@ pub enum Group {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub label: String,
+    /// The item's identity across years (see `Column::key`).
+    #[serde(skip)]
+    pub key: String,
+    /// The column's header, the label of last resort where two items share a label.
+    #[serde(skip)]
+    pub header: String,
     #[serde(skip)]
     pub scale: Scale,
     #[serde(flatten)]
@@ -253,8 +261,25 @@ fn build_wave(
     let mut left_out = 0;
     let mut personal = Vec::new();
     for (column, tally) in scanned.columns.iter().zip(&scanned.tallies) {
-        let looks_like_emails = tally.nonempty > 0 && tally.email_like * 2 > tally.nonempty;
-        if column.role == Role::Personal || looks_like_emails {
+        let by_values = tally.identifies();
+        if column.role == Role::Segment
+            && let Some(kind) = by_values
+        {
+            anyhow::bail!(
+                "{file}: по столбцу «{}» нельзя разбивать итоги (--by): его значения похожи на {} — это персональные данные (Смоленск 5.2: опрос анонимный); выберите столбец с категорией должностей, подразделением или стажем",
+                column.header,
+                kind.russian()
+            );
+        }
+        if column.role == Role::Segment && !is_a_category(&scanned.groups, scanned.respondents) {
+            anyhow::bail!(
+                "{file}: в столбце «{}» {} разных значений на {} анкет — это не категория, а свободный текст или идентификатор: группы из одного человека раскрыли бы, кто как ответил; выберите столбец с категорией должностей, подразделением или стажем",
+                column.header,
+                scanned.groups.len(),
+                scanned.respondents
+            );
+        }
+        if column.role == Role::Personal || by_values.is_some() {
             personal.push(column);
             continue;
         }
@@ -278,21 +303,21 @@ fn build_wave(
         };
         left_out += misfits + tally.left_out_rows;
         for misfit in sample {
+            let value = shown(&misfit.value);
             let mut finding = cell_finding(
                 "S002",
                 &file,
                 misfit.row,
                 Some(column.index),
                 format!(
-                    "«{}» — не вариант шкалы ({}) в вопросе «{}»: ближайший вариант «{}»; ячейка не учтена",
-                    misfit.value,
+                    "«{value}» — не вариант шкалы ({}) в вопросе «{}»: ближайший вариант «{}»; ячейка не учтена",
                     scale.russian(),
                     column.label,
                     scale.closest(&misfit.value)
                 ),
                 "Исправьте значение в выгрузке на один из вариантов шкалы",
             );
-            finding.value = Some(misfit.value.clone());
+            finding.value = Some(value.into_owned());
             findings.push(finding);
         }
         if misfits > sample.len() as u64 {
@@ -320,12 +345,18 @@ fn build_wave(
             } else {
                 column.label.clone()
             },
+            key: if column.overall && scale == Scale::ThreeWay {
+                "overall".to_string()
+            } else {
+                column.key.clone()
+            },
+            header: column.header.clone(),
             scale,
             figures: figures(scale, &counts, config.population),
             groups,
         });
     }
-    for column in personal {
+    for column in &personal {
         let mut finding = cell_finding(
             "S003",
             &file,
@@ -362,18 +393,25 @@ fn build_wave(
             "Проверьте, что выбран верный файл и что выгрузка сделана после окончания опроса",
         ));
     }
-    if let Some(population) = config.population {
-        for item in &items {
-            if item.figures.with_opinion > population {
-                anyhow::bail!(
-                    "--population {population}: в выгрузке {file} на вопрос «{}» ответили {} человек — больше численности; укажите верную численность",
-                    item.label,
-                    item.figures.with_opinion
-                );
-            }
-        }
+    // Every questionnaire is a person of the population, whatever it answered: an item's answers
+    // can never be more, and a population smaller than the questionnaires would make the
+    // interval falsely narrow (zero wide at n = N).
+    if let Some(population) = config.population
+        && scanned.respondents > population
+    {
+        anyhow::bail!(
+            "--population {population}: в выгрузке {file} ответили {} {} — больше численности; укажите верную численность внутренних клиентов",
+            scanned.respondents,
+            crate::text::plural(
+                scanned.respondents as usize,
+                "человек",
+                "человека",
+                "человек"
+            )
+        );
     }
-    let pains = pain_rows(&scanned.pains, &scanned);
+    let personal_columns: Vec<usize> = personal.iter().map(|c| c.index).collect();
+    let pains = pain_rows(&scanned.pains, &scanned, &personal_columns);
     Ok(Wave {
         label: label.to_string(),
         file,
@@ -410,54 +448,103 @@ fn recognised_scale(tally: &ColumnTally) -> Option<Scale> {
     })
 }
 
-/// Per segment: the figures, or only the name for a group under the minimum size. When exactly
-/// one group is suppressed, the next smallest is suppressed too, so that the hidden one cannot be
-/// recovered by subtracting the shown groups from the total.
+/// Per segment: the figures, or only the name for a group where fewer than the minimum answered
+/// this item (Smolensk 5.2). The hidden groups together must not be recoverable by subtracting
+/// the shown ones from the item's total: while they hold some answers but fewer than the
+/// minimum, the smallest shown group is hidden too (so one hidden group never stands alone).
 fn groups_of(
     scale: Scale,
     tally: &ColumnTally,
     groups: &[(String, u64)],
     config: &TallyConfig,
 ) -> Vec<Group> {
-    let mut hidden: Vec<bool> = groups.iter().map(|(_, n)| *n < config.min_group).collect();
-    if hidden.iter().filter(|h| **h).count() == 1 && groups.len() > 1 {
-        let smallest_shown = groups
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !hidden[*i])
-            .min_by_key(|(_, (_, n))| *n)
-            .map(|(i, _)| i);
-        if let Some(i) = smallest_shown {
-            hidden[i] = true;
-        }
-    }
+    let counts: Vec<GroupCounts> = (0..groups.len())
+        .map(|i| tally.groups.get(i).copied().unwrap_or_default())
+        .collect();
+    let values: Vec<Vec<u64>> = counts
+        .iter()
+        .map(|c| match scale {
+            Scale::FivePoint => c.five.to_vec(),
+            Scale::ThreeWay => c.three.to_vec(),
+        })
+        .collect();
+    // The answers the figures are made of: a value outside the scale is in no figure, so it
+    // cannot make a group large enough to show one person's answer.
+    let answered: Vec<u64> = values.iter().map(|v| v.iter().sum()).collect();
+    let hidden = suppressed(&answered, config.min_group);
+    let labels = group_labels(groups, config.min_group);
     groups
         .iter()
         .enumerate()
-        .map(|(i, (name, respondents))| {
+        .map(|(i, (_, respondents))| {
+            let group = labels[i].clone();
             if hidden[i] {
                 return Group::Suppressed {
-                    group: name.clone(),
+                    group,
                     suppressed: true,
                 };
             }
-            let (five, three) = tally.groups.get(i).copied().unwrap_or(([0; 5], [0; 3]));
-            let counts: Vec<u64> = match scale {
-                Scale::FivePoint => five.to_vec(),
-                Scale::ThreeWay => three.to_vec(),
-            };
             Group::Shown {
-                group: name.clone(),
+                group,
                 respondents: *respondents,
-                figures: figures(scale, &counts, None),
+                figures: figures(scale, &values[i], None),
             }
         })
         .collect()
 }
 
-fn pain_rows(pains: &[PainText], scanned: &ScannedExport) -> Vec<PainRow> {
+/// The names of the groups as they may be printed. A value fewer than the minimum share is
+/// never printed, even for a hidden group: it can itself say who answered («Заместитель
+/// министра», a name typed into the field). Such groups are numbered instead; the others pass
+/// through the mask of contacts and names.
+fn group_labels(groups: &[(String, u64)], min_group: u64) -> Vec<String> {
+    let mut small = 0;
+    groups
+        .iter()
+        .map(|(name, respondents)| {
+            if *respondents < min_group {
+                small += 1;
+                format!("(малая группа {small})")
+            } else {
+                shown(name).into_owned()
+            }
+        })
+        .collect()
+}
+
+/// Whether a segment column holds categories: at most 20 values, or fewer distinct values than
+/// half the questionnaires. A column where nearly every answer is its own value (a timestamp, a
+/// free-text answer, a personnel number) would print one group per person.
+fn is_a_category(groups: &[(String, u64)], respondents: u64) -> bool {
+    groups.len() <= 20 || (groups.len() as u64) * 2 <= respondents
+}
+
+/// Which groups to hide, given how many of each answered the item (answers on the scale).
+pub fn suppressed(answered: &[u64], min_group: u64) -> Vec<bool> {
+    let mut hidden: Vec<bool> = answered.iter().map(|&n| n < min_group).collect();
+    loop {
+        let hidden_answers: u64 = (0..answered.len())
+            .filter(|&i| hidden[i])
+            .map(|i| answered[i])
+            .sum();
+        if hidden_answers == 0 || hidden_answers >= min_group {
+            return hidden;
+        }
+        let smallest_shown = (0..answered.len())
+            .filter(|&i| !hidden[i])
+            .min_by_key(|&i| answered[i]);
+        match smallest_shown {
+            Some(i) => hidden[i] = true,
+            None => return hidden,
+        }
+    }
+}
+
+/// The pain map's rows: never from a column found personal by its values, contacts masked.
+fn pain_rows(pains: &[PainText], scanned: &ScannedExport, personal: &[usize]) -> Vec<PainRow> {
     let mut rows: Vec<PainRow> = pains
         .iter()
+        .filter(|pain| !personal.contains(&pain.column))
         .map(|pain| {
             let column = &scanned.columns[pain.column];
             PainRow {
@@ -467,7 +554,7 @@ fn pain_rows(pains: &[PainText], scanned: &ScannedExport) -> Vec<PainRow> {
                 } else {
                     "проблема"
                 },
-                text: pain.text.clone(),
+                text: shown(&pain.text).into_owned(),
                 count: pain.count,
             }
         })
@@ -519,6 +606,7 @@ pub fn tally(inputs: &[WaveInput], config: &TallyConfig) -> anyhow::Result<Tally
         findings.append(&mut scanned.findings);
         waves.push(build_wave(&input.label, scanned, config, &mut findings)?);
     }
+    disambiguate_across_waves(&mut waves);
     let dynamics = dynamics(&waves);
     sort_findings(&mut findings);
     Ok(TallyReport {
@@ -528,16 +616,33 @@ pub fn tally(inputs: &[WaveInput], config: &TallyConfig) -> anyhow::Result<Tally
     })
 }
 
+/// Two different items of two years with the same label («Консультации» of accounting in one
+/// export, of HR in the next) would share a row of every table and chart that spans the years:
+/// their labels become their whole headers.
+fn disambiguate_across_waves(waves: &mut [Wave]) {
+    use std::collections::{HashMap, HashSet};
+    let mut keys_of: HashMap<String, HashSet<String>> = HashMap::new();
+    for item in waves.iter().flat_map(|w| &w.items) {
+        keys_of
+            .entry(crate::text::normalize_option(&item.label))
+            .or_default()
+            .insert(item.key.clone());
+    }
+    for item in waves.iter_mut().flat_map(|w| &mut w.items) {
+        if keys_of[&crate::text::normalize_option(&item.label)].len() > 1 {
+            item.label = item.header.clone();
+        }
+    }
+}
+
 fn dynamics(waves: &[Wave]) -> Vec<Dynamics> {
     let mut out = Vec::new();
     for pair in waves.windows(2) {
         let (before, after) = (&pair[0], &pair[1]);
         for item in &after.items {
-            let Some(previous) = before
-                .items
-                .iter()
-                .find(|i| normalize_option(&i.label) == normalize_option(&item.label))
-            else {
+            // Paired by identity (question and row, or the definition's label), never by the
+            // short label: two grids can share a row text.
+            let Some(previous) = before.items.iter().find(|i| i.key == item.key) else {
                 continue;
             };
             let (a, b) = (&previous.figures, &item.figures);
@@ -589,6 +694,20 @@ mod tests {
     }
 
     #[test]
+    fn small_groups_stay_hidden_alone_and_together() {
+        // Nothing small: nothing hidden.
+        assert_eq!(suppressed(&[5, 9, 12], 5), [false, false, false]);
+        // One group of one answer: the next smallest is hidden with it.
+        assert_eq!(suppressed(&[1, 9, 12], 5), [true, true, false]);
+        // Two small groups that together are still under the minimum: a third goes.
+        assert_eq!(suppressed(&[1, 2, 9, 12], 5), [true, true, true, false]);
+        // A hidden group with no answers reveals nothing.
+        assert_eq!(suppressed(&[0, 9, 12], 5), [true, false, false]);
+        // Everything small: everything hidden, and the loop ends.
+        assert_eq!(suppressed(&[1, 2], 5), [true, true]);
+    }
+
+    #[test]
     fn figures_follow_the_spec() {
         // 3 fully, 5 rather satisfied, 1 rather not, 1 not at all, 2 unsure.
         let f = figures(Scale::FivePoint, &[3, 5, 1, 1, 2], None);
@@ -604,5 +723,79 @@ mod tests {
         assert_eq!(three.mean, None);
         let nobody = figures(Scale::FivePoint, &[0, 0, 0, 0, 4], None);
         assert_eq!((nobody.level, nobody.ci), (None, None));
+    }
+
+    mod properties {
+        use super::super::*;
+        use crate::survey::definition::{DefinedItem, Definition};
+        use proptest::prelude::*;
+
+        /// A cell of a generated export: an option, a value outside the scale, or nothing.
+        fn cell() -> impl Strategy<Value = String> {
+            prop_oneof![
+                4 => (0usize..5).prop_map(|i| crate::survey::scale::FIVE_POINT[i].0.to_string()),
+                1 => Just("Хорошо".to_string()),
+                1 => Just(String::new()),
+                1 => Just("  ".to_string()),
+            ]
+        }
+
+        /// Rows of two items; some rows lose their last cell (a ragged row, S005).
+        fn rows() -> impl Strategy<Value = Vec<(String, String, bool)>> {
+            prop::collection::vec((cell(), cell(), prop::bool::weighted(0.1)), 0..40)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// Every cell of an item is counted, left out, or empty: the counts of the items
+            /// plus the cells left out plus the empty cells equal the cells of the rows.
+            #[test]
+            fn every_cell_is_counted_left_out_or_empty(rows in rows()) {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("answers.csv");
+                let mut text = String::from("Оцените [А],Оцените [Б]\n");
+                let mut empty = 0u64;
+                for (a, b, ragged) in &rows {
+                    let blank = |c: &String| c.trim().is_empty();
+                    if *ragged {
+                        text += &format!("{a}\n");
+                        empty += 1 + u64::from(blank(a));
+                    } else {
+                        text += &format!("{a},{b}\n");
+                        empty += u64::from(blank(a)) + u64::from(blank(b));
+                    }
+                }
+                std::fs::write(&path, text).unwrap();
+                let item = |label: &str| DefinedItem {
+                    label: label.into(),
+                    column: format!("*[{label}]"),
+                    process: None,
+                };
+                let config = TallyConfig {
+                    read: ReadOptions::default(),
+                    definition: Some(Definition {
+                        title: None,
+                        overall: None,
+                        items: vec![item("А"), item("Б")],
+                        problems: None,
+                        proposals: None,
+                        segments: Vec::new(),
+                        personal: Vec::new(),
+                    }),
+                    by: None,
+                    min_group: 5,
+                    population: None,
+                    collect_pains: false,
+                    show_progress: false,
+                };
+                let waves = [WaveInput { label: "2025".into(), path }];
+                let report = tally(&waves, &config).unwrap();
+                let wave = &report.waves[0];
+                let counted: u64 = wave.items.iter().map(|i| i.figures.n).sum();
+                prop_assert_eq!(wave.items.len(), 2);
+                prop_assert_eq!(counted + wave.left_out + empty, 2 * rows.len() as u64);
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ mod ecosystem;
 mod schema;
 mod show;
 mod survey;
+mod trust;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Seeds the fuzz corpora from the files the project ships: registries/, examples/, templates/ and
+# the test fixtures. The corpora themselves are not committed (fuzz/.gitignore).
+set -euo pipefail
+cd "$(dirname "$0")"
+mkdir -p corpus/registry corpus/survey corpus/diff
+cp ../registries/*.yaml ../examples/registry_*.yaml ../tests/fixtures/*.yaml \
+   ../templates/perechen.yaml corpus/registry/
+cp ../examples/*.csv ../tests/fixtures/survey/*.csv ../templates/otvety_primer.csv corpus/survey/
+cp ../registries/*.yaml corpus/diff/
+# The diff target reads two registries split at the first NUL byte.
+{ cat ../examples/registry_2024.yaml; printf '\0'; cat ../examples/registry_2025.yaml; } \
+  > corpus/diff/example_pair

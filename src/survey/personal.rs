@@ -1,0 +1,480 @@
+//! What identifies a respondent in the values of an export (Smolensk 5.2: the survey is
+//! anonymous): names, e-mail addresses and Russian phone numbers. A column whose values look
+//! like these is personal whatever its header says; a free-text answer that mentions one is
+//! printed with it masked; any other value from the export that reaches an output (a segment
+//! name, a value outside the scale) passes through [`shown`].
+
+use std::borrow::Cow;
+
+/// What kind of identifying value a cell holds, for the message that names why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identifying {
+    Name,
+    Email,
+    Phone,
+}
+
+impl Identifying {
+    /// The plural for a message: «значения похожи на …».
+    pub fn russian(self) -> &'static str {
+        match self {
+            Identifying::Name => "ФИО",
+            Identifying::Email => "адреса электронной почты",
+            Identifying::Phone => "номера телефонов",
+        }
+    }
+}
+
+/// What a whole value is, if it identifies a person.
+pub fn identifying(value: &str) -> Option<Identifying> {
+    let value = value.trim();
+    if value.is_empty() || value.len() > 120 {
+        return None;
+    }
+    if is_email(value) {
+        Some(Identifying::Email)
+    } else if is_phone(value) {
+        Some(Identifying::Phone)
+    } else if is_person_name(value) {
+        Some(Identifying::Name)
+    } else {
+        None
+    }
+}
+
+/// `name@host.domain`, nothing else in the value.
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !value.contains(char::is_whitespace)
+        && !domain.contains('@')
+        && domain
+            .split_once('.')
+            .is_some_and(|(host, tld)| !host.is_empty() && !tld.is_empty())
+}
+
+/// The digits of a run of phone characters, when it holds 10 or 11 of them (`+7 912 345-67-01`,
+/// `8 (912) 3456701`, `8-912-345-67-01`, `9123456701`) or is a city number written with dashes
+/// (`23-45-67`).
+fn phone_digits(run: &str) -> bool {
+    let digits = run.chars().filter(char::is_ascii_digit).count();
+    let only_phone_chars = run
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.' | '\u{a0}'));
+    if !only_phone_chars {
+        return false;
+    }
+    match digits {
+        10 => true,
+        11 => run
+            .trim_start_matches(['+', '(', ' '])
+            .starts_with(['7', '8']),
+        6 | 7 => run.contains('-') && !run.contains('.'),
+        _ => false,
+    }
+}
+
+/// A whole value that is a phone number, with an extension or not («… доб. 123»).
+pub fn is_phone(value: &str) -> bool {
+    let lowered = value.to_lowercase();
+    let number = ["доб", "вн", "ext"]
+        .iter()
+        .find_map(|mark| lowered.find(mark))
+        .map_or(value, |at| value[..at].trim_end_matches([' ', ',', '.']));
+    phone_digits(number.trim())
+}
+
+/// Words of departments, positions and tenure that end like surnames («кадров») but are not.
+const NOT_NAMES: [&str; 40] = [
+    "отдел",
+    "отдела",
+    "отделы",
+    "управление",
+    "управления",
+    "сектор",
+    "сектора",
+    "служба",
+    "департамент",
+    "бухгалтерия",
+    "кадров",
+    "кадры",
+    "специалист",
+    "специалисты",
+    "руководитель",
+    "руководители",
+    "главный",
+    "ведущий",
+    "старший",
+    "начальник",
+    "заместитель",
+    "министерство",
+    "министр",
+    "комитет",
+    "группа",
+    "учета",
+    "учёта",
+    "отчетности",
+    "информационных",
+    "технологий",
+    "обеспечения",
+    "обеспечивающий",
+    "работы",
+    "года",
+    "лет",
+    "более",
+    "менее",
+    "от",
+    "до",
+    "без",
+];
+
+/// Surname and patronymic endings, Cyrillic and in Latin transliteration.
+const NAME_ENDINGS: [&str; 36] = [
+    "ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына", "ский", "цкий", "ская",
+    "цкая", "вич", "вна", "ична", "ич", "енко", "ко", "ук", "юк", "ov", "ev", "in", "ova", "eva",
+    "ina", "sky", "skiy", "skaya", "ich", "vna", "enko", "uk", "yuk",
+];
+
+const PATRONYMIC_ENDINGS: [&str; 6] = ["вич", "вна", "ична", "ich", "vna", "ichna"];
+
+/// How a word is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Capitalised,
+    Upper,
+    Lower,
+}
+
+/// A word of letters (and hyphens between parts), and how it is written.
+fn word_case(token: &str) -> Option<Case> {
+    let letters = token.chars().filter(|c| *c != '-').count();
+    if letters < 2 || token.starts_with('-') || token.ends_with('-') {
+        return None;
+    }
+    if !token.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return None;
+    }
+    let parts: Vec<&str> = token.split('-').collect();
+    let is_upper = |p: &str| p.chars().all(char::is_uppercase);
+    let is_lower = |p: &str| p.chars().all(char::is_lowercase);
+    let is_capitalised = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    if parts.iter().all(|p| is_capitalised(p)) {
+        Some(Case::Capitalised)
+    } else if parts.iter().all(|p| is_upper(p)) {
+        Some(Case::Upper)
+    } else if parts.iter().all(|p| is_lower(p)) {
+        Some(Case::Lower)
+    } else {
+        None
+    }
+}
+
+/// «И.», «A.»: one capital letter and a full stop.
+fn is_initial(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// «И.И.» is two initials.
+fn split_initials(token: &str) -> Vec<&str> {
+    if token.chars().filter(|c| *c == '.').count() > 1 {
+        token.split_inclusive('.').collect()
+    } else {
+        vec![token]
+    }
+}
+
+/// «Иванов Иван Иванович», «ИВАНОВ ИВАН ИВАНОВИЧ», «иванов иван иванович», «Иванова А. П.»,
+/// «И.И. Петров», «Ivanov Ivan Ivanovich», «Smirnova A.S.», «Анна Смирнова»: two to four words
+/// or initials, with an initial, a surname or a patronymic ending; a department («Отдел
+/// кадров») or a position («Ведущий специалист») is not a name. Lower-case words count only
+/// as a full name with a patronymic.
+pub fn is_person_name(value: &str) -> bool {
+    let tokens: Vec<&str> = value
+        .split(char::is_whitespace)
+        .filter(|t| !t.is_empty())
+        .flat_map(split_initials)
+        .collect();
+    if !(2..=4).contains(&tokens.len()) {
+        return false;
+    }
+    let mut initials = 0;
+    let mut words: Vec<(String, Case)> = Vec::new();
+    for token in &tokens {
+        if is_initial(token) {
+            initials += 1;
+        } else if let Some(case) = word_case(token) {
+            words.push((token.to_lowercase(), case));
+        } else {
+            return false;
+        }
+    }
+    if words.is_empty() || words.iter().any(|(w, _)| NOT_NAMES.contains(&w.as_str())) {
+        return false;
+    }
+    let ends_like =
+        |w: &str, endings: &[&str]| endings.iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
+    if words.iter().any(|(_, case)| *case == Case::Lower) {
+        return words.iter().all(|(_, case)| *case == Case::Lower)
+            && words.len() == 3
+            && ends_like(&words[2].0, &PATRONYMIC_ENDINGS);
+    }
+    initials > 0 || words.iter().any(|(w, _)| ends_like(w, &NAME_ENDINGS))
+}
+
+/// Names inside a text («Бухгалтерия (Петров И.И.)», «Отдел кадров, Смирнова А.С.») replaced by
+/// `***`: every run of two to four words that is a name on its own.
+pub fn mask_names(text: &str) -> Cow<'_, str> {
+    // Word cores with their byte spans, punctuation around them left out.
+    let mut cores: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for token in text.split(char::is_whitespace) {
+        let start = at;
+        at += token.len()
+            + text[at + token.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        let trimmed = token
+            .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '«' | '»' | '"'));
+        if trimmed.is_empty() {
+            continue;
+        }
+        let offset = token.find(trimmed).unwrap_or(0);
+        cores.push((start + offset, start + offset + trimmed.len()));
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < cores.len() {
+        let found = (2..=4).rev().find(|&size| {
+            i + size <= cores.len() && {
+                let (start, end) = (cores[i].0, cores[i + size - 1].1);
+                let window = &text[start..end];
+                // A window must not cross punctuation between its words.
+                !window.contains([',', ';', '(', ')']) && is_person_name(window)
+            }
+        });
+        match found {
+            Some(size) => {
+                spans.push((cores[i].0, cores[i + size - 1].1));
+                i += size;
+            }
+            None => i += 1,
+        }
+    }
+    if spans.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in spans {
+        out.push_str(&text[last..start]);
+        out.push_str("***");
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+/// A free-text answer with e-mail addresses and phone numbers masked: `a***@…`, `+7 ***`.
+pub fn mask_contacts(text: &str) -> Cow<'_, str> {
+    let has_at = text.contains('@');
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if !has_at && digits < 6 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    // E-mail addresses: any word with an @ and a dot after it.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..end];
+        let core = word.trim_matches(|c: char| {
+            !(c.is_alphanumeric() || matches!(c, '@' | '.' | '_' | '-' | '+'))
+        });
+        let core = core.trim_end_matches('.');
+        if is_email(core) {
+            let at = word.find(core).unwrap_or(0);
+            out.push_str(&word[..at]);
+            let first = core.chars().next().unwrap_or('*');
+            out.push(first);
+            out.push_str("***@…");
+            out.push_str(&word[at + core.len()..]);
+        } else {
+            out.push_str(word);
+        }
+        rest = &rest[end..];
+    }
+    Cow::Owned(mask_phones(&out))
+}
+
+/// Runs of phone characters with a phone's number of digits become `+7 ***`.
+fn mask_phones(text: &str) -> String {
+    let is_phone_char =
+        |c: char| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '\u{a0}');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit() || c == '+' || c == '(') {
+        out.push_str(&rest[..start]);
+        let run_len = rest[start..]
+            .find(|c: char| !is_phone_char(c))
+            .unwrap_or(rest.len() - start);
+        let run = &rest[start..start + run_len];
+        // Keep the spaces after the number.
+        let number = run.trim_end_matches([' ', '-', '(', '\u{a0}']);
+        let trailing = &run[number.len()..];
+        if phone_digits(number) {
+            out.push_str("+7 ***");
+        } else {
+            out.push_str(number);
+        }
+        out.push_str(trailing);
+        rest = &rest[start + run_len..];
+        if run_len == 0 {
+            // A lone "(" or "+": keep it and go on.
+            let mut chars = rest.chars();
+            if let Some(c) = chars.next() {
+                out.push(c);
+            }
+            rest = chars.as_str();
+        }
+    }
+    out.push_str(rest);
+    mask_extensions(&out)
+}
+
+/// «+7 *** доб. 123»: the extension of a masked number is part of it.
+fn mask_extensions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("+7 ***") {
+        let (before, after) = rest.split_at(at + "+7 ***".len());
+        out.push_str(before);
+        let tail = after.trim_start_matches([' ', ',']);
+        let lowered = tail.to_lowercase();
+        let mark = ["доб.", "доб", "вн.", "ext."]
+            .iter()
+            .find(|m| lowered.starts_with(*m))
+            .map(|m| m.len());
+        rest = match mark {
+            Some(len) => {
+                let digits = tail[len..].trim_start();
+                let number = digits.len()
+                    - digits
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .len();
+                if number > 0 {
+                    out.push_str(" доб. ***");
+                    &digits[number..]
+                } else {
+                    after
+                }
+            }
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A value from the export as it may be printed: a whole value that identifies a person is
+/// replaced, contacts inside text are masked.
+pub fn shown(value: &str) -> Cow<'_, str> {
+    match identifying(value) {
+        Some(_) => Cow::Borrowed("(скрыто: персональные данные)"),
+        None => match mask_contacts(value) {
+            Cow::Borrowed(text) => mask_names(text),
+            Cow::Owned(text) => Cow::Owned(mask_names(&text).into_owned()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifying_values_are_recognised() {
+        for (value, kind) in [
+            ("ivanov@minfin.ru", Identifying::Email),
+            ("+7 912 345-67-01", Identifying::Phone),
+            ("8 (912) 3456701", Identifying::Phone),
+            ("8-912-345-67-01", Identifying::Phone),
+            ("89123456701", Identifying::Phone),
+            ("23-45-67", Identifying::Phone),
+            ("Иванов Иван Иванович", Identifying::Name),
+            ("Иванова А. П.", Identifying::Name),
+            ("Петров И.И.", Identifying::Name),
+            ("Анна Смирнова", Identifying::Name),
+            ("Римский-Корсаков Николай", Identifying::Name),
+            ("ИВАНОВ ИВАН ИВАНОВИЧ", Identifying::Name),
+            ("иванов иван иванович", Identifying::Name),
+            ("И.И. Петров", Identifying::Name),
+            ("Ivanov Ivan Ivanovich", Identifying::Name),
+            ("Smirnova A.S.", Identifying::Name),
+            ("+7 912 345-67-01 доб. 123", Identifying::Phone),
+        ] {
+            assert_eq!(identifying(value), Some(kind), "{value}");
+        }
+        for value in [
+            "Отдел кадров",
+            "Ведущий специалист",
+            "Руководители",
+            "Специалисты",
+            "От 1 до 5 лет",
+            "2025-11-01",
+            "01.11.2025 10:15:00",
+            "Полностью удовлетворен",
+            "Затрудняюсь ответить",
+            "5",
+            "Долго ждать ответа на письма",
+            "ОТДЕЛ КАДРОВ",
+            "Отдел Кадров",
+            "отдел кадров",
+            "Главный специалист-эксперт",
+            "Менее 1 года",
+            "Иванов",
+        ] {
+            assert_eq!(identifying(value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn contacts_in_free_text_are_masked() {
+        assert_eq!(
+            mask_contacts("Пишите на anna.petrova@minfin.ru, отвечу."),
+            "Пишите на a***@…, отвечу."
+        );
+        assert_eq!(
+            mask_contacts("Звоните +7 912 345-67-01 или 8 (912) 3456701 после обеда"),
+            "Звоните +7 *** или +7 *** после обеда"
+        );
+        assert_eq!(
+            mask_contacts("Ждали ответа 10 дней, с 01.10.2025"),
+            "Ждали ответа 10 дней, с 01.10.2025"
+        );
+        assert_eq!(mask_contacts("Кабинет (205)"), "Кабинет (205)");
+        assert_eq!(
+            shown("Иванов Иван Иванович"),
+            "(скрыто: персональные данные)"
+        );
+        assert_eq!(shown("Отдел кадров"), "Отдел кадров");
+        assert_eq!(shown("Бухгалтерия (Петров И.И.)"), "Бухгалтерия (***)");
+        assert_eq!(shown("Отдел кадров, Смирнова А.С."), "Отдел кадров, ***");
+        assert_eq!(shown("Иванов И.И., тел. 23-45-67"), "***, тел. +7 ***");
+        assert_eq!(
+            mask_contacts("Звоните мне +7 912 345-67-01 доб. 123, тел 23-45-67"),
+            "Звоните мне +7 *** доб. ***, тел +7 ***"
+        );
+    }
+}
