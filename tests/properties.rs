@@ -144,6 +144,12 @@ proptest! {
     }
 
     #[test]
+    fn findings_of_a_file_starting_with_a_space_lie_inside_it(yaml in registry()) {
+        // Found by the mutation below: serde_yaml reads it as two documents, saphyr as neither.
+        assert_positions_inside(&format!(" {yaml}"));
+    }
+
+    #[test]
     fn findings_of_mutated_registries_lie_inside_the_file(
         yaml in registry(),
         edits in prop::collection::vec((any::<u16>(), 0usize..64, any::<bool>()), 1..4),

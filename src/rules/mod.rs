@@ -284,11 +284,17 @@ pub fn check_loaded_where(
     findings
 }
 
-/// A parser reports "unexpected end of stream" on the line after the last one; the user looks
-/// for it at the end of the last line.
+/// Keeps every position inside the text: a parser reports "unexpected end of stream" on the line
+/// after the last one, where the user looks at the end of the last line.
 fn inside_the_text(findings: &mut [Finding], text: &str) {
     let lines = text.lines().count();
     for finding in findings {
+        // A finding without a place in a file that has lines (serde_yaml gives none for some
+        // errors, and saphyr may not find the place either) points at the top of the file.
+        if finding.line.is_none() && lines > 0 {
+            finding.line = Some(1);
+            finding.column = Some(1);
+        }
         if lines > 0 && finding.line.is_some_and(|line| line > lines) {
             let last = text.lines().next_back().unwrap_or("");
             finding.line = Some(lines);
