@@ -181,7 +181,7 @@ pub struct SurveyInput {
     /// Кодировка CSV: utf-8 или cp1251 (по умолчанию определяется: BOM, UTF-8, Windows-1251)
     #[arg(long, value_name = "КОДИРОВКА")]
     pub encoding: Option<String>,
-    /// Разделитель CSV: «,», «;» или «tab» (по умолчанию определяется по заголовку)
+    /// Разделитель CSV: «,», «;» или «tab» (по умолчанию — тот, что даёт заголовку и первым строкам одинаковое число полей)
     #[arg(long, value_name = "СИМВОЛ")]
     pub delimiter: Option<String>,
 }
@@ -358,4 +358,54 @@ pub fn russian_error(error: &clap::Error) -> Option<String> {
     Some(format!(
         "{line}\nСправка: tochki --help или tochki КОМАНДА --help"
     ))
+}
+
+/// The command line with its help in Russian: clap writes «Usage:», «Options:» and «Print help»
+/// itself, so every command gets a Russian template and Russian help and version flags. Help
+/// for `--help`, completions and the man page all come from here.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    russian_help(Cli::command(), true)
+}
+
+fn russian_help(command: clap::Command, root: bool) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let mut command = command
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Показать справку"),
+        );
+    if root {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Показать версию"),
+        );
+    }
+    let mut template = String::from("{about-with-newline}\nИспользование: {usage}\n");
+    if command.get_subcommands().next().is_some() {
+        template.push_str("\nКоманды:\n{subcommands}\n");
+    }
+    if command.get_positionals().next().is_some() {
+        template.push_str("\nАргументы:\n{positionals}\n");
+    }
+    template.push_str("\nПараметры:\n{options}\n{after-help}");
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    let mut command = command
+        .help_template(template)
+        .subcommand_value_name("КОМАНДА");
+    for name in names {
+        command = command.mut_subcommand(name, |sub| russian_help(sub, false));
+    }
+    command
 }

@@ -1,11 +1,14 @@
 //! The `tochki` binary: parse arguments, run, turn the result into an exit status.
 
-use clap::Parser;
+use clap::FromArgMatches;
 use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match tochki::cli::Cli::try_parse() {
+    let parsed = tochki::cli::command()
+        .try_get_matches()
+        .and_then(|matches| tochki::cli::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => match tochki::cli::russian_error(&error) {
             Some(message) => {

@@ -820,3 +820,25 @@ fn the_first_visible_sheet_is_read() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.json()["waves"][0]["respondents"], 30);
 }
+
+#[test]
+fn help_is_russian() {
+    for args in [
+        vec!["--help"],
+        vec!["survey", "tally", "--help"],
+        vec!["check", "-h"],
+    ] {
+        let run = tochki(&args);
+        assert_eq!(run.code, 0, "{args:?}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Commands:",
+            "Print help",
+            "Arguments:",
+        ] {
+            assert!(!run.stdout.contains(english), "{args:?}: {english}");
+        }
+        assert!(run.stdout.contains("Использование:"), "{}", run.stdout);
+    }
+}
