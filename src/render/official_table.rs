@@ -4,7 +4,6 @@
 use super::markdown_cell;
 use crate::registry::Registry;
 use crate::registry::model::{NeedValue, Text};
-use crate::text::spreadsheet_safe;
 use serde::Serialize;
 use std::io::Write;
 
@@ -192,19 +191,7 @@ pub fn markdown(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<(
 /// CSV for Russian Excel: UTF-8 with BOM, `;` as delimiter, CRLF, and no cell that a
 /// spreadsheet would run as a formula.
 pub fn csv_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut bytes);
-        writer.write_record(HEADINGS)?;
-        for row in &table.rows {
-            writer.write_record(row.cells().iter().map(|c| spreadsheet_safe(c)))?;
-        }
-        writer.flush()?;
-    }
-    Ok(bytes)
+    super::excel_csv(&HEADINGS, table.rows.iter().map(Row::cells))
 }
 
 /// Escapes text for HTML element content and attribute values.

@@ -3,9 +3,9 @@
 //! export is escaped; personal columns never reach the report, since the tally never keeps them.
 
 use super::official_table::escape_html as esc;
-use super::survey::{DECLINE_REMINDER, item_label, verdict};
-use crate::survey::scale::Scale;
-use crate::survey::tally::{Group, Item, TallyReport, Wave};
+use super::survey::{DECLINE_REMINDER, verdict};
+use crate::survey::label::ItemLabel;
+use crate::survey::tally::{Group, Item, PainRow, Part, TallyReport, Wave};
 use crate::text::plural;
 use std::fmt::Write as _;
 
@@ -39,40 +39,9 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
         STYLE,
         esc(title)
     );
-    let waves: Vec<String> = report
-        .waves
-        .iter()
-        .map(|w| {
-            format!(
-                "{} — {} {}",
-                esc(&w.label),
-                w.respondents,
-                plural(w.respondents as usize, "анкета", "анкеты", "анкет")
-            )
-        })
-        .collect();
-    let _ = writeln!(page, "<p class=\"lead\">Опросы: {}.</p>", waves.join("; "));
-
-    let declines: Vec<_> = report.declines().collect();
-    if !declines.is_empty() {
-        page.push_str(
-            "<section class=\"declines\">\n<h2>Значимое снижение удовлетворенности</h2>\n<ul>\n",
-        );
-        for d in declines {
-            let _ = writeln!(
-                page,
-                "<li><strong>{}</strong>: {} → {}, {:+.1} п.п. (p = {:.4})</li>",
-                esc(&item_label(&d.item)),
-                esc(&d.from),
-                esc(&d.to),
-                d.delta_pp,
-                d.p_value
-            );
-        }
-        let _ = writeln!(page, "</ul>\n<p>{}</p>\n</section>", esc(DECLINE_REMINDER));
-    }
-
-    if report.waves.len() > 1 || !report.waves.is_empty() {
+    lead(&mut page, report);
+    declines(&mut page, report);
+    if !report.waves.is_empty() {
         page.push_str("<section>\n<h2>Уровень удовлетворенности и 95% интервал</h2>\n");
         page.push_str("<p class=\"note\">Доля удовлетворенных (полностью и скорее) среди ответивших с мнением; линия — 95% интервал Уилсона.</p>\n");
         page.push_str(&levels_chart(report));
@@ -88,69 +57,128 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
         page.push_str(&diverging_chart(wave));
         page.push_str("</section>\n");
     }
-    if !report.dynamics.is_empty() {
-        page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п.п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
-        for d in &report.dynamics {
-            let class = if d.decline { " class=\"decline\"" } else { "" };
-            let _ = writeln!(
-                page,
-                "<tr{class}><td>{}</td><td>{} → {}</td><td>{:.1}%</td><td>{:.1}%</td><td>{:+.1}</td><td>{:.4}</td><td>{}</td></tr>",
-                esc(&item_label(&d.item)),
-                esc(&d.from),
-                esc(&d.to),
-                d.levels.0,
-                d.levels.1,
-                d.delta_pp,
-                d.p_value,
-                esc(verdict(d))
-            );
-        }
-        page.push_str("</tbody>\n</table>\n</section>\n");
+    dynamics(&mut page, report);
+    segments(&mut page, report);
+    pain_map(&mut page, report);
+    page.push_str(SELF_CHECK);
+    page.push_str("</body>\n</html>\n");
+    page
+}
+
+/// The waves and their numbers of questionnaires.
+fn lead(page: &mut String, report: &TallyReport) {
+    let waves: Vec<String> = report
+        .waves
+        .iter()
+        .map(|w| {
+            format!(
+                "{} — {} {}",
+                esc(&w.label),
+                w.respondents,
+                plural(w.respondents as usize, "анкета", "анкеты", "анкет")
+            )
+        })
+        .collect();
+    let _ = writeln!(page, "<p class=\"lead\">Опросы: {}.</p>", waves.join("; "));
+}
+
+/// The significant declines first, with the Omsk p.13 reminder.
+fn declines(page: &mut String, report: &TallyReport) {
+    let declines: Vec<_> = report.declines().collect();
+    if declines.is_empty() {
+        return;
     }
+    page.push_str(
+        "<section class=\"declines\">\n<h2>Значимое снижение удовлетворенности</h2>\n<ul>\n",
+    );
+    for d in declines {
+        let _ = writeln!(
+            page,
+            "<li><strong>{}</strong>: {} → {}, {:+.1} п.п. (p = {:.4})</li>",
+            esc(d.item.russian()),
+            esc(&d.from),
+            esc(&d.to),
+            d.delta_pp,
+            d.p_value
+        );
+    }
+    let _ = writeln!(page, "</ul>\n<p>{}</p>\n</section>", esc(DECLINE_REMINDER));
+}
+
+fn dynamics(page: &mut String, report: &TallyReport) {
+    if report.dynamics.is_empty() {
+        return;
+    }
+    page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п.п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
+    for d in &report.dynamics {
+        let class = if d.trend.is_significant_decline() {
+            " class=\"decline\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            page,
+            "<tr{class}><td>{}</td><td>{} → {}</td><td>{:.1}%</td><td>{:.1}%</td><td>{:+.1}</td><td>{:.4}</td><td>{}</td></tr>",
+            esc(d.item.russian()),
+            esc(&d.from),
+            esc(&d.to),
+            d.levels.0,
+            d.levels.1,
+            d.delta_pp,
+            d.p_value,
+            esc(verdict(d))
+        );
+    }
+    page.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// The figures per segment group; small groups only by name.
+fn segments(page: &mut String, report: &TallyReport) {
     let segmented: Vec<(&Wave, &Item)> = report
         .waves
         .iter()
         .flat_map(|w| w.items.iter().map(move |i| (w, i)))
         .filter(|(_, i)| i.groups.is_some())
         .collect();
-    if !segmented.is_empty() {
-        page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Группы меньше порога не показываются ради анонимности опроса (Смоленск 5.2).</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Группа</th><th>Анкет</th><th>Уровень</th><th>95% ДИ</th></tr></thead>\n<tbody>\n");
-        for (wave, item) in segmented {
-            for group in item.groups.iter().flatten() {
-                match group {
-                    Group::Shown {
-                        group,
+    if segmented.is_empty() {
+        return;
+    }
+    page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Группы меньше порога не показываются ради анонимности опроса (Смоленск 5.2).</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Группа</th><th>Анкет</th><th>Уровень</th><th>95% ДИ</th></tr></thead>\n<tbody>\n");
+    for (wave, item) in segmented {
+        for group in item.groups.iter().flatten() {
+            let (wave, label) = (esc(&wave.label), esc(item.label.russian()));
+            match group {
+                Group::Shown {
+                    group,
+                    respondents,
+                    figures,
+                } => {
+                    let _ = writeln!(
+                        page,
+                        "<tr><td>{wave}</td><td>{label}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        esc(group),
                         respondents,
-                        figures,
-                    } => {
-                        let _ = writeln!(
-                            page,
-                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                            esc(&wave.label),
-                            esc(&item_label(&item.label)),
-                            esc(group),
-                            respondents,
-                            figures.level.map_or("—".into(), |l| format!("{l:.1}%")),
-                            figures
-                                .ci
-                                .map_or("—".into(), |[a, b]| format!("{a:.1}–{b:.1}"))
-                        );
-                    }
-                    Group::Suppressed { group, .. } => {
-                        let _ = writeln!(
-                            page,
-                            "<tr class=\"hidden\"><td>{}</td><td>{}</td><td>{}</td><td colspan=\"3\">скрыто: слишком мало анкет</td></tr>",
-                            esc(&wave.label),
-                            esc(&item_label(&item.label)),
-                            esc(group)
-                        );
-                    }
+                        figures.level.map_or("—".into(), |l| format!("{l:.1}%")),
+                        figures
+                            .ci
+                            .map_or("—".into(), |[a, b]| format!("{a:.1}–{b:.1}"))
+                    );
+                }
+                Group::Suppressed { group, .. } => {
+                    let _ = writeln!(
+                        page,
+                        "<tr class=\"hidden\"><td>{wave}</td><td>{label}</td><td>{}</td><td colspan=\"3\">скрыто: слишком мало анкет</td></tr>",
+                        esc(group)
+                    );
                 }
             }
         }
-        page.push_str("</tbody>\n</table>\n</section>\n");
     }
-    let pains: Vec<(&Wave, &crate::survey::tally::PainRow)> = report
+    page.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn pain_map(page: &mut String, report: &TallyReport) {
+    let pains: Vec<(&Wave, &PainRow)> = report
         .waves
         .iter()
         .flat_map(|w| w.pains.iter().map(move |p| (w, p)))
@@ -174,14 +202,11 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
         page.push_str("</tbody>\n</table>\n");
     }
     page.push_str("</section>\n");
-    page.push_str(SELF_CHECK);
-    page.push_str("</body>\n</html>\n");
-    page
 }
 
 /// Dots per year with their interval, one row per item.
 fn levels_chart(report: &TallyReport) -> String {
-    let mut labels: Vec<String> = Vec::new();
+    let mut labels: Vec<ItemLabel> = Vec::new();
     for wave in &report.waves {
         for item in &wave.items {
             if !labels.contains(&item.label) {
@@ -221,14 +246,14 @@ fn levels_chart(report: &TallyReport) -> String {
     }
     for (row, label) in labels.iter().enumerate() {
         let y = 50.0 + ROW * row as f64 + ROW / 2.0;
-        let shown = item_label(label);
+        let shown = label.russian();
         let _ = writeln!(
             svg,
             "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
             LABEL_WIDTH - 10.0,
             y + 4.0,
-            esc(&shown),
-            esc(&short(&shown))
+            esc(shown),
+            esc(&short(shown))
         );
         let count = report.waves.len().max(1) as f64;
         for (i, wave) in report.waves.iter().enumerate() {
@@ -254,9 +279,6 @@ fn levels_chart(report: &TallyReport) -> String {
     svg
 }
 
-/// One stacked part of a bar: share, colour, option.
-type Part = (f64, &'static str, &'static str);
-
 /// The diverging stacked bars of one wave.
 fn diverging_chart(wave: &Wave) -> String {
     // Dissatisfied to the left of zero, satisfied to the right, "unsure" in a column apart.
@@ -281,57 +303,32 @@ fn diverging_chart(wave: &Wave) -> String {
     );
     for (row, item) in wave.items.iter().enumerate() {
         let y = 36.0 + ROW * row as f64;
-        let shown = item_label(&item.label);
+        let shown = item.label.russian();
         let _ = writeln!(
             svg,
             "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
             LABEL_WIDTH - 10.0,
             y + ROW / 2.0 + 4.0,
-            esc(&shown),
-            esc(&short(&shown))
+            esc(shown),
+            esc(&short(shown))
         );
-        let n = item.figures.n.max(1) as f64;
-        let share = |i: usize| {
-            item.figures
-                .counts
-                .0
-                .get(i)
-                .map_or(0.0, |(_, c)| *c as f64 * 100.0 / n)
-        };
-        // (share, colour, option) from zero outwards.
-        let (right, left, unsure): (Vec<Part>, Vec<Part>, f64) = match item.scale {
-            Scale::FivePoint => (
-                vec![
-                    (share(1), "#7cc48a", "Скорее удовлетворен"),
-                    (share(0), "#1a7f37", "Полностью удовлетворен"),
-                ],
-                vec![
-                    (share(2), "#ef9a9a", "Скорее не удовлетворен"),
-                    (share(3), "#c62828", "Полностью не удовлетворен"),
-                ],
-                share(4),
-            ),
-            Scale::ThreeWay => (
-                vec![(share(0), "#1a7f37", "Удовлетворен")],
-                vec![(share(1), "#c62828", "Не удовлетворен")],
-                share(2),
-            ),
-        };
+        let balance = item.balance();
         let bar_y = y + 6.0;
         let bar_h = ROW - 12.0;
         let mut cursor = zero;
-        for (value, colour, option) in &right {
-            let w = value * scale;
-            segment(&mut svg, cursor, bar_y, w, bar_h, colour, option, *value);
+        for part in &balance.satisfied {
+            let w = part.share * scale;
+            segment(&mut svg, cursor, bar_y, w, bar_h, colour(part, true), part);
             cursor += w;
         }
         let mut cursor = zero;
-        for (value, colour, option) in &left {
-            let w = value * scale;
+        for part in &balance.dissatisfied {
+            let w = part.share * scale;
             cursor -= w;
-            segment(&mut svg, cursor, bar_y, w, bar_h, colour, option, *value);
+            segment(&mut svg, cursor, bar_y, w, bar_h, colour(part, false), part);
         }
         let ux = WIDTH - unsure_width - 10.0;
+        let unsure = balance.unsure.share;
         segment(
             &mut svg,
             ux,
@@ -339,8 +336,7 @@ fn diverging_chart(wave: &Wave) -> String {
             unsure * unsure_width / 100.0,
             bar_h,
             "#bdbdbd",
-            "Затрудняюсь ответить",
-            unsure,
+            &balance.unsure,
         );
         let _ = writeln!(
             svg,
@@ -363,20 +359,23 @@ fn diverging_chart(wave: &Wave) -> String {
     svg
 }
 
-#[allow(clippy::too_many_arguments)]
-fn segment(
-    svg: &mut String,
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-    colour: &str,
-    option: &str,
-    value: f64,
-) {
+/// The colour of an option's part of a bar: green for satisfied, red for dissatisfied, darker
+/// for the outermost option, grey for "затрудняюсь ответить".
+fn colour(part: &Part, satisfied: bool) -> &'static str {
+    match (satisfied, part.strong) {
+        (true, true) => "#1a7f37",
+        (true, false) => "#7cc48a",
+        (false, true) => "#c62828",
+        (false, false) => "#ef9a9a",
+    }
+}
+
+/// One part of a stacked bar, with its share in the tooltip and, where it fits, on the bar.
+fn segment(svg: &mut String, x: f64, y: f64, w: f64, h: f64, colour: &str, part: &Part) {
     if w <= 0.0 {
         return;
     }
+    let (option, value) = (part.option, part.share);
     let _ = writeln!(
         svg,
         "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{colour}\"><title>{}: {value:.1}%</title></rect>",

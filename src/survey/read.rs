@@ -50,6 +50,22 @@ impl Encoding {
     }
 }
 
+/// How far the reading of an export got, told to whoever shows it: the survey core draws
+/// nothing itself; the command decides whether and how progress appears.
+pub trait ReadProgress: Sync {
+    /// Reading `path` begins: `total` units (bytes of a CSV file, records of a sheet).
+    fn start(&self, _path: &Path, _total: u64) {}
+    /// `done` units of the export being read are read.
+    fn advance(&self, _done: u64) {}
+    /// The export is read, or its reading failed.
+    fn finish(&self) {}
+}
+
+/// Progress that nobody watches (tests, library use, machine-readable output).
+pub struct Unwatched;
+
+impl ReadProgress for Unwatched {}
+
 /// What the user may force.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
@@ -300,7 +316,7 @@ impl RecordStream {
     pub fn start<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         mut export: Export,
-        progress: &'scope crate::progress::Progress,
+        progress: &'scope dyn ReadProgress,
     ) -> RecordStream {
         // At most a few batches in flight: memory stays constant whatever the file's size.
         let (sender, receiver) =
@@ -326,7 +342,7 @@ impl RecordStream {
                     }
                 }
                 batch.truncate(filled);
-                progress.set(export.position());
+                progress.advance(export.position());
                 let full = filled == BATCH || bytes >= BATCH_BYTES;
                 if filled == 0 || sender.send(Ok(batch)).is_err() || !full {
                     return;
