@@ -3,7 +3,7 @@
 //! export is escaped; personal columns never reach the report, since the tally never keeps them.
 
 use super::official_table::escape_html as esc;
-use super::survey::{DECLINE_REMINDER, verdict};
+use super::survey::{DECLINE_REMINDER, change, interval, percent, verdict};
 use crate::survey::label::ItemLabel;
 use crate::survey::tally::{Group, Item, PainRow, Part, TallyReport, Wave};
 use crate::text::plural;
@@ -94,12 +94,9 @@ fn declines(page: &mut String, report: &TallyReport) {
     for d in declines {
         let _ = writeln!(
             page,
-            "<li><strong>{}</strong>: {} → {}, {:+.1} п.п. (p = {:.4})</li>",
+            "<li><strong>{}</strong>: {}</li>",
             esc(d.item.russian()),
-            esc(&d.from),
-            esc(&d.to),
-            d.delta_pp,
-            d.p_value
+            esc(&change(d))
         );
     }
     let _ = writeln!(page, "</ul>\n<p>{}</p>\n</section>", esc(DECLINE_REMINDER));
@@ -158,10 +155,8 @@ fn segments(page: &mut String, report: &TallyReport) {
                         "<tr><td>{wave}</td><td>{label}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                         esc(group),
                         respondents,
-                        figures.level.map_or("—".into(), |l| format!("{l:.1}%")),
-                        figures
-                            .ci
-                            .map_or("—".into(), |[a, b]| format!("{a:.1}–{b:.1}"))
+                        percent(figures.level),
+                        interval(figures.ci)
                     );
                 }
                 Group::Suppressed { group, .. } => {

@@ -13,11 +13,11 @@ use std::io::Write;
 /// The reminder of Omsk p.13, printed with every decline.
 pub const DECLINE_REMINDER: &str = "Отрицательная динамика: по п. 13 Порядка (Омск) финансовое управление формирует и направляет Министру предложения по улучшению качества клиентоцентричности.";
 
-fn percent(value: Option<f64>) -> String {
+pub(super) fn percent(value: Option<f64>) -> String {
     value.map_or("—".to_string(), |v| format!("{v:.1}%"))
 }
 
-fn interval(ci: Option<[f64; 2]>) -> String {
+pub(super) fn interval(ci: Option<[f64; 2]>) -> String {
     ci.map_or("—".to_string(), |[low, high]| {
         format!("{low:.1}–{high:.1}")
     })
@@ -47,6 +47,14 @@ pub fn verdict(d: &Dynamics) -> &'static str {
         Trend::Rise => "рост незначим",
         Trend::NoChange => "без изменений",
     }
+}
+
+/// "2024 → 2025, -5.3 п.п. (p = 0.0123)": a change between two years as every format prints it.
+pub fn change(d: &Dynamics) -> String {
+    format!(
+        "{} → {}, {:+.1} п.п. (p = {:.4})",
+        d.from, d.to, d.delta_pp, d.p_value
+    )
 }
 
 fn wave_heading(wave: &Wave) -> String {
@@ -117,15 +125,7 @@ fn declines_list(out: &mut dyn Write, report: &TallyReport, style: &Style) -> st
     }
     writeln!(out, "{}", style.red("Значимое снижение удовлетворенности:"))?;
     for d in &declines {
-        writeln!(
-            out,
-            "  {}: {} → {}, {:+.1} п.п. (p = {:.4})",
-            d.item.russian(),
-            d.from,
-            d.to,
-            d.delta_pp,
-            d.p_value
-        )?;
+        writeln!(out, "  {}: {}", d.item.russian(), change(d))?;
     }
     writeln!(out, "  {DECLINE_REMINDER}")?;
     writeln!(out)
@@ -311,88 +311,96 @@ pub fn csv_bytes(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
 pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
     writeln!(out, "# Итоги опроса удовлетворенности внутренних клиентов")?;
     writeln!(out)?;
-    let declines: Vec<&Dynamics> = report.declines().collect();
-    if !declines.is_empty() {
-        writeln!(out, "## Значимое снижение")?;
-        writeln!(out)?;
-        for d in declines {
-            writeln!(
-                out,
-                "- **{}**: {} → {}, {:+.1} п.п. (p = {:.4})",
-                markdown_cell(d.item.russian()),
-                d.from,
-                d.to,
-                d.delta_pp,
-                d.p_value
-            )?;
-        }
-        writeln!(out)?;
-        writeln!(out, "> {DECLINE_REMINDER}")?;
-        writeln!(out)?;
-    }
+    markdown_declines(out, report)?;
     for wave in &report.waves {
-        writeln!(out, "## {}", markdown_cell(&wave_heading(wave)))?;
-        writeln!(out)?;
-        writeln!(
-            out,
-            "| Вопрос | Ответов | Уровень | 95% ДИ | Средний балл | Ответы по вариантам |"
-        )?;
-        writeln!(out, "|---|---|---|---|---|---|")?;
-        for item in &wave.items {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |",
-                markdown_cell(item.label.russian()),
-                item.figures.n,
-                percent(item.figures.level),
-                interval(item.figures.ci),
-                mean(item.figures.mean),
-                markdown_cell(&distribution(&item.figures, "; "))
-            )?;
-            for group in item.groups.iter().flatten() {
-                match group {
-                    Group::Shown { group, figures, .. } => writeln!(
-                        out,
-                        "| — {} | {} | {} | {} | {} | {} |",
-                        markdown_cell(group),
-                        figures.n,
-                        percent(figures.level),
-                        interval(figures.ci),
-                        mean(figures.mean),
-                        markdown_cell(&distribution(figures, "; "))
-                    )?,
-                    Group::Suppressed { group, .. } => writeln!(
-                        out,
-                        "| — {} | скрыто | — | — | — | — |",
-                        markdown_cell(group)
-                    )?,
-                }
-            }
-        }
-        writeln!(out)?;
+        markdown_wave(out, wave)?;
     }
     if !report.dynamics.is_empty() {
-        writeln!(out, "## Динамика")?;
-        writeln!(out)?;
+        markdown_dynamics(out, &report.dynamics)?;
+    }
+    Ok(())
+}
+
+fn markdown_declines(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
+    let declines: Vec<&Dynamics> = report.declines().collect();
+    if declines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Значимое снижение")?;
+    writeln!(out)?;
+    for d in declines {
         writeln!(
             out,
-            "| Вопрос | Годы | Было | Стало | Изменение, п.п. | p | Вывод |"
+            "- **{}**: {}",
+            markdown_cell(d.item.russian()),
+            change(d)
         )?;
-        writeln!(out, "|---|---|---|---|---|---|---|")?;
-        for d in &report.dynamics {
-            writeln!(
-                out,
-                "| {} | {} → {} | {:.1}% | {:.1}% | {:+.1} | {:.4} | {} |",
-                markdown_cell(d.item.russian()),
-                d.from,
-                d.to,
-                d.levels.0,
-                d.levels.1,
-                d.delta_pp,
-                d.p_value,
-                verdict(d)
-            )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "> {DECLINE_REMINDER}")?;
+    writeln!(out)
+}
+
+fn markdown_wave(out: &mut dyn Write, wave: &Wave) -> std::io::Result<()> {
+    writeln!(out, "## {}", markdown_cell(&wave_heading(wave)))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Вопрос | Ответов | Уровень | 95% ДИ | Средний балл | Ответы по вариантам |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for item in &wave.items {
+        markdown_figures(out, &markdown_cell(item.label.russian()), &item.figures)?;
+        for group in item.groups.iter().flatten() {
+            match group {
+                Group::Shown { group, figures, .. } => {
+                    markdown_figures(out, &format!("— {}", markdown_cell(group)), figures)?
+                }
+                Group::Suppressed { group, .. } => writeln!(
+                    out,
+                    "| — {} | скрыто | — | — | — | — |",
+                    markdown_cell(group)
+                )?,
+            }
         }
+    }
+    writeln!(out)
+}
+
+/// A row of an item's or a group's figures; `name` is Markdown already.
+fn markdown_figures(out: &mut dyn Write, name: &str, figures: &Figures) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "| {name} | {} | {} | {} | {} | {} |",
+        figures.n,
+        percent(figures.level),
+        interval(figures.ci),
+        mean(figures.mean),
+        markdown_cell(&distribution(figures, "; "))
+    )
+}
+
+fn markdown_dynamics(out: &mut dyn Write, dynamics: &[Dynamics]) -> std::io::Result<()> {
+    writeln!(out, "## Динамика")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Вопрос | Годы | Было | Стало | Изменение, п.п. | p | Вывод |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    for d in dynamics {
+        writeln!(
+            out,
+            "| {} | {} → {} | {:.1}% | {:.1}% | {:+.1} | {:.4} | {} |",
+            markdown_cell(d.item.russian()),
+            d.from,
+            d.to,
+            d.levels.0,
+            d.levels.1,
+            d.delta_pp,
+            d.p_value,
+            verdict(d)
+        )?;
     }
     Ok(())
 }
