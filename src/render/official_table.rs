@@ -267,20 +267,12 @@ pub fn json(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> {
 
 /// An XLSX workbook with the table, directions and processes as merged cells.
 pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
-    use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+    use rust_xlsxwriter::{Format, FormatAlign, Workbook};
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Перечень")?;
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_background_color(0xEEF2F7)
-        .set_align(FormatAlign::Top);
-    let cell = Format::new()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Top);
+    let header = super::xlsx_heading_format().set_align(FormatAlign::Top);
+    let cell = super::xlsx_cell_format();
     sheet.write_string_with_format(0, 0, table.title(), &Format::new().set_bold())?;
     for (col, heading) in HEADINGS.iter().enumerate() {
         sheet.write_string_with_format(2, col as u16, *heading, &header)?;

@@ -135,11 +135,7 @@ impl Export {
             .delimiter
             .unwrap_or_else(|| sniff_delimiter(body, cut));
         let rest: Box<dyn Read + Send> = Box::new(Cursor::new(body.to_vec()).chain(file));
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(rest);
+        let mut reader = csv_reader(delimiter, rest);
         let mut header = ByteRecord::new();
         let has_header = reader
             .read_byte_record(&mut header)
@@ -247,6 +243,15 @@ fn csv_problem(file: &str, error: csv::Error) -> anyhow::Error {
 /// How many records the delimiter sniffer reads: the header and the rows after it.
 const SNIFF_RECORDS: usize = 50;
 
+/// Records as they stand: no header row, any number of fields per record.
+fn csv_reader<R: Read>(delimiter: u8, source: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(source)
+}
+
 /// The delimiter that gives the header and the rows after it the same number of fields, the way
 /// Python's csv.Sniffer and DuckDB's sniffer decide: counting one kind of character in the header
 /// alone is fooled by long grid headers full of commas in a `;` export. Among delimiters that
@@ -255,11 +260,7 @@ const SNIFF_RECORDS: usize = 50;
 pub fn sniff_delimiter(sample: &[u8], cut: bool) -> u8 {
     let mut best: Option<((u64, usize), u8)> = None;
     for delimiter in [b';', b',', b'\t'] {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(sample);
+        let mut reader = csv_reader(delimiter, sample);
         let mut record = ByteRecord::new();
         let mut widths: Vec<usize> = Vec::new();
         while widths.len() <= SNIFF_RECORDS {
