@@ -801,6 +801,54 @@ mod tests {
         assert_eq!(balance.unsure.share, 0.0);
     }
 
+    #[test]
+    fn reading_is_told_to_the_watcher_and_drawn_by_nobody_here() {
+        use std::sync::Mutex;
+        #[derive(Default)]
+        struct Events(Mutex<Vec<(&'static str, u64)>>);
+        impl ReadProgress for Events {
+            fn start(&self, _path: &std::path::Path, total: u64) {
+                self.0.lock().unwrap().push(("start", total));
+            }
+            fn advance(&self, done: u64) {
+                self.0.lock().unwrap().push(("advance", done));
+            }
+            fn finish(&self) {
+                self.0.lock().unwrap().push(("finish", 0));
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.csv");
+        let text = "Оцените [А]\nУдовлетворен\nНе удовлетворен\n";
+        std::fs::write(&path, text).unwrap();
+        let config = TallyConfig {
+            read: ReadOptions::default(),
+            definition: None,
+            by: None,
+            min_group: 5,
+            population: None,
+            collect_pains: false,
+        };
+        let events = Events::default();
+        let waves = [WaveInput {
+            label: "2025".into(),
+            path,
+        }];
+        tally_watched(&waves, &config, &events).unwrap();
+        let events = events.0.into_inner().unwrap();
+        let total = text.len() as u64;
+        assert_eq!(events.first(), Some(&("start", total)));
+        assert_eq!(events.last(), Some(&("finish", 0)));
+        let advances: Vec<u64> = events
+            .iter()
+            .filter(|(what, _)| *what == "advance")
+            .map(|(_, done)| *done)
+            .collect();
+        assert!(!advances.is_empty());
+        assert!(advances.windows(2).all(|w| w[0] <= w[1]));
+        assert!(advances.iter().all(|&done| done <= total), "{advances:?}");
+    }
+
     mod properties {
         use super::super::*;
         use crate::survey::definition::{DefinedItem, Definition};
