@@ -347,18 +347,10 @@ fn build_wave(
         findings.extend(outside_scale(&file, column, scale, &answers));
         let groups =
             (!scanned.groups.is_empty()).then(|| groups_of(scale, tally, &scanned.groups, config));
-        let overall = column.overall && scale == Scale::ThreeWay;
+        let (label, key) = identity(column, scale);
         items.push(Item {
-            label: if overall {
-                ItemLabel::Overall
-            } else {
-                column.label.clone()
-            },
-            key: if overall {
-                ItemLabel::OVERALL_KEY.to_string()
-            } else {
-                column.key.clone()
-            },
+            label,
+            key,
             scale,
             figures: figures(scale, answers.counts, config.population),
             groups,
@@ -381,6 +373,16 @@ fn build_wave(
         items,
         pains,
     })
+}
+
+/// The label and the cross-year key of an item: a question found to be the overall one by its
+/// header is the overall item when it is asked on the three-way scale.
+fn identity(column: &Column, scale: Scale) -> (ItemLabel, String) {
+    if column.overall && scale == Scale::ThreeWay {
+        (ItemLabel::Overall, ItemLabel::OVERALL_KEY.to_string())
+    } else {
+        (column.label.clone(), column.key.clone())
+    }
 }
 
 /// Refuses a `--by` column whose values identify people or are no categories.
