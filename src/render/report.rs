@@ -209,8 +209,6 @@ fn levels_chart(report: &TallyReport) -> String {
             }
         }
     }
-    let plot = WIDTH - LABEL_WIDTH - 30.0;
-    let x = |percent: f64| LABEL_WIDTH + plot * percent / 100.0;
     let height = 50.0 + ROW * labels.len() as f64 + 30.0;
     let mut svg = String::new();
     let _ = writeln!(
@@ -231,7 +229,7 @@ fn levels_chart(report: &TallyReport) -> String {
     }
     // Grid every 20%.
     for step in (0..=100).step_by(20) {
-        let gx = x(step as f64);
+        let gx = level_x(step as f64);
         let _ = writeln!(
             svg,
             "<line x1=\"{gx:.1}\" y1=\"36\" x2=\"{gx:.1}\" y2=\"{:.1}\" class=\"grid\"/><text x=\"{gx:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{step}%</text>",
@@ -241,46 +239,67 @@ fn levels_chart(report: &TallyReport) -> String {
     }
     for (row, label) in labels.iter().enumerate() {
         let y = 50.0 + ROW * row as f64 + ROW / 2.0;
-        let shown = label.russian();
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            LABEL_WIDTH - 10.0,
-            y + 4.0,
-            esc(shown),
-            esc(&short(shown))
-        );
-        let count = report.waves.len().max(1) as f64;
-        for (i, wave) in report.waves.iter().enumerate() {
-            let Some(item) = wave.items.iter().find(|it| &it.label == label) else {
-                continue;
-            };
-            let (Some(level), Some([low, high])) = (item.figures.level, item.figures.ci) else {
-                continue;
-            };
-            let colour = YEAR_COLOURS[i % YEAR_COLOURS.len()];
-            let dy = y - 8.0 + 16.0 * (i as f64 + 0.5) / count;
-            let _ = writeln!(
-                svg,
-                "<line x1=\"{:.1}\" y1=\"{dy:.1}\" x2=\"{:.1}\" y2=\"{dy:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/><circle cx=\"{:.1}\" cy=\"{dy:.1}\" r=\"5\" fill=\"{colour}\"><title>{}: {level:.1}% ({low:.1}–{high:.1})</title></circle>",
-                x(low),
-                x(high),
-                x(level),
-                esc(&wave.label)
-            );
-        }
+        row_label(&mut svg, label, y + 4.0);
+        year_dots(&mut svg, report, label, y);
     }
     svg.push_str("</svg>\n");
     svg
 }
 
+/// Where a level (percent) stands on the levels chart.
+fn level_x(percent: f64) -> f64 {
+    let plot = WIDTH - LABEL_WIDTH - 30.0;
+    LABEL_WIDTH + plot * percent / 100.0
+}
+
+/// An item's name at the left of its row of a chart, whole in the tooltip.
+fn row_label(svg: &mut String, label: &ItemLabel, baseline: f64) {
+    let shown = label.russian();
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
+        LABEL_WIDTH - 10.0,
+        baseline,
+        esc(shown),
+        esc(&short(shown))
+    );
+}
+
+/// One dot with its interval per year for the item `label`, in the row centred on `y`.
+fn year_dots(svg: &mut String, report: &TallyReport, label: &ItemLabel, y: f64) {
+    let count = report.waves.len().max(1) as f64;
+    for (i, wave) in report.waves.iter().enumerate() {
+        let Some(item) = wave.items.iter().find(|it| &it.label == label) else {
+            continue;
+        };
+        let (Some(level), Some([low, high])) = (item.figures.level, item.figures.ci) else {
+            continue;
+        };
+        let colour = YEAR_COLOURS[i % YEAR_COLOURS.len()];
+        let dy = y - 8.0 + 16.0 * (i as f64 + 0.5) / count;
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{:.1}\" y1=\"{dy:.1}\" x2=\"{:.1}\" y2=\"{dy:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/><circle cx=\"{:.1}\" cy=\"{dy:.1}\" r=\"5\" fill=\"{colour}\"><title>{}: {level:.1}% ({low:.1}–{high:.1})</title></circle>",
+            level_x(low),
+            level_x(high),
+            level_x(level),
+            esc(&wave.label)
+        );
+    }
+}
+
+/// The width of the "затрудняюсь ответить" column of the diverging chart.
+const UNSURE_WIDTH: f64 = 90.0;
+/// The diverging chart's plot: dissatisfied to the left of `ZERO`, satisfied to the right.
+const DIVERGING_PLOT: f64 = WIDTH - LABEL_WIDTH - UNSURE_WIDTH - 40.0;
+const ZERO: f64 = LABEL_WIDTH + DIVERGING_PLOT / 2.0;
+/// Pixels per percent on each side of zero.
+const PX_PER_PERCENT: f64 = DIVERGING_PLOT / 200.0;
+
 /// The diverging stacked bars of one wave.
 fn diverging_chart(wave: &Wave) -> String {
     // Dissatisfied to the left of zero, satisfied to the right, "unsure" in a column apart.
-    let unsure_width = 90.0;
-    let plot = WIDTH - LABEL_WIDTH - unsure_width - 40.0;
-    let zero = LABEL_WIDTH + plot / 2.0;
-    let scale = plot / 200.0; // px per percent on each side of zero
+    let (zero, scale, unsure_width) = (ZERO, PX_PER_PERCENT, UNSURE_WIDTH);
     let height = 40.0 + ROW * wave.items.len() as f64 + 40.0;
     let mut svg = String::new();
     let _ = writeln!(
@@ -298,47 +317,8 @@ fn diverging_chart(wave: &Wave) -> String {
     );
     for (row, item) in wave.items.iter().enumerate() {
         let y = 36.0 + ROW * row as f64;
-        let shown = item.label.russian();
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            LABEL_WIDTH - 10.0,
-            y + ROW / 2.0 + 4.0,
-            esc(shown),
-            esc(&short(shown))
-        );
-        let balance = item.balance();
-        let bar_y = y + 6.0;
-        let bar_h = ROW - 12.0;
-        let mut cursor = zero;
-        for part in &balance.satisfied {
-            let w = part.share * scale;
-            segment(&mut svg, cursor, bar_y, w, bar_h, colour(part, true), part);
-            cursor += w;
-        }
-        let mut cursor = zero;
-        for part in &balance.dissatisfied {
-            let w = part.share * scale;
-            cursor -= w;
-            segment(&mut svg, cursor, bar_y, w, bar_h, colour(part, false), part);
-        }
-        let ux = WIDTH - unsure_width - 10.0;
-        let unsure = balance.unsure.share;
-        segment(
-            &mut svg,
-            ux,
-            bar_y,
-            unsure * unsure_width / 100.0,
-            bar_h,
-            "#bdbdbd",
-            &balance.unsure,
-        );
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\" text-anchor=\"end\">{unsure:.0}%</text>",
-            WIDTH - 4.0,
-            bar_y + bar_h / 2.0 + 4.0
-        );
+        row_label(&mut svg, &item.label, y + ROW / 2.0 + 4.0);
+        diverging_bar(&mut svg, item, y);
     }
     // Percent axis on both sides.
     for step in [-100i32, -50, 0, 50, 100] {
@@ -352,6 +332,35 @@ fn diverging_chart(wave: &Wave) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// One item's bar of the diverging chart, in the row starting at `y`.
+fn diverging_bar(svg: &mut String, item: &Item, y: f64) {
+    let balance = item.balance();
+    let bar_y = y + 6.0;
+    let bar_h = ROW - 12.0;
+    let mut cursor = ZERO;
+    for part in &balance.satisfied {
+        let w = part.share * PX_PER_PERCENT;
+        segment(svg, cursor, bar_y, w, bar_h, colour(part, true), part);
+        cursor += w;
+    }
+    let mut cursor = ZERO;
+    for part in &balance.dissatisfied {
+        let w = part.share * PX_PER_PERCENT;
+        cursor -= w;
+        segment(svg, cursor, bar_y, w, bar_h, colour(part, false), part);
+    }
+    let ux = WIDTH - UNSURE_WIDTH - 10.0;
+    let unsure = balance.unsure.share;
+    let w = unsure * UNSURE_WIDTH / 100.0;
+    segment(svg, ux, bar_y, w, bar_h, "#bdbdbd", &balance.unsure);
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\" text-anchor=\"end\">{unsure:.0}%</text>",
+        WIDTH - 4.0,
+        bar_y + bar_h / 2.0 + 4.0
+    );
 }
 
 /// The colour of an option's part of a bar: green for satisfied, red for dissatisfied, darker
