@@ -18,7 +18,6 @@ fuzz_target!(|data: &[u8]| {
             min_group: 5,
             population: None,
             collect_pains: true,
-            show_progress: false,
         };
         let waves = [WaveInput {
             label: "2025".into(),

@@ -7,13 +7,63 @@ use crate::cli::{
 use crate::commands::check::status_of;
 use crate::exit::ExitStatus;
 use crate::output::write_atomically;
+use crate::progress::Progress;
 use crate::render::findings::{self as render_findings, SourceFiles};
 use crate::render::survey as render;
 use crate::survey::definition::Definition;
-use crate::survey::read::{Encoding, ReadOptions};
+use crate::survey::read::{Encoding, ReadOptions, ReadProgress};
+use crate::survey::tally::tally_watched;
 use crate::survey::{TallyConfig, TallyReport, WaveInput, tally};
 use anyhow::bail;
 use std::io::Write;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// A progress bar per export while the survey core reads it, where a bar may be drawn at all
+/// (see [`Progress`]); the core only tells how far it got.
+struct Bars {
+    machine_output: bool,
+    current: Mutex<Option<Progress>>,
+}
+
+impl Bars {
+    /// Bars for output read by people (`true`) or by programs (`false`: never drawn).
+    fn new(for_people: bool) -> Bars {
+        Bars {
+            machine_output: !for_people,
+            current: Mutex::new(None),
+        }
+    }
+
+    fn current(&self) -> std::sync::MutexGuard<'_, Option<Progress>> {
+        self.current
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl ReadProgress for Bars {
+    fn start(&self, path: &Path, total: u64) {
+        let bar = Progress::new(
+            total,
+            &format!("Чтение {}", path.display()),
+            self.machine_output,
+        );
+        *self.current() = Some(bar);
+    }
+
+    fn advance(&self, done: u64) {
+        if let Some(bar) = self.current().as_ref() {
+            bar.set(done);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.current().take() {
+            bar.finish();
+        }
+    }
+}
 
 pub fn run(command: &SurveyCommand, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     match command {
@@ -83,7 +133,6 @@ fn config(
             min_group: figures.min_group,
             population: figures.population,
             collect_pains: pains,
-            show_progress: false,
         },
     ))
 }
@@ -98,9 +147,9 @@ fn plain_figures() -> FiguresArgs {
 }
 
 fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let (waves, mut config) = config(inputs(&args.input)?, &plain_figures(), false)?;
-    config.show_progress = args.format == SurveyCheckFormat::Text;
-    let report = tally(&waves, &config)?;
+    let (waves, config) = config(inputs(&args.input)?, &plain_figures(), false)?;
+    let bars = Bars::new(args.format == SurveyCheckFormat::Text);
+    let report = tally_watched(&waves, &config, &bars)?;
     match args.format {
         SurveyCheckFormat::Text => render_findings::text(
             out,
@@ -124,9 +173,12 @@ fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
 }
 
 fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let (waves, mut config) = config(inputs(&args.input)?, &args.figures, false)?;
-    config.show_progress = matches!(args.format, TallyFormat::Table | TallyFormat::Markdown);
-    let report = tally(&waves, &config)?;
+    let (waves, config) = config(inputs(&args.input)?, &args.figures, false)?;
+    let bars = Bars::new(matches!(
+        args.format,
+        TallyFormat::Table | TallyFormat::Markdown
+    ));
+    let report = tally_watched(&waves, &config, &bars)?;
     let color = crate::commands::check::use_color(crate::cli::ColorChoice::Auto);
     match args.format {
         TallyFormat::Table => render::table(out, &report, color)?,
@@ -188,9 +240,8 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ex
     let paths = input_files(&args.input);
     let inputs = inputs(&args.input)?;
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
-    let (waves, mut config) = config(inputs, &args.figures, true)?;
-    config.show_progress = true;
-    let report = tally(&waves, &config)?;
+    let (waves, config) = config(inputs, &args.figures, true)?;
+    let report = tally_watched(&waves, &config, &Bars::new(true))?;
     let page = crate::render::report::html(&report, title.as_deref());
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
     write_atomically(&args.output, page.as_bytes(), &inputs)?;

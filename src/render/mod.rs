@@ -28,6 +28,45 @@ pub fn markdown_cell(text: &str) -> String {
     out
 }
 
+/// CSV for Russian Excel: UTF-8 with BOM, `;` as delimiter, CRLF, and no cell of `rows` that a
+/// spreadsheet would run as a formula.
+pub fn excel_csv<R: AsRef<[String]>>(
+    headings: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut bytes);
+        writer.write_record(headings)?;
+        for row in rows {
+            let row = row.as_ref();
+            writer.write_record(row.iter().map(|c| crate::text::spreadsheet_safe(c)))?;
+        }
+        writer.flush()?;
+    }
+    Ok(bytes)
+}
+
+/// The heading cells of an XLSX table: bold, wrapped, framed, on a pale blue.
+pub fn xlsx_heading_format() -> rust_xlsxwriter::Format {
+    rust_xlsxwriter::Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_background_color(0xEEF2F7)
+}
+
+/// The body cells of an XLSX table: wrapped, framed, aligned to the top.
+pub fn xlsx_cell_format() -> rust_xlsxwriter::Format {
+    rust_xlsxwriter::Format::new()
+        .set_text_wrap()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_align(rust_xlsxwriter::FormatAlign::Top)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -4,7 +4,6 @@
 use super::markdown_cell;
 use crate::registry::Registry;
 use crate::registry::model::{NeedValue, Text};
-use crate::text::spreadsheet_safe;
 use serde::Serialize;
 use std::io::Write;
 
@@ -192,19 +191,7 @@ pub fn markdown(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<(
 /// CSV for Russian Excel: UTF-8 with BOM, `;` as delimiter, CRLF, and no cell that a
 /// spreadsheet would run as a formula.
 pub fn csv_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut bytes);
-        writer.write_record(HEADINGS)?;
-        for row in &table.rows {
-            writer.write_record(row.cells().iter().map(|c| spreadsheet_safe(c)))?;
-        }
-        writer.flush()?;
-    }
-    Ok(bytes)
+    super::excel_csv(&HEADINGS, table.rows.iter().map(Row::cells))
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -280,20 +267,12 @@ pub fn json(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> {
 
 /// An XLSX workbook with the table, directions and processes as merged cells.
 pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
-    use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+    use rust_xlsxwriter::{Format, FormatAlign, Workbook};
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Перечень")?;
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_background_color(0xEEF2F7)
-        .set_align(FormatAlign::Top);
-    let cell = Format::new()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Top);
+    let header = super::xlsx_heading_format().set_align(FormatAlign::Top);
+    let cell = super::xlsx_cell_format();
     sheet.write_string_with_format(0, 0, table.title(), &Format::new().set_bold())?;
     for (col, heading) in HEADINGS.iter().enumerate() {
         sheet.write_string_with_format(2, col as u16, *heading, &header)?;

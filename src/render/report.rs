@@ -3,9 +3,9 @@
 //! export is escaped; personal columns never reach the report, since the tally never keeps them.
 
 use super::official_table::escape_html as esc;
-use super::survey::{DECLINE_REMINDER, item_label, verdict};
-use crate::survey::scale::Scale;
-use crate::survey::tally::{Group, Item, TallyReport, Wave};
+use super::survey::{DECLINE_REMINDER, change, interval, percent, verdict};
+use crate::survey::label::ItemLabel;
+use crate::survey::tally::{Group, Item, PainRow, Part, TallyReport, Wave};
 use crate::text::plural;
 use std::fmt::Write as _;
 
@@ -39,40 +39,9 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
         STYLE,
         esc(title)
     );
-    let waves: Vec<String> = report
-        .waves
-        .iter()
-        .map(|w| {
-            format!(
-                "{} — {} {}",
-                esc(&w.label),
-                w.respondents,
-                plural(w.respondents as usize, "анкета", "анкеты", "анкет")
-            )
-        })
-        .collect();
-    let _ = writeln!(page, "<p class=\"lead\">Опросы: {}.</p>", waves.join("; "));
-
-    let declines: Vec<_> = report.declines().collect();
-    if !declines.is_empty() {
-        page.push_str(
-            "<section class=\"declines\">\n<h2>Значимое снижение удовлетворенности</h2>\n<ul>\n",
-        );
-        for d in declines {
-            let _ = writeln!(
-                page,
-                "<li><strong>{}</strong>: {} → {}, {:+.1} п.п. (p = {:.4})</li>",
-                esc(&item_label(&d.item)),
-                esc(&d.from),
-                esc(&d.to),
-                d.delta_pp,
-                d.p_value
-            );
-        }
-        let _ = writeln!(page, "</ul>\n<p>{}</p>\n</section>", esc(DECLINE_REMINDER));
-    }
-
-    if report.waves.len() > 1 || !report.waves.is_empty() {
+    lead(&mut page, report);
+    declines(&mut page, report);
+    if !report.waves.is_empty() {
         page.push_str("<section>\n<h2>Уровень удовлетворенности и 95% интервал</h2>\n");
         page.push_str("<p class=\"note\">Доля удовлетворенных (полностью и скорее) среди ответивших с мнением; линия — 95% интервал Уилсона.</p>\n");
         page.push_str(&levels_chart(report));
@@ -88,69 +57,123 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
         page.push_str(&diverging_chart(wave));
         page.push_str("</section>\n");
     }
-    if !report.dynamics.is_empty() {
-        page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п.п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
-        for d in &report.dynamics {
-            let class = if d.decline { " class=\"decline\"" } else { "" };
-            let _ = writeln!(
-                page,
-                "<tr{class}><td>{}</td><td>{} → {}</td><td>{:.1}%</td><td>{:.1}%</td><td>{:+.1}</td><td>{:.4}</td><td>{}</td></tr>",
-                esc(&item_label(&d.item)),
-                esc(&d.from),
-                esc(&d.to),
-                d.levels.0,
-                d.levels.1,
-                d.delta_pp,
-                d.p_value,
-                esc(verdict(d))
-            );
-        }
-        page.push_str("</tbody>\n</table>\n</section>\n");
+    dynamics(&mut page, report);
+    segments(&mut page, report);
+    pain_map(&mut page, report);
+    page.push_str(SELF_CHECK);
+    page.push_str("</body>\n</html>\n");
+    page
+}
+
+/// The waves and their numbers of questionnaires.
+fn lead(page: &mut String, report: &TallyReport) {
+    let waves: Vec<String> = report
+        .waves
+        .iter()
+        .map(|w| {
+            format!(
+                "{} — {} {}",
+                esc(&w.label),
+                w.respondents,
+                plural(w.respondents as usize, "анкета", "анкеты", "анкет")
+            )
+        })
+        .collect();
+    let _ = writeln!(page, "<p class=\"lead\">Опросы: {}.</p>", waves.join("; "));
+}
+
+/// The significant declines first, with the Omsk p.13 reminder.
+fn declines(page: &mut String, report: &TallyReport) {
+    let declines: Vec<_> = report.declines().collect();
+    if declines.is_empty() {
+        return;
     }
+    page.push_str(
+        "<section class=\"declines\">\n<h2>Значимое снижение удовлетворенности</h2>\n<ul>\n",
+    );
+    for d in declines {
+        let _ = writeln!(
+            page,
+            "<li><strong>{}</strong>: {}</li>",
+            esc(d.item.russian()),
+            esc(&change(d))
+        );
+    }
+    let _ = writeln!(page, "</ul>\n<p>{}</p>\n</section>", esc(DECLINE_REMINDER));
+}
+
+fn dynamics(page: &mut String, report: &TallyReport) {
+    if report.dynamics.is_empty() {
+        return;
+    }
+    page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п.п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
+    for d in &report.dynamics {
+        let class = if d.trend.is_significant_decline() {
+            " class=\"decline\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            page,
+            "<tr{class}><td>{}</td><td>{} → {}</td><td>{:.1}%</td><td>{:.1}%</td><td>{:+.1}</td><td>{:.4}</td><td>{}</td></tr>",
+            esc(d.item.russian()),
+            esc(&d.from),
+            esc(&d.to),
+            d.levels.0,
+            d.levels.1,
+            d.delta_pp,
+            d.p_value,
+            esc(verdict(d))
+        );
+    }
+    page.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// The figures per segment group; small groups only by name.
+fn segments(page: &mut String, report: &TallyReport) {
     let segmented: Vec<(&Wave, &Item)> = report
         .waves
         .iter()
         .flat_map(|w| w.items.iter().map(move |i| (w, i)))
         .filter(|(_, i)| i.groups.is_some())
         .collect();
-    if !segmented.is_empty() {
-        page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Группы меньше порога не показываются ради анонимности опроса (Смоленск 5.2).</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Группа</th><th>Анкет</th><th>Уровень</th><th>95% ДИ</th></tr></thead>\n<tbody>\n");
-        for (wave, item) in segmented {
-            for group in item.groups.iter().flatten() {
-                match group {
-                    Group::Shown {
-                        group,
+    if segmented.is_empty() {
+        return;
+    }
+    page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Группы меньше порога не показываются ради анонимности опроса (Смоленск 5.2).</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Группа</th><th>Анкет</th><th>Уровень</th><th>95% ДИ</th></tr></thead>\n<tbody>\n");
+    for (wave, item) in segmented {
+        for group in item.groups.iter().flatten() {
+            let (wave, label) = (esc(&wave.label), esc(item.label.russian()));
+            match group {
+                Group::Shown {
+                    group,
+                    respondents,
+                    figures,
+                } => {
+                    let _ = writeln!(
+                        page,
+                        "<tr><td>{wave}</td><td>{label}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        esc(group),
                         respondents,
-                        figures,
-                    } => {
-                        let _ = writeln!(
-                            page,
-                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                            esc(&wave.label),
-                            esc(&item_label(&item.label)),
-                            esc(group),
-                            respondents,
-                            figures.level.map_or("—".into(), |l| format!("{l:.1}%")),
-                            figures
-                                .ci
-                                .map_or("—".into(), |[a, b]| format!("{a:.1}–{b:.1}"))
-                        );
-                    }
-                    Group::Suppressed { group, .. } => {
-                        let _ = writeln!(
-                            page,
-                            "<tr class=\"hidden\"><td>{}</td><td>{}</td><td>{}</td><td colspan=\"3\">скрыто: слишком мало анкет</td></tr>",
-                            esc(&wave.label),
-                            esc(&item_label(&item.label)),
-                            esc(group)
-                        );
-                    }
+                        percent(figures.level),
+                        interval(figures.ci)
+                    );
+                }
+                Group::Suppressed { group, .. } => {
+                    let _ = writeln!(
+                        page,
+                        "<tr class=\"hidden\"><td>{wave}</td><td>{label}</td><td>{}</td><td colspan=\"3\">скрыто: слишком мало анкет</td></tr>",
+                        esc(group)
+                    );
                 }
             }
         }
-        page.push_str("</tbody>\n</table>\n</section>\n");
     }
-    let pains: Vec<(&Wave, &crate::survey::tally::PainRow)> = report
+    page.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn pain_map(page: &mut String, report: &TallyReport) {
+    let pains: Vec<(&Wave, &PainRow)> = report
         .waves
         .iter()
         .flat_map(|w| w.pains.iter().map(move |p| (w, p)))
@@ -174,14 +197,11 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
         page.push_str("</tbody>\n</table>\n");
     }
     page.push_str("</section>\n");
-    page.push_str(SELF_CHECK);
-    page.push_str("</body>\n</html>\n");
-    page
 }
 
 /// Dots per year with their interval, one row per item.
 fn levels_chart(report: &TallyReport) -> String {
-    let mut labels: Vec<String> = Vec::new();
+    let mut labels: Vec<ItemLabel> = Vec::new();
     for wave in &report.waves {
         for item in &wave.items {
             if !labels.contains(&item.label) {
@@ -189,8 +209,6 @@ fn levels_chart(report: &TallyReport) -> String {
             }
         }
     }
-    let plot = WIDTH - LABEL_WIDTH - 30.0;
-    let x = |percent: f64| LABEL_WIDTH + plot * percent / 100.0;
     let height = 50.0 + ROW * labels.len() as f64 + 30.0;
     let mut svg = String::new();
     let _ = writeln!(
@@ -211,7 +229,7 @@ fn levels_chart(report: &TallyReport) -> String {
     }
     // Grid every 20%.
     for step in (0..=100).step_by(20) {
-        let gx = x(step as f64);
+        let gx = level_x(step as f64);
         let _ = writeln!(
             svg,
             "<line x1=\"{gx:.1}\" y1=\"36\" x2=\"{gx:.1}\" y2=\"{:.1}\" class=\"grid\"/><text x=\"{gx:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{step}%</text>",
@@ -221,49 +239,67 @@ fn levels_chart(report: &TallyReport) -> String {
     }
     for (row, label) in labels.iter().enumerate() {
         let y = 50.0 + ROW * row as f64 + ROW / 2.0;
-        let shown = item_label(label);
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            LABEL_WIDTH - 10.0,
-            y + 4.0,
-            esc(&shown),
-            esc(&short(&shown))
-        );
-        let count = report.waves.len().max(1) as f64;
-        for (i, wave) in report.waves.iter().enumerate() {
-            let Some(item) = wave.items.iter().find(|it| &it.label == label) else {
-                continue;
-            };
-            let (Some(level), Some([low, high])) = (item.figures.level, item.figures.ci) else {
-                continue;
-            };
-            let colour = YEAR_COLOURS[i % YEAR_COLOURS.len()];
-            let dy = y - 8.0 + 16.0 * (i as f64 + 0.5) / count;
-            let _ = writeln!(
-                svg,
-                "<line x1=\"{:.1}\" y1=\"{dy:.1}\" x2=\"{:.1}\" y2=\"{dy:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/><circle cx=\"{:.1}\" cy=\"{dy:.1}\" r=\"5\" fill=\"{colour}\"><title>{}: {level:.1}% ({low:.1}–{high:.1})</title></circle>",
-                x(low),
-                x(high),
-                x(level),
-                esc(&wave.label)
-            );
-        }
+        row_label(&mut svg, label, y + 4.0);
+        year_dots(&mut svg, report, label, y);
     }
     svg.push_str("</svg>\n");
     svg
 }
 
-/// One stacked part of a bar: share, colour, option.
-type Part = (f64, &'static str, &'static str);
+/// Where a level (percent) stands on the levels chart.
+fn level_x(percent: f64) -> f64 {
+    let plot = WIDTH - LABEL_WIDTH - 30.0;
+    LABEL_WIDTH + plot * percent / 100.0
+}
+
+/// An item's name at the left of its row of a chart, whole in the tooltip.
+fn row_label(svg: &mut String, label: &ItemLabel, baseline: f64) {
+    let shown = label.russian();
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
+        LABEL_WIDTH - 10.0,
+        baseline,
+        esc(shown),
+        esc(&short(shown))
+    );
+}
+
+/// One dot with its interval per year for the item `label`, in the row centred on `y`.
+fn year_dots(svg: &mut String, report: &TallyReport, label: &ItemLabel, y: f64) {
+    let count = report.waves.len().max(1) as f64;
+    for (i, wave) in report.waves.iter().enumerate() {
+        let Some(item) = wave.items.iter().find(|it| &it.label == label) else {
+            continue;
+        };
+        let (Some(level), Some([low, high])) = (item.figures.level, item.figures.ci) else {
+            continue;
+        };
+        let colour = YEAR_COLOURS[i % YEAR_COLOURS.len()];
+        let dy = y - 8.0 + 16.0 * (i as f64 + 0.5) / count;
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{:.1}\" y1=\"{dy:.1}\" x2=\"{:.1}\" y2=\"{dy:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/><circle cx=\"{:.1}\" cy=\"{dy:.1}\" r=\"5\" fill=\"{colour}\"><title>{}: {level:.1}% ({low:.1}–{high:.1})</title></circle>",
+            level_x(low),
+            level_x(high),
+            level_x(level),
+            esc(&wave.label)
+        );
+    }
+}
+
+/// The width of the "затрудняюсь ответить" column of the diverging chart.
+const UNSURE_WIDTH: f64 = 90.0;
+/// The diverging chart's plot: dissatisfied to the left of `ZERO`, satisfied to the right.
+const DIVERGING_PLOT: f64 = WIDTH - LABEL_WIDTH - UNSURE_WIDTH - 40.0;
+const ZERO: f64 = LABEL_WIDTH + DIVERGING_PLOT / 2.0;
+/// Pixels per percent on each side of zero.
+const PX_PER_PERCENT: f64 = DIVERGING_PLOT / 200.0;
 
 /// The diverging stacked bars of one wave.
 fn diverging_chart(wave: &Wave) -> String {
     // Dissatisfied to the left of zero, satisfied to the right, "unsure" in a column apart.
-    let unsure_width = 90.0;
-    let plot = WIDTH - LABEL_WIDTH - unsure_width - 40.0;
-    let zero = LABEL_WIDTH + plot / 2.0;
-    let scale = plot / 200.0; // px per percent on each side of zero
+    let (zero, scale, unsure_width) = (ZERO, PX_PER_PERCENT, UNSURE_WIDTH);
     let height = 40.0 + ROW * wave.items.len() as f64 + 40.0;
     let mut svg = String::new();
     let _ = writeln!(
@@ -281,73 +317,8 @@ fn diverging_chart(wave: &Wave) -> String {
     );
     for (row, item) in wave.items.iter().enumerate() {
         let y = 36.0 + ROW * row as f64;
-        let shown = item_label(&item.label);
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            LABEL_WIDTH - 10.0,
-            y + ROW / 2.0 + 4.0,
-            esc(&shown),
-            esc(&short(&shown))
-        );
-        let n = item.figures.n.max(1) as f64;
-        let share = |i: usize| {
-            item.figures
-                .counts
-                .0
-                .get(i)
-                .map_or(0.0, |(_, c)| *c as f64 * 100.0 / n)
-        };
-        // (share, colour, option) from zero outwards.
-        let (right, left, unsure): (Vec<Part>, Vec<Part>, f64) = match item.scale {
-            Scale::FivePoint => (
-                vec![
-                    (share(1), "#7cc48a", "Скорее удовлетворен"),
-                    (share(0), "#1a7f37", "Полностью удовлетворен"),
-                ],
-                vec![
-                    (share(2), "#ef9a9a", "Скорее не удовлетворен"),
-                    (share(3), "#c62828", "Полностью не удовлетворен"),
-                ],
-                share(4),
-            ),
-            Scale::ThreeWay => (
-                vec![(share(0), "#1a7f37", "Удовлетворен")],
-                vec![(share(1), "#c62828", "Не удовлетворен")],
-                share(2),
-            ),
-        };
-        let bar_y = y + 6.0;
-        let bar_h = ROW - 12.0;
-        let mut cursor = zero;
-        for (value, colour, option) in &right {
-            let w = value * scale;
-            segment(&mut svg, cursor, bar_y, w, bar_h, colour, option, *value);
-            cursor += w;
-        }
-        let mut cursor = zero;
-        for (value, colour, option) in &left {
-            let w = value * scale;
-            cursor -= w;
-            segment(&mut svg, cursor, bar_y, w, bar_h, colour, option, *value);
-        }
-        let ux = WIDTH - unsure_width - 10.0;
-        segment(
-            &mut svg,
-            ux,
-            bar_y,
-            unsure * unsure_width / 100.0,
-            bar_h,
-            "#bdbdbd",
-            "Затрудняюсь ответить",
-            unsure,
-        );
-        let _ = writeln!(
-            svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\" text-anchor=\"end\">{unsure:.0}%</text>",
-            WIDTH - 4.0,
-            bar_y + bar_h / 2.0 + 4.0
-        );
+        row_label(&mut svg, &item.label, y + ROW / 2.0 + 4.0);
+        diverging_bar(&mut svg, item, y);
     }
     // Percent axis on both sides.
     for step in [-100i32, -50, 0, 50, 100] {
@@ -363,20 +334,52 @@ fn diverging_chart(wave: &Wave) -> String {
     svg
 }
 
-#[allow(clippy::too_many_arguments)]
-fn segment(
-    svg: &mut String,
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-    colour: &str,
-    option: &str,
-    value: f64,
-) {
+/// One item's bar of the diverging chart, in the row starting at `y`.
+fn diverging_bar(svg: &mut String, item: &Item, y: f64) {
+    let balance = item.balance();
+    let bar_y = y + 6.0;
+    let bar_h = ROW - 12.0;
+    let mut cursor = ZERO;
+    for part in &balance.satisfied {
+        let w = part.share * PX_PER_PERCENT;
+        segment(svg, cursor, bar_y, w, bar_h, colour(part, true), part);
+        cursor += w;
+    }
+    let mut cursor = ZERO;
+    for part in &balance.dissatisfied {
+        let w = part.share * PX_PER_PERCENT;
+        cursor -= w;
+        segment(svg, cursor, bar_y, w, bar_h, colour(part, false), part);
+    }
+    let ux = WIDTH - UNSURE_WIDTH - 10.0;
+    let unsure = balance.unsure.share;
+    let w = unsure * UNSURE_WIDTH / 100.0;
+    segment(svg, ux, bar_y, w, bar_h, "#bdbdbd", &balance.unsure);
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\" text-anchor=\"end\">{unsure:.0}%</text>",
+        WIDTH - 4.0,
+        bar_y + bar_h / 2.0 + 4.0
+    );
+}
+
+/// The colour of an option's part of a bar: green for satisfied, red for dissatisfied, darker
+/// for the outermost option, grey for "затрудняюсь ответить".
+fn colour(part: &Part, satisfied: bool) -> &'static str {
+    match (satisfied, part.strong) {
+        (true, true) => "#1a7f37",
+        (true, false) => "#7cc48a",
+        (false, true) => "#c62828",
+        (false, false) => "#ef9a9a",
+    }
+}
+
+/// One part of a stacked bar, with its share in the tooltip and, where it fits, on the bar.
+fn segment(svg: &mut String, x: f64, y: f64, w: f64, h: f64, colour: &str, part: &Part) {
     if w <= 0.0 {
         return;
     }
+    let (option, value) = (part.option, part.share);
     let _ = writeln!(
         svg,
         "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{colour}\"><title>{}: {value:.1}%</title></rect>",

@@ -2,21 +2,22 @@
 //! map as CSV, Markdown and XLSX.
 
 use super::findings::location;
-use super::markdown_cell;
 use super::style::Style;
-use crate::survey::tally::{Dynamics, Figures, Group, TallyReport, Wave};
-use crate::text::{plural, spreadsheet_safe};
+use super::{excel_csv, markdown_cell, xlsx_cell_format, xlsx_heading_format};
+use crate::survey::tally::PainRow;
+use crate::survey::tally::{Dynamics, Figures, Group, Item, TallyReport, Trend, Wave};
+use crate::text::plural;
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 use std::io::Write;
 
 /// The reminder of Omsk p.13, printed with every decline.
 pub const DECLINE_REMINDER: &str = "Отрицательная динамика: по п. 13 Порядка (Омск) финансовое управление формирует и направляет Министру предложения по улучшению качества клиентоцентричности.";
 
-fn percent(value: Option<f64>) -> String {
+pub(super) fn percent(value: Option<f64>) -> String {
     value.map_or("—".to_string(), |v| format!("{v:.1}%"))
 }
 
-fn interval(ci: Option<[f64; 2]>) -> String {
+pub(super) fn interval(ci: Option<[f64; 2]>) -> String {
     ci.map_or("—".to_string(), |[low, high]| {
         format!("{low:.1}–{high:.1}")
     })
@@ -39,13 +40,21 @@ pub fn bar(level: Option<f64>) -> String {
 
 /// The verdict on a change between two years.
 pub fn verdict(d: &Dynamics) -> &'static str {
-    match (d.delta_pp, d.significant) {
-        (delta, true) if delta < 0.0 => "СНИЖЕНИЕ (значимое)",
-        (delta, false) if delta < 0.0 => "снижение незначимо",
-        (delta, true) if delta > 0.0 => "рост (значимый)",
-        (delta, false) if delta > 0.0 => "рост незначим",
-        _ => "без изменений",
+    match d.trend {
+        Trend::SignificantDecline => "СНИЖЕНИЕ (значимое)",
+        Trend::Decline => "снижение незначимо",
+        Trend::SignificantRise => "рост (значимый)",
+        Trend::Rise => "рост незначим",
+        Trend::NoChange => "без изменений",
     }
+}
+
+/// "2024 → 2025, -5.3 п.п. (p = 0.0123)": a change between two years as every format prints it.
+pub fn change(d: &Dynamics) -> String {
+    format!(
+        "{} → {}, {:+.1} п.п. (p = {:.4})",
+        d.from, d.to, d.delta_pp, d.p_value
+    )
 }
 
 fn wave_heading(wave: &Wave) -> String {
@@ -59,121 +68,15 @@ fn wave_heading(wave: &Wave) -> String {
     )
 }
 
-pub fn item_label(label: &str) -> String {
-    if label == "overall" {
-        "В целом (общий вопрос)".to_string()
-    } else {
-        label.to_string()
-    }
-}
-
 pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io::Result<()> {
     let style = Style { enabled: color };
-    if !report.findings.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            style.bold("Замечания к выгрузкам (подробно: tochki survey check):")
-        )?;
-        for finding in &report.findings {
-            writeln!(
-                out,
-                "  {}: {} {}: {}",
-                location(finding),
-                finding.code,
-                finding.severity.russian(),
-                finding.message
-            )?;
-        }
-        writeln!(out)?;
-    }
-    let declines: Vec<&Dynamics> = report.declines().collect();
-    if !declines.is_empty() {
-        writeln!(out, "{}", style.red("Значимое снижение удовлетворенности:"))?;
-        for d in &declines {
-            writeln!(
-                out,
-                "  {}: {} → {}, {:+.1} п.п. (p = {:.4})",
-                item_label(&d.item),
-                d.from,
-                d.to,
-                d.delta_pp,
-                d.p_value
-            )?;
-        }
-        writeln!(out, "  {DECLINE_REMINDER}")?;
-        writeln!(out)?;
-    }
+    findings_list(out, report, &style)?;
+    declines_list(out, report, &style)?;
     for wave in &report.waves {
         writeln!(out, "{}", style.bold(&wave_heading(wave)))?;
-        let mut rendered = Table::new();
-        rendered.load_style(UTF8_FULL_CONDENSED).set_header(vec![
-            "Вопрос",
-            "Ответов",
-            "Уровень",
-            "95% ДИ",
-            "Средний балл",
-            "",
-        ]);
-        for item in &wave.items {
-            rendered.add_row(vec![
-                item_label(&item.label),
-                item.figures.n.to_string(),
-                percent(item.figures.level),
-                interval(item.figures.ci),
-                mean(item.figures.mean),
-                bar(item.figures.level),
-            ]);
-        }
-        writeln!(out, "{rendered}")?;
-        let mut options = Table::new();
-        options
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_header(vec!["Вопрос", "Ответы по вариантам: число (доля)"]);
-        for item in &wave.items {
-            options.add_row(vec![
-                item_label(&item.label),
-                distribution(&item.figures, "\n"),
-            ]);
-        }
-        writeln!(out, "{options}")?;
-        let with_groups: Vec<_> = wave.items.iter().filter(|i| i.groups.is_some()).collect();
-        if !with_groups.is_empty() {
-            let mut groups = Table::new();
-            groups.load_style(UTF8_FULL_CONDENSED).set_header(vec![
-                "Вопрос",
-                "Группа",
-                "Анкет",
-                "Уровень",
-                "95% ДИ",
-                "Средний балл",
-            ]);
-            for item in with_groups {
-                for group in item.groups.iter().flatten() {
-                    match group {
-                        Group::Shown {
-                            group,
-                            respondents,
-                            figures,
-                        } => groups.add_row(vec![
-                            item_label(&item.label),
-                            group.clone(),
-                            respondents.to_string(),
-                            percent(figures.level),
-                            interval(figures.ci),
-                            mean(figures.mean),
-                        ]),
-                        Group::Suppressed { group, .. } => groups.add_row(vec![
-                            item_label(&item.label),
-                            group.clone(),
-                            "скрыто".into(),
-                            "—".into(),
-                            "—".into(),
-                            "—".into(),
-                        ]),
-                    };
-                }
-            }
+        writeln!(out, "{}", items_table(wave))?;
+        writeln!(out, "{}", options_table(wave))?;
+        if let Some(groups) = groups_table(wave) {
             writeln!(
                 out,
                 "По сегментам (группы меньше порога скрыты ради анонимности, Смоленск 5.2):"
@@ -188,31 +91,151 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
             "{}",
             style.bold("Динамика (двусторонний z-тест для двух долей, p < 0,05):")
         )?;
-        let mut rendered = Table::new();
-        rendered.load_style(UTF8_FULL_CONDENSED).set_header(vec![
-            "Вопрос",
-            "Годы",
-            "Было",
-            "Стало",
-            "Изменение, п.п.",
-            "p",
-            "Вывод",
-        ]);
-        for d in &report.dynamics {
-            let verdict = verdict(d);
-            rendered.add_row(vec![
-                item_label(&d.item),
-                format!("{} → {}", d.from, d.to),
-                format!("{:.1}%", d.levels.0),
-                format!("{:.1}%", d.levels.1),
-                format!("{:+.1}", d.delta_pp),
-                format!("{:.4}", d.p_value),
-                verdict.to_string(),
-            ]);
-        }
-        writeln!(out, "{rendered}")?;
+        writeln!(out, "{}", dynamics_table(&report.dynamics))?;
     }
     Ok(())
+}
+
+fn findings_list(out: &mut dyn Write, report: &TallyReport, style: &Style) -> std::io::Result<()> {
+    if report.findings.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}",
+        style.bold("Замечания к выгрузкам (подробно: tochki survey check):")
+    )?;
+    for finding in &report.findings {
+        writeln!(
+            out,
+            "  {}: {} {}: {}",
+            location(finding),
+            finding.code,
+            finding.severity.russian(),
+            finding.message
+        )?;
+    }
+    writeln!(out)
+}
+
+fn declines_list(out: &mut dyn Write, report: &TallyReport, style: &Style) -> std::io::Result<()> {
+    let declines: Vec<&Dynamics> = report.declines().collect();
+    if declines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "{}", style.red("Значимое снижение удовлетворенности:"))?;
+    for d in &declines {
+        writeln!(out, "  {}: {}", d.item.russian(), change(d))?;
+    }
+    writeln!(out, "  {DECLINE_REMINDER}")?;
+    writeln!(out)
+}
+
+fn new_table(header: Vec<&str>) -> Table {
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED).set_header(header);
+    table
+}
+
+fn items_table(wave: &Wave) -> Table {
+    let mut table = new_table(vec![
+        "Вопрос",
+        "Ответов",
+        "Уровень",
+        "95% ДИ",
+        "Средний балл",
+        "",
+    ]);
+    for item in &wave.items {
+        table.add_row(vec![
+            item.label.russian().to_string(),
+            item.figures.n.to_string(),
+            percent(item.figures.level),
+            interval(item.figures.ci),
+            mean(item.figures.mean),
+            bar(item.figures.level),
+        ]);
+    }
+    table
+}
+
+fn options_table(wave: &Wave) -> Table {
+    let mut table = new_table(vec!["Вопрос", "Ответы по вариантам: число (доля)"]);
+    for item in &wave.items {
+        table.add_row(vec![
+            item.label.russian().to_string(),
+            distribution(&item.figures, "\n"),
+        ]);
+    }
+    table
+}
+
+/// The groups of every item broken down by segment; None when none is.
+fn groups_table(wave: &Wave) -> Option<Table> {
+    let with_groups: Vec<&Item> = wave.items.iter().filter(|i| i.groups.is_some()).collect();
+    if with_groups.is_empty() {
+        return None;
+    }
+    let mut table = new_table(vec![
+        "Вопрос",
+        "Группа",
+        "Анкет",
+        "Уровень",
+        "95% ДИ",
+        "Средний балл",
+    ]);
+    for item in with_groups {
+        for group in item.groups.iter().flatten() {
+            let label = item.label.russian().to_string();
+            table.add_row(match group {
+                Group::Shown {
+                    group,
+                    respondents,
+                    figures,
+                } => vec![
+                    label,
+                    group.clone(),
+                    respondents.to_string(),
+                    percent(figures.level),
+                    interval(figures.ci),
+                    mean(figures.mean),
+                ],
+                Group::Suppressed { group, .. } => vec![
+                    label,
+                    group.clone(),
+                    "скрыто".into(),
+                    "—".into(),
+                    "—".into(),
+                    "—".into(),
+                ],
+            });
+        }
+    }
+    Some(table)
+}
+
+fn dynamics_table(dynamics: &[Dynamics]) -> Table {
+    let mut table = new_table(vec![
+        "Вопрос",
+        "Годы",
+        "Было",
+        "Стало",
+        "Изменение, п.п.",
+        "p",
+        "Вывод",
+    ]);
+    for d in dynamics {
+        table.add_row(vec![
+            d.item.russian().to_string(),
+            format!("{} → {}", d.from, d.to),
+            format!("{:.1}%", d.levels.0),
+            format!("{:.1}%", d.levels.1),
+            format!("{:+.1}", d.delta_pp),
+            format!("{:.4}", d.p_value),
+            verdict(d).to_string(),
+        ]);
+    }
+    table
 }
 
 pub fn json(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
@@ -242,137 +265,142 @@ fn figure_cells(figures: &Figures) -> Vec<String> {
     cells
 }
 
+/// The columns of the CSV tally.
+const CSV_HEADINGS: [&str; 9] = [
+    "Опрос",
+    "Вопрос",
+    "Группа",
+    "Ответов",
+    "Уровень, %",
+    "ДИ от, %",
+    "ДИ до, %",
+    "Средний балл",
+    "Ответы по вариантам",
+];
+
 /// One row per wave, item and group, for Russian Excel (UTF-8 with BOM, `;`).
 pub fn csv_bytes(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut bytes);
-        writer.write_record([
-            "Опрос",
-            "Вопрос",
-            "Группа",
-            "Ответов",
-            "Уровень, %",
-            "ДИ от, %",
-            "ДИ до, %",
-            "Средний балл",
-            "Ответы по вариантам",
-        ])?;
-        for wave in &report.waves {
-            for item in &wave.items {
-                let mut row = vec![wave.label.clone(), item.label.clone(), String::new()];
-                row.extend(figure_cells(&item.figures));
-                writer.write_record(row.iter().map(|c| spreadsheet_safe(c)))?;
-                for group in item.groups.iter().flatten() {
-                    let mut row = vec![wave.label.clone(), item.label.clone()];
-                    match group {
-                        Group::Shown { group, figures, .. } => {
-                            row.push(group.clone());
-                            row.extend(figure_cells(figures));
-                        }
-                        Group::Suppressed { group, .. } => {
-                            row.push(group.clone());
-                            row.extend(["скрыто".to_string()]);
-                            row.resize(9, String::new());
-                        }
+    let mut rows = Vec::new();
+    for wave in &report.waves {
+        for item in &wave.items {
+            let start = || vec![wave.label.clone(), item.label.as_str().to_string()];
+            let mut row = start();
+            row.push(String::new());
+            row.extend(figure_cells(&item.figures));
+            rows.push(row);
+            for group in item.groups.iter().flatten() {
+                let mut row = start();
+                match group {
+                    Group::Shown { group, figures, .. } => {
+                        row.push(group.clone());
+                        row.extend(figure_cells(figures));
                     }
-                    writer.write_record(row.iter().map(|c| spreadsheet_safe(c)))?;
+                    Group::Suppressed { group, .. } => {
+                        row.push(group.clone());
+                        row.push("скрыто".to_string());
+                        row.resize(CSV_HEADINGS.len(), String::new());
+                    }
                 }
+                rows.push(row);
             }
         }
-        writer.flush()?;
     }
-    Ok(bytes)
+    excel_csv(&CSV_HEADINGS, rows)
 }
 
 pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
     writeln!(out, "# Итоги опроса удовлетворенности внутренних клиентов")?;
     writeln!(out)?;
-    let declines: Vec<&Dynamics> = report.declines().collect();
-    if !declines.is_empty() {
-        writeln!(out, "## Значимое снижение")?;
-        writeln!(out)?;
-        for d in declines {
-            writeln!(
-                out,
-                "- **{}**: {} → {}, {:+.1} п.п. (p = {:.4})",
-                markdown_cell(&item_label(&d.item)),
-                d.from,
-                d.to,
-                d.delta_pp,
-                d.p_value
-            )?;
-        }
-        writeln!(out)?;
-        writeln!(out, "> {DECLINE_REMINDER}")?;
-        writeln!(out)?;
-    }
+    markdown_declines(out, report)?;
     for wave in &report.waves {
-        writeln!(out, "## {}", markdown_cell(&wave_heading(wave)))?;
-        writeln!(out)?;
-        writeln!(
-            out,
-            "| Вопрос | Ответов | Уровень | 95% ДИ | Средний балл | Ответы по вариантам |"
-        )?;
-        writeln!(out, "|---|---|---|---|---|---|")?;
-        for item in &wave.items {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |",
-                markdown_cell(&item_label(&item.label)),
-                item.figures.n,
-                percent(item.figures.level),
-                interval(item.figures.ci),
-                mean(item.figures.mean),
-                markdown_cell(&distribution(&item.figures, "; "))
-            )?;
-            for group in item.groups.iter().flatten() {
-                match group {
-                    Group::Shown { group, figures, .. } => writeln!(
-                        out,
-                        "| — {} | {} | {} | {} | {} | {} |",
-                        markdown_cell(group),
-                        figures.n,
-                        percent(figures.level),
-                        interval(figures.ci),
-                        mean(figures.mean),
-                        markdown_cell(&distribution(figures, "; "))
-                    )?,
-                    Group::Suppressed { group, .. } => writeln!(
-                        out,
-                        "| — {} | скрыто | — | — | — | — |",
-                        markdown_cell(group)
-                    )?,
-                }
-            }
-        }
-        writeln!(out)?;
+        markdown_wave(out, wave)?;
     }
     if !report.dynamics.is_empty() {
-        writeln!(out, "## Динамика")?;
-        writeln!(out)?;
+        markdown_dynamics(out, &report.dynamics)?;
+    }
+    Ok(())
+}
+
+fn markdown_declines(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
+    let declines: Vec<&Dynamics> = report.declines().collect();
+    if declines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Значимое снижение")?;
+    writeln!(out)?;
+    for d in declines {
         writeln!(
             out,
-            "| Вопрос | Годы | Было | Стало | Изменение, п.п. | p | Вывод |"
+            "- **{}**: {}",
+            markdown_cell(d.item.russian()),
+            change(d)
         )?;
-        writeln!(out, "|---|---|---|---|---|---|---|")?;
-        for d in &report.dynamics {
-            writeln!(
-                out,
-                "| {} | {} → {} | {:.1}% | {:.1}% | {:+.1} | {:.4} | {} |",
-                markdown_cell(&item_label(&d.item)),
-                d.from,
-                d.to,
-                d.levels.0,
-                d.levels.1,
-                d.delta_pp,
-                d.p_value,
-                verdict(d)
-            )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "> {DECLINE_REMINDER}")?;
+    writeln!(out)
+}
+
+fn markdown_wave(out: &mut dyn Write, wave: &Wave) -> std::io::Result<()> {
+    writeln!(out, "## {}", markdown_cell(&wave_heading(wave)))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Вопрос | Ответов | Уровень | 95% ДИ | Средний балл | Ответы по вариантам |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|")?;
+    for item in &wave.items {
+        markdown_figures(out, &markdown_cell(item.label.russian()), &item.figures)?;
+        for group in item.groups.iter().flatten() {
+            match group {
+                Group::Shown { group, figures, .. } => {
+                    markdown_figures(out, &format!("— {}", markdown_cell(group)), figures)?
+                }
+                Group::Suppressed { group, .. } => writeln!(
+                    out,
+                    "| — {} | скрыто | — | — | — | — |",
+                    markdown_cell(group)
+                )?,
+            }
         }
+    }
+    writeln!(out)
+}
+
+/// A row of an item's or a group's figures; `name` is Markdown already.
+fn markdown_figures(out: &mut dyn Write, name: &str, figures: &Figures) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "| {name} | {} | {} | {} | {} | {} |",
+        figures.n,
+        percent(figures.level),
+        interval(figures.ci),
+        mean(figures.mean),
+        markdown_cell(&distribution(figures, "; "))
+    )
+}
+
+fn markdown_dynamics(out: &mut dyn Write, dynamics: &[Dynamics]) -> std::io::Result<()> {
+    writeln!(out, "## Динамика")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Вопрос | Годы | Было | Стало | Изменение, п.п. | p | Вывод |"
+    )?;
+    writeln!(out, "|---|---|---|---|---|---|---|")?;
+    for d in dynamics {
+        writeln!(
+            out,
+            "| {} | {} → {} | {:.1}% | {:.1}% | {:+.1} | {:.4} | {} |",
+            markdown_cell(d.item.russian()),
+            d.from,
+            d.to,
+            d.levels.0,
+            d.levels.1,
+            d.delta_pp,
+            d.p_value,
+            verdict(d)
+        )?;
     }
     Ok(())
 }
@@ -388,40 +416,42 @@ pub const PAIN_HEADINGS: [&str; 7] = [
     "Срок",
 ];
 
-fn pain_rows(report: &TallyReport) -> Vec<[String; 7]> {
+/// A row of the pain map: a problem or proposal of a wave.
+struct PainLine<'a> {
+    wave: &'a Wave,
+    pain: &'a PainRow,
+}
+
+impl PainLine<'_> {
+    /// The column of [`PAIN_HEADINGS`] that holds the count.
+    const COUNT: usize = 4;
+
+    fn cells(&self) -> [String; 7] {
+        [
+            self.wave.label.clone(),
+            self.pain.item.clone(),
+            self.pain.kind.to_string(),
+            self.pain.text.clone(),
+            self.pain.count.to_string(),
+            String::new(),
+            String::new(),
+        ]
+    }
+}
+
+fn pain_rows(report: &TallyReport) -> Vec<PainLine<'_>> {
     report
         .waves
         .iter()
-        .flat_map(|wave| {
-            wave.pains.iter().map(|pain| {
-                [
-                    wave.label.clone(),
-                    pain.item.clone(),
-                    pain.kind.to_string(),
-                    pain.text.clone(),
-                    pain.count.to_string(),
-                    String::new(),
-                    String::new(),
-                ]
-            })
-        })
+        .flat_map(|wave| wave.pains.iter().map(move |pain| PainLine { wave, pain }))
         .collect()
 }
 
 pub fn pains_csv(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut bytes);
-        writer.write_record(PAIN_HEADINGS)?;
-        for row in pain_rows(report) {
-            writer.write_record(row.iter().map(|c| spreadsheet_safe(c)))?;
-        }
-        writer.flush()?;
-    }
-    Ok(bytes)
+    excel_csv(
+        &PAIN_HEADINGS,
+        pain_rows(report).iter().map(|row| row.cells()),
+    )
 }
 
 pub fn pains_markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
@@ -435,42 +465,30 @@ pub fn pains_markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Res
     writeln!(out, "| {} |", PAIN_HEADINGS.join(" | "))?;
     writeln!(out, "|{}", "---|".repeat(PAIN_HEADINGS.len()))?;
     for row in pain_rows(report) {
-        let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
+        let cells: Vec<String> = row.cells().iter().map(|c| markdown_cell(c)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
 }
 
 pub fn pains_xlsx(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
-    use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+    use rust_xlsxwriter::Workbook;
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Карта болей")?;
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_background_color(0xEEF2F7);
-    let cell = Format::new()
-        .set_text_wrap()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Top);
+    let header = xlsx_heading_format();
+    let cell = xlsx_cell_format();
     for (col, heading) in PAIN_HEADINGS.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *heading, &header)?;
     }
     for (col, width) in [8.0, 32.0, 14.0, 60.0, 12.0, 40.0, 14.0].iter().enumerate() {
         sheet.set_column_width(col as u16, *width)?;
     }
-    for (r, row) in pain_rows(report).iter().enumerate() {
-        for (col, value) in row.iter().enumerate() {
-            let r = r as u32 + 1;
-            if col == 4 {
-                sheet.write_number_with_format(
-                    r,
-                    col as u16,
-                    value.parse::<f64>().unwrap_or(0.0),
-                    &cell,
-                )?;
+    for (r, line) in pain_rows(report).iter().enumerate() {
+        let r = r as u32 + 1;
+        for (col, value) in line.cells().iter().enumerate() {
+            if col == PainLine::COUNT {
+                sheet.write_number_with_format(r, col as u16, line.pain.count as f64, &cell)?;
             } else {
                 // Strings are stored as text cells, never formulas.
                 sheet.write_string_with_format(r, col as u16, value.as_str(), &cell)?;
@@ -484,6 +502,21 @@ pub fn pains_xlsx(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_significant_fall_that_rounds_to_zero_is_a_decline() {
+        let d = Dynamics {
+            item: crate::survey::label::ItemLabel::Overall,
+            from: "2024".into(),
+            to: "2025".into(),
+            delta_pp: -0.0,
+            p_value: 0.01,
+            significant: true,
+            trend: Trend::of(-0.04, true),
+            levels: (80.04, 80.0),
+        };
+        assert_eq!(verdict(&d), "СНИЖЕНИЕ (значимое)");
+    }
 
     #[test]
     fn bars_scale_to_twenty_characters() {

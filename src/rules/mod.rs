@@ -25,7 +25,7 @@ mod r014_incomplete_approvals;
 mod r015_late_publication;
 mod r016_date_order;
 mod r017_missing_key_channel;
-pub mod survey_codes;
+pub use crate::survey::codes as survey_codes;
 #[cfg(test)]
 mod testing;
 

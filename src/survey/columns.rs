@@ -2,7 +2,9 @@
 //! its header (Google Forms' `Question [Row]` grid headers, problem and proposal columns,
 //! personal columns) — items without a definition are recognised later, by their values.
 
+use super::codes;
 use super::definition::{Definition, matches};
+use super::label::ItemLabel;
 use crate::diagnostic::Finding;
 use crate::text::normalize_option;
 use anyhow::bail;
@@ -35,7 +37,7 @@ pub struct Column {
     pub header: String,
     /// The item's name: the definition's label, the `[Row]` of a grid header, or the header;
     /// the whole header where two grid questions share a row text.
-    pub label: String,
+    pub label: ItemLabel,
     /// What makes the item the same item in another year's export: the definition's label, or
     /// the whole normalised header (question and row), never the short label alone.
     pub key: String,
@@ -146,7 +148,26 @@ pub fn classify_headers(
     definition: Option<&Definition>,
     by: Option<&str>,
 ) -> anyhow::Result<(Vec<Column>, Vec<Finding>)> {
-    // One map of normalised headers: a 20,000-column export is checked in linear time.
+    refuse_repeated_headers(file, headers)?;
+    let mut columns: Vec<Column> = headers
+        .iter()
+        .enumerate()
+        .map(|(index, header)| Column::of_header(index, header))
+        .collect();
+    for column in columns.iter_mut() {
+        column.classify(definition);
+    }
+    disambiguate_repeated_rows(&mut columns);
+    let findings = definition.map_or_else(Vec::new, |d| missing_columns(file, headers, d));
+    if let Some(by) = by {
+        mark_segment(file, headers, &mut columns, by)?;
+    }
+    Ok((columns, findings))
+}
+
+/// Two columns with the same normalised header: which answer belongs to which question cannot
+/// be told. One map of normalised headers: a 20,000-column export is checked in linear time.
+fn refuse_repeated_headers(file: &str, headers: &[String]) -> anyhow::Result<()> {
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, header) in headers.iter().enumerate() {
         if header.is_empty() {
@@ -160,158 +181,135 @@ pub fn classify_headers(
             );
         }
     }
-    let mut findings = Vec::new();
-    let mut columns: Vec<Column> = headers
-        .iter()
-        .enumerate()
-        .map(|(index, header)| {
-            let label = if header.is_empty() {
-                format!("Столбец {}", index + 1)
-            } else {
-                grid_row(header).unwrap_or(header).to_string()
-            };
-            Column {
-                index,
-                header: header.clone(),
-                label,
-                about: grid_row(header).map(str::to_string),
-                key: normalize_option(header),
-                role: Role::Other,
-                overall: false,
-            }
-        })
-        .collect();
+    Ok(())
+}
 
-    for column in columns.iter_mut() {
-        let header = column.header.clone();
-        let personal = looks_personal(&header)
-            || definition.is_some_and(|d| d.personal.iter().any(|p| matches(p, &header)));
-        if personal {
-            column.role = Role::Personal;
-            continue;
-        }
-        if looks_timestamp(&header) {
-            column.role = Role::Timestamp;
-            continue;
-        }
-        let normalized = normalize_option(question_part(&header));
-        match definition {
-            Some(definition) => {
-                // Free-text columns first: "*[Row]" item patterns match "Проблемы [Row]" too.
-                if definition
-                    .problems
-                    .as_deref()
-                    .is_some_and(|p| matches(p, &header))
-                {
-                    column.role = Role::Problem;
-                } else if definition
-                    .proposals
-                    .as_deref()
-                    .is_some_and(|p| matches(p, &header))
-                {
-                    column.role = Role::Proposal;
-                } else if definition
-                    .overall
-                    .as_deref()
-                    .is_some_and(|p| matches(p, &header))
-                {
-                    column.role = Role::Item;
-                    column.overall = true;
-                    column.label = "overall".into();
-                    column.key = "overall".into();
-                } else if let Some(item) = definition
-                    .items
-                    .iter()
-                    .find(|i| matches(&i.column, &header))
-                {
-                    column.role = Role::Item;
-                    column.label = item.label.clone();
-                    column.key = format!("item:{}", normalize_option(&item.label));
-                    column.about = Some(item.label.clone());
-                }
-            }
-            None => {
-                if normalized.contains("проблем") {
-                    column.role = Role::Problem;
-                } else if normalized.contains("предлож") {
-                    column.role = Role::Proposal;
-                } else if !header.is_empty() {
-                    column.role = Role::Candidate;
-                    column.overall = normalized.contains("в целом");
-                }
-            }
-        }
-    }
-
-    disambiguate_repeated_rows(&mut columns);
-
-    if let Some(definition) = definition {
-        let mut named: Vec<(&str, String)> = Vec::new();
-        if let Some(overall) = &definition.overall {
-            named.push((overall, "общий вопрос (overall)".into()));
-        }
-        for item in &definition.items {
-            named.push((&item.column, format!("вопрос «{}»", item.label)));
-        }
-        if let Some(problems) = &definition.problems {
-            named.push((problems, "проблемы (problems)".into()));
-        }
-        if let Some(proposals) = &definition.proposals {
-            named.push((proposals, "предложения (proposals)".into()));
-        }
-        for segment in &definition.segments {
-            named.push((segment, "признак сегмента (segments)".into()));
-        }
-        for (pattern, what) in named {
-            if !headers.iter().any(|h| matches(pattern, h)) {
-                let closest = closest_headers(pattern, headers);
-                let mut finding = Finding::new(
-                    "S001",
-                    crate::rules::severity_of("S001"),
-                    format!(
-                        "В выгрузке нет столбца «{pattern}» ({what}); ближайшие заголовки: {}",
-                        closest
-                            .iter()
-                            .map(|h| format!("«{h}»"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                )
-                .with_help("Исправьте описание анкеты по одному из этих заголовков");
-                finding.file = file.to_string();
-                finding.row = Some(1);
-                findings.push(finding);
-            }
-        }
-    }
-
-    if let Some(by) = by {
-        let Some(column) = columns.iter_mut().find(|c| matches(by, &c.header)) else {
-            let closest = closest_headers(by, headers);
-            bail!(
-                "{file}: нет столбца «{by}» для --by; ближайшие заголовки: {}",
-                closest
-                    .iter()
-                    .map(|h| format!("«{h}»"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+impl Column {
+    /// A column of role `Other`, labelled by its grid row or header.
+    fn of_header(index: usize, header: &str) -> Column {
+        let label = if header.is_empty() {
+            format!("Столбец {}", index + 1)
+        } else {
+            grid_row(header).unwrap_or(header).to_string()
         };
-        if column.role == Role::Personal {
-            bail!(
-                "{file}: столбец «{}» содержит персональные данные: по нему нельзя разбивать итоги (Смоленск 5.2)",
-                column.header
-            );
+        Column {
+            index,
+            header: header.to_string(),
+            label: ItemLabel::Named(label),
+            about: grid_row(header).map(str::to_string),
+            key: normalize_option(header),
+            role: Role::Other,
+            overall: false,
         }
-        if matches!(column.role, Role::Problem | Role::Proposal) {
-            bail!(
-                "{file}: столбец «{}» — свободный текст (проблемы или предложения): по нему нельзя разбивать итоги, каждый ответ стал бы своей группой; выберите столбец с категорией должностей, подразделением или стажем",
-                column.header
-            );
-        }
-        column.role = Role::Segment;
     }
-    Ok((columns, findings))
+
+    /// The role from the header and the definition: personal and timestamp columns by their
+    /// header whatever the definition says, the rest by the definition when there is one.
+    fn classify(&mut self, definition: Option<&Definition>) {
+        let personal = looks_personal(&self.header)
+            || definition.is_some_and(|d| d.personal.iter().any(|p| matches(p, &self.header)));
+        if personal {
+            self.role = Role::Personal;
+        } else if looks_timestamp(&self.header) {
+            self.role = Role::Timestamp;
+        } else {
+            match definition {
+                Some(definition) => self.classify_by_definition(definition),
+                None => self.classify_by_header(),
+            }
+        }
+    }
+
+    fn classify_by_definition(&mut self, definition: &Definition) {
+        let header = self.header.as_str();
+        let names =
+            |pattern: &Option<String>| pattern.as_deref().is_some_and(|p| matches(p, header));
+        // Free-text columns first: "*[Row]" item patterns match "Проблемы [Row]" too.
+        if names(&definition.problems) {
+            self.role = Role::Problem;
+        } else if names(&definition.proposals) {
+            self.role = Role::Proposal;
+        } else if names(&definition.overall) {
+            self.role = Role::Item;
+            self.overall = true;
+            self.label = ItemLabel::Overall;
+            self.key = ItemLabel::OVERALL_KEY.into();
+        } else if let Some(item) = definition.items.iter().find(|i| matches(&i.column, header)) {
+            self.role = Role::Item;
+            self.label = ItemLabel::Named(item.label.clone());
+            self.key = format!("item:{}", normalize_option(&item.label));
+            self.about = Some(item.label.clone());
+        }
+    }
+
+    fn classify_by_header(&mut self) {
+        let normalized = normalize_option(question_part(&self.header));
+        if normalized.contains("проблем") {
+            self.role = Role::Problem;
+        } else if normalized.contains("предлож") {
+            self.role = Role::Proposal;
+        } else if !self.header.is_empty() {
+            self.role = Role::Candidate;
+            self.overall = normalized.contains("в целом");
+        }
+    }
+}
+
+/// S001 for every column the definition names that no header matches.
+fn missing_columns(file: &str, headers: &[String], definition: &Definition) -> Vec<Finding> {
+    let mut named: Vec<(&str, String)> = Vec::new();
+    if let Some(overall) = &definition.overall {
+        named.push((overall, "общий вопрос (overall)".into()));
+    }
+    for item in &definition.items {
+        named.push((&item.column, format!("вопрос «{}»", item.label)));
+    }
+    if let Some(problems) = &definition.problems {
+        named.push((problems, "проблемы (problems)".into()));
+    }
+    if let Some(proposals) = &definition.proposals {
+        named.push((proposals, "предложения (proposals)".into()));
+    }
+    for segment in &definition.segments {
+        named.push((segment, "признак сегмента (segments)".into()));
+    }
+    named
+        .into_iter()
+        .filter(|(pattern, _)| !headers.iter().any(|h| matches(pattern, h)))
+        .map(|(pattern, what)| {
+            codes::missing_column(file, pattern, &what, &closest_headers(pattern, headers))
+        })
+        .collect()
+}
+
+/// Makes the `--by` column the segment; fails when there is none, or when it holds personal
+/// data or free text.
+fn mark_segment(
+    file: &str,
+    headers: &[String],
+    columns: &mut [Column],
+    by: &str,
+) -> anyhow::Result<()> {
+    let Some(column) = columns.iter_mut().find(|c| matches(by, &c.header)) else {
+        bail!(
+            "{file}: нет столбца «{by}» для --by; ближайшие заголовки: {}",
+            codes::quoted_list(&closest_headers(by, headers))
+        );
+    };
+    if column.role == Role::Personal {
+        bail!(
+            "{file}: столбец «{}» содержит персональные данные: по нему нельзя разбивать итоги (Смоленск 5.2)",
+            column.header
+        );
+    }
+    if matches!(column.role, Role::Problem | Role::Proposal) {
+        bail!(
+            "{file}: столбец «{}» — свободный текст (проблемы или предложения): по нему нельзя разбивать итоги, каждый ответ стал бы своей группой; выберите столбец с категорией должностей, подразделением или стажем",
+            column.header
+        );
+    }
+    column.role = Role::Segment;
+    Ok(())
 }
 
 /// Two grid questions with the same row text («Оцените работу бухгалтерии [Консультации]»,
@@ -321,11 +319,13 @@ fn disambiguate_repeated_rows(columns: &mut [Column]) {
     let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let counted = |c: &Column| matches!(c.role, Role::Candidate) && grid_row(&c.header).is_some();
     for column in columns.iter().filter(|c| counted(c)) {
-        *uses.entry(normalize_option(&column.label)).or_default() += 1;
+        *uses
+            .entry(normalize_option(column.label.as_str()))
+            .or_default() += 1;
     }
     for column in columns.iter_mut().filter(|c| counted(c)) {
-        if uses[&normalize_option(&column.label)] > 1 {
-            column.label = column.header.clone();
+        if uses[&normalize_option(column.label.as_str())] > 1 {
+            column.label = ItemLabel::Named(column.header.clone());
         }
     }
 }
@@ -381,7 +381,7 @@ mod tests {
             ]
         );
         assert!(columns[2].overall);
-        assert_eq!(columns[3].label, "Расчетные листки");
+        assert_eq!(columns[3].label.as_str(), "Расчетные листки");
         assert_eq!(columns[4].about.as_deref(), Some("Расчетные листки"));
         assert!(findings.is_empty());
     }
@@ -456,14 +456,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            columns[0].label,
+            columns[0].label.as_str(),
             "Оцените работу бухгалтерии [Консультации]"
         );
         assert_eq!(
-            columns[1].label,
+            columns[1].label.as_str(),
             "Оцените работу отдела кадров [Консультации]"
         );
-        assert_eq!(columns[2].label, "Отпуска");
+        assert_eq!(columns[2].label.as_str(), "Отпуска");
         assert_ne!(columns[0].key, columns[1].key);
     }
 

@@ -2,8 +2,10 @@
 //! reading exports as users have them, checking them (S001–S006), tallying them with intervals,
 //! comparing years, breaking down by segment without breaking anonymity, and the pain map.
 
+pub mod codes;
 pub mod columns;
 pub mod definition;
+pub mod label;
 pub mod personal;
 pub mod read;
 pub mod scale;

@@ -50,6 +50,22 @@ impl Encoding {
     }
 }
 
+/// How far the reading of an export got, told to whoever shows it: the survey core draws
+/// nothing itself; the command decides whether and how progress appears.
+pub trait ReadProgress: Sync {
+    /// Reading `path` begins: `total` units (bytes of a CSV file, records of a sheet).
+    fn start(&self, _path: &Path, _total: u64) {}
+    /// `done` units of the export being read are read.
+    fn advance(&self, _done: u64) {}
+    /// The export is read, or its reading failed.
+    fn finish(&self) {}
+}
+
+/// Progress that nobody watches (tests, library use, machine-readable output).
+pub struct Unwatched;
+
+impl ReadProgress for Unwatched {}
+
 /// What the user may force.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadOptions {
@@ -119,11 +135,7 @@ impl Export {
             .delimiter
             .unwrap_or_else(|| sniff_delimiter(body, cut));
         let rest: Box<dyn Read + Send> = Box::new(Cursor::new(body.to_vec()).chain(file));
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(rest);
+        let mut reader = csv_reader(delimiter, rest);
         let mut header = ByteRecord::new();
         let has_header = reader
             .read_byte_record(&mut header)
@@ -231,6 +243,15 @@ fn csv_problem(file: &str, error: csv::Error) -> anyhow::Error {
 /// How many records the delimiter sniffer reads: the header and the rows after it.
 const SNIFF_RECORDS: usize = 50;
 
+/// Records as they stand: no header row, any number of fields per record.
+fn csv_reader<R: Read>(delimiter: u8, source: R) -> csv::Reader<R> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(source)
+}
+
 /// The delimiter that gives the header and the rows after it the same number of fields, the way
 /// Python's csv.Sniffer and DuckDB's sniffer decide: counting one kind of character in the header
 /// alone is fooled by long grid headers full of commas in a `;` export. Among delimiters that
@@ -239,11 +260,7 @@ const SNIFF_RECORDS: usize = 50;
 pub fn sniff_delimiter(sample: &[u8], cut: bool) -> u8 {
     let mut best: Option<((u64, usize), u8)> = None;
     for delimiter in [b';', b',', b'\t'] {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(sample);
+        let mut reader = csv_reader(delimiter, sample);
         let mut record = ByteRecord::new();
         let mut widths: Vec<usize> = Vec::new();
         while widths.len() <= SNIFF_RECORDS {
@@ -300,7 +317,7 @@ impl RecordStream {
     pub fn start<'scope>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         mut export: Export,
-        progress: &'scope crate::progress::Progress,
+        progress: &'scope dyn ReadProgress,
     ) -> RecordStream {
         // At most a few batches in flight: memory stays constant whatever the file's size.
         let (sender, receiver) =
@@ -326,7 +343,7 @@ impl RecordStream {
                     }
                 }
                 batch.truncate(filled);
-                progress.set(export.position());
+                progress.advance(export.position());
                 let full = filled == BATCH || bytes >= BATCH_BYTES;
                 if filled == 0 || sender.send(Ok(batch)).is_err() || !full {
                     return;

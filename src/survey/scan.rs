@@ -4,12 +4,13 @@
 //! more, a capped sample of values outside the scales, and one 64-bit hash per row for
 //! duplicates.
 
+use super::codes;
 use super::columns::{Column, Role, classify_headers};
 use super::definition::Definition;
 use super::personal::{Identifying, identifying};
-use super::read::{Export, ReadOptions, RecordStream};
+use super::read::{Encoding, Export, ReadOptions, ReadProgress, RecordStream};
 use super::scale::{LONGEST_OPTION_BYTES, Placement, place};
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Finding;
 use csv::ByteRecord;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -104,6 +105,35 @@ pub struct ColumnTally {
 }
 
 impl ColumnTally {
+    /// Counts an answer to an item on both scales, and in its segment group.
+    fn add_answer(
+        &mut self,
+        placement: Placement,
+        row: u64,
+        group: Option<usize>,
+        budgets: &mut (usize, usize),
+        value: impl Fn() -> String,
+    ) {
+        self.five.add(placement.five, row, &mut budgets.0, &value);
+        self.three.add(placement.three, row, &mut budgets.1, &value);
+        // Only a value outside the scales can identify a person.
+        if placement.five.is_none() && placement.three.is_none() {
+            self.note_identifying(&value());
+        }
+        if let Some(group) = group {
+            if self.groups.len() <= group {
+                self.groups.resize(group + 1, GroupCounts::default());
+            }
+            let counts = &mut self.groups[group];
+            if let Some(option) = placement.five {
+                counts.five[option as usize] += 1;
+            }
+            if let Some(option) = placement.three {
+                counts.three[option as usize] += 1;
+            }
+        }
+    }
+
     fn note_identifying(&mut self, text: &str) {
         if let Some(kind) = identifying(text) {
             self.identifying[kind as usize] += 1;
@@ -122,7 +152,7 @@ impl ColumnTally {
     }
 }
 
-/// One segment group's counts of one column, on both scales.
+/// One segment group's figures of one column.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct GroupCounts {
     pub five: [u64; 5],
@@ -141,7 +171,7 @@ pub struct PainText {
 pub struct ScannedExport {
     pub file: String,
     /// How the export was decoded (for messages when nothing made sense).
-    pub encoding: super::read::Encoding,
+    pub encoding: Encoding,
     pub columns: Vec<Column>,
     pub tallies: Vec<ColumnTally>,
     /// Rows counted (not empty, not broken, not repeated).
@@ -161,74 +191,42 @@ pub struct ScanConfig<'a> {
     /// The header (or `*` pattern) of the column to break results down by.
     pub by: Option<&'a str>,
     pub collect_pains: bool,
-    /// Where to report how far the reading got.
-    pub progress: Option<&'a crate::progress::Progress>,
-}
-
-fn finding(code: &'static str, message: String) -> Finding {
-    Finding::new(code, crate::rules::severity_of(code), message)
-}
-
-/// A row-and-column finding of an export.
-pub fn cell_finding(
-    code: &'static str,
-    file: &str,
-    row: u64,
-    column: Option<usize>,
-    message: String,
-    help: &str,
-) -> Finding {
-    let mut finding = finding(code, message).with_help(help);
-    finding.file = file.to_string();
-    finding.row = Some(row as usize);
-    finding.column = column.map(|c| c + 1);
-    finding
+    /// Told how far the reading got; the scan draws nothing itself.
+    pub progress: &'a dyn ReadProgress,
 }
 
 fn is_blank(bytes: &[u8]) -> bool {
     bytes.iter().all(|b| b.is_ascii_whitespace())
 }
 
+/// A field as trimmed text; empty when it is not text in the export's encoding.
+fn trimmed(encoding: Encoding, raw: &[u8]) -> String {
+    encoding
+        .decode(raw)
+        .map(|t| t.trim().to_string())
+        .unwrap_or_default()
+}
+
 /// Reads the whole export once: records are parsed on one core and tallied on the other.
 pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
     let export = Export::open(path, config.read)?;
-    let hidden = crate::progress::Progress::hidden();
-    let progress = config.progress.unwrap_or(&hidden);
-    std::thread::scope(|scope| scan_export(export, scope, progress, config))
+    config.progress.start(path, export.total);
+    let scanned = std::thread::scope(|scope| scan_export(export, scope, config));
+    config.progress.finish();
+    scanned
 }
 
 fn scan_export<'scope>(
     export: Export,
     scope: &'scope std::thread::Scope<'scope, '_>,
-    progress: &'scope crate::progress::Progress,
-    config: &ScanConfig,
+    config: &ScanConfig<'scope>,
 ) -> anyhow::Result<ScannedExport> {
-    let file = export.file.clone();
-    let encoding = export.encoding;
-    let (columns, mut findings) =
-        classify_headers(&file, &export.headers, config.definition, config.by)?;
-    let width = export.headers.len();
-    let mut tallies: Vec<ColumnTally> = vec![ColumnTally::default(); width];
-    let segment = columns.iter().position(|c| c.role == Role::Segment);
-    let timestamp = columns.iter().position(|c| c.role == Role::Timestamp);
-
-    let exact = exact_options(encoding);
-    let mut placements: HashMap<Box<[u8]>, Placement, FastHash> = HashMap::default();
-    let mut group_ids: HashMap<String, usize> = HashMap::new();
-    let mut groups: Vec<(String, u64)> = Vec::new();
-    let mut seen_rows: HashSet<u64, FastHash> = HashSet::default();
-    let mut lengths: Vec<u8> = Vec::new();
-    let mut pains: HashMap<(usize, String), PainText> = HashMap::new();
-    let mut pain_order: Vec<(usize, String)> = Vec::new();
-    let mut respondents = 0u64;
-    let mut budgets = (MISFIT_BUDGET, MISFIT_BUDGET);
+    let mut pass = Pass::new(&export, config)?;
+    let mut records = RecordStream::start(scope, export, config.progress);
     let mut record = ByteRecord::new();
     let mut upcoming = ByteRecord::new();
     let mut row = 1u64;
-    let delimiter = export.delimiter;
-    let mut records = RecordStream::start(scope, export, progress);
     let mut more = records.next_record(&mut upcoming)?;
-
     while more {
         // One record of lookahead: the last record is where an unclosed quote ends up.
         std::mem::swap(&mut record, &mut upcoming);
@@ -237,202 +235,312 @@ fn scan_export<'scope>(
         if record.iter().all(is_blank) {
             continue;
         }
-        if !more && let Some(delimiter) = delimiter {
-            // A swallowed row shows as a line inside the cell with a row's worth of delimiters.
-            let row_of_delimiters = width.saturating_sub(1).max(1);
-            let swallowed = record.iter().position(|f| {
-                f.split(|&b| b == b'\n').skip(1).any(|line| {
-                    line.iter().filter(|&&b| b == delimiter).count() >= row_of_delimiters
-                })
-            });
-            if let Some(column) = swallowed {
-                findings.push(cell_finding(
-                    "S005",
-                    &file,
-                    row,
-                    Some(column),
-                    "Кавычка в этой ячейке не закрыта: всё до конца файла попало в одну ячейку, ответы не учтены".into(),
-                    "Закройте кавычку в этой ячейке (или удалите лишнюю) и сохраните выгрузку заново",
-                ));
-                count_left_out(&record, &mut tallies);
-                continue;
-            }
+        match pass.rejection(&record, row, !more) {
+            Some(finding) => pass.leave_out(&record, finding),
+            None => pass.count(&record, row),
         }
-        // S005: a row longer than the header (beyond empty trailing cells) or shorter.
-        let extra_filled = record.iter().skip(width).any(|f| !is_blank(f));
-        if record.len() < width || extra_filled {
-            findings.push(cell_finding(
-                "S005",
-                &file,
-                row,
-                None,
-                format!(
-                    "В строке {} ячеек, а в заголовке {width}: ответы сдвинуты и не учтены",
-                    record.len()
-                ),
-                "Проверьте кавычки и разделители в этой строке и сохраните выгрузку заново",
-            ));
-            count_left_out(&record, &mut tallies);
-            continue;
-        }
-        // S005: a field that is not text in the detected encoding. UTF-8 is validated for the
-        // whole record at once; the field is looked for only when that fails.
-        let valid = match encoding {
-            super::read::Encoding::Utf8 => simdutf8::basic::from_utf8(record.as_slice()).is_ok(),
-            super::read::Encoding::Cp1251 => false,
-        };
-        let bad = if valid {
-            None
-        } else {
-            (0..width).find(|&i| encoding.decode(&record[i]).is_none())
-        };
-        if let Some(bad) = bad {
-            findings.push(cell_finding(
-                "S005",
-                &file,
-                row,
-                Some(bad),
-                format!(
-                    "Строка не читается в кодировке {}: ответы строки не учтены",
-                    encoding.name()
-                ),
-                "Укажите кодировку явно (--encoding cp1251 или --encoding utf-8) или пересохраните файл",
-            ));
-            count_left_out(&record, &mut tallies);
-            continue;
-        }
-        // S006: the same timestamp and answers twice.
-        if let Some(timestamp) = timestamp {
-            // The fingerprint covers the bytes and where each field ends.
-            lengths.clear();
-            for field in record.iter().take(width) {
-                lengths.extend_from_slice(&(field.len() as u32).to_le_bytes());
-            }
-            let taken = record.iter().take(width).map(<[u8]>::len).sum::<usize>();
-            let digest = xxh3_64(&record.as_slice()[..taken]) ^ xxh3_64(&lengths).rotate_left(17);
-            if seen_rows.contains(&digest) {
-                let time = encoding
-                    .decode(&record[timestamp])
-                    .map(|t| super::personal::shown(t.trim()).into_owned())
-                    .unwrap_or_default();
-                findings.push(cell_finding(
-                    "S006",
-                    &file,
-                    row,
-                    Some(timestamp),
-                    format!("Строка повторяет более раннюю строку с тем же временем «{time}» и теми же ответами: повтор не учтён в итогах"),
-                    "Найдите строки с этим временем и удалите повтор из выгрузки",
-                ));
-                count_left_out(&record, &mut tallies);
-                continue;
-            }
-            if seen_rows.len() < MAX_FINGERPRINTS {
-                seen_rows.insert(digest);
-            }
-        }
-        respondents += 1;
+    }
+    Ok(pass.finish())
+}
 
-        let group = segment.map(|s| {
-            let value = encoding
-                .decode(&record[s])
-                .map(|t| t.trim().to_string())
-                .unwrap_or_default();
-            tallies[s].note_identifying(&value);
-            let value = if value.is_empty() {
-                "(не указано)".to_string()
-            } else {
-                value
-            };
-            let next = group_ids.len();
-            let id = *group_ids.entry(value.clone()).or_insert_with(|| {
-                groups.push((value, 0));
-                next
-            });
-            groups[id].1 += 1;
-            id
-        });
+/// What one pass keeps between rows.
+struct Pass {
+    file: String,
+    encoding: Encoding,
+    delimiter: Option<u8>,
+    /// Cells in the header.
+    width: usize,
+    columns: Vec<Column>,
+    segment: Option<usize>,
+    timestamp: Option<usize>,
+    collect_pains: bool,
+    tallies: Vec<ColumnTally>,
+    findings: Vec<Finding>,
+    placer: Placer,
+    groups: Groups,
+    fingerprints: Fingerprints,
+    pains: Pains,
+    respondents: u64,
+    /// What is left of [`MISFIT_BUDGET`] on the five-point and the three-way scale.
+    budgets: (usize, usize),
+}
 
-        for (i, column) in columns.iter().enumerate() {
-            let raw = &record[i];
-            if is_blank(raw) {
-                continue;
-            }
-            let tally = &mut tallies[i];
-            tally.nonempty += 1;
-            match column.role {
-                Role::Candidate | Role::Item => {}
-                Role::Problem | Role::Proposal | Role::Other => {
-                    if let Some(text) = encoding.decode(raw) {
-                        tally.note_identifying(&text);
-                        if config.collect_pains && column.role != Role::Other {
-                            add_pain(&mut pains, &mut pain_order, i, text.trim());
-                        }
-                    }
-                    continue;
-                }
-                // The segment's values are looked at once per row, above.
-                _ => continue,
-            }
-            let placement = if raw.len() > LONGEST_OPTION_BYTES {
-                Placement::default()
-            } else if let Some((_, placement)) = exact.iter().find(|(bytes, _)| bytes == raw) {
-                *placement
-            } else if let Some(placement) = placements.get(raw) {
-                *placement
-            } else {
-                let text = encoding.decode(raw).unwrap_or_default();
-                let placement = place(&text);
-                if placements.len() < 4096 {
-                    placements.insert(raw.into(), placement);
-                }
-                placement
-            };
-            let value = || {
-                encoding
-                    .decode(raw)
-                    .map(|t| t.trim().to_string())
-                    .unwrap_or_default()
-            };
-            tally.five.add(placement.five, row, &mut budgets.0, value);
-            tally.three.add(placement.three, row, &mut budgets.1, value);
-            // Only a value outside the scales can identify a person.
-            if placement.five.is_none() && placement.three.is_none() {
-                tally.note_identifying(&value());
-            }
-            if let Some(group) = group {
-                if tally.groups.len() <= group {
-                    tally.groups.resize(group + 1, GroupCounts::default());
-                }
-                let counts = &mut tally.groups[group];
-                if let Some(option) = placement.five {
-                    counts.five[option as usize] += 1;
-                }
-                if let Some(option) = placement.three {
-                    counts.three[option as usize] += 1;
-                }
+impl Pass {
+    fn new(export: &Export, config: &ScanConfig) -> anyhow::Result<Pass> {
+        let (columns, findings) =
+            classify_headers(&export.file, &export.headers, config.definition, config.by)?;
+        let width = export.headers.len();
+        Ok(Pass {
+            file: export.file.clone(),
+            encoding: export.encoding,
+            delimiter: export.delimiter,
+            width,
+            segment: columns.iter().position(|c| c.role == Role::Segment),
+            timestamp: columns.iter().position(|c| c.role == Role::Timestamp),
+            columns,
+            collect_pains: config.collect_pains,
+            tallies: vec![ColumnTally::default(); width],
+            findings,
+            placer: Placer::new(export.encoding),
+            groups: Groups::default(),
+            fingerprints: Fingerprints::default(),
+            pains: Pains::default(),
+            respondents: 0,
+            budgets: (MISFIT_BUDGET, MISFIT_BUDGET),
+        })
+    }
+
+    /// Why a row is left out (S005, S006), if it is; `last` for the last record of the file.
+    fn rejection(&mut self, record: &ByteRecord, row: u64, last: bool) -> Option<Finding> {
+        if last && let Some(finding) = self.unclosed_quote(record, row) {
+            return Some(finding);
+        }
+        if let Some(finding) = self.wrong_width(record, row) {
+            return Some(finding);
+        }
+        if let Some(finding) = self.unreadable(record, row) {
+            return Some(finding);
+        }
+        self.repeated(record, row)
+    }
+
+    /// S005: a swallowed row shows as a line inside the cell with a row's worth of delimiters.
+    fn unclosed_quote(&self, record: &ByteRecord, row: u64) -> Option<Finding> {
+        let delimiter = self.delimiter?;
+        let row_of_delimiters = self.width.saturating_sub(1).max(1);
+        let column = record.iter().position(|f| {
+            f.split(|&b| b == b'\n')
+                .skip(1)
+                .any(|line| line.iter().filter(|&&b| b == delimiter).count() >= row_of_delimiters)
+        })?;
+        Some(codes::unclosed_quote(&self.file, row, column))
+    }
+
+    /// S005: a row longer than the header (beyond empty trailing cells) or shorter.
+    fn wrong_width(&self, record: &ByteRecord, row: u64) -> Option<Finding> {
+        let extra_filled = record.iter().skip(self.width).any(|f| !is_blank(f));
+        (record.len() < self.width || extra_filled)
+            .then(|| codes::row_width(&self.file, row, record.len(), self.width))
+    }
+
+    /// S005: a field that is not text in the detected encoding. UTF-8 is validated for the
+    /// whole record at once; the field is looked for only when that fails.
+    fn unreadable(&self, record: &ByteRecord, row: u64) -> Option<Finding> {
+        let valid = match self.encoding {
+            Encoding::Utf8 => simdutf8::basic::from_utf8(record.as_slice()).is_ok(),
+            Encoding::Cp1251 => false,
+        };
+        if valid {
+            return None;
+        }
+        let bad = (0..self.width).find(|&i| self.encoding.decode(&record[i]).is_none())?;
+        Some(codes::unreadable_row(&self.file, row, bad, self.encoding))
+    }
+
+    /// S006: the same timestamp and answers twice. A row that is not a repeat is remembered.
+    fn repeated(&mut self, record: &ByteRecord, row: u64) -> Option<Finding> {
+        let timestamp = self.timestamp?;
+        if self.fingerprints.insert(record, self.width) {
+            return None;
+        }
+        let time = super::personal::shown(&trimmed(self.encoding, &record[timestamp])).into_owned();
+        Some(codes::repeated_row(&self.file, row, timestamp, &time))
+    }
+
+    /// A rejected row: its finding, and its non-empty cells counted as left out.
+    fn leave_out(&mut self, record: &ByteRecord, finding: Finding) {
+        self.findings.push(finding);
+        for (i, tally) in self.tallies.iter_mut().enumerate() {
+            if record.get(i).is_some_and(|f| !is_blank(f)) {
+                tally.left_out_rows += 1;
             }
         }
     }
 
-    let pains = pain_order
-        .into_iter()
-        .filter_map(|key| pains.remove(&key))
-        .collect();
-    Ok(ScannedExport {
-        file,
-        encoding,
-        columns,
-        tallies,
-        respondents,
-        groups,
-        findings,
-        pains,
-    })
+    /// Counts a row that is neither broken nor repeated: its segment, then every cell.
+    fn count(&mut self, record: &ByteRecord, row: u64) {
+        self.respondents += 1;
+        let mut group = None;
+        if let Some(s) = self.segment {
+            // The segment's values are looked at once per row, here.
+            let value = trimmed(self.encoding, &record[s]);
+            self.tallies[s].note_identifying(&value);
+            group = Some(self.groups.add(value));
+        }
+        for (i, column) in self.columns.iter().enumerate() {
+            let raw = &record[i];
+            if is_blank(raw) {
+                continue;
+            }
+            let tally = &mut self.tallies[i];
+            tally.nonempty += 1;
+            match column.role {
+                Role::Candidate | Role::Item => {
+                    let placement = self.placer.place(raw);
+                    let value = || trimmed(self.encoding, raw);
+                    tally.add_answer(placement, row, group, &mut self.budgets, value);
+                }
+                Role::Problem | Role::Proposal | Role::Other => {
+                    if let Some(text) = self.encoding.decode(raw) {
+                        tally.note_identifying(&text);
+                        if self.collect_pains && column.role != Role::Other {
+                            self.pains.add(i, text.trim());
+                        }
+                    }
+                }
+                Role::Timestamp | Role::Personal | Role::Segment => {}
+            }
+        }
+    }
+
+    fn finish(self) -> ScannedExport {
+        ScannedExport {
+            file: self.file,
+            encoding: self.encoding,
+            columns: self.columns,
+            tallies: self.tallies,
+            respondents: self.respondents,
+            groups: self.groups.list,
+            findings: self.findings,
+            pains: self.pains.into_list(),
+        }
+    }
+}
+
+/// Where a cell stands on both scales, from its raw bytes.
+struct Placer {
+    /// The options as the export spells them exactly.
+    exact: Vec<(Vec<u8>, Placement)>,
+    /// Other spellings met so far (at most 4096 are kept).
+    seen: HashMap<Box<[u8]>, Placement, FastHash>,
+    encoding: Encoding,
+}
+
+impl Placer {
+    fn new(encoding: Encoding) -> Placer {
+        Placer {
+            exact: exact_options(encoding),
+            seen: HashMap::default(),
+            encoding,
+        }
+    }
+
+    fn place(&mut self, raw: &[u8]) -> Placement {
+        if raw.len() > LONGEST_OPTION_BYTES {
+            return Placement::default();
+        }
+        if let Some((_, placement)) = self.exact.iter().find(|(bytes, _)| bytes == raw) {
+            return *placement;
+        }
+        if let Some(placement) = self.seen.get(raw) {
+            return *placement;
+        }
+        let text = self.encoding.decode(raw).unwrap_or_default();
+        let placement = place(&text);
+        if self.seen.len() < 4096 {
+            self.seen.insert(raw.into(), placement);
+        }
+        placement
+    }
+}
+
+/// Segment groups in order of first appearance, with their number of respondents.
+#[derive(Default)]
+struct Groups {
+    ids: HashMap<String, usize>,
+    list: Vec<(String, u64)>,
+}
+
+impl Groups {
+    /// Counts a respondent of the group `value` and returns the group's index.
+    fn add(&mut self, value: String) -> usize {
+        let value = if value.is_empty() {
+            "(не указано)".to_string()
+        } else {
+            value
+        };
+        let next = self.ids.len();
+        let list = &mut self.list;
+        let id = *self.ids.entry(value.clone()).or_insert_with(|| {
+            list.push((value, 0));
+            next
+        });
+        self.list[id].1 += 1;
+        id
+    }
+}
+
+/// Fingerprints of the rows counted so far, for the duplicate check (S006).
+#[derive(Default)]
+struct Fingerprints {
+    seen: HashSet<u64, FastHash>,
+    /// Scratch space for the field lengths of one row.
+    lengths: Vec<u8>,
+}
+
+impl Fingerprints {
+    /// False when an earlier row had the same fingerprint; else remembers this one (up to
+    /// [`MAX_FINGERPRINTS`]) and returns true.
+    fn insert(&mut self, record: &ByteRecord, width: usize) -> bool {
+        // The fingerprint covers the bytes and where each field ends.
+        self.lengths.clear();
+        for field in record.iter().take(width) {
+            self.lengths
+                .extend_from_slice(&(field.len() as u32).to_le_bytes());
+        }
+        let taken = record.iter().take(width).map(<[u8]>::len).sum::<usize>();
+        let digest = xxh3_64(&record.as_slice()[..taken]) ^ xxh3_64(&self.lengths).rotate_left(17);
+        if self.seen.contains(&digest) {
+            return false;
+        }
+        if self.seen.len() < MAX_FINGERPRINTS {
+            self.seen.insert(digest);
+        }
+        true
+    }
+}
+
+/// Problem and proposal texts, counted once per column and normalised text, in order of first
+/// appearance.
+#[derive(Default)]
+struct Pains {
+    counted: HashMap<(usize, String), PainText>,
+    order: Vec<(usize, String)>,
+}
+
+impl Pains {
+    fn add(&mut self, column: usize, text: &str) {
+        let key = (column, crate::text::normalize_option(text));
+        if key.1.is_empty() || is_no_answer(&key.1) {
+            return;
+        }
+        match self.counted.get_mut(&key) {
+            Some(pain) => pain.count += 1,
+            None => {
+                self.order.push(key.clone());
+                self.counted.insert(
+                    key,
+                    PainText {
+                        column,
+                        text: text.to_string(),
+                        count: 1,
+                    },
+                );
+            }
+        }
+    }
+
+    fn into_list(mut self) -> Vec<PainText> {
+        self.order
+            .into_iter()
+            .filter_map(|key| self.counted.remove(&key))
+            .collect()
+    }
 }
 
 /// The options as the export spells them exactly, in its encoding: most cells are one of these,
 /// and are placed by comparing bytes, before any decoding or normalising.
-fn exact_options(encoding: super::read::Encoding) -> Vec<(Vec<u8>, Placement)> {
+fn exact_options(encoding: Encoding) -> Vec<(Vec<u8>, Placement)> {
     let mut options: Vec<&str> = super::scale::FIVE_POINT.iter().map(|(o, _)| *o).collect();
     options.extend(super::scale::THREE_WAY.iter().map(|(o, _)| *o));
     options.dedup();
@@ -440,48 +548,12 @@ fn exact_options(encoding: super::read::Encoding) -> Vec<(Vec<u8>, Placement)> {
         .into_iter()
         .map(|option| {
             let bytes = match encoding {
-                super::read::Encoding::Utf8 => option.as_bytes().to_vec(),
-                super::read::Encoding::Cp1251 => {
-                    encoding_rs::WINDOWS_1251.encode(option).0.into_owned()
-                }
+                Encoding::Utf8 => option.as_bytes().to_vec(),
+                Encoding::Cp1251 => encoding_rs::WINDOWS_1251.encode(option).0.into_owned(),
             };
             (bytes, place(option))
         })
         .collect()
-}
-
-fn count_left_out(record: &ByteRecord, tallies: &mut [ColumnTally]) {
-    for (i, tally) in tallies.iter_mut().enumerate() {
-        if record.get(i).is_some_and(|f| !is_blank(f)) {
-            tally.left_out_rows += 1;
-        }
-    }
-}
-
-fn add_pain(
-    pains: &mut HashMap<(usize, String), PainText>,
-    order: &mut Vec<(usize, String)>,
-    column: usize,
-    text: &str,
-) {
-    let key = (column, crate::text::normalize_option(text));
-    if key.1.is_empty() || is_no_answer(&key.1) {
-        return;
-    }
-    match pains.get_mut(&key) {
-        Some(pain) => pain.count += 1,
-        None => {
-            order.push(key.clone());
-            pains.insert(
-                key,
-                PainText {
-                    column,
-                    text: text.to_string(),
-                    count: 1,
-                },
-            );
-        }
-    }
 }
 
 /// "Нет", "нет проблем", "-" and the like are not problems.
@@ -499,9 +571,4 @@ fn is_no_answer(normalized: &str) -> bool {
             | "не сталкивалась"
             | "все устраивает"
     )
-}
-
-/// Severity of a finding code, for the renderers' convenience.
-pub fn is_error(finding: &Finding) -> bool {
-    finding.severity == Severity::Error
 }

@@ -3,14 +3,14 @@
 //! its Wilson interval, the mean score, the cells left out; per segment the same, small groups
 //! suppressed; across waves the change and its significance.
 
-use super::columns::Role;
+use super::codes;
+use super::columns::{Column, Role};
 use super::definition::Definition;
+use super::label::ItemLabel;
 use super::personal::shown;
-use super::read::ReadOptions;
+use super::read::{ReadOptions, ReadProgress, Unwatched};
 use super::scale::Scale;
-use super::scan::{
-    ColumnTally, GroupCounts, Misfit, PainText, ScanConfig, ScannedExport, cell_finding, scan,
-};
+use super::scan::{ColumnTally, GroupCounts, Misfit, PainText, ScanConfig, ScannedExport, scan};
 use super::stats::{one_decimal, two_proportion_p, wilson};
 use crate::diagnostic::{Finding, sort_findings};
 use serde::ser::SerializeMap;
@@ -67,37 +67,27 @@ pub struct TallyConfig {
     pub min_group: u64,
     pub population: Option<u64>,
     pub collect_pains: bool,
-    /// Draw a progress bar while reading (text output at a terminal only).
-    pub show_progress: bool,
 }
 
-/// Option → count, in the order of the scale table.
+/// Option → value, in the order of the scale table; a JSON object in that order.
 #[derive(Debug, Clone)]
-pub struct Counts(pub Vec<(&'static str, u64)>);
+pub struct ByOption<T>(pub Vec<(&'static str, T)>);
 
-impl Serialize for Counts {
+impl<T: Serialize> Serialize for ByOption<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (option, count) in &self.0 {
-            map.serialize_entry(option, count)?;
+        for (option, value) in &self.0 {
+            map.serialize_entry(option, value)?;
         }
         map.end()
     }
 }
 
-/// Option → share in percent, in the order of the scale table.
-#[derive(Debug, Clone)]
-pub struct Shares(pub Vec<(&'static str, f64)>);
+/// Option → count.
+pub type Counts = ByOption<u64>;
 
-impl Serialize for Shares {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (option, share) in &self.0 {
-            map.serialize_entry(option, share)?;
-        }
-        map.end()
-    }
-}
+/// Option → share in percent.
+pub type Shares = ByOption<f64>;
 
 /// The figures of one item (or group).
 #[derive(Debug, Clone, Serialize)]
@@ -135,7 +125,7 @@ pub enum Group {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
-    pub label: String,
+    pub label: ItemLabel,
     /// The item's identity across years (see `Column::key`).
     #[serde(skip)]
     pub key: String,
@@ -172,15 +162,96 @@ pub struct PainRow {
     pub count: u64,
 }
 
+/// One option's part of an item's answers, for a chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Part {
+    pub option: &'static str,
+    /// Percent of all answers to the item, not rounded.
+    pub share: f64,
+    /// The outermost option of its side ("полностью"; the three-way scale's only one).
+    pub strong: bool,
+}
+
+/// An item's answers split at the middle of its scale, each side from the middle outwards.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Balance {
+    pub satisfied: Vec<Part>,
+    pub dissatisfied: Vec<Part>,
+    pub unsure: Part,
+}
+
+impl Item {
+    pub fn balance(&self) -> Balance {
+        let counts = &self.figures.counts.0;
+        let n = self.figures.n.max(1) as f64;
+        let part = |i: usize, strong: bool| Part {
+            option: counts[i].0,
+            share: counts[i].1 as f64 * 100.0 / n,
+            strong,
+        };
+        let unsure = self.scale.unsure();
+        let satisfied = self.scale.satisfied();
+        let dissatisfied: Vec<usize> = (0..unsure).filter(|i| !satisfied.contains(i)).collect();
+        // The scale lists the satisfied options from the strongest inwards.
+        let outwards = |indices: Vec<usize>| {
+            let last = indices.len().saturating_sub(1);
+            indices
+                .into_iter()
+                .enumerate()
+                .map(|(at, i)| part(i, at == last))
+                .collect()
+        };
+        Balance {
+            satisfied: outwards(satisfied.iter().rev().copied().collect()),
+            dissatisfied: outwards(dissatisfied),
+            unsure: part(unsure, false),
+        }
+    }
+}
+
+/// Which way a level moved between two years, decided on the exact change (the printed change
+/// is rounded to one decimal and may read 0.0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    SignificantDecline,
+    Decline,
+    SignificantRise,
+    Rise,
+    NoChange,
+}
+
+impl Trend {
+    pub fn of(delta: f64, significant: bool) -> Trend {
+        match (delta, significant) {
+            (d, true) if d < 0.0 => Trend::SignificantDecline,
+            (d, false) if d < 0.0 => Trend::Decline,
+            (d, true) if d > 0.0 => Trend::SignificantRise,
+            (d, false) if d > 0.0 => Trend::Rise,
+            _ => Trend::NoChange,
+        }
+    }
+
+    /// What Omsk p.13 asks proposals for.
+    pub fn is_significant_decline(self) -> bool {
+        self == Trend::SignificantDecline
+    }
+}
+
+fn serialize_decline<S: Serializer>(trend: &Trend, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_bool(trend.is_significant_decline())
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Dynamics {
-    pub item: String,
+    pub item: ItemLabel,
     pub from: String,
     pub to: String,
     pub delta_pp: f64,
     pub p_value: f64,
     pub significant: bool,
-    pub decline: bool,
+    /// In JSON `decline`: whether the level fell significantly.
+    #[serde(rename = "decline", serialize_with = "serialize_decline")]
+    pub trend: Trend,
     #[serde(skip)]
     pub levels: (f64, f64),
 }
@@ -194,7 +265,9 @@ pub struct TallyReport {
 
 impl TallyReport {
     pub fn declines(&self) -> impl Iterator<Item = &Dynamics> {
-        self.dynamics.iter().filter(|d| d.decline)
+        self.dynamics
+            .iter()
+            .filter(|d| d.trend.is_significant_decline())
     }
 }
 
@@ -220,14 +293,14 @@ fn figures(scale: Scale, counts: &[u64], population: Option<u64>) -> Figures {
     };
     Figures {
         n,
-        counts: Counts(
+        counts: ByOption(
             options
                 .iter()
                 .map(|(o, _)| *o)
                 .zip(counts.iter().copied())
                 .collect(),
         ),
-        shares: Shares(
+        shares: ByOption(
             options
                 .iter()
                 .zip(counts)
@@ -262,153 +335,37 @@ fn build_wave(
     let mut personal = Vec::new();
     for (column, tally) in scanned.columns.iter().zip(&scanned.tallies) {
         let by_values = tally.identifies();
-        if column.role == Role::Segment
-            && let Some(kind) = by_values
-        {
-            anyhow::bail!(
-                "{file}: по столбцу «{}» нельзя разбивать итоги (--by): его значения похожи на {} — это персональные данные (Смоленск 5.2: опрос анонимный); выберите столбец с категорией должностей, подразделением или стажем",
-                column.header,
-                kind.russian()
-            );
-        }
-        if column.role == Role::Segment && !is_a_category(&scanned.groups, scanned.respondents) {
-            anyhow::bail!(
-                "{file}: в столбце «{}» {} разных значений на {} анкет — это не категория, а свободный текст или идентификатор: группы из одного человека раскрыли бы, кто как ответил; выберите столбец с категорией должностей, подразделением или стажем",
-                column.header,
-                scanned.groups.len(),
-                scanned.respondents
-            );
+        if column.role == Role::Segment {
+            check_segment(&scanned, column, by_values)?;
         }
         if column.role == Role::Personal || by_values.is_some() {
             personal.push(column);
             continue;
         }
-        let scale = match column.role {
-            Role::Item => Some(choose_scale(tally, column.overall)),
-            Role::Candidate => recognised_scale(tally),
-            _ => None,
+        let Some(scale) = item_scale(column, tally) else {
+            continue;
         };
-        let Some(scale) = scale else { continue };
-        let (counts, misfits, sample): (Vec<u64>, u64, &[Misfit]) = match scale {
-            Scale::FivePoint => (
-                tally.five.counts.to_vec(),
-                tally.five.misfits,
-                &tally.five.sample,
-            ),
-            Scale::ThreeWay => (
-                tally.three.counts.to_vec(),
-                tally.three.misfits,
-                &tally.three.sample,
-            ),
-        };
-        left_out += misfits + tally.left_out_rows;
-        for misfit in sample {
-            let value = shown(&misfit.value);
-            let mut finding = cell_finding(
-                "S002",
-                &file,
-                misfit.row,
-                Some(column.index),
-                format!(
-                    "«{value}» — не вариант шкалы ({}) в вопросе «{}»: ближайший вариант «{}»; ячейка не учтена",
-                    scale.russian(),
-                    column.label,
-                    scale.closest(&misfit.value)
-                ),
-                "Исправьте значение в выгрузке на один из вариантов шкалы",
-            );
-            finding.value = Some(value.into_owned());
-            findings.push(finding);
-        }
-        if misfits > sample.len() as u64 {
-            let mut finding = cell_finding(
-                "S002",
-                &file,
-                1,
-                Some(column.index),
-                format!(
-                    "В столбце «{}» ещё {} значений вне шкалы (показаны первые {})",
-                    column.header,
-                    misfits - sample.len() as u64,
-                    sample.len()
-                ),
-                "Проверьте, что столбец действительно вопрос со шкалой, или задайте описание анкеты (--survey)",
-            );
-            finding.row = None;
-            findings.push(finding);
-        }
+        let answers = tally.on(scale);
+        left_out += answers.misfits + tally.left_out_rows;
+        findings.extend(outside_scale(&file, column, scale, &answers));
         let groups =
             (!scanned.groups.is_empty()).then(|| groups_of(scale, tally, &scanned.groups, config));
+        let (label, key) = identity(column, scale);
         items.push(Item {
-            label: if column.overall && scale == Scale::ThreeWay {
-                "overall".to_string()
-            } else {
-                column.label.clone()
-            },
-            key: if column.overall && scale == Scale::ThreeWay {
-                "overall".to_string()
-            } else {
-                column.key.clone()
-            },
+            label,
+            key,
             header: column.header.clone(),
             scale,
-            figures: figures(scale, &counts, config.population),
+            figures: figures(scale, answers.counts, config.population),
             groups,
         });
     }
     for column in &personal {
-        let mut finding = cell_finding(
-            "S003",
-            &file,
-            1,
-            Some(column.index),
-            format!(
-                "Выгрузка не анонимна: столбец «{}» содержит персональные данные; программа его не выводит",
-                column.header
-            ),
-            "Уберите такие вопросы из формы опроса (Смоленск 5.2) и храните выгрузку как документ ограниченного доступа",
-        );
-        finding.value = None;
-        findings.push(finding);
+        findings.push(codes::personal_column(&file, column.index, &column.header));
     }
-    if items.is_empty() {
-        findings.push(cell_finding(
-            "S004",
-            &file,
-            1,
-            None,
-            format!(
-                "Не распознан ни один вопрос со шкалой: ни в одном столбце значения не совпадают с вариантами шкалы (выгрузка прочитана в кодировке {})",
-                scanned.encoding.name()
-            ),
-            "Проверьте, что выбран верный файл и кодировка (--encoding utf-8 или cp1251); для нестандартных заголовков задайте описание анкеты (--survey)",
-        ));
-    } else if scanned.respondents == 0 {
-        findings.push(cell_finding(
-            "S004",
-            &file,
-            1,
-            None,
-            "В выгрузке нет ни одной строки ответов".into(),
-            "Проверьте, что выбран верный файл и что выгрузка сделана после окончания опроса",
-        ));
-    }
-    // Every questionnaire is a person of the population, whatever it answered: an item's answers
-    // can never be more, and a population smaller than the questionnaires would make the
-    // interval falsely narrow (zero wide at n = N).
-    if let Some(population) = config.population
-        && scanned.respondents > population
-    {
-        anyhow::bail!(
-            "--population {population}: в выгрузке {file} ответили {} {} — больше численности; укажите верную численность внутренних клиентов",
-            scanned.respondents,
-            crate::text::plural(
-                scanned.respondents as usize,
-                "человек",
-                "человека",
-                "человек"
-            )
-        );
+    findings.extend(nothing_to_tally(&scanned, &items));
+    if let Some(population) = config.population {
+        check_population(&file, scanned.respondents, population)?;
     }
     let personal_columns: Vec<usize> = personal.iter().map(|c| c.index).collect();
     let pains = pain_rows(&scanned.pains, &scanned, &personal_columns);
@@ -420,6 +377,131 @@ fn build_wave(
         items,
         pains,
     })
+}
+
+/// The label and the cross-year key of an item: a question found to be the overall one by its
+/// header is the overall item when it is asked on the three-way scale.
+fn identity(column: &Column, scale: Scale) -> (ItemLabel, String) {
+    if column.overall && scale == Scale::ThreeWay {
+        (ItemLabel::Overall, ItemLabel::OVERALL_KEY.to_string())
+    } else {
+        (column.label.clone(), column.key.clone())
+    }
+}
+
+/// Refuses a `--by` column whose values identify people or are no categories.
+fn check_segment(
+    scanned: &ScannedExport,
+    column: &Column,
+    by_values: Option<super::personal::Identifying>,
+) -> anyhow::Result<()> {
+    let file = &scanned.file;
+    if let Some(kind) = by_values {
+        anyhow::bail!(
+            "{file}: по столбцу «{}» нельзя разбивать итоги (--by): его значения похожи на {} — это персональные данные (Смоленск 5.2: опрос анонимный); выберите столбец с категорией должностей, подразделением или стажем",
+            column.header,
+            kind.russian()
+        );
+    }
+    if !is_a_category(&scanned.groups, scanned.respondents) {
+        anyhow::bail!(
+            "{file}: в столбце «{}» {} разных значений на {} анкет — это не категория, а свободный текст или идентификатор: группы из одного человека раскрыли бы, кто как ответил; выберите столбец с категорией должностей, подразделением или стажем",
+            column.header,
+            scanned.groups.len(),
+            scanned.respondents
+        );
+    }
+    Ok(())
+}
+
+/// The scale of an item; None for a column that is no item.
+fn item_scale(column: &Column, tally: &ColumnTally) -> Option<Scale> {
+    match column.role {
+        Role::Item => Some(choose_scale(tally, column.overall)),
+        Role::Candidate => recognised_scale(tally),
+        _ => None,
+    }
+}
+
+/// S002 for the values kept of those outside the scale, and one for the rest.
+fn outside_scale(file: &str, column: &Column, scale: Scale, answers: &Answers) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = answers
+        .sample
+        .iter()
+        .map(|misfit| {
+            codes::value_outside_scale(file, misfit, column.index, scale, column.label.as_str())
+        })
+        .collect();
+    let listed = answers.sample.len();
+    if answers.misfits > listed as u64 {
+        findings.push(codes::more_outside_scale(
+            file,
+            column.index,
+            &column.header,
+            answers.misfits - listed as u64,
+            listed,
+        ));
+    }
+    findings
+}
+
+/// S004 when no column is an item, or no row holds answers.
+fn nothing_to_tally(scanned: &ScannedExport, items: &[Item]) -> Option<Finding> {
+    if items.is_empty() {
+        Some(codes::no_items(&scanned.file, scanned.encoding))
+    } else if scanned.respondents == 0 {
+        Some(codes::no_answers(&scanned.file))
+    } else {
+        None
+    }
+}
+
+/// Every answer is a person, "затрудняюсь ответить" included: no item may have more answers
+/// than the population.
+fn check_population(file: &str, respondents: u64, population: u64) -> anyhow::Result<()> {
+    // Every questionnaire is a person of the population, whatever it answered: an item's answers
+    // can never be more, and a population smaller than the questionnaires would make the
+    // interval falsely narrow (zero wide at n = N).
+    if respondents > population {
+        anyhow::bail!(
+            "--population {population}: в выгрузке {file} ответили {respondents} {} — больше численности; укажите верную численность внутренних клиентов",
+            crate::text::plural(respondents as usize, "человек", "человека", "человек")
+        );
+    }
+    Ok(())
+}
+
+/// A column's answers on one scale.
+struct Answers<'a> {
+    counts: &'a [u64],
+    misfits: u64,
+    sample: &'a [Misfit],
+}
+
+impl ColumnTally {
+    fn on(&self, scale: Scale) -> Answers<'_> {
+        match scale {
+            Scale::FivePoint => Answers {
+                counts: &self.five.counts,
+                misfits: self.five.misfits,
+                sample: &self.five.sample,
+            },
+            Scale::ThreeWay => Answers {
+                counts: &self.three.counts,
+                misfits: self.three.misfits,
+                sample: &self.three.sample,
+            },
+        }
+    }
+}
+
+impl GroupCounts {
+    fn on(&self, scale: Scale) -> &[u64] {
+        match scale {
+            Scale::FivePoint => &self.five,
+            Scale::ThreeWay => &self.three,
+        }
+    }
 }
 
 /// The scale of a column the definition names: the one more of its values belong to; the
@@ -461,13 +543,7 @@ fn groups_of(
     let counts: Vec<GroupCounts> = (0..groups.len())
         .map(|i| tally.groups.get(i).copied().unwrap_or_default())
         .collect();
-    let values: Vec<Vec<u64>> = counts
-        .iter()
-        .map(|c| match scale {
-            Scale::FivePoint => c.five.to_vec(),
-            Scale::ThreeWay => c.three.to_vec(),
-        })
-        .collect();
+    let values: Vec<&[u64]> = counts.iter().map(|c| c.on(scale)).collect();
     // The answers the figures are made of: a value outside the scale is in no figure, so it
     // cannot make a group large enough to show one person's answer.
     let answered: Vec<u64> = values.iter().map(|v| v.iter().sum()).collect();
@@ -487,7 +563,7 @@ fn groups_of(
             Group::Shown {
                 group,
                 respondents: *respondents,
-                figures: figures(scale, &values[i], None),
+                figures: figures(scale, values[i], None),
             }
         })
         .collect()
@@ -577,6 +653,15 @@ fn pain_rows(pains: &[PainText], scanned: &ScannedExport, personal: &[usize]) ->
 
 /// Tallies every export and compares consecutive waves.
 pub fn tally(inputs: &[WaveInput], config: &TallyConfig) -> anyhow::Result<TallyReport> {
+    tally_watched(inputs, config, &Unwatched)
+}
+
+/// [`tally`], telling `progress` how far the reading of each export got.
+pub fn tally_watched(
+    inputs: &[WaveInput],
+    config: &TallyConfig,
+    progress: &dyn ReadProgress,
+) -> anyhow::Result<TallyReport> {
     let mut inputs = inputs.to_vec();
     // Years are compared in time order whatever order the files were given in.
     if inputs
@@ -588,21 +673,14 @@ pub fn tally(inputs: &[WaveInput], config: &TallyConfig) -> anyhow::Result<Tally
     let mut findings = Vec::new();
     let mut waves = Vec::new();
     for input in &inputs {
-        let progress = crate::progress::Progress::new(
-            std::fs::metadata(&input.path).map_or(0, |m| m.len()),
-            &format!("Чтение {}", input.path.display()),
-            !config.show_progress,
-        );
         let scan_config = ScanConfig {
             read: config.read,
             definition: config.definition.as_ref(),
             by: config.by.as_deref(),
             collect_pains: config.collect_pains,
-            progress: Some(&progress),
+            progress,
         };
-        let scanned = scan(&input.path, &scan_config);
-        progress.finish();
-        let mut scanned = scanned?;
+        let mut scanned = scan(&input.path, &scan_config)?;
         findings.append(&mut scanned.findings);
         waves.push(build_wave(&input.label, scanned, config, &mut findings)?);
     }
@@ -624,13 +702,13 @@ fn disambiguate_across_waves(waves: &mut [Wave]) {
     let mut keys_of: HashMap<String, HashSet<String>> = HashMap::new();
     for item in waves.iter().flat_map(|w| &w.items) {
         keys_of
-            .entry(crate::text::normalize_option(&item.label))
+            .entry(crate::text::normalize_option(item.label.as_str()))
             .or_default()
             .insert(item.key.clone());
     }
     for item in waves.iter_mut().flat_map(|w| &mut w.items) {
-        if keys_of[&crate::text::normalize_option(&item.label)].len() > 1 {
-            item.label = item.header.clone();
+        if keys_of[&crate::text::normalize_option(item.label.as_str())].len() > 1 {
+            item.label = ItemLabel::Named(item.header.clone());
         }
     }
 }
@@ -664,13 +742,13 @@ fn dynamics(waves: &[Wave]) -> Vec<Dynamics> {
                 delta_pp: one_decimal(delta),
                 p_value: (p_value * 10_000.0).round() / 10_000.0,
                 significant,
-                decline: significant && delta < 0.0,
+                trend: Trend::of(delta, significant),
                 levels: (level_a, level_b),
             });
         }
     }
     // Declines first (Omsk p.13 asks for proposals on them), then in item order.
-    out.sort_by_key(|d| !d.decline);
+    out.sort_by_key(|d| !d.trend.is_significant_decline());
     out
 }
 
@@ -723,6 +801,99 @@ mod tests {
         assert_eq!(three.mean, None);
         let nobody = figures(Scale::FivePoint, &[0, 0, 0, 0, 4], None);
         assert_eq!((nobody.level, nobody.ci), (None, None));
+    }
+
+    #[test]
+    fn trends_are_decided_on_the_exact_change() {
+        // A significant fall of 0.04 pp prints as -0.0 but is a decline all the same.
+        assert_eq!(Trend::of(-0.04, true), Trend::SignificantDecline);
+        assert_eq!(one_decimal(-0.04), 0.0);
+        assert_eq!(Trend::of(-0.04, false), Trend::Decline);
+        assert_eq!(Trend::of(0.04, true), Trend::SignificantRise);
+        assert_eq!(Trend::of(3.0, false), Trend::Rise);
+        assert_eq!(Trend::of(0.0, true), Trend::NoChange);
+    }
+
+    #[test]
+    fn balance_splits_answers_at_the_middle_of_the_scale() {
+        let item = Item {
+            label: ItemLabel::Named("А".into()),
+            key: "а".into(),
+            header: "Оцените [А]".into(),
+            scale: Scale::FivePoint,
+            figures: figures(Scale::FivePoint, &[1, 2, 3, 4, 0], None),
+            groups: None,
+        };
+        let balance = item.balance();
+        let sides = |parts: &[Part]| -> Vec<(&str, f64, bool)> {
+            parts
+                .iter()
+                .map(|p| (p.option, p.share, p.strong))
+                .collect()
+        };
+        assert_eq!(
+            sides(&balance.satisfied),
+            [
+                ("Скорее удовлетворен", 20.0, false),
+                ("Полностью удовлетворен", 10.0, true)
+            ]
+        );
+        assert_eq!(
+            sides(&balance.dissatisfied),
+            [
+                ("Скорее не удовлетворен", 30.0, false),
+                ("Полностью не удовлетворен", 40.0, true)
+            ]
+        );
+        assert_eq!(balance.unsure.share, 0.0);
+    }
+
+    #[test]
+    fn reading_is_told_to_the_watcher_and_drawn_by_nobody_here() {
+        use std::sync::Mutex;
+        #[derive(Default)]
+        struct Events(Mutex<Vec<(&'static str, u64)>>);
+        impl ReadProgress for Events {
+            fn start(&self, _path: &std::path::Path, total: u64) {
+                self.0.lock().unwrap().push(("start", total));
+            }
+            fn advance(&self, done: u64) {
+                self.0.lock().unwrap().push(("advance", done));
+            }
+            fn finish(&self) {
+                self.0.lock().unwrap().push(("finish", 0));
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.csv");
+        let text = "Оцените [А]\nУдовлетворен\nНе удовлетворен\n";
+        std::fs::write(&path, text).unwrap();
+        let config = TallyConfig {
+            read: ReadOptions::default(),
+            definition: None,
+            by: None,
+            min_group: 5,
+            population: None,
+            collect_pains: false,
+        };
+        let events = Events::default();
+        let waves = [WaveInput {
+            label: "2025".into(),
+            path,
+        }];
+        tally_watched(&waves, &config, &events).unwrap();
+        let events = events.0.into_inner().unwrap();
+        let total = text.len() as u64;
+        assert_eq!(events.first(), Some(&("start", total)));
+        assert_eq!(events.last(), Some(&("finish", 0)));
+        let advances: Vec<u64> = events
+            .iter()
+            .filter(|(what, _)| *what == "advance")
+            .map(|(_, done)| *done)
+            .collect();
+        assert!(!advances.is_empty());
+        assert!(advances.windows(2).all(|w| w[0] <= w[1]));
+        assert!(advances.iter().all(|&done| done <= total), "{advances:?}");
     }
 
     mod properties {
@@ -787,7 +958,6 @@ mod tests {
                     min_group: 5,
                     population: None,
                     collect_pains: false,
-                    show_progress: false,
                 };
                 let waves = [WaveInput { label: "2025".into(), path }];
                 let report = tally(&waves, &config).unwrap();

@@ -106,16 +106,26 @@ pub fn open(path: &Path, file: String) -> anyhow::Result<Export> {
     else {
         bail!("{file}: в книге нет ни одного видимого листа с данными; сохраните ответы заново");
     };
+    let rows = sheet_rows(&mut workbook, &sheet, &file)?;
+    Ok(export_of_rows(file, rows))
+}
+
+/// The filled cells of a sheet as records, refused past [`MAX_ROWS`] or [`MAX_CELLS`].
+fn sheet_rows<R: Read + Seek>(
+    workbook: &mut Xlsx<R>,
+    sheet: &str,
+    file: &str,
+) -> anyhow::Result<Vec<ByteRecord>> {
     let mut cells = workbook
-        .worksheet_cells_reader(&sheet)
-        .map_err(|_| not_a_workbook(&file))?;
+        .worksheet_cells_reader(sheet)
+        .map_err(|_| not_a_workbook(file))?;
     let mut rows: Vec<ByteRecord> = Vec::new();
     let mut counted: u64 = 0;
-    while let Some(cell) = cells.next_cell().map_err(|_| not_a_workbook(&file))? {
+    while let Some(cell) = cells.next_cell().map_err(|_| not_a_workbook(file))? {
         let (row, column) = cell.get_position();
         if row >= MAX_ROWS {
             return Err(too_large(
-                &file,
+                file,
                 format!(
                     "на листе есть строка {}: больше, чем бывает в Excel",
                     row + 1
@@ -126,8 +136,7 @@ pub fn open(path: &Path, file: String) -> anyhow::Result<Export> {
         if text.is_empty() {
             continue;
         }
-        let row = row as usize;
-        let column = column as usize;
+        let (row, column) = (row as usize, column as usize);
         // Rows and cells before this one are filled in empty, so rows keep their numbers.
         let before = rows.get(row).map_or(0, ByteRecord::len);
         let added = (row + 1).saturating_sub(rows.len()) as u64
@@ -135,21 +144,32 @@ pub fn open(path: &Path, file: String) -> anyhow::Result<Export> {
         counted = counted.saturating_add(added);
         if counted > MAX_CELLS {
             return Err(too_large(
-                &file,
+                file,
                 format!("на листе больше {MAX_CELLS} ячеек"),
             ));
         }
-        if rows.len() <= row {
-            rows.resize_with(row + 1, ByteRecord::new);
-        }
-        let record = &mut rows[row];
-        while record.len() < column {
-            record.push_field(b"");
-        }
-        if record.len() == column {
-            record.push_field(text.as_bytes());
-        }
+        put_cell(&mut rows, row, column, &text);
     }
+    Ok(rows)
+}
+
+/// Puts a cell's text at its place, filling the rows and cells before it in empty.
+fn put_cell(rows: &mut Vec<ByteRecord>, row: usize, column: usize, text: &str) {
+    if rows.len() <= row {
+        rows.resize_with(row + 1, ByteRecord::new);
+    }
+    let record = &mut rows[row];
+    while record.len() < column {
+        record.push_field(b"");
+    }
+    if record.len() == column {
+        record.push_field(text.as_bytes());
+    }
+}
+
+/// The first row as the header (trailing empty headers dropped), the rest as records padded to
+/// it, as a CSV export of the same sheet has them.
+fn export_of_rows(file: String, rows: Vec<ByteRecord>) -> Export {
     let mut records = rows.into_iter();
     let mut headers: Vec<String> = records
         .next()
@@ -162,7 +182,6 @@ pub fn open(path: &Path, file: String) -> anyhow::Result<Export> {
     while headers.last().is_some_and(String::is_empty) {
         headers.pop();
     }
-    // Short rows are padded to the header, as a CSV export of the same sheet has them.
     let width = headers.len();
     let records: Vec<ByteRecord> = records
         .map(|mut record| {
@@ -172,7 +191,7 @@ pub fn open(path: &Path, file: String) -> anyhow::Result<Export> {
             record
         })
         .collect();
-    Ok(Export::from_rows(file, headers, records))
+    Export::from_rows(file, headers, records)
 }
 
 #[cfg(test)]

@@ -1,0 +1,317 @@
+//! The findings of `survey check` (S001–S006): each code's description beside the functions
+//! that build its findings, so a finding can only be made with a code that exists and with the
+//! severity the catalogue gives it. The catalogue (`rules::CATALOG`) lists the statics here,
+//! so `explain`, `rules`, `--ignore` and the README table cover them with the registry rules.
+
+use super::personal::shown;
+use super::read::Encoding;
+use super::scale::Scale;
+use super::scan::Misfit;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Rule, Scope};
+
+/// A finding of `rule` in an export: `row` counts from 1 (the header), `column` from 0.
+fn finding(
+    rule: &'static Rule,
+    file: &str,
+    row: Option<u64>,
+    column: Option<usize>,
+    message: String,
+    help: &str,
+) -> Finding {
+    let mut finding = Finding::new(rule.code, rule.severity, message).with_help(help);
+    finding.file = file.to_string();
+    finding.row = row.map(|row| row as usize);
+    finding.column = column.map(|column| column + 1);
+    finding
+}
+
+/// `«a», «b»`: headers named in a message.
+pub fn quoted_list(headers: &[String]) -> String {
+    headers
+        .iter()
+        .map(|h| format!("«{h}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub static S001: Rule = Rule {
+    code: "S001",
+    name: "missing-column",
+    severity: Severity::Error,
+    source: "—",
+    summary: "в выгрузке нет столбца, который называет описание анкеты",
+    explanation: "\
+Что проверяет: что каждый столбец, названный в описании анкеты (--survey), есть в выгрузке
+(заголовок или шаблон со звёздочкой).
+
+Почему это важно: без столбца вопрос не будет посчитан, а итог покажет меньше вопросов, чем было в
+анкете.
+
+Пример: в описании column: \"*[Предоставление расчетных листков]\", а в выгрузке заголовок
+«... [Предоставление расчётных листочков]».
+
+Как исправить: исправьте описание по одному из ближайших заголовков, которые называет сообщение.
+
+Основание: Омск, п. 11 и приложение (анкета).",
+    scope: Scope::Survey,
+};
+
+/// S001: the definition names a column (`pattern`, described as `what`) the export lacks.
+pub fn missing_column(file: &str, pattern: &str, what: &str, closest: &[String]) -> Finding {
+    finding(
+        &S001,
+        file,
+        Some(1),
+        None,
+        format!(
+            "В выгрузке нет столбца «{pattern}» ({what}); ближайшие заголовки: {}",
+            quoted_list(closest)
+        ),
+        "Исправьте описание анкеты по одному из этих заголовков",
+    )
+}
+
+pub static S002: Rule = Rule {
+    code: "S002",
+    name: "value-outside-scale",
+    severity: Severity::Error,
+    source: "Омск, приложение",
+    summary: "ответ не совпадает ни с одним вариантом шкалы (строка, столбец, значение, ближайший вариант)",
+    explanation: "\
+Что проверяет: что каждый непустой ответ на вопрос со шкалой — один из её вариантов (регистр, ё/е,
+пробелы по краям и точка в конце не важны). Шкалы: пятибалльная (Полностью удовлетворен, Скорее
+удовлетворен, Скорее не удовлетворен, Полностью не удовлетворен, Затрудняюсь ответить) и
+трёхвариантная (Удовлетворен, Не удовлетворен, Затрудняюсь ответить).
+
+Почему это важно: значение вне шкалы нельзя посчитать ни в одну сторону; оно никогда не
+засчитывается молча, а итог говорит, сколько ячеек пропущено.
+
+Пример: «Скорее удовлетворён» — верно; «скорее да» — вне шкалы.
+
+Как исправить: исправьте значение в выгрузке на вариант, который называет сообщение.
+
+Основание: Омск, приложение (анкета, вопросы 1 и 3).",
+    scope: Scope::Survey,
+};
+
+/// S002: one value of the item `label` (column `column`) is not an option of its scale.
+pub fn value_outside_scale(
+    file: &str,
+    misfit: &Misfit,
+    column: usize,
+    scale: Scale,
+    label: &str,
+) -> Finding {
+    let value = shown(&misfit.value);
+    let mut finding = finding(
+        &S002,
+        file,
+        Some(misfit.row),
+        Some(column),
+        format!(
+            "«{value}» — не вариант шкалы ({}) в вопросе «{label}»: ближайший вариант «{}»; ячейка не учтена",
+            scale.russian(),
+            scale.closest(&misfit.value)
+        ),
+        "Исправьте значение в выгрузке на один из вариантов шкалы",
+    );
+    finding.value = Some(value.into_owned());
+    finding
+}
+
+/// S002: how many more values of a column are outside the scale than were reported one by one.
+pub fn more_outside_scale(
+    file: &str,
+    column: usize,
+    header: &str,
+    more: u64,
+    shown: usize,
+) -> Finding {
+    finding(
+        &S002,
+        file,
+        None,
+        Some(column),
+        format!("В столбце «{header}» ещё {more} значений вне шкалы (показаны первые {shown})"),
+        "Проверьте, что столбец действительно вопрос со шкалой, или задайте описание анкеты (--survey)",
+    )
+}
+
+pub static S003: Rule = Rule {
+    code: "S003",
+    name: "personal-data",
+    severity: Severity::Warning,
+    source: "Смоленск 5.2",
+    summary: "выгрузка содержит персональные данные (ФИО, e-mail, телефон): они не выводятся",
+    explanation: "\
+Что проверяет: нет ли в выгрузке столбцов, по которым можно узнать человека: ФИО, фамилия,
+e-mail, телефон, или названных в описании анкеты как personal.
+
+Почему это важно: опрос проводится с максимально возможной анонимностью (Смоленск 5.2). Программа
+никогда не печатает и не записывает эти столбцы, но сама выгрузка уже не анонимна.
+
+Пример: столбец «ФИО внутреннего клиента» из бланка анкеты Омска.
+
+Как исправить: уберите такие вопросы из формы опроса; храните выгрузку как документ ограниченного
+доступа.
+
+Основание: Смоленск, п. 5.2.",
+    scope: Scope::Survey,
+};
+
+/// S003: the column `header` identifies people.
+pub fn personal_column(file: &str, column: usize, header: &str) -> Finding {
+    finding(
+        &S003,
+        file,
+        Some(1),
+        Some(column),
+        format!(
+            "Выгрузка не анонимна: столбец «{header}» содержит персональные данные; программа его не выводит"
+        ),
+        "Уберите такие вопросы из формы опроса (Смоленск 5.2) и храните выгрузку как документ ограниченного доступа",
+    )
+}
+
+pub static S004: Rule = Rule {
+    code: "S004",
+    name: "nothing-to-tally",
+    severity: Severity::Error,
+    source: "—",
+    summary: "в выгрузке не распознан ни один вопрос со шкалой или нет ни одного ответа",
+    explanation: "\
+Что проверяет: что в выгрузке есть хотя бы один столбец-вопрос (все его значения из одной шкалы)
+и хотя бы одна строка ответов.
+
+Почему это важно: пустой итог выглядит как «все довольны» или «никто не ответил»; ни то, ни другое
+нельзя выдавать без проверки.
+
+Пример: выгрузка, в которой есть только заголовок; или ответы записаны баллами 1–5 вместо слов.
+
+Как исправить: проверьте, что выбран верный файл; для нестандартных столбцов задайте описание
+анкеты (--survey).
+
+Основание: Омск, п. 11-12.",
+    scope: Scope::Survey,
+};
+
+/// S004: no column is a question on a scale.
+pub fn no_items(file: &str, encoding: Encoding) -> Finding {
+    finding(
+        &S004,
+        file,
+        Some(1),
+        None,
+        format!(
+            "Не распознан ни один вопрос со шкалой: ни в одном столбце значения не совпадают с вариантами шкалы (выгрузка прочитана в кодировке {})",
+            encoding.name()
+        ),
+        "Проверьте, что выбран верный файл и кодировка (--encoding utf-8 или cp1251); для нестандартных заголовков задайте описание анкеты (--survey)",
+    )
+}
+
+/// S004: the export has questions but no row of answers.
+pub fn no_answers(file: &str) -> Finding {
+    finding(
+        &S004,
+        file,
+        Some(1),
+        None,
+        "В выгрузке нет ни одной строки ответов".into(),
+        "Проверьте, что выбран верный файл и что выгрузка сделана после окончания опроса",
+    )
+}
+
+pub static S005: Rule = Rule {
+    code: "S005",
+    name: "broken-row",
+    severity: Severity::Error,
+    source: "—",
+    summary: "строка другой длины, чем заголовок, или не читается в кодировке файла",
+    explanation: "\
+Что проверяет: что в каждой строке столько же ячеек, сколько в заголовке (пустые хвостовые ячейки
+допускаются), и что она читается в определённой кодировке.
+
+Почему это важно: строка со сдвигом ячеек приписывает ответы чужим вопросам.
+
+Пример: ответ с незакрытой кавычкой или точкой с запятой внутри, сохранённый без кавычек.
+
+Как исправить: исправьте строку в таблице и сохраните выгрузку заново.
+
+Основание: —",
+    scope: Scope::Survey,
+};
+
+/// S005: a quote in `column` is never closed, so the rest of the file fell into one cell.
+pub fn unclosed_quote(file: &str, row: u64, column: usize) -> Finding {
+    finding(
+        &S005,
+        file,
+        Some(row),
+        Some(column),
+        "Кавычка в этой ячейке не закрыта: всё до конца файла попало в одну ячейку, ответы не учтены".into(),
+        "Закройте кавычку в этой ячейке (или удалите лишнюю) и сохраните выгрузку заново",
+    )
+}
+
+/// S005: a row of `cells` cells under a header of `width`.
+pub fn row_width(file: &str, row: u64, cells: usize, width: usize) -> Finding {
+    finding(
+        &S005,
+        file,
+        Some(row),
+        None,
+        format!("В строке {cells} ячеек, а в заголовке {width}: ответы сдвинуты и не учтены"),
+        "Проверьте кавычки и разделители в этой строке и сохраните выгрузку заново",
+    )
+}
+
+/// S005: the cell in `column` is not text in the export's encoding.
+pub fn unreadable_row(file: &str, row: u64, column: usize, encoding: Encoding) -> Finding {
+    finding(
+        &S005,
+        file,
+        Some(row),
+        Some(column),
+        format!(
+            "Строка не читается в кодировке {}: ответы строки не учтены",
+            encoding.name()
+        ),
+        "Укажите кодировку явно (--encoding cp1251 или --encoding utf-8) или пересохраните файл",
+    )
+}
+
+pub static S006: Rule = Rule {
+    code: "S006",
+    name: "duplicate-response",
+    severity: Severity::Warning,
+    source: "—",
+    summary: "одна и та же строка ответов дважды (одинаковые время и ответы)",
+    explanation: "\
+Что проверяет: что в выгрузке нет двух строк с одинаковыми отметкой времени и всеми ответами.
+
+Почему это важно: повторная отправка формы или двойное копирование строк удваивает голос одного
+человека.
+
+Пример: две строки «12.11.2025 10:15:03; Удовлетворен; ...».
+
+Как исправить: удалите повтор из выгрузки.
+
+Основание: —",
+    scope: Scope::Survey,
+};
+
+/// S006: the row repeats an earlier one with the same `time` (in the timestamp `column`).
+pub fn repeated_row(file: &str, row: u64, column: usize, time: &str) -> Finding {
+    finding(
+        &S006,
+        file,
+        Some(row),
+        Some(column),
+        format!(
+            "Строка повторяет более раннюю строку с тем же временем «{time}» и теми же ответами: повтор не учтён в итогах"
+        ),
+        "Найдите строки с этим временем и удалите повтор из выгрузки",
+    )
+}
