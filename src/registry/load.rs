@@ -94,7 +94,14 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
             return loaded;
         }
     };
-    loaded.text = text;
+    // YAML counts a lone carriage return (old Mac line ends, or one stray inside a line) as a
+    // line break; every reader here and every quoted line count lines at `\n`. One line break
+    // for all of them, so a finding's line is the line the parsers saw.
+    loaded.text = if text.contains('\r') {
+        lone_returns_as_newlines(&text)
+    } else {
+        text
+    };
     let text = loaded.text.as_str();
 
     if text
@@ -367,10 +374,8 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
             "Разделите файл на несколько или уберите лишний разделитель ---".to_string(),
         )
     } else {
-        (
-            format!("Файл не является корректным YAML: {detail}"),
-            "Проверьте отступы, двоеточия и кавычки в указанной строке".to_string(),
-        )
+        let (message, help) = syntax_problem(&detail);
+        (message.to_string(), help.to_string())
     };
     let mut finding = shape_error(message, help);
     finding.path = path;
@@ -389,6 +394,89 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         finding = finding.at(position);
     }
     finding
+}
+
+/// `\r` not followed by `\n` becomes `\n`; `\r\n` stays (one line break to every reader).
+fn lone_returns_as_newlines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// libyaml's messages (inside serde_yaml) as a user can act on them; none is shown in English.
+pub(crate) fn syntax_problem(detail: &str) -> (&'static str, &'static str) {
+    const KNOWN: [(&str, &str, &str); 11] = [
+        (
+            "mapping values are not allowed",
+            "Здесь YAML не ждёт «ключ: значение»: двоеточие с пробелом внутри значения без кавычек или неверный отступ",
+            "Возьмите значение в кавычки или выровняйте отступ с соседними ключами",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "Элемент списка «- » стоит там, где его не ждут",
+            "Проверьте отступ: элементы списка стоят под ключом списка, с одинаковым отступом",
+        ),
+        (
+            "did not find expected key",
+            "Неверный отступ: здесь YAML ждал ключ",
+            "Выровняйте строку по соседним ключам того же раздела",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "Неверный отступ в списке: здесь YAML ждал элемент «- »",
+            "Выровняйте элементы списка по одному отступу",
+        ),
+        (
+            "did not find expected ',' or",
+            "Не закрыта скобка списка [ ] или словаря { }",
+            "Закройте скобку или возьмите значение с запятыми в кавычки",
+        ),
+        (
+            "could not find expected ':'",
+            "После ключа нет двоеточия",
+            "Поставьте «: » после ключа или возьмите значение в кавычки",
+        ),
+        (
+            "found unexpected end of stream",
+            "Файл обрывается: не закрыта кавычка или скобка",
+            "Найдите незакрытую кавычку или скобку выше указанной строки",
+        ),
+        (
+            "found character that cannot start any token",
+            "Значение начинается с символа, с которого в YAML начинать нельзя (например, @, ` или %)",
+            "Возьмите значение в кавычки",
+        ),
+        (
+            "unknown anchor",
+            "Ссылка *имя указывает на якорь &имя, которого нет выше",
+            "Объявите якорь до ссылки или запишите значение явно",
+        ),
+        (
+            "control characters are not allowed",
+            "В файле управляющий (невидимый) символ",
+            "Удалите невидимый символ в указанной строке или пересохраните файл в UTF-8",
+        ),
+        (
+            "found unknown escape character",
+            "Неизвестная последовательность с \\ внутри двойных кавычек",
+            "Удвойте обратную косую черту (\\\\) или возьмите значение в одинарные кавычки",
+        ),
+    ];
+    KNOWN
+        .iter()
+        .find(|(english, _, _)| detail.contains(english))
+        .map(|(_, message, help)| (*message, *help))
+        .unwrap_or((
+            "Файл не является корректным YAML",
+            "Проверьте отступы, двоеточия, кавычки и скобки в указанной строке и строкой выше",
+        ))
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {

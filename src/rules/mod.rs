@@ -305,13 +305,15 @@ fn inside_the_text(findings: &mut [Finding], text: &str) {
 
 /// serde_yaml accepted what saphyr refuses (saphyr limits nesting, for one).
 fn unreadable_events_finding(message: &str) -> Finding {
-    let text = if message.contains("recursion") || message.contains("deep") {
-        "Слишком глубокая вложенность: файл не похож на перечень".to_string()
+    let (text, help) = if message.contains("recursion") || message.contains("deep") {
+        (
+            "Слишком глубокая вложенность: файл не похож на перечень",
+            "Проверьте скобки и отступы в указанной строке",
+        )
     } else {
-        format!("Файл не является корректным YAML: {message}")
+        crate::registry::load::syntax_problem(message)
     };
-    Finding::new("R001", Severity::Error, text)
-        .with_help("Проверьте скобки и отступы в указанной строке")
+    Finding::new("R001", Severity::Error, text).with_help(help)
 }
 
 #[cfg(test)]

@@ -39,11 +39,32 @@ impl Definition {
                 .map(|l| format!(":{}:{}", l.line(), l.column()))
                 .unwrap_or_default();
             anyhow::anyhow!(
-                "{}{place}: описание анкеты не читается: {error}; образец — examples/omsk.survey.yaml",
-                path.display()
+                "{}{place}: описание анкеты не читается: {}; образец — examples/omsk.survey.yaml",
+                path.display(),
+                definition_problem(&error.to_string())
             )
         })
     }
+}
+
+/// serde_yaml's English message about a definition, said in Russian.
+fn definition_problem(detail: &str) -> String {
+    if let Some(rest) = detail.split("unknown field `").nth(1) {
+        let field = rest.split('`').next().unwrap_or("");
+        return format!(
+            "неизвестный ключ «{field}» (допустимые: title, overall, items, problems, proposals, segments, personal; у вопроса — label, column, process)"
+        );
+    }
+    if let Some(rest) = detail.split("missing field `").nth(1) {
+        let field = rest.split('`').next().unwrap_or("");
+        return format!("у вопроса нет обязательного ключа «{field}»");
+    }
+    if detail.contains("invalid type") {
+        return "значение не того вида (ожидается текст, список или список вопросов)".to_string();
+    }
+    crate::registry::load::syntax_problem(detail)
+        .0
+        .to_lowercase()
 }
 
 /// Whether a header matches a definition's header or `*` pattern (case, ё and spaces do not

@@ -842,3 +842,87 @@ fn help_is_russian() {
         assert!(run.stdout.contains("Использование:"), "{}", run.stdout);
     }
 }
+
+/// The line a finding names, as the file has it (lines end at `\n`, `\r\n` or a lone `\r`).
+fn line_of(bytes: &[u8], line: usize) -> String {
+    let text = String::from_utf8_lossy(bytes)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    text.split('\n')
+        .nth(line - 1)
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn fuzz_regression_a_lone_carriage_return_is_a_line_break_for_every_reader() {
+    // Found by `cargo fuzz run registry`: a stray CR inside a line; libyaml counted it as a line
+    // break, the quoted line did not, and the message was libyaml's English.
+    let file = "tests/fixtures/fuzz/registry_lone_carriage_return.yaml";
+    let run = tochki(["check", "--format", "json", file]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run.json();
+    let finding = &json["findings"][0];
+    let line = finding["line"].as_u64().unwrap() as usize;
+    let column = finding["column"].as_u64().unwrap() as usize;
+    let bytes = std::fs::read(root().join(file)).unwrap();
+    let text = line_of(&bytes, line);
+    assert!(column <= text.chars().count() + 1, "{column} in «{text}»");
+    // The column points at the colon of the second «key:» on that line.
+    let rest: String = text.chars().skip(column - 1).collect();
+    assert!(rest.starts_with(": Сотрудники"), "{rest}");
+    let message = finding["message"].as_str().unwrap();
+    assert!(message.contains("ключ: значение"), "{message}");
+    assert!(!message.contains("mapping values"), "{message}");
+}
+
+#[test]
+fn yaml_syntax_errors_are_said_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "colon.yaml",
+            "organization: a\ndirections:\n  - name: x: y\n",
+        ),
+        ("bracket.yaml", "organization: a\nareas: [accounting\n"),
+        ("quote.yaml", "organization: \"a\n"),
+        ("at.yaml", "organization: @a\n"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let run = tochki_in(dir.path(), ["check", name]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stdout);
+        let first = run.stdout.lines().next().unwrap();
+        assert!(first.starts_with(&format!("{name}:")), "{first}");
+        for english in [
+            "mapping", "expected", "found", "token", "stream", "scanning", "while",
+        ] {
+            assert!(!run.stdout.contains(english), "English in «{first}»");
+        }
+        assert!(first.contains("R001 ошибка"), "{first}");
+    }
+}
+
+#[test]
+fn survey_definition_errors_are_said_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = root().join("examples/survey_2025.csv");
+    for (text, expected) in [
+        ("title: x\nitemz: []\n", "неизвестный ключ «itemz»"),
+        ("items:\n  - label: a\n", "нет обязательного ключа «column»"),
+    ] {
+        std::fs::write(dir.path().join("d.survey.yaml"), text).unwrap();
+        let run = tochki_in(
+            dir.path(),
+            [
+                "survey",
+                "tally",
+                "--survey",
+                "d.survey.yaml",
+                export.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 2);
+        assert!(run.stderr.contains(expected), "{}", run.stderr);
+        assert!(!run.stderr.contains("unknown field") && !run.stderr.contains("missing field"));
+    }
+}
