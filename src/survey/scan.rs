@@ -116,10 +116,6 @@ impl ColumnTally {
     ) {
         self.five.add(placement.five, row, &mut budgets.0, &value);
         self.three.add(placement.three, row, &mut budgets.1, &value);
-        // Only a value outside the scales can identify a person.
-        if placement.five.is_none() && placement.three.is_none() {
-            self.note_identifying(&value());
-        }
         if let Some(group) = group {
             if self.groups.len() <= group {
                 self.groups.resize(group + 1, GroupCounts::default());
@@ -134,8 +130,8 @@ impl ColumnTally {
         }
     }
 
-    fn note_identifying(&mut self, text: &str) {
-        if let Some(kind) = identifying(text) {
+    fn note_identifying(&mut self, kind: Option<Identifying>) {
+        if let Some(kind) = kind {
             self.identifying[kind as usize] += 1;
         }
     }
@@ -257,6 +253,7 @@ struct Pass {
     tallies: Vec<ColumnTally>,
     findings: Vec<Finding>,
     placer: Placer,
+    identifier: Identifier,
     groups: Groups,
     fingerprints: Fingerprints,
     pains: Pains,
@@ -282,6 +279,7 @@ impl Pass {
             tallies: vec![ColumnTally::default(); width],
             findings,
             placer: Placer::new(export.encoding),
+            identifier: Identifier::default(),
             groups: Groups::default(),
             fingerprints: Fingerprints::default(),
             pains: Pains::default(),
@@ -363,9 +361,9 @@ impl Pass {
         let mut group = None;
         if let Some(s) = self.segment {
             // The segment's values are looked at once per row, here.
-            let value = trimmed(self.encoding, &record[s]);
-            self.tallies[s].note_identifying(&value);
-            group = Some(self.groups.add(value));
+            let kind = self.identifier.of(self.encoding, &record[s]);
+            self.tallies[s].note_identifying(kind);
+            group = Some(self.groups.add(trimmed(self.encoding, &record[s])));
         }
         for (i, column) in self.columns.iter().enumerate() {
             let raw = &record[i];
@@ -377,12 +375,16 @@ impl Pass {
             match column.role {
                 Role::Candidate | Role::Item => {
                     let placement = self.placer.place(raw);
+                    // Only a value outside the scales can identify a person.
+                    if placement.five.is_none() && placement.three.is_none() {
+                        tally.note_identifying(self.identifier.of(self.encoding, raw));
+                    }
                     let value = || trimmed(self.encoding, raw);
                     tally.add_answer(placement, row, group, &mut self.budgets, value);
                 }
                 Role::Problem | Role::Proposal | Role::Other => {
+                    tally.note_identifying(self.identifier.of(self.encoding, raw));
                     if let Some(text) = self.encoding.decode(raw) {
-                        tally.note_identifying(&text);
                         if self.collect_pains && column.role != Role::Other {
                             self.pains.add(i, text.trim());
                         }
@@ -408,6 +410,28 @@ impl Pass {
 }
 
 /// Where a cell stands on both scales, from its raw bytes.
+/// Whether a value identifies a person, decided once per distinct value: segment values and
+/// short answers repeat on every row. At most [`Identifier::KEPT`] values are remembered.
+#[derive(Default)]
+struct Identifier {
+    seen: HashMap<Box<[u8]>, Option<Identifying>, FastHash>,
+}
+
+impl Identifier {
+    const KEPT: usize = 4096;
+
+    fn of(&mut self, encoding: Encoding, raw: &[u8]) -> Option<Identifying> {
+        if let Some(kind) = self.seen.get(raw) {
+            return *kind;
+        }
+        let kind = encoding.decode(raw).and_then(|text| identifying(&text));
+        if self.seen.len() < Self::KEPT && raw.len() <= 256 {
+            self.seen.insert(raw.into(), kind);
+        }
+        kind
+    }
+}
+
 struct Placer {
     /// The options as the export spells them exactly.
     exact: Vec<(Vec<u8>, Placement)>,
