@@ -384,10 +384,11 @@ impl Pass {
                 }
                 Role::Problem | Role::Proposal | Role::Other => {
                     tally.note_identifying(self.identifier.of(self.encoding, raw));
-                    if let Some(text) = self.encoding.decode(raw) {
-                        if self.collect_pains && column.role != Role::Other {
-                            self.pains.add(i, text.trim());
-                        }
+                    if self.collect_pains
+                        && column.role != Role::Other
+                        && let Some(text) = self.encoding.decode(raw)
+                    {
+                        self.pains.add(i, text.trim());
                     }
                 }
                 Role::Timestamp | Role::Personal | Role::Segment => {}
