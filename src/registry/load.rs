@@ -94,10 +94,11 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
             return loaded;
         }
     };
-    // YAML counts a lone carriage return (old Mac line ends, or one stray inside a line) as a
-    // line break; every reader here and every quoted line count lines at `\n`. One line break
-    // for all of them, so a finding's line is the line the parsers saw.
-    loaded.text = if text.contains('\r') {
+    // libyaml counts a lone carriage return (old Mac line ends, or one stray inside a line) and
+    // the Unicode breaks NEL, LS and PS as line breaks; every other reader here and every
+    // quoted line count lines at `\n`. One line break for all of them, so a finding's line is
+    // the line the parsers saw.
+    loaded.text = if text.contains(['\r', '\u{85}', '\u{2028}', '\u{2029}']) {
         lone_returns_as_newlines(&text)
     } else {
         text
@@ -396,12 +397,14 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
     finding
 }
 
-/// `\r` not followed by `\n` becomes `\n`; `\r\n` stays (one line break to every reader).
+/// `\r` not followed by `\n`, NEL, LS and PS become `\n`; `\r\n` stays (one line break to
+/// every reader).
 fn lone_returns_as_newlines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '\r' && chars.peek() != Some(&'\n') {
+        let lone_return = c == '\r' && chars.peek() != Some(&'\n');
+        if lone_return || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
             out.push('\n');
         } else {
             out.push(c);

@@ -877,6 +877,24 @@ fn fuzz_regression_a_lone_carriage_return_is_a_line_break_for_every_reader() {
 }
 
 #[test]
+fn fuzz_regression_unicode_line_breaks_count_as_lines() {
+    // Found by `cargo fuzz run registry`: a NEL (U+0085) in a comment is a line break to libyaml
+    // (YAML 1.1) and to nobody else; the finding named a column past the end of its line.
+    let file = "tests/fixtures/fuzz/registry_next_line_character.yaml";
+    let run = tochki(["check", "--format", "json", file]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let bytes = std::fs::read(root().join(file)).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let text = text.replace(['\u{85}', '\u{2028}', '\u{2029}'], "\n");
+    for finding in run.json()["findings"].as_array().unwrap() {
+        let line = finding["line"].as_u64().unwrap() as usize;
+        let column = finding["column"].as_u64().unwrap() as usize;
+        let width = line_of(text.as_bytes(), line).chars().count();
+        assert!(column <= width + 1, "{finding}: column {column} of {width}");
+    }
+}
+
+#[test]
 fn yaml_syntax_errors_are_said_in_russian() {
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in [
