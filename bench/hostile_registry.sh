@@ -55,16 +55,5 @@ Measured on $(uname -m) ($(nproc) cores), best of 3 runs of \`tochki check --for
 Target: the hostile registry within 2× of the clean one; the deep file under 1 s with one finding.
 TABLE
 )
-python3 - "$section" <<'PY'
-import re, sys
-path = "docs/benchmarks.md"
-text = open(path, encoding="utf-8").read()
-start, end = "<!-- bench:hostile-registry -->", "<!-- /bench:hostile-registry -->"
-block = f"{start}\n{sys.argv[1]}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + f"\n\n## Враждебные размеры: перечень\n\n{block}\n"
-open(path, "w", encoding="utf-8").write(text)
-PY
+python3 bench/write_section.py hostile-registry "Враждебные размеры: перечень" "$section"
 echo "$section"

@@ -60,16 +60,5 @@ Before (issue 8): the 20,000-column export took over 20 s (duplicate headers com
 the zip bomb 39 s and 3.4 GB. Targets: under 2 s; refused with a clear message within a second.
 MD
 )
-python3 - "$section" <<'PY'
-import re, sys
-path = "docs/benchmarks.md"
-text = open(path, encoding="utf-8").read()
-start, end = "<!-- bench:hostile-survey -->", "<!-- /bench:hostile-survey -->"
-block = f"{start}\n{sys.argv[1]}\n{end}"
-if start in text:
-    text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n## Враждебные размеры: анкеты\n\n" + block + "\n"
-open(path, "w", encoding="utf-8").write(text)
-PY
+python3 bench/write_section.py hostile-survey "Враждебные размеры: анкеты" "$section"
 echo "$section"

@@ -82,3 +82,17 @@ pub fn files_in(folder: &str, extension: &str) -> Vec<String> {
     files.sort();
     files
 }
+
+/// The raw rows of a UTF-8 comma-separated export (header first), read without the code under
+/// test, for reference figures.
+pub fn raw_rows(file: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_path(root().join(file))
+        .unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}

@@ -1,7 +1,7 @@
 //! `tochki survey` on the exports shipped in examples/. Every figure is checked against a
 //! reference computed here, from the raw CSV, without the code under test.
 
-use super::{Run, root, tochki, tochki_in};
+use super::{Run, raw_rows, root, tochki, tochki_in};
 use insta::assert_snapshot;
 use serde_json::Value;
 
@@ -13,19 +13,6 @@ const FIVE: [&str; 5] = [
     "Затрудняюсь ответить",
 ];
 const THREE: [&str; 3] = ["Удовлетворен", "Не удовлетворен", "Затрудняюсь ответить"];
-
-/// The raw rows of a UTF-8 comma-separated export (header first).
-fn raw_rows(file: &str) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_path(root().join(file))
-        .unwrap();
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
-}
 
 /// Reference figures of one column: (n, counts, level, ci, mean), by plain counting.
 struct Reference {

@@ -3,24 +3,11 @@
 //! every output it reaches, on the fixtures of tests/fixtures/survey/ (written by
 //! scripts/make_trust_fixtures.py).
 
-use super::{Run, root, tochki, tochki_in};
+use super::{Run, raw_rows, root, tochki, tochki_in};
 use serde_json::Value;
 
 const PERSONAL: &str = "tests/fixtures/survey/personal_by_values.csv";
 const SMALL: &str = "tests/fixtures/survey/small_group_per_item.csv";
-
-/// The raw rows of a UTF-8 comma-separated fixture (header first).
-fn raw_rows(file: &str) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_path(root().join(file))
-        .unwrap();
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
-}
 
 /// Every value of the personal fixture that identifies someone, and the pieces a reader could
 /// recognise: surnames, e-mail local parts, the last digits of phones.
