@@ -20,7 +20,12 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match tochki::run(&cli, &mut out) {
+    // What is still buffered is written here, so a full disk or a closed pipe is seen.
+    let result = tochki::run(&cli, &mut out).and_then(|outcome| {
+        out.flush()?;
+        Ok(outcome)
+    });
+    match result {
         Ok(outcome) => {
             let mut err = std::io::stderr().lock();
             for note in &outcome.notes {
@@ -38,7 +43,19 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let mut err = std::io::stderr().lock();
-            let _ = writeln!(err, "tochki: ошибка: {error}");
+            match error.downcast_ref::<std::io::Error>() {
+                // Writing the output failed (a full disk behind `>`): said in Russian.
+                Some(io) => {
+                    let _ = writeln!(
+                        err,
+                        "tochki: ошибка: не удалось вывести результат: {}",
+                        tochki::text::io_reason(io)
+                    );
+                }
+                None => {
+                    let _ = writeln!(err, "tochki: ошибка: {error}");
+                }
+            }
             // Causes from the system and libraries are English: an input/output failure is said
             // in Russian, the rest only when TOCHKI_DEBUG is set (the message above names the
             // file and what to do).

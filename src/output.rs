@@ -16,6 +16,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
             );
         }
     }
+    // A symlink is written through (its target is the file the user named); a device, a pipe
+    // or a folder is never replaced by a file.
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        bail!(
+            "{}: это не обычный файл ({}); результат записывается только в обычный файл — укажите в -o имя файла",
+            path.display(),
+            if meta.is_dir() {
+                "папка"
+            } else {
+                "устройство или канал"
+            }
+        );
+    }
     let temporary = prepared(path, bytes)?;
     temporary.persist(path).map_err(|e| {
         anyhow::anyhow!(
@@ -107,5 +130,34 @@ mod tests {
         let error = write_atomically(&input, b"oops", &[&input]).unwrap_err();
         assert!(error.to_string().contains("входным файлом"));
         assert_eq!(std::fs::read(&input).unwrap(), b"organization: x\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_a_symlink_and_never_over_a_device_or_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.html");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.html");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"new", &[]).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        let error = write_atomically(Path::new("/dev/null"), b"x", &[]).unwrap_err();
+        assert!(error.to_string().contains("не обычный файл"), "{error}");
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+        let error = write_atomically(dir.path(), b"x", &[]).unwrap_err();
+        assert!(error.to_string().contains("папка"), "{error}");
     }
 }

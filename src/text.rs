@@ -8,6 +8,11 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for ch in text.chars() {
+        // A combining accent («е» + U+0308 looks like «ё», U+0301 marks stress) belongs to its
+        // letter: dropped, as `ё` becomes `е`, never a word break.
+        if ('\u{300}'..='\u{36f}').contains(&ch) {
+            continue;
+        }
         if ch.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -94,6 +99,18 @@ pub fn io_reason(error: &std::io::Error) -> &'static str {
 pub fn is_russian(text: &str) -> bool {
     text.chars()
         .any(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c))
+}
+
+#[cfg(test)]
+mod combining_tests {
+    #[test]
+    fn a_combining_diaeresis_is_the_same_letter() {
+        assert_eq!(
+            super::normalize("Личный прие\u{308}м"),
+            super::normalize("Личный приём")
+        );
+        assert_eq!(super::normalize("Личный прие\u{301}м"), "личный прием");
+    }
 }
 
 /// Picks the Russian plural form for a count: `plural(3, "ошибка", "ошибки", "ошибок")`.

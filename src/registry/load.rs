@@ -522,8 +522,10 @@ fn found_kind(detail: &str) -> String {
         "найдено да/нет (true/false)".to_string()
     } else if found.starts_with("unit") {
         "значение пустое".to_string()
+    } else if found.starts_with("enum") {
+        "найдено значение с тегом YAML (!…)".to_string()
     } else {
-        format!("найдено: {found}")
+        "найдено значение другого вида".to_string()
     }
 }
 

@@ -57,6 +57,9 @@ pub fn text(
     color: bool,
 ) -> std::io::Result<()> {
     let style = Style { enabled: color };
+    // Where each character of the last long line quoted starts: findings come sorted by line,
+    // and a minified file of one line with 10,000 findings must not be walked 10,000 times.
+    let mut long_line: Option<((String, usize), Vec<usize>)> = None;
     for finding in findings {
         let severity = match finding.severity {
             Severity::Error => style.red(finding.severity.russian()),
@@ -77,7 +80,15 @@ pub fn text(
         ) {
             let number = line.to_string();
             let gutter = " ".repeat(number.len());
-            let (shown, caret_column) = excerpt(source, finding.column.unwrap_or(1));
+            let key = (finding.file.clone(), line);
+            if source.len() > MAX_QUOTE && long_line.as_ref().is_none_or(|(k, _)| *k != key) {
+                long_line = Some((key, source.char_indices().map(|(i, _)| i).collect()));
+            }
+            let starts = long_line
+                .as_ref()
+                .filter(|_| source.len() > MAX_QUOTE)
+                .map(|(_, starts)| starts.as_slice());
+            let (shown, caret_column) = excerpt(source, starts, finding.column.unwrap_or(1));
             let caret_pad: String = shown
                 .chars()
                 .take(caret_column.saturating_sub(1))
@@ -102,27 +113,34 @@ pub fn text(
     writeln!(out, "{}", summary_line(findings, files_checked, &style))
 }
 
-/// At most `MAX_QUOTE` characters of a source line around `column`, with the caret's column
-/// in the excerpt: a minified or garbage line must not flood the terminal.
-fn excerpt(line: &str, column: usize) -> (String, usize) {
-    const MAX_QUOTE: usize = 120;
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= MAX_QUOTE {
+/// Characters of a source line quoted at most, around the finding's column.
+const MAX_QUOTE: usize = 120;
+
+/// At most [`MAX_QUOTE`] characters of a source line around `column`, with the caret's column
+/// in the excerpt: a minified or garbage line must not flood the terminal. `starts` (where each
+/// character begins) is given for a line longer than `MAX_QUOTE` bytes.
+fn excerpt(line: &str, starts: Option<&[usize]>, column: usize) -> (String, usize) {
+    let Some(starts) = starts else {
+        return (line.to_string(), column);
+    };
+    let count = starts.len();
+    if count <= MAX_QUOTE {
         return (line.to_string(), column);
     }
     let start = column
         .saturating_sub(1)
         .saturating_sub(MAX_QUOTE / 2)
-        .min(chars.len());
-    let end = (start + MAX_QUOTE).min(chars.len());
+        .min(count);
+    let end = (start + MAX_QUOTE).min(count);
+    let byte = |i: usize| starts.get(i).copied().unwrap_or(line.len());
     let mut shown = String::new();
     let mut caret = column - start;
     if start > 0 {
         shown.push('…');
         caret += 1;
     }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
+    shown.push_str(&line[byte(start)..byte(end)]);
+    if end < count {
         shown.push('…');
     }
     (shown, caret)
@@ -255,11 +273,12 @@ mod tests {
 
     #[test]
     fn long_lines_are_quoted_around_the_column() {
-        let line = format!("{}X{}", "a".repeat(300), "b".repeat(300));
-        let (shown, caret) = excerpt(&line, 301);
+        let line = format!("{}Ж{}", "д".repeat(300), "b".repeat(300));
+        let starts: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
+        let (shown, caret) = excerpt(&line, Some(&starts), 301);
         assert!(shown.chars().count() <= 122);
-        assert_eq!(shown.chars().nth(caret - 1), Some('X'));
-        assert_eq!(excerpt("short", 3), ("short".to_string(), 3));
+        assert_eq!(shown.chars().nth(caret - 1), Some('Ж'));
+        assert_eq!(excerpt("short", None, 3), ("short".to_string(), 3));
     }
 
     #[test]

@@ -931,3 +931,21 @@ fn survey_definition_errors_are_said_in_russian() {
         assert!(!run.stderr.contains("unknown field") && !run.stderr.contains("missing field"));
     }
 }
+
+#[test]
+fn a_failed_write_to_stdout_is_said_in_russian() {
+    // `tochki show … > /dev/full`: a full disk behind the redirection.
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tochki"))
+        .current_dir(root())
+        .args(["show", "registries/omsk_accounting.yaml"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("не удалось вывести результат"), "{stderr}");
+    assert!(!stderr.contains("os error"), "{stderr}");
+}
