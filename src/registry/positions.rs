@@ -6,6 +6,7 @@
 //! grow with the file. saphyr counts columns in characters (not bytes), as editors do on Cyrillic
 //! text; its lines are 1-based and its columns 0-based.
 
+use super::model::{Approval, Approved, Direction, Process, Registry, Touchpoint};
 use crate::diagnostic::{Position, Segment, YamlPath};
 use saphyr_parser::{Event, Parser, ScanError};
 use std::borrow::Cow;
@@ -32,30 +33,12 @@ impl Context {
     /// The keys a mapping in this context may have; None when any key goes.
     fn keys(self) -> Option<&'static [&'static str]> {
         match self {
-            Context::Root => Some(&[
-                "organization",
-                "areas",
-                "approved",
-                "published",
-                "approvals",
-                "needs",
-                "directions",
-            ]),
-            Context::Approved => Some(&["act", "date"]),
-            Context::Approval => Some(&["role", "person", "date"]),
-            Context::Direction => Some(&["name", "processes"]),
-            Context::Process => Some(&["name", "id", "touchpoints"]),
-            Context::Touchpoint => Some(&[
-                "point",
-                "channel",
-                "needs",
-                "interaction",
-                "features",
-                "client",
-                "value",
-                "basis",
-                "id",
-            ]),
+            Context::Root => Some(Registry::KEYS),
+            Context::Approved => Some(Approved::KEYS),
+            Context::Approval => Some(Approval::KEYS),
+            Context::Direction => Some(Direction::KEYS),
+            Context::Process => Some(Process::KEYS),
+            Context::Touchpoint => Some(Touchpoint::KEYS),
             _ => None,
         }
     }
