@@ -5,7 +5,7 @@
 //! told what to do rather than shown a parser's complaint about an odd byte.
 
 use super::model::Registry;
-use crate::diagnostic::{Finding, Position, Severity};
+use crate::diagnostic::{Finding, Position};
 
 /// A registry file as read: its text and, when it parsed, its model.
 #[derive(Debug)]
@@ -22,10 +22,11 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
-const R001: &str = "R001";
-
+/// A finding of R001, the rule for what cannot be read.
 fn shape_error(message: impl Into<String>, help: impl Into<String>) -> Finding {
-    Finding::new(R001, Severity::Error, message).with_help(help)
+    crate::rules::r001_yaml_shape::RULE
+        .finding(message)
+        .with_help(help)
 }
 
 /// Reads a registry from bytes. Never fails: what cannot be read becomes a finding.
@@ -354,12 +355,18 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
                 expected_kind(&detail),
                 found_kind(&detail)
             ),
-            "Исправьте значение по образцу из `tochki explain R001`".to_string(),
+            format!(
+                "Исправьте значение по образцу из `tochki explain {}`",
+                crate::rules::r001_yaml_shape::RULE.code
+            ),
         )
     } else if detail.contains("did not match any variant") {
         (
             "Значение не того вида: ожидается текст или список".to_string(),
-            "Исправьте значение по образцу из `tochki explain R001`".to_string(),
+            format!(
+                "Исправьте значение по образцу из `tochki explain {}`",
+                crate::rules::r001_yaml_shape::RULE.code
+            ),
         )
     } else if detail.contains("more than one document") {
         (

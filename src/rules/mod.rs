@@ -8,7 +8,7 @@ use crate::diagnostic::{Finding, Severity, YamlPath};
 use crate::registry::model::{Registry, Text, TouchpointRef};
 use crate::text::normalize;
 
-mod r001_yaml_shape;
+pub(crate) mod r001_yaml_shape;
 mod r002_required_field;
 mod r003_recommended_field;
 mod r004_unknown_need;
@@ -138,17 +138,19 @@ pub static CATALOG: &[&Rule] = &[
     &survey_codes::S006,
 ];
 
+impl Rule {
+    /// A finding of this rule, with its code and severity.
+    pub fn finding(&self, message: impl Into<String>) -> Finding {
+        Finding::new(self.code, self.severity, message)
+    }
+}
+
 /// Finds a rule by its code (case does not matter).
 pub fn find(code: &str) -> Option<&'static Rule> {
     CATALOG
         .iter()
         .copied()
         .find(|rule| rule.code.eq_ignore_ascii_case(code))
-}
-
-/// The severity a code is reported with.
-pub fn severity_of(code: &str) -> Severity {
-    find(code).map_or(Severity::Error, |rule| rule.severity)
 }
 
 /// Runs every registry rule on a loaded model.
@@ -310,7 +312,8 @@ fn unreadable_events_finding(message: &str) -> Finding {
     } else {
         format!("Файл не является корректным YAML: {message}")
     };
-    Finding::new("R001", Severity::Error, text)
+    r001_yaml_shape::RULE
+        .finding(text)
         .with_help("Проверьте скобки и отступы в указанной строке")
 }
 
