@@ -64,7 +64,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         DiffFormat::Text => render::text(
             out,
             &report,
-            crate::commands::check::use_color(args.color.unwrap_or(ColorChoice::Auto)),
+            crate::commands::shared::use_color(args.color.unwrap_or(ColorChoice::Auto)),
         )?,
         DiffFormat::Markdown => render::markdown(out, &report)?,
         DiffFormat::Json => render::json(out, &report)?,

@@ -124,7 +124,7 @@ impl Stats {
 }
 
 pub fn run(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (registry, note) = crate::commands::show::load_counting_errors(&args.file)?;
+    let (registry, note) = crate::commands::shared::load_counting_errors(&args.file)?;
     let stats = Stats::of(&registry);
     match args.format {
         StatsFormat::Json => {
