@@ -460,6 +460,23 @@ pub const BASES: [(&str, &str); 2] = [
 ];
 
 impl Registry {
+    /// The region's own catalogue of needs when the file states one (`needs:` at the top): the
+    /// known needs listed there, in order. R005 and `stats` both read it.
+    pub fn catalogue(&self) -> Option<Vec<Need>> {
+        let entries = self.needs.as_ref()?;
+        Some(
+            entries
+                .iter()
+                .filter_map(|entry| match entry.interpret() {
+                    NeedValue::Known { need, .. } => Some(need),
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Registry {
     /// Every touchpoint with its direction and process indices, in file order.
     pub fn touchpoints(&self) -> impl Iterator<Item = TouchpointRef<'_>> {
         self.directions
