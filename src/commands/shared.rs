@@ -59,3 +59,21 @@ pub fn load_counting_errors(path: &std::path::Path) -> anyhow::Result<(Registry,
     });
     Ok((registry, note))
 }
+
+/// «Записано: FILE (N строк)» after a result file is written; without a count when the file
+/// has no rows to speak of.
+pub fn written_note(
+    out: &mut dyn std::io::Write,
+    path: &std::path::Path,
+    rows: Option<usize>,
+) -> std::io::Result<()> {
+    match rows {
+        Some(rows) => writeln!(
+            out,
+            "Записано: {} ({rows} {})",
+            path.display(),
+            crate::text::plural(rows, "строка", "строки", "строк")
+        ),
+        None => writeln!(out, "Записано: {}", path.display()),
+    }
+}

@@ -38,13 +38,7 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match &args.output {
         Some(path) => {
             write_atomically(path, &bytes, &[&args.file])?;
-            writeln!(
-                out,
-                "Записано: {} ({} {})",
-                path.display(),
-                table.rows.len(),
-                crate::text::plural(table.rows.len(), "строка", "строки", "строк")
-            )?;
+            super::shared::written_note(out, path, Some(table.rows.len()))?;
         }
         None => out.write_all(&bytes)?,
     }

@@ -212,12 +212,7 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Exit
             let inputs: Vec<&std::path::Path> = input_paths.iter().map(|p| p.as_path()).collect();
             write_atomically(path, &bytes, &inputs)?;
             let rows: usize = report.waves.iter().map(|w| w.pains.len()).sum();
-            writeln!(
-                out,
-                "Записано: {} ({rows} {})",
-                path.display(),
-                crate::text::plural(rows, "строка", "строки", "строк")
-            )?;
+            super::shared::written_note(out, path, Some(rows))?;
         }
         None => out.write_all(&bytes)?,
     }
@@ -245,7 +240,7 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ex
     let page = crate::render::report::html(&report, title.as_deref());
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
     write_atomically(&args.output, page.as_bytes(), &inputs)?;
-    writeln!(out, "Записано: {}", args.output.display())?;
+    super::shared::written_note(out, &args.output, None)?;
     for finding in report
         .findings
         .iter()

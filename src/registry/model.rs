@@ -389,6 +389,13 @@ impl Channel {
             .map(|(_, channel)| *channel)
     }
 
+    /// The channel whose code (`digital`, `offline`) this is, exactly.
+    pub fn from_code(code: &str) -> Option<Channel> {
+        [Channel::Digital, Channel::Offline]
+            .into_iter()
+            .find(|channel| channel.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Channel::Digital => "digital",

@@ -5,6 +5,7 @@ use super::markdown_cell;
 use super::style::Style;
 use crate::diagnostic::Finding;
 use crate::diff::{Change, ChangeKind};
+use crate::registry::model::Channel;
 use crate::registry::needs::Need;
 use crate::text::plural;
 use serde::Serialize;
@@ -36,11 +37,10 @@ fn needs_russian(codes: &[String]) -> String {
         .join(", ")
 }
 
+/// A channel code in Russian, as the official table prints it; other text as written.
 fn channel_russian(code: &Option<String>) -> String {
     match code.as_deref() {
-        Some("digital") => "цифровая".into(),
-        Some("offline") => "офлайн".into(),
-        Some(other) => other.into(),
+        Some(code) => Channel::from_code(code).map_or(code.to_string(), |c| c.russian().into()),
         None => "не указан".into(),
     }
 }
@@ -362,17 +362,9 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
     writeln!(out, "| Должность | ФИО | Подпись | Дата |")?;
     writeln!(out, "|---|---|---|---|")?;
     for (_, role) in crate::registry::model::APPROVAL_ROLES {
-        writeln!(out, "| {} | | | |", capitalize(role))?;
+        writeln!(out, "| {} | | | |", crate::text::capitalize(role))?;
     }
     Ok(())
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 pub fn json(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {

@@ -76,8 +76,8 @@ impl OfficialTable {
                         NeedValue::Known {
                             need,
                             description: Some(description),
-                        } => format!("{}: {description}", capitalize(need.russian())),
-                        NeedValue::Known { need, .. } => capitalize(need.russian()),
+                        } => format!("{}: {description}", crate::text::capitalize(need.russian())),
+                        NeedValue::Known { need, .. } => crate::text::capitalize(need.russian()),
                         NeedValue::Unknown(text) | NeedValue::Malformed(text) => text,
                     })
                     .collect();
@@ -127,14 +127,6 @@ impl OfficialTable {
             }
         }
         runs
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
