@@ -292,6 +292,27 @@ fn looks_like_cp1251(bytes: &[u8]) -> bool {
 
 /// Turns serde_yaml's English error into a Russian finding with position.
 fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
+    let (path, detail) = split_yaml_error(error);
+    let position = error.location().map(|l| Position {
+        line: l.line(),
+        column: l.column(),
+    });
+    let line_text = position
+        .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
+        .unwrap_or("");
+
+    let (message, help) = yaml_error_wording(line_text, &detail);
+    let mut finding = shape_error(message, help);
+    finding.path = path;
+    if let Some(position) = yaml_error_position(text, &detail, position) {
+        finding = finding.at(position);
+    }
+    finding
+}
+
+/// serde_yaml's message without its position, split into the node's path (when it names one)
+/// and the detail.
+fn split_yaml_error(error: &serde_yaml::Error) -> (Option<String>, String) {
     let raw = error.to_string();
     // serde_yaml appends " at line L column C"; the position goes into the finding instead.
     let raw = match raw.find(" at line ") {
@@ -299,7 +320,7 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         None => raw,
     };
     // And prefixes the path of the node: "directions[0].processes: invalid type ...".
-    let (path, detail) = match raw.split_once(": ") {
+    match raw.split_once(": ") {
         Some((path, detail))
             if !path.contains(' ') && (path.contains('.') || path.contains('[')) =>
         {
@@ -309,16 +330,12 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
             (Some(path.to_string()), detail.to_string())
         }
         _ => (None, raw.clone()),
-    };
-    let position = error.location().map(|l| Position {
-        line: l.line(),
-        column: l.column(),
-    });
-    let line_text = position
-        .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
-        .unwrap_or("");
+    }
+}
 
-    let (message, help) = if line_text
+/// The Russian message and help for serde_yaml's detail; `line_text` is the line it points at.
+fn yaml_error_wording(line_text: &str, detail: &str) -> (String, String) {
+    if line_text
         .chars()
         .take_while(|c| c.is_whitespace())
         .any(|c| c == '\t')
@@ -338,7 +355,7 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
             "Слишком много раскрытий ссылок (&якорь/*ссылка): файл раздувается при чтении («billion laughs»)".to_string(),
             "Уберите якоря и ссылки, запишите значения явно".to_string(),
         )
-    } else if let Some(field) = between(&detail, "duplicate field `", "`") {
+    } else if let Some(field) = between(detail, "duplicate field `", "`") {
         (
             format!("Ключ «{field}» повторяется в одном разделе"),
             "Оставьте один ключ и перенесите в него нужное значение".to_string(),
@@ -352,8 +369,8 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         (
             format!(
                 "Значение не того вида: {}, а {}",
-                expected_kind(&detail),
-                found_kind(&detail)
+                expected_kind(detail),
+                found_kind(detail)
             ),
             format!(
                 "Исправьте значение по образцу из `tochki explain {}`",
@@ -378,12 +395,13 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
             format!("Файл не является корректным YAML: {detail}"),
             "Проверьте отступы, двоеточия и кавычки в указанной строке".to_string(),
         )
-    };
-    let mut finding = shape_error(message, help);
-    finding.path = path;
-    // serde_yaml places a duplicate at its mapping; the duplicated key itself is more useful.
-    // It gives no place for a second document: that is its `---`.
-    let position = if detail.contains("duplicate") {
+    }
+}
+
+/// Where the finding points: serde_yaml places a duplicate at its mapping, the duplicated key
+/// itself is more useful; it gives no place for a second document, that is its `---`.
+fn yaml_error_position(text: &str, detail: &str, position: Option<Position>) -> Option<Position> {
+    if detail.contains("duplicate") {
         super::positions::first_duplicate_key(text)
             .map(|(_, p)| p)
             .or(position)
@@ -391,11 +409,7 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         super::positions::second_document(text).or(position)
     } else {
         position
-    };
-    if let Some(position) = position {
-        finding = finding.at(position);
     }
-    finding
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
