@@ -47,7 +47,8 @@ pub struct FlatTouchpoint<'a> {
     pub content: u64,
 }
 
-fn text(value: &Option<Text>) -> Option<String> {
+/// A value as an owned text, None when missing or blank.
+fn owned_non_blank(value: &Option<Text>) -> Option<String> {
     Text::non_blank(value).map(str::to_string)
 }
 
@@ -63,9 +64,9 @@ impl<'a> Flat<'a> {
                 .map(|a| {
                     format!(
                         "{}: {} ({})",
-                        text(&a.role).unwrap_or_default(),
-                        text(&a.person).unwrap_or_default(),
-                        text(&a.date).unwrap_or_default()
+                        owned_non_blank(&a.role).unwrap_or_default(),
+                        owned_non_blank(&a.person).unwrap_or_default(),
+                        owned_non_blank(&a.date).unwrap_or_default()
                     )
                 })
                 .collect::<Vec<_>>()
@@ -90,11 +91,11 @@ impl<'a> Flat<'a> {
                 .join(", ")
         });
         let meta = vec![
-            ("organization", text(&registry.organization)),
+            ("organization", owned_non_blank(&registry.organization)),
             ("areas", areas),
-            ("approved.act", text(&approved.act)),
-            ("approved.date", text(&approved.date)),
-            ("published", text(&registry.published)),
+            ("approved.act", owned_non_blank(&approved.act)),
+            ("approved.date", owned_non_blank(&approved.date)),
+            ("published", owned_non_blank(&registry.published)),
             ("approvals", approvals),
             ("needs", catalogue),
         ];
@@ -107,11 +108,11 @@ impl<'a> Flat<'a> {
         };
         for direction in registry.directions.iter().flatten() {
             let d = flat.directions.len();
-            let name = text(&direction.name).unwrap_or_default();
+            let name = owned_non_blank(&direction.name).unwrap_or_default();
             let mut process_keys = Vec::new();
             for process in direction.processes.iter().flatten() {
                 let p = flat.processes.len();
-                let process_name = text(&process.name).unwrap_or_default();
+                let process_name = owned_non_blank(&process.name).unwrap_or_default();
                 let mut point_keys = Vec::new();
                 let touchpoints = process.touchpoints.as_deref().unwrap_or_default();
                 for touchpoint in touchpoints {
@@ -147,7 +148,7 @@ impl<'a> Flat<'a> {
                 flat.processes.push(FlatProcess {
                     name: process_name,
                     key,
-                    id: text(&process.id),
+                    id: owned_non_blank(&process.id),
                     direction: d,
                     members: point_keys,
                     touchpoints: touchpoints.len(),
