@@ -44,74 +44,15 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         finding
     };
 
-    if looks_like_utf16(&bytes) {
-        loaded.findings.push(report(
-            shape_error(
-                "Файл в кодировке UTF-16 (в Блокноте она называется «Юникод»): перечень читается только в UTF-8",
-                "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
-            )
-            .at(Position { line: 1, column: 1 }),
-        ));
-        return loaded;
-    }
-
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        let position = position_of_byte(&bytes, offset);
-        loaded.findings.push(report(
-            shape_error(
-                "Файл содержит нулевые байты: это не текстовый YAML-файл (возможно, документ Word, архив или повреждённый файл)",
-                "Сохраните перечень как текст в кодировке UTF-8 с расширением .yaml",
-            )
-            .at(position),
-        ));
-        return loaded;
-    }
-
-    let mut bytes = bytes;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let offset = error.utf8_error().valid_up_to();
-            let bytes = error.as_bytes();
-            let position = position_of_byte(bytes, offset);
-            let message = if looks_like_cp1251(bytes) {
-                "Файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251".to_string()
-            } else {
-                format!(
-                    "Файл не в кодировке UTF-8: недопустимый байт 0x{:02X}",
-                    bytes[offset]
-                )
-            };
-            loaded.findings.push(report(
-                shape_error(
-                    message,
-                    "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
-                )
-                .at(position),
-            ));
+    match decode(bytes) {
+        Ok(text) => loaded.text = text,
+        Err(finding) => {
+            loaded.findings.push(report(*finding));
             return loaded;
         }
-    };
-    loaded.text = text;
+    }
     let text = loaded.text.as_str();
-
-    if text
-        .lines()
-        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
-    {
-        let finding = shape_error(
-            "Файл пуст: в нём нет ни одного поля перечня",
-            "Начните с `tochki init` или заполните organization и directions",
-        );
-        // A file of zero bytes has no line to point at.
-        let finding = if text.is_empty() {
-            finding
-        } else {
-            finding.at(Position { line: 1, column: 1 })
-        };
+    if let Some(finding) = empty_file_finding(text) {
         loaded.findings.push(report(finding));
         return loaded;
     }
@@ -164,6 +105,80 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         }
     }
     loaded
+}
+
+/// The bytes as text, or the R001 finding saying why they are not UTF-8 text (UTF-16, NUL
+/// bytes, another encoding). A byte-order mark is dropped.
+fn decode(bytes: Vec<u8>) -> Result<String, Box<Finding>> {
+    if looks_like_utf16(&bytes) {
+        return Err(Box::new(
+            shape_error(
+                "Файл в кодировке UTF-16 (в Блокноте она называется «Юникод»): перечень читается только в UTF-8",
+                "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
+            )
+            .at(Position { line: 1, column: 1 }),
+        ));
+    }
+
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let position = position_of_byte(&bytes, offset);
+        return Err(Box::new(
+            shape_error(
+                "Файл содержит нулевые байты: это не текстовый YAML-файл (возможно, документ Word, архив или повреждённый файл)",
+                "Сохраните перечень как текст в кодировке UTF-8 с расширением .yaml",
+            )
+            .at(position),
+        ));
+    }
+
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
+            let position = position_of_byte(bytes, offset);
+            let message = if looks_like_cp1251(bytes) {
+                "Файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251".to_string()
+            } else {
+                format!(
+                    "Файл не в кодировке UTF-8: недопустимый байт 0x{:02X}",
+                    bytes[offset]
+                )
+            };
+            Err(Box::new(
+                shape_error(
+                    message,
+                    "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
+                )
+                .at(position),
+            ))
+        }
+    }
+}
+
+/// The finding for a file with nothing but blank lines and comments.
+fn empty_file_finding(text: &str) -> Option<Finding> {
+    if text
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    {
+        let finding = shape_error(
+            "Файл пуст: в нём нет ни одного поля перечня",
+            "Начните с `tochki init` или заполните organization и directions",
+        );
+        // A file of zero bytes has no line to point at.
+        let finding = if text.is_empty() {
+            finding
+        } else {
+            finding.at(Position { line: 1, column: 1 })
+        };
+        return Some(finding);
+    }
+    None
 }
 
 /// The event pass for unknown keys and depth, its error as a message and position.
