@@ -45,7 +45,24 @@ fn channel_russian(code: &Option<String>) -> String {
     }
 }
 
-/// One line describing a change, without its direction and process.
+/// «точка «…»: потребности добавлены …; исключены …».
+fn needs_changed(change: &Change) -> String {
+    let mut parts = Vec::new();
+    if !change.added.is_empty() {
+        parts.push(format!("добавлены {}", needs_russian(&change.added)));
+    }
+    if !change.removed.is_empty() {
+        parts.push(format!("исключены {}", needs_russian(&change.removed)));
+    }
+    format!(
+        "точка {}: потребности {}",
+        quoted(&change.point),
+        parts.join("; ")
+    )
+}
+
+/// One line describing a change, without its direction and process. One arm per kind of
+/// change, each a single sentence: kept as one match so the wordings read side by side.
 pub fn describe(change: &Change) -> String {
     let field = change.field.as_deref().unwrap_or("");
     match change.kind {
@@ -100,20 +117,7 @@ pub fn describe(change: &Change) -> String {
             channel_russian(&change.from),
             channel_russian(&change.to)
         ),
-        ChangeKind::NeedsChanged => {
-            let mut parts = Vec::new();
-            if !change.added.is_empty() {
-                parts.push(format!("добавлены {}", needs_russian(&change.added)));
-            }
-            if !change.removed.is_empty() {
-                parts.push(format!("исключены {}", needs_russian(&change.removed)));
-            }
-            format!(
-                "точка {}: потребности {}",
-                quoted(&change.point),
-                parts.join("; ")
-            )
-        }
+        ChangeKind::NeedsChanged => needs_changed(change),
         ChangeKind::FieldChanged if change.point.is_some() => format!(
             "точка {}: {} {} → {}",
             quoted(&change.point),
