@@ -466,6 +466,34 @@ pub const BASES: [(&str, &str); 2] = [
     ("directive", "распорядительное действие"),
 ];
 
+/// The Russian name of each field a diff can name (a key of the format, or `approved.act` and
+/// `approved.date` for the act's two), as the official table heads its column.
+pub const FIELD_LABELS: [(&str, &str); 15] = [
+    ("point", "точка взаимодействия"),
+    ("interaction", "осуществляемое взаимодействие"),
+    ("features", "особенности взаимодействия"),
+    ("client", "внутренний клиент"),
+    ("value", "ценность для клиента"),
+    ("basis", "основание"),
+    ("name", "наименование"),
+    ("direction", "направление деятельности"),
+    ("organization", "организация"),
+    ("areas", "области"),
+    ("approved.act", "акт об утверждении"),
+    ("approved.date", "дата утверждения"),
+    ("published", "дата размещения на сайте"),
+    ("approvals", "согласование"),
+    ("needs", "каталог потребностей"),
+];
+
+/// The Russian name of a field (see `FIELD_LABELS`).
+pub fn field_label(field: &str) -> Option<&'static str> {
+    FIELD_LABELS
+        .iter()
+        .find(|(key, _)| *key == field)
+        .map(|(_, label)| *label)
+}
+
 impl Registry {
     /// The region's own catalogue of needs when the file states one (`needs:` at the top): the
     /// known needs listed there, in order. R005 and `stats` both read it.

@@ -143,24 +143,7 @@ pub fn describe(change: &Change) -> String {
 
 /// The Russian name of a field, as the official table heads its column.
 pub fn field_russian(field: &str) -> &str {
-    match field {
-        "point" => "точка взаимодействия",
-        "interaction" => "осуществляемое взаимодействие",
-        "features" => "особенности взаимодействия",
-        "client" => "внутренний клиент",
-        "value" => "ценность для клиента",
-        "basis" => "основание",
-        "name" => "наименование",
-        "direction" => "направление деятельности",
-        "organization" => "организация",
-        "areas" => "области",
-        "approved.act" => "акт об утверждении",
-        "approved.date" => "дата утверждения",
-        "published" => "дата размещения на сайте",
-        "approvals" => "согласование",
-        "needs" => "каталог потребностей",
-        other => other,
-    }
+    crate::registry::model::field_label(field).unwrap_or(field)
 }
 
 fn sign(kind: ChangeKind) -> &'static str {
