@@ -1,5 +1,7 @@
 //! The exit status, decided in one place for every command.
 
+use crate::diagnostic::{Finding, Severity};
+
 /// What a run amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ExitStatus {
@@ -36,5 +38,19 @@ impl From<ExitStatus> for Outcome {
             status,
             notes: Vec::new(),
         }
+    }
+}
+
+/// 1 when anything at error level (or warning level with --strict) was found.
+pub fn status_of(findings: &[Finding], strict: bool) -> ExitStatus {
+    let failing = findings.iter().any(|f| match f.severity {
+        Severity::Error => true,
+        Severity::Warning => strict,
+        Severity::Info => false,
+    });
+    if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
     }
 }

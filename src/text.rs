@@ -1,6 +1,15 @@
 //! Text helpers shared by every check: normalisation for comparing what people typed,
 //! "did you mean" suggestions, and Russian plural forms for totals.
 
+/// The text with its first letter in upper case («руководитель» → «Руководитель»).
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Normalises text for comparison: lower case, `ё` → `е`, punctuation removed, runs of
 /// white space folded to one space, trimmed. Two touchpoints are "the same" when their
 /// normalised points are equal (Lipetsk 2.7).

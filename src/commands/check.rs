@@ -1,14 +1,14 @@
 //! `tochki check PATH...`: validate registries against the procedure's rules.
 
-use crate::cli::{CheckArgs, ColorChoice, FindingsFormat};
-use crate::diagnostic::{Finding, Severity, sort_findings};
+use crate::cli::{CheckArgs, FindingsFormat};
+use crate::diagnostic::{Finding, sort_findings};
 use crate::exit::ExitStatus;
 use crate::progress::Progress;
 use crate::registry;
 use crate::render::findings::{self as render, SourceFiles};
 use crate::rules;
 use anyhow::bail;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The validated configuration of one `check` run.
@@ -40,20 +40,8 @@ impl Config {
             ignore,
             strict: args.strict,
             format: args.format,
-            color: use_color(args.color),
+            color: super::shared::use_color(args.color),
         })
-    }
-}
-
-/// Whether to colour stdout: a terminal without NO_COLOR, unless forced.
-pub fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
     }
 }
 
@@ -143,19 +131,5 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> 
         FindingsFormat::Json => render::json(out, &findings)?,
         FindingsFormat::Github => render::github(out, &findings)?,
     }
-    Ok(status_of(&findings, config.strict))
-}
-
-/// 1 when anything at error level (or warning level with --strict) was found.
-pub fn status_of(findings: &[Finding], strict: bool) -> ExitStatus {
-    let failing = findings.iter().any(|f| match f.severity {
-        Severity::Error => true,
-        Severity::Warning => strict,
-        Severity::Info => false,
-    });
-    if failing {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Clean
-    }
+    Ok(crate::exit::status_of(&findings, config.strict))
 }

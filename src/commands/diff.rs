@@ -46,7 +46,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let Some(changes) = changes else {
         let unreadable: Vec<String> = findings
             .iter()
-            .filter(|f| f.code == "R001")
+            .filter(|f| f.code == crate::rules::r001_invalid_yaml_shape::RULE.code)
             .map(|f| format!("{}: {}", crate::render::findings::location(f), f.message))
             .collect();
         bail!(
@@ -64,7 +64,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         DiffFormat::Text => render::text(
             out,
             &report,
-            crate::commands::check::use_color(args.color.unwrap_or(ColorChoice::Auto)),
+            crate::commands::shared::use_color(args.color.unwrap_or(ColorChoice::Auto)),
         )?,
         DiffFormat::Markdown => render::markdown(out, &report)?,
         DiffFormat::Json => render::json(out, &report)?,

@@ -53,17 +53,9 @@ pub fn run_explain(
         rule.name,
         rule.severity.russian()
     )?;
-    writeln!(out, "{}", capitalize(rule.summary))?;
+    writeln!(out, "{}", crate::text::capitalize(rule.summary))?;
     writeln!(out, "Основание: {}", rule.source)?;
     writeln!(out)?;
     writeln!(out, "{}", rule.explanation)?;
     Ok(ExitStatus::Clean)
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod schema;
+pub mod shared;
 pub mod show;
 pub mod stats;
 pub mod survey;

@@ -4,8 +4,8 @@ use crate::cli::{
     FiguresArgs, PainsFormat, SurveyCheckArgs, SurveyCheckFormat, SurveyCommand, SurveyInput,
     SurveyPainsArgs, SurveyReportArgs, SurveyTallyArgs, TallyFormat,
 };
-use crate::commands::check::status_of;
 use crate::exit::ExitStatus;
+use crate::exit::status_of;
 use crate::output::write_atomically;
 use crate::progress::Progress;
 use crate::render::findings::{self as render_findings, SourceFiles};
@@ -156,7 +156,7 @@ fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<Exit
             &report.findings,
             &SourceFiles::default(),
             waves.len(),
-            crate::commands::check::use_color(crate::cli::ColorChoice::Auto),
+            crate::commands::shared::use_color(crate::cli::ColorChoice::Auto),
         )?,
         SurveyCheckFormat::Json => render_findings::json(out, &report.findings)?,
     }
@@ -179,7 +179,7 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Exit
         TallyFormat::Table | TallyFormat::Markdown
     ));
     let report = tally_watched(&waves, &config, &bars)?;
-    let color = crate::commands::check::use_color(crate::cli::ColorChoice::Auto);
+    let color = crate::commands::shared::use_color(crate::cli::ColorChoice::Auto);
     match args.format {
         TallyFormat::Table => render::table(out, &report, color)?,
         TallyFormat::Json => render::json(out, &report)?,
@@ -212,12 +212,7 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Exit
             let inputs: Vec<&std::path::Path> = input_paths.iter().map(|p| p.as_path()).collect();
             write_atomically(path, &bytes, &inputs)?;
             let rows: usize = report.waves.iter().map(|w| w.pains.len()).sum();
-            writeln!(
-                out,
-                "Записано: {} ({rows} {})",
-                path.display(),
-                crate::text::plural(rows, "строка", "строки", "строк")
-            )?;
+            super::shared::written_note(out, path, Some(rows))?;
         }
         None => out.write_all(&bytes)?,
     }
@@ -245,7 +240,7 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ex
     let page = crate::render::report::html(&report, title.as_deref());
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
     write_atomically(&args.output, page.as_bytes(), &inputs)?;
-    writeln!(out, "Записано: {}", args.output.display())?;
+    super::shared::written_note(out, &args.output, None)?;
     for finding in report
         .findings
         .iter()

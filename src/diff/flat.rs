@@ -2,7 +2,7 @@
 //! the matching hashes on (normalised names, content signatures).
 
 use crate::registry::Registry;
-use crate::registry::model::{NeedValue, Text};
+use crate::registry::model::{NeedValue, Text, Touchpoint};
 use crate::registry::needs::Need;
 use crate::text::normalize;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -47,7 +47,8 @@ pub struct FlatTouchpoint<'a> {
     pub content: u64,
 }
 
-fn text(value: &Option<Text>) -> Option<String> {
+/// A value as an owned text, None when missing or blank.
+fn owned_non_blank(value: &Option<Text>) -> Option<String> {
     Text::non_blank(value).map(str::to_string)
 }
 
@@ -55,50 +56,85 @@ fn borrowed(value: &Option<Text>) -> Option<&str> {
     Text::non_blank(value)
 }
 
+/// The version's metadata as (field, value), in a fixed order.
+fn meta(registry: &Registry) -> Vec<(&'static str, Option<String>)> {
+    let approved = registry.approved.clone().unwrap_or_default();
+    let approvals = registry.approvals.as_ref().map(|list| {
+        list.iter()
+            .map(|a| {
+                format!(
+                    "{}: {} ({})",
+                    owned_non_blank(&a.role).unwrap_or_default(),
+                    owned_non_blank(&a.person).unwrap_or_default(),
+                    owned_non_blank(&a.date).unwrap_or_default()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    let areas = registry.areas.as_ref().map(|areas| {
+        areas
+            .as_slice()
+            .iter()
+            .map(|a| a.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let catalogue = registry.needs.as_ref().map(|needs| {
+        needs
+            .iter()
+            .map(|n| match n.interpret() {
+                NeedValue::Known { need, .. } => need.code().to_string(),
+                NeedValue::Unknown(t) | NeedValue::Malformed(t) => t,
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    vec![
+        ("organization", owned_non_blank(&registry.organization)),
+        ("areas", areas),
+        ("approved.act", owned_non_blank(&approved.act)),
+        ("approved.date", owned_non_blank(&approved.date)),
+        ("published", owned_non_blank(&registry.published)),
+        ("approvals", approvals),
+        ("needs", catalogue),
+    ]
+}
+
+impl<'a> FlatTouchpoint<'a> {
+    /// A touchpoint of the process at index `process`, its texts borrowed.
+    fn of(touchpoint: &'a Touchpoint, process: usize) -> Self {
+        let point = borrowed(&touchpoint.point).unwrap_or_default();
+        let key = normalize(point);
+        let channel = touchpoint.channel_value().map(|c| c.code());
+        let needs = touchpoint.known_needs();
+        let fields = [
+            ("point", Some(point)),
+            ("interaction", borrowed(&touchpoint.interaction)),
+            ("features", borrowed(&touchpoint.features)),
+            ("client", borrowed(&touchpoint.client)),
+            ("value", borrowed(&touchpoint.value)),
+            ("basis", borrowed(&touchpoint.basis)),
+        ];
+        let mut hasher = DefaultHasher::new();
+        (&channel, &needs, &fields[1..]).hash(&mut hasher);
+        let content = hasher.finish();
+        FlatTouchpoint {
+            point,
+            key,
+            id: borrowed(&touchpoint.id),
+            process,
+            channel,
+            needs,
+            fields,
+            content,
+        }
+    }
+}
+
 impl<'a> Flat<'a> {
     pub fn of(registry: &'a Registry) -> Flat<'a> {
-        let approved = registry.approved.clone().unwrap_or_default();
-        let approvals = registry.approvals.as_ref().map(|list| {
-            list.iter()
-                .map(|a| {
-                    format!(
-                        "{}: {} ({})",
-                        text(&a.role).unwrap_or_default(),
-                        text(&a.person).unwrap_or_default(),
-                        text(&a.date).unwrap_or_default()
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        });
-        let areas = registry.areas.as_ref().map(|areas| {
-            areas
-                .as_slice()
-                .iter()
-                .map(|a| a.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
-        let catalogue = registry.needs.as_ref().map(|needs| {
-            needs
-                .iter()
-                .map(|n| match n.interpret() {
-                    NeedValue::Known { need, .. } => need.code().to_string(),
-                    NeedValue::Unknown(t) | NeedValue::Malformed(t) => t,
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
-        let meta = vec![
-            ("organization", text(&registry.organization)),
-            ("areas", areas),
-            ("approved.act", text(&approved.act)),
-            ("approved.date", text(&approved.date)),
-            ("published", text(&registry.published)),
-            ("approvals", approvals),
-            ("needs", catalogue),
-        ];
-
+        let meta = meta(registry);
         let mut flat = Flat {
             meta,
             directions: Vec::new(),
@@ -107,47 +143,24 @@ impl<'a> Flat<'a> {
         };
         for direction in registry.directions.iter().flatten() {
             let d = flat.directions.len();
-            let name = text(&direction.name).unwrap_or_default();
+            let name = owned_non_blank(&direction.name).unwrap_or_default();
             let mut process_keys = Vec::new();
             for process in direction.processes.iter().flatten() {
                 let p = flat.processes.len();
-                let process_name = text(&process.name).unwrap_or_default();
+                let process_name = owned_non_blank(&process.name).unwrap_or_default();
                 let mut point_keys = Vec::new();
                 let touchpoints = process.touchpoints.as_deref().unwrap_or_default();
                 for touchpoint in touchpoints {
-                    let point = borrowed(&touchpoint.point).unwrap_or_default();
-                    let key = normalize(point);
-                    point_keys.push(key.clone());
-                    let channel = touchpoint.channel_value().map(|c| c.code());
-                    let needs = touchpoint.known_needs();
-                    let fields = [
-                        ("point", Some(point)),
-                        ("interaction", borrowed(&touchpoint.interaction)),
-                        ("features", borrowed(&touchpoint.features)),
-                        ("client", borrowed(&touchpoint.client)),
-                        ("value", borrowed(&touchpoint.value)),
-                        ("basis", borrowed(&touchpoint.basis)),
-                    ];
-                    let mut hasher = DefaultHasher::new();
-                    (&channel, &needs, &fields[1..]).hash(&mut hasher);
-                    let content = hasher.finish();
-                    flat.touchpoints.push(FlatTouchpoint {
-                        point,
-                        key,
-                        id: borrowed(&touchpoint.id),
-                        process: p,
-                        channel,
-                        needs,
-                        fields,
-                        content,
-                    });
+                    let flat_touchpoint = FlatTouchpoint::of(touchpoint, p);
+                    point_keys.push(flat_touchpoint.key.clone());
+                    flat.touchpoints.push(flat_touchpoint);
                 }
                 let key = normalize(&process_name);
                 process_keys.push(key.clone());
                 flat.processes.push(FlatProcess {
                     name: process_name,
                     key,
-                    id: text(&process.id),
+                    id: owned_non_blank(&process.id),
                     direction: d,
                     members: point_keys,
                     touchpoints: touchpoints.len(),

@@ -5,7 +5,7 @@
 //! told what to do rather than shown a parser's complaint about an odd byte.
 
 use super::model::Registry;
-use crate::diagnostic::{Finding, Position, Severity};
+use crate::diagnostic::{Finding, Position};
 
 /// A registry file as read: its text and, when it parsed, its model.
 #[derive(Debug)]
@@ -22,10 +22,11 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
-const R001: &str = "R001";
-
+/// A finding of R001, the rule for what cannot be read.
 fn shape_error(message: impl Into<String>, help: impl Into<String>) -> Finding {
-    Finding::new(R001, Severity::Error, message).with_help(help)
+    crate::rules::r001_invalid_yaml_shape::RULE
+        .finding(message)
+        .with_help(help)
 }
 
 /// Reads a registry from bytes. Never fails: what cannot be read becomes a finding.
@@ -43,82 +44,25 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         finding
     };
 
-    if looks_like_utf16(&bytes) {
-        loaded.findings.push(report(
-            shape_error(
-                "Файл в кодировке UTF-16 (в Блокноте она называется «Юникод»): перечень читается только в UTF-8",
-                "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
-            )
-            .at(Position { line: 1, column: 1 }),
-        ));
-        return loaded;
-    }
-
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        let position = position_of_byte(&bytes, offset);
-        loaded.findings.push(report(
-            shape_error(
-                "Файл содержит нулевые байты: это не текстовый YAML-файл (возможно, документ Word, архив или повреждённый файл)",
-                "Сохраните перечень как текст в кодировке UTF-8 с расширением .yaml",
-            )
-            .at(position),
-        ));
-        return loaded;
-    }
-
-    let mut bytes = bytes;
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let offset = error.utf8_error().valid_up_to();
-            let bytes = error.as_bytes();
-            let position = position_of_byte(bytes, offset);
-            let message = if looks_like_cp1251(bytes) {
-                "Файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251".to_string()
-            } else {
-                format!(
-                    "Файл не в кодировке UTF-8: недопустимый байт 0x{:02X}",
-                    bytes[offset]
-                )
-            };
-            loaded.findings.push(report(
-                shape_error(
-                    message,
-                    "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
-                )
-                .at(position),
-            ));
+    match decode(bytes) {
+        Ok(text) => loaded.text = text,
+        Err(finding) => {
+            loaded.findings.push(report(*finding));
             return loaded;
         }
-    };
+    }
     // libyaml counts a lone carriage return (old Mac line ends, or one stray inside a line) and
     // the Unicode breaks NEL, LS and PS as line breaks; every other reader here and every
     // quoted line count lines at `\n`. One line break for all of them, so a finding's line is
     // the line the parsers saw.
-    loaded.text = if text.contains(['\r', '\u{85}', '\u{2028}', '\u{2029}']) {
-        lone_returns_as_newlines(&text)
-    } else {
-        text
-    };
-    let text = loaded.text.as_str();
-
-    if text
-        .lines()
-        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    if loaded
+        .text
+        .contains(['\r', '\u{85}', '\u{2028}', '\u{2029}'])
     {
-        let finding = shape_error(
-            "Файл пуст: в нём нет ни одного поля перечня",
-            "Начните с `tochki init` или заполните organization и directions",
-        );
-        // A file of zero bytes has no line to point at.
-        let finding = if text.is_empty() {
-            finding
-        } else {
-            finding.at(Position { line: 1, column: 1 })
-        };
+        loaded.text = lone_returns_as_newlines(&loaded.text);
+    }
+    let text = loaded.text.as_str();
+    if let Some(finding) = empty_file_finding(text) {
         loaded.findings.push(report(finding));
         return loaded;
     }
@@ -171,6 +115,80 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         }
     }
     loaded
+}
+
+/// The bytes as text, or the R001 finding saying why they are not UTF-8 text (UTF-16, NUL
+/// bytes, another encoding). A byte-order mark is dropped.
+fn decode(bytes: Vec<u8>) -> Result<String, Box<Finding>> {
+    if looks_like_utf16(&bytes) {
+        return Err(Box::new(
+            shape_error(
+                "Файл в кодировке UTF-16 (в Блокноте она называется «Юникод»): перечень читается только в UTF-8",
+                "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
+            )
+            .at(Position { line: 1, column: 1 }),
+        ));
+    }
+
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let position = position_of_byte(&bytes, offset);
+        return Err(Box::new(
+            shape_error(
+                "Файл содержит нулевые байты: это не текстовый YAML-файл (возможно, документ Word, архив или повреждённый файл)",
+                "Сохраните перечень как текст в кодировке UTF-8 с расширением .yaml",
+            )
+            .at(position),
+        ));
+    }
+
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let bytes = error.as_bytes();
+            let position = position_of_byte(bytes, offset);
+            let message = if looks_like_cp1251(bytes) {
+                "Файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251".to_string()
+            } else {
+                format!(
+                    "Файл не в кодировке UTF-8: недопустимый байт 0x{:02X}",
+                    bytes[offset]
+                )
+            };
+            Err(Box::new(
+                shape_error(
+                    message,
+                    "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
+                )
+                .at(position),
+            ))
+        }
+    }
+}
+
+/// The finding for a file with nothing but blank lines and comments.
+fn empty_file_finding(text: &str) -> Option<Finding> {
+    if text
+        .lines()
+        .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'))
+    {
+        let finding = shape_error(
+            "Файл пуст: в нём нет ни одного поля перечня",
+            "Начните с `tochki init` или заполните organization и directions",
+        );
+        // A file of zero bytes has no line to point at.
+        let finding = if text.is_empty() {
+            finding
+        } else {
+            finding.at(Position { line: 1, column: 1 })
+        };
+        return Some(finding);
+    }
+    None
 }
 
 /// The event pass for unknown keys and depth, its error as a message and position.
@@ -299,6 +317,27 @@ fn looks_like_cp1251(bytes: &[u8]) -> bool {
 
 /// Turns serde_yaml's English error into a Russian finding with position.
 fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
+    let (path, detail) = split_yaml_error(error);
+    let position = error.location().map(|l| Position {
+        line: l.line(),
+        column: l.column(),
+    });
+    let line_text = position
+        .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
+        .unwrap_or("");
+
+    let (message, help) = yaml_error_wording(line_text, &detail);
+    let mut finding = shape_error(message, help);
+    finding.path = path;
+    if let Some(position) = yaml_error_position(text, &detail, position) {
+        finding = finding.at(position);
+    }
+    finding
+}
+
+/// serde_yaml's message without its position, split into the node's path (when it names one)
+/// and the detail.
+fn split_yaml_error(error: &serde_yaml::Error) -> (Option<String>, String) {
     let raw = error.to_string();
     // serde_yaml appends " at line L column C"; the position goes into the finding instead.
     let raw = match raw.find(" at line ") {
@@ -306,7 +345,7 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         None => raw,
     };
     // And prefixes the path of the node: "directions[0].processes: invalid type ...".
-    let (path, detail) = match raw.split_once(": ") {
+    match raw.split_once(": ") {
         Some((path, detail))
             if !path.contains(' ') && (path.contains('.') || path.contains('[')) =>
         {
@@ -316,16 +355,12 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
             (Some(path.to_string()), detail.to_string())
         }
         _ => (None, raw.clone()),
-    };
-    let position = error.location().map(|l| Position {
-        line: l.line(),
-        column: l.column(),
-    });
-    let line_text = position
-        .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
-        .unwrap_or("");
+    }
+}
 
-    let (message, help) = if line_text
+/// The Russian message and help for serde_yaml's detail; `line_text` is the line it points at.
+fn yaml_error_wording(line_text: &str, detail: &str) -> (String, String) {
+    if line_text
         .chars()
         .take_while(|c| c.is_whitespace())
         .any(|c| c == '\t')
@@ -345,7 +380,7 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
             "Слишком много раскрытий ссылок (&якорь/*ссылка): файл раздувается при чтении («billion laughs»)".to_string(),
             "Уберите якоря и ссылки, запишите значения явно".to_string(),
         )
-    } else if let Some(field) = between(&detail, "duplicate field `", "`") {
+    } else if let Some(field) = between(detail, "duplicate field `", "`") {
         (
             format!("Ключ «{field}» повторяется в одном разделе"),
             "Оставьте один ключ и перенесите в него нужное значение".to_string(),
@@ -359,15 +394,21 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         (
             format!(
                 "Значение не того вида: {}, а {}",
-                expected_kind(&detail),
-                found_kind(&detail)
+                expected_kind(detail),
+                found_kind(detail)
             ),
-            "Исправьте значение по образцу из `tochki explain R001`".to_string(),
+            format!(
+                "Исправьте значение по образцу из `tochki explain {}`",
+                crate::rules::r001_invalid_yaml_shape::RULE.code
+            ),
         )
     } else if detail.contains("did not match any variant") {
         (
             "Значение не того вида: ожидается текст или список".to_string(),
-            "Исправьте значение по образцу из `tochki explain R001`".to_string(),
+            format!(
+                "Исправьте значение по образцу из `tochki explain {}`",
+                crate::rules::r001_invalid_yaml_shape::RULE.code
+            ),
         )
     } else if detail.contains("more than one document") {
         (
@@ -375,14 +416,15 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
             "Разделите файл на несколько или уберите лишний разделитель ---".to_string(),
         )
     } else {
-        let (message, help) = syntax_problem(&detail);
+        let (message, help) = syntax_problem(detail);
         (message.to_string(), help.to_string())
-    };
-    let mut finding = shape_error(message, help);
-    finding.path = path;
-    // serde_yaml places a duplicate at its mapping; the duplicated key itself is more useful.
-    // It gives no place for a second document: that is its `---`.
-    let position = if detail.contains("duplicate") {
+    }
+}
+
+/// Where the finding points: serde_yaml places a duplicate at its mapping, the duplicated key
+/// itself is more useful; it gives no place for a second document, that is its `---`.
+fn yaml_error_position(text: &str, detail: &str, position: Option<Position>) -> Option<Position> {
+    if detail.contains("duplicate") {
         super::positions::first_duplicate_key(text)
             .map(|(_, p)| p)
             .or(position)
@@ -390,11 +432,7 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         super::positions::second_document(text).or(position)
     } else {
         position
-    };
-    if let Some(position) = position {
-        finding = finding.at(position);
     }
-    finding
 }
 
 /// `\r` not followed by `\n`, NEL, LS and PS become `\n`; `\r\n` stays (one line break to

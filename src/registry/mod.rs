@@ -5,6 +5,7 @@ pub mod load;
 pub mod model;
 pub mod needs;
 pub mod positions;
+pub mod stats;
 
 pub use load::{Loaded, load_bytes, load_file};
 pub use model::Registry;

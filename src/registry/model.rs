@@ -35,12 +35,21 @@ impl JsonSchema for Text {
     }
 }
 
-/// Accepted spellings of a touchpoint's kind, for editors.
+/// Accepted spellings of a touchpoint's kind, for editors: every spelling `Channel::parse`
+/// knows, as written and with a capital letter.
 fn channel_schema(_: &mut SchemaGenerator) -> Schema {
+    let mut spellings: Vec<String> = Vec::new();
+    for (spelling, _) in CHANNEL_SPELLINGS {
+        for form in [spelling.to_string(), crate::text::capitalize(spelling)] {
+            if !spellings.contains(&form) {
+                spellings.push(form);
+            }
+        }
+    }
     json_schema!({
         "description": "Вид точки: digital — цифровая (сайт, портал, электронная почта, СЭД, мессенджер, приложение, телефон), offline — офлайн (помещения, личный приём, бумажные документы). Можно писать по-русски: цифровая, онлайн, офлайн.",
         "type": "string",
-        "enum": ["digital", "offline", "цифровая", "цифровой", "онлайн", "офлайн", "Цифровая", "Офлайн", "Онлайн"]
+        "enum": spellings
     })
 }
 
@@ -53,29 +62,42 @@ fn date_schema(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// «code — label; code — label» for a schema description.
+fn labelled(codes: &[(&str, &str)]) -> String {
+    codes
+        .iter()
+        .map(|(code, label)| format!("{code} — {label}"))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn codes_of(codes: &[(&'static str, &str)]) -> Vec<&'static str> {
+    codes.iter().map(|(code, _)| *code).collect()
+}
+
 fn role_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
-        "description": "Роль согласующего (Липецк 3.4): unit_head — руководитель подразделения, ответственный за процесс; supervising_deputy — заместитель, курирующий направление; centricity_deputy — заместитель, ответственный за клиентоцентричность",
+        "description": format!("Роль согласующего (Липецк 3.4): {}", labelled(&APPROVAL_ROLES)),
         "type": "string",
-        "enum": ["unit_head", "supervising_deputy", "centricity_deputy"]
+        "enum": codes_of(&APPROVAL_ROLES)
     })
 }
 
 fn area_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
-        "description": "Области перечня: accounting — бухгалтерский учет, hr — кадровая политика, it — информационно-техническое обеспечение, admin — административно-хозяйственная деятельность",
+        "description": format!("Области перечня: {}", labelled(&AREAS)),
         "anyOf": [
-            { "type": "string", "enum": ["accounting", "hr", "it", "admin"] },
-            { "type": "array", "items": { "type": "string", "enum": ["accounting", "hr", "it", "admin"] } }
+            { "type": "string", "enum": codes_of(&AREAS) },
+            { "type": "array", "items": { "type": "string", "enum": codes_of(&AREAS) } }
         ]
     })
 }
 
 fn basis_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
-        "description": "Основание выявления точки (Липецк 2.4): document — документ, directive — распорядительное действие",
+        "description": format!("Основание выявления точки (Липецк 2.4): {}", labelled(&BASES)),
         "type": "string",
-        "enum": ["document", "directive"]
+        "enum": codes_of(&BASES)
     })
 }
 
@@ -254,6 +276,51 @@ pub struct Touchpoint {
     pub id: Option<Text>,
 }
 
+/// The keys of each mapping of the format, in the order the format lists them (and messages
+/// name them). The structs above are the declaration; the test `key_lists_match_the_schema`
+/// keeps these lists equal to their fields as the schema shows them.
+impl Registry {
+    pub const KEYS: &'static [&'static str] = &[
+        "organization",
+        "areas",
+        "approved",
+        "published",
+        "approvals",
+        "needs",
+        "directions",
+    ];
+}
+
+impl Approved {
+    pub const KEYS: &'static [&'static str] = &["act", "date"];
+}
+
+impl Approval {
+    pub const KEYS: &'static [&'static str] = &["role", "person", "date"];
+}
+
+impl Direction {
+    pub const KEYS: &'static [&'static str] = &["name", "processes"];
+}
+
+impl Process {
+    pub const KEYS: &'static [&'static str] = &["name", "id", "touchpoints"];
+}
+
+impl Touchpoint {
+    pub const KEYS: &'static [&'static str] = &[
+        "point",
+        "channel",
+        "needs",
+        "interaction",
+        "features",
+        "client",
+        "value",
+        "basis",
+        "id",
+    ];
+}
+
 /// A need as written: a code or wording, or `{other: "описание"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(untagged)]
@@ -312,22 +379,21 @@ pub enum Channel {
 }
 
 impl Channel {
-    /// Reads `digital`/`offline` or the Russian words (`цифровая`, `онлайн`, `офлайн`).
+    /// Reads `digital`/`offline` or the Russian words (`цифровая`, `онлайн`, `офлайн`), in any
+    /// case and with any punctuation between words (see `CHANNEL_SPELLINGS`).
     pub fn parse(text: &str) -> Option<Channel> {
         let wanted = crate::text::normalize(text);
-        match wanted.as_str() {
-            "digital"
-            | "online"
-            | "цифровая"
-            | "цифровой"
-            | "цифровая точка"
-            | "онлайн"
-            | "онлайн точка" => Some(Channel::Digital),
-            "offline" | "офлайн" | "офлайн точка" | "оффлайн" => {
-                Some(Channel::Offline)
-            }
-            _ => None,
-        }
+        CHANNEL_SPELLINGS
+            .iter()
+            .find(|(spelling, _)| *spelling == wanted)
+            .map(|(_, channel)| *channel)
+    }
+
+    /// The channel whose code (`digital`, `offline`) this is, exactly.
+    pub fn from_code(code: &str) -> Option<Channel> {
+        [Channel::Digital, Channel::Offline]
+            .into_iter()
+            .find(|channel| channel.code() == code)
     }
 
     pub fn code(self) -> &'static str {
@@ -345,6 +411,22 @@ impl Channel {
         }
     }
 }
+
+/// Every spelling of a channel the format accepts, normalised (`text::normalize`): the parser
+/// and the schema both read this list.
+pub const CHANNEL_SPELLINGS: [(&str, Channel); 11] = [
+    ("digital", Channel::Digital),
+    ("online", Channel::Digital),
+    ("цифровая", Channel::Digital),
+    ("цифровой", Channel::Digital),
+    ("цифровая точка", Channel::Digital),
+    ("онлайн", Channel::Digital),
+    ("онлайн точка", Channel::Digital),
+    ("offline", Channel::Offline),
+    ("офлайн", Channel::Offline),
+    ("офлайн точка", Channel::Offline),
+    ("оффлайн", Channel::Offline),
+];
 
 /// Reads a date written as `2024-09-24` or `24.09.2024`; None when it is not a real date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
@@ -378,8 +460,56 @@ pub const AREAS: [(&str, &str); 4] = [
     ("admin", "административно-хозяйственная деятельность"),
 ];
 
-/// Basis on which a touchpoint was found (Lipetsk 2.4).
-pub const BASES: [&str; 2] = ["document", "directive"];
+/// Basis on which a touchpoint was found (Lipetsk 2.4), with its Russian name.
+pub const BASES: [(&str, &str); 2] = [
+    ("document", "документ"),
+    ("directive", "распорядительное действие"),
+];
+
+/// The Russian name of each field a diff can name (a key of the format, or `approved.act` and
+/// `approved.date` for the act's two), as the official table heads its column.
+pub const FIELD_LABELS: [(&str, &str); 15] = [
+    ("point", "точка взаимодействия"),
+    ("interaction", "осуществляемое взаимодействие"),
+    ("features", "особенности взаимодействия"),
+    ("client", "внутренний клиент"),
+    ("value", "ценность для клиента"),
+    ("basis", "основание"),
+    ("name", "наименование"),
+    ("direction", "направление деятельности"),
+    ("organization", "организация"),
+    ("areas", "области"),
+    ("approved.act", "акт об утверждении"),
+    ("approved.date", "дата утверждения"),
+    ("published", "дата размещения на сайте"),
+    ("approvals", "согласование"),
+    ("needs", "каталог потребностей"),
+];
+
+/// The Russian name of a field (see `FIELD_LABELS`).
+pub fn field_label(field: &str) -> Option<&'static str> {
+    FIELD_LABELS
+        .iter()
+        .find(|(key, _)| *key == field)
+        .map(|(_, label)| *label)
+}
+
+impl Registry {
+    /// The region's own catalogue of needs when the file states one (`needs:` at the top): the
+    /// known needs listed there, in order. R005 and `stats` both read it.
+    pub fn catalogue(&self) -> Option<Vec<Need>> {
+        let entries = self.needs.as_ref()?;
+        Some(
+            entries
+                .iter()
+                .filter_map(|entry| match entry.interpret() {
+                    NeedValue::Known { need, .. } => Some(need),
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+}
 
 impl Registry {
     /// Every touchpoint with its direction and process indices, in file order.
@@ -517,5 +647,97 @@ mod tests {
         );
         let entry: NeedEntry = serde_yaml::from_str("{info: x}").unwrap();
         assert_eq!(entry.interpret(), NeedValue::Malformed("info".into()));
+    }
+
+    fn schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(Registry)).unwrap()
+    }
+
+    /// The enum of a property's schema (directly or under `anyOf`).
+    fn enum_of(property: &serde_json::Value) -> Vec<String> {
+        let values = property["enum"]
+            .as_array()
+            .or_else(|| property["anyOf"][0]["enum"].as_array())
+            .expect("an enum");
+        values
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    }
+
+    fn properties(object: &serde_json::Value) -> Vec<String> {
+        let mut keys: Vec<String> = object["properties"]
+            .as_object()
+            .expect("an object schema")
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    fn sorted(keys: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn the_schema_accepts_every_spelling_the_parser_accepts() {
+        let schema = schema();
+        let allowed = enum_of(&schema["$defs"]["Touchpoint"]["properties"]["channel"]);
+        for (spelling, channel) in CHANNEL_SPELLINGS {
+            assert!(allowed.contains(&spelling.to_string()), "{spelling}");
+            assert!(
+                allowed.contains(&crate::text::capitalize(spelling)),
+                "{spelling}"
+            );
+            assert_eq!(Channel::parse(spelling), Some(channel));
+        }
+        for spelling in &allowed {
+            assert!(Channel::parse(spelling).is_some(), "{spelling}");
+        }
+    }
+
+    #[test]
+    fn code_lists_are_the_schema_enums() {
+        let schema = schema();
+        let codes = |list: &[(&str, &str)]| -> Vec<String> {
+            list.iter().map(|(c, _)| c.to_string()).collect()
+        };
+        let defs = &schema["$defs"];
+        assert_eq!(
+            enum_of(&defs["Approval"]["properties"]["role"]),
+            codes(&APPROVAL_ROLES)
+        );
+        assert_eq!(enum_of(&schema["properties"]["areas"]), codes(&AREAS));
+        assert_eq!(
+            enum_of(&defs["Touchpoint"]["properties"]["basis"]),
+            codes(&BASES)
+        );
+    }
+
+    #[test]
+    fn key_lists_match_the_schema() {
+        let schema = schema();
+        let defs = &schema["$defs"];
+        assert_eq!(properties(&schema), sorted(Registry::KEYS));
+        assert_eq!(properties(&defs["Approved"]), sorted(Approved::KEYS));
+        assert_eq!(properties(&defs["Approval"]), sorted(Approval::KEYS));
+        assert_eq!(properties(&defs["Direction"]), sorted(Direction::KEYS));
+        assert_eq!(properties(&defs["Process"]), sorted(Process::KEYS));
+        assert_eq!(properties(&defs["Touchpoint"]), sorted(Touchpoint::KEYS));
+        // Every object of the format that refuses unknown keys has its list above.
+        let strict: Vec<&String> = defs
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, def)| def["additionalProperties"] == serde_json::json!(false))
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(
+            strict,
+            ["Approval", "Approved", "Direction", "Process", "Touchpoint"]
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! grow with the file. saphyr counts columns in characters (not bytes), as editors do on Cyrillic
 //! text; its lines are 1-based and its columns 0-based.
 
+use super::model::{Approval, Approved, Direction, Process, Registry, Touchpoint};
 use crate::diagnostic::{Position, Segment, YamlPath};
 use saphyr_parser::{Event, Parser, ScanError};
 use std::borrow::Cow;
@@ -32,30 +33,12 @@ impl Context {
     /// The keys a mapping in this context may have; None when any key goes.
     fn keys(self) -> Option<&'static [&'static str]> {
         match self {
-            Context::Root => Some(&[
-                "organization",
-                "areas",
-                "approved",
-                "published",
-                "approvals",
-                "needs",
-                "directions",
-            ]),
-            Context::Approved => Some(&["act", "date"]),
-            Context::Approval => Some(&["role", "person", "date"]),
-            Context::Direction => Some(&["name", "processes"]),
-            Context::Process => Some(&["name", "id", "touchpoints"]),
-            Context::Touchpoint => Some(&[
-                "point",
-                "channel",
-                "needs",
-                "interaction",
-                "features",
-                "client",
-                "value",
-                "basis",
-                "id",
-            ]),
+            Context::Root => Some(Registry::KEYS),
+            Context::Approved => Some(Approved::KEYS),
+            Context::Approval => Some(Approval::KEYS),
+            Context::Direction => Some(Direction::KEYS),
+            Context::Process => Some(Process::KEYS),
+            Context::Touchpoint => Some(Touchpoint::KEYS),
             _ => None,
         }
     }
@@ -276,89 +259,17 @@ fn scan_events(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
         }
 
         // Is this node a mapping key?
-        if let Some(Frame::Map {
-            context,
-            trie: _,
-            key,
-        }) = stack.last_mut()
-            && key.is_none()
-        {
-            match event {
-                Event::Scalar(value, ..) => {
-                    if let Some(allowed) = context.keys()
-                        && !allowed.contains(&value.as_ref())
-                    {
-                        unknown_keys.push(UnknownKey {
-                            key: value.to_string(),
-                            position: here,
-                            parent: YamlPath::root(),
-                            allowed,
-                        });
-                        let parent = current_path(&stack);
-                        if let Some(last) = unknown_keys.last_mut() {
-                            last.parent = parent;
-                        }
-                    }
-                    if let Some(Frame::Map { key, .. }) = stack.last_mut() {
-                        *key = Some((value, here));
-                    }
-                }
-                _ => {
-                    // A complex key: no format key is one; skip it whole.
-                    if let Some(Frame::Map { key, .. }) = stack.last_mut() {
-                        *key = Some((Cow::Borrowed("?"), here));
-                    }
-                    if starts {
-                        skipping = 1;
-                    }
-                }
+        if let Some(Frame::Map { key: None, .. }) = stack.last() {
+            if read_key(&mut stack, event, here, starts, &mut unknown_keys) {
+                skipping = 1;
             }
             continue;
         }
 
         // A value: find its context and trie node, record its position.
-        let (context, trie_node) = match stack.last() {
-            None => {
-                if root_seen {
-                    continue;
-                }
-                root_seen = true;
-                trie.nodes[0].position = Some(here);
-                (Context::Root, Some(0))
-            }
-            Some(Frame::Map {
-                context,
-                trie: parent,
-                key,
-            }) => {
-                let (key, key_position) = key
-                    .as_ref()
-                    .map(|(k, p)| (k.as_ref(), *p))
-                    .unwrap_or(("?", here));
-                let node = parent.and_then(|p| trie.child_by_key(p, key));
-                if let Some(node) = node {
-                    // A value on its key's line is pointed at directly; a block below its key
-                    // is pointed at by the key, which is where the reader looks.
-                    let position = if here.line == key_position.line {
-                        here
-                    } else {
-                        key_position
-                    };
-                    trie.nodes[node].position = Some(position);
-                }
-                (context.child(key), node)
-            }
-            Some(Frame::Seq {
-                context,
-                trie: parent,
-                index,
-            }) => {
-                let node = parent.and_then(|p| trie.child_by_index(p, *index));
-                if let Some(node) = node {
-                    trie.nodes[node].position = Some(here);
-                }
-                (context.item(), node)
-            }
+        let Some((context, trie_node)) = place_value(&stack, &mut trie, here, &mut root_seen)
+        else {
+            continue;
         };
         if starts && stack.len() >= MAX_DEPTH {
             too_deep.get_or_insert(here);
@@ -386,6 +297,94 @@ fn scan_events(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
         positions,
         too_deep,
     })
+}
+
+/// A mapping key: checked against the keys the format allows there, and held for its value.
+/// True for a complex key (no format key is one), whose subtree the caller skips.
+fn read_key<'a>(
+    stack: &mut [Frame<'a>],
+    event: Event<'a>,
+    here: Position,
+    starts: bool,
+    unknown_keys: &mut Vec<UnknownKey>,
+) -> bool {
+    let Some(Frame::Map { context, .. }) = stack.last() else {
+        return false;
+    };
+    let context = *context;
+    let (held, complex) = match event {
+        Event::Scalar(value, ..) => {
+            if let Some(allowed) = context.keys()
+                && !allowed.contains(&value.as_ref())
+            {
+                unknown_keys.push(UnknownKey {
+                    key: value.to_string(),
+                    position: here,
+                    parent: current_path(stack),
+                    allowed,
+                });
+            }
+            (value, false)
+        }
+        _ => (Cow::Borrowed("?"), starts),
+    };
+    if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+        *key = Some((held, here));
+    }
+    complex
+}
+
+/// A value's context and trie node, its position recorded when a finding asked for it; None
+/// for a second root (a later document), which the walk ignores.
+fn place_value(
+    stack: &[Frame],
+    trie: &mut Trie,
+    here: Position,
+    root_seen: &mut bool,
+) -> Option<(Context, Option<usize>)> {
+    match stack.last() {
+        None => {
+            if *root_seen {
+                return None;
+            }
+            *root_seen = true;
+            trie.nodes[0].position = Some(here);
+            Some((Context::Root, Some(0)))
+        }
+        Some(Frame::Map {
+            context,
+            trie: parent,
+            key,
+        }) => {
+            let (key, key_position) = key
+                .as_ref()
+                .map(|(k, p)| (k.as_ref(), *p))
+                .unwrap_or(("?", here));
+            let node = parent.and_then(|p| trie.child_by_key(p, key));
+            if let Some(node) = node {
+                // A value on its key's line is pointed at directly; a block below its key
+                // is pointed at by the key, which is where the reader looks.
+                let position = if here.line == key_position.line {
+                    here
+                } else {
+                    key_position
+                };
+                trie.nodes[node].position = Some(position);
+            }
+            Some((context.child(key), node))
+        }
+        Some(Frame::Seq {
+            context,
+            trie: parent,
+            index,
+        }) => {
+            let node = parent.and_then(|p| trie.child_by_index(p, *index));
+            if let Some(node) = node {
+                trie.nodes[node].position = Some(here);
+            }
+            Some((context.item(), node))
+        }
+    }
 }
 
 /// The first key that repeats within one mapping, with its position.

@@ -5,6 +5,7 @@ use super::markdown_cell;
 use super::style::Style;
 use crate::diagnostic::Finding;
 use crate::diff::{Change, ChangeKind};
+use crate::registry::model::Channel;
 use crate::registry::needs::Need;
 use crate::text::plural;
 use serde::Serialize;
@@ -36,16 +37,32 @@ fn needs_russian(codes: &[String]) -> String {
         .join(", ")
 }
 
+/// A channel code in Russian, as the official table prints it; other text as written.
 fn channel_russian(code: &Option<String>) -> String {
     match code.as_deref() {
-        Some("digital") => "цифровая".into(),
-        Some("offline") => "офлайн".into(),
-        Some(other) => other.into(),
+        Some(code) => Channel::from_code(code).map_or(code.to_string(), |c| c.russian().into()),
         None => "не указан".into(),
     }
 }
 
-/// One line describing a change, without its direction and process.
+/// «точка «…»: потребности добавлены …; исключены …».
+fn needs_changed(change: &Change) -> String {
+    let mut parts = Vec::new();
+    if !change.added.is_empty() {
+        parts.push(format!("добавлены {}", needs_russian(&change.added)));
+    }
+    if !change.removed.is_empty() {
+        parts.push(format!("исключены {}", needs_russian(&change.removed)));
+    }
+    format!(
+        "точка {}: потребности {}",
+        quoted(&change.point),
+        parts.join("; ")
+    )
+}
+
+/// One line describing a change, without its direction and process. One arm per kind of
+/// change, each a single sentence: kept as one match so the wordings read side by side.
 pub fn describe(change: &Change) -> String {
     let field = change.field.as_deref().unwrap_or("");
     match change.kind {
@@ -100,20 +117,7 @@ pub fn describe(change: &Change) -> String {
             channel_russian(&change.from),
             channel_russian(&change.to)
         ),
-        ChangeKind::NeedsChanged => {
-            let mut parts = Vec::new();
-            if !change.added.is_empty() {
-                parts.push(format!("добавлены {}", needs_russian(&change.added)));
-            }
-            if !change.removed.is_empty() {
-                parts.push(format!("исключены {}", needs_russian(&change.removed)));
-            }
-            format!(
-                "точка {}: потребности {}",
-                quoted(&change.point),
-                parts.join("; ")
-            )
-        }
+        ChangeKind::NeedsChanged => needs_changed(change),
         ChangeKind::FieldChanged if change.point.is_some() => format!(
             "точка {}: {} {} → {}",
             quoted(&change.point),
@@ -139,24 +143,7 @@ pub fn describe(change: &Change) -> String {
 
 /// The Russian name of a field, as the official table heads its column.
 pub fn field_russian(field: &str) -> &str {
-    match field {
-        "point" => "точка взаимодействия",
-        "interaction" => "осуществляемое взаимодействие",
-        "features" => "особенности взаимодействия",
-        "client" => "внутренний клиент",
-        "value" => "ценность для клиента",
-        "basis" => "основание",
-        "name" => "наименование",
-        "direction" => "направление деятельности",
-        "organization" => "организация",
-        "areas" => "области",
-        "approved.act" => "акт об утверждении",
-        "approved.date" => "дата утверждения",
-        "published" => "дата размещения на сайте",
-        "approvals" => "согласование",
-        "needs" => "каталог потребностей",
-        other => other,
-    }
+    crate::registry::model::field_label(field).unwrap_or(field)
 }
 
 fn sign(kind: ChangeKind) -> &'static str {
@@ -362,17 +349,9 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
     writeln!(out, "| Должность | ФИО | Подпись | Дата |")?;
     writeln!(out, "|---|---|---|---|")?;
     for (_, role) in crate::registry::model::APPROVAL_ROLES {
-        writeln!(out, "| {} | | | |", capitalize(role))?;
+        writeln!(out, "| {} | | | |", crate::text::capitalize(role))?;
     }
     Ok(())
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 pub fn json(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {

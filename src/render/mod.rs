@@ -5,6 +5,7 @@ pub mod diff;
 pub mod findings;
 pub mod official_table;
 pub mod report;
+pub mod stats;
 pub mod style;
 pub mod survey;
 

@@ -58,7 +58,8 @@ pub struct OfficialTable {
     pub rows: Vec<Row>,
 }
 
-fn text(value: &Option<Text>) -> String {
+/// A value as a table cell: its text, or empty when missing or blank.
+fn cell_or_empty(value: &Option<Text>) -> String {
     Text::non_blank(value).unwrap_or("").to_string()
 }
 
@@ -76,35 +77,36 @@ impl OfficialTable {
                         NeedValue::Known {
                             need,
                             description: Some(description),
-                        } => format!("{}: {description}", capitalize(need.russian())),
-                        NeedValue::Known { need, .. } => capitalize(need.russian()),
+                        } => format!("{}: {description}", crate::text::capitalize(need.russian())),
+                        NeedValue::Known { need, .. } => crate::text::capitalize(need.russian()),
                         NeedValue::Unknown(text) | NeedValue::Malformed(text) => text,
                     })
                     .collect();
                 Row {
                     number: i + 1,
-                    direction: text(&tp.direction.name),
-                    process: text(&tp.process.name),
-                    point: text(&touchpoint.point),
-                    channel: touchpoint
-                        .channel_value()
-                        .map_or_else(|| text(&touchpoint.channel), |c| c.russian().to_string()),
+                    direction: cell_or_empty(&tp.direction.name),
+                    process: cell_or_empty(&tp.process.name),
+                    point: cell_or_empty(&touchpoint.point),
+                    channel: touchpoint.channel_value().map_or_else(
+                        || cell_or_empty(&touchpoint.channel),
+                        |c| c.russian().to_string(),
+                    ),
                     needs,
-                    interaction: text(&touchpoint.interaction),
-                    client: text(&touchpoint.client),
-                    value: text(&touchpoint.value),
+                    interaction: cell_or_empty(&touchpoint.interaction),
+                    client: cell_or_empty(&touchpoint.client),
+                    value: cell_or_empty(&touchpoint.value),
                 }
             })
             .collect();
         let approved = registry.approved.as_ref().map(|a| {
-            [text(&a.act), text(&a.date)]
+            [cell_or_empty(&a.act), cell_or_empty(&a.date)]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" от ")
         });
         OfficialTable {
-            organization: text(&registry.organization),
+            organization: cell_or_empty(&registry.organization),
             approved: approved.filter(|a| !a.is_empty()),
             rows,
         }
@@ -127,14 +129,6 @@ impl OfficialTable {
             }
         }
         runs
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -8,13 +8,13 @@ use crate::diagnostic::{Finding, Severity, YamlPath};
 use crate::registry::model::{Registry, Text, TouchpointRef};
 use crate::text::normalize;
 
-mod r001_yaml_shape;
-mod r002_required_field;
-mod r003_recommended_field;
+pub(crate) mod r001_invalid_yaml_shape;
+mod r002_missing_required_field;
+mod r003_missing_recommended_field;
 mod r004_unknown_need;
 mod r005_need_outside_catalogue;
 mod r006_repeated_need;
-mod r007_other_without_description;
+mod r007_other_need_without_description;
 mod r008_duplicate_touchpoint;
 mod r009_several_points_in_one;
 mod r010_channel_contradicts_point;
@@ -23,7 +23,7 @@ mod r012_empty_group;
 mod r013_duplicate_id;
 mod r014_incomplete_approvals;
 mod r015_late_publication;
-mod r016_date_order;
+mod r016_dates_out_of_order;
 mod r017_missing_key_channel;
 pub use crate::survey::codes as survey_codes;
 #[cfg(test)]
@@ -32,7 +32,7 @@ mod testing;
 #[cfg(test)]
 pub(crate) use testing::run_rule;
 
-pub use r001_yaml_shape::unknown_key_finding;
+pub use r001_invalid_yaml_shape::unknown_key_finding;
 
 /// What a registry rule reads.
 pub struct Context<'a> {
@@ -113,13 +113,13 @@ pub struct Rule {
 
 /// Every rule and survey finding, in code order.
 pub static CATALOG: &[&Rule] = &[
-    &r001_yaml_shape::RULE,
-    &r002_required_field::RULE,
-    &r003_recommended_field::RULE,
+    &r001_invalid_yaml_shape::RULE,
+    &r002_missing_required_field::RULE,
+    &r003_missing_recommended_field::RULE,
     &r004_unknown_need::RULE,
     &r005_need_outside_catalogue::RULE,
     &r006_repeated_need::RULE,
-    &r007_other_without_description::RULE,
+    &r007_other_need_without_description::RULE,
     &r008_duplicate_touchpoint::RULE,
     &r009_several_points_in_one::RULE,
     &r010_channel_contradicts_point::RULE,
@@ -128,7 +128,7 @@ pub static CATALOG: &[&Rule] = &[
     &r013_duplicate_id::RULE,
     &r014_incomplete_approvals::RULE,
     &r015_late_publication::RULE,
-    &r016_date_order::RULE,
+    &r016_dates_out_of_order::RULE,
     &r017_missing_key_channel::RULE,
     &survey_codes::S001,
     &survey_codes::S002,
@@ -138,17 +138,19 @@ pub static CATALOG: &[&Rule] = &[
     &survey_codes::S006,
 ];
 
+impl Rule {
+    /// A finding of this rule, with its code and severity.
+    pub fn finding(&self, message: impl Into<String>) -> Finding {
+        Finding::new(self.code, self.severity, message)
+    }
+}
+
 /// Finds a rule by its code (case does not matter).
 pub fn find(code: &str) -> Option<&'static Rule> {
     CATALOG
         .iter()
         .copied()
         .find(|rule| rule.code.eq_ignore_ascii_case(code))
-}
-
-/// The severity a code is reported with.
-pub fn severity_of(code: &str) -> Severity {
-    find(code).map_or(Severity::Error, |rule| rule.severity)
 }
 
 /// Runs every registry rule on a loaded model.
@@ -313,7 +315,7 @@ fn unreadable_events_finding(message: &str) -> Finding {
     } else {
         crate::registry::load::syntax_problem(message)
     };
-    Finding::new("R001", Severity::Error, text).with_help(help)
+    r001_invalid_yaml_shape::RULE.finding(text).with_help(help)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@ use super::r004_unknown_need::{need_entries, need_path};
 use super::{Context, Rule, Scope, Sink};
 use crate::diagnostic::Severity;
 use crate::registry::model::NeedValue;
-use crate::registry::needs::Need;
 
 pub static RULE: Rule = Rule {
     code: "R005",
@@ -33,16 +32,9 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context, out: &mut Sink) {
     let registry = context.registry;
-    let Some(catalogue) = &registry.needs else {
+    let Some(allowed) = registry.catalogue() else {
         return;
     };
-    let allowed: Vec<Need> = catalogue
-        .iter()
-        .filter_map(|entry| match entry.interpret() {
-            NeedValue::Known { need, .. } => Some(need),
-            _ => None,
-        })
-        .collect();
     let listed = allowed
         .iter()
         .map(|n| n.code())

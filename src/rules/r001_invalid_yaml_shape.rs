@@ -88,7 +88,7 @@ fn check(context: &Context, out: &mut Sink) {
             );
         }
         if let Some(basis) = Text::non_blank(&tp.touchpoint.basis)
-            && !BASES.contains(&basis)
+            && !BASES.iter().any(|(code, _)| *code == basis)
         {
             out.report(
                 tp.path().key("basis"),

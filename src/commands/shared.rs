@@ -1,0 +1,79 @@
+//! What several commands share: the colour decision and loading a registry that must be
+//! readable. Commands use this module instead of reaching into each other.
+
+use crate::cli::ColorChoice;
+use crate::registry::{self, Loaded, Registry};
+use anyhow::bail;
+use std::io::IsTerminal;
+
+/// Whether to colour stdout: a terminal without NO_COLOR, unless forced.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Loads a registry that must be readable as one, or explains why it is not.
+pub fn load_readable(path: &std::path::Path) -> anyhow::Result<(Loaded, Registry)> {
+    let mut loaded = registry::load_file(path)?;
+    match loaded.registry.take() {
+        Some(registry) => Ok((loaded, registry)),
+        None => {
+            let reasons: Vec<String> = loaded
+                .findings
+                .iter()
+                .map(|f| format!("{}: {}", crate::render::findings::location(f), f.message))
+                .collect();
+            bail!(
+                "файл не читается как перечень (подробно: tochki check {}):\n  {}",
+                path.display(),
+                reasons.join("\n  ")
+            )
+        }
+    }
+}
+
+/// Loads a readable registry and counts the errors `check` finds in it, so that a command
+/// that shows the registry anyway can say the table is not fit for publishing yet.
+pub fn load_counting_errors(path: &std::path::Path) -> anyhow::Result<(Registry, Option<String>)> {
+    let (mut loaded, registry) = load_readable(path)?;
+    loaded.registry = Some(registry);
+    let errors = crate::rules::check_loaded(&loaded)
+        .iter()
+        .filter(|f| f.severity == crate::diagnostic::Severity::Error)
+        .count();
+    let registry = loaded.registry.take().unwrap_or_default();
+    let note = (errors > 0).then(|| {
+        format!(
+            "в перечне {} {} {} (подробно: tochki check {})",
+            path.display(),
+            errors,
+            crate::text::plural(errors, "ошибка", "ошибки", "ошибок"),
+            path.display()
+        )
+    });
+    Ok((registry, note))
+}
+
+/// «Записано: FILE (N строк)» after a result file is written; without a count when the file
+/// has no rows to speak of.
+pub fn written_note(
+    out: &mut dyn std::io::Write,
+    path: &std::path::Path,
+    rows: Option<usize>,
+) -> std::io::Result<()> {
+    match rows {
+        Some(rows) => writeln!(
+            out,
+            "Записано: {} ({rows} {})",
+            path.display(),
+            crate::text::plural(rows, "строка", "строки", "строк")
+        ),
+        None => writeln!(out, "Записано: {}", path.display()),
+    }
+}
