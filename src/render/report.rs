@@ -140,7 +140,7 @@ fn segments(page: &mut String, report: &TallyReport) {
     if segmented.is_empty() {
         return;
     }
-    page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Группы меньше порога не показываются ради анонимности опроса (Смоленск 5.2).</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Группа</th><th>Анкет</th><th>Уровень</th><th>95% ДИ</th></tr></thead>\n<tbody>\n");
+    page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Цифры группы не показываются, если на вопрос в ней ответили меньше порога человек; значения, которые указали меньше порога анкет, заменены на «малая группа» (анонимность опроса, Смоленск 5.2).</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Группа</th><th>Анкет</th><th>Уровень</th><th>95% ДИ</th></tr></thead>\n<tbody>\n");
     for (wave, item) in segmented {
         for group in item.groups.iter().flatten() {
             let (wave, label) = (esc(&wave.label), esc(item.label.russian()));
@@ -162,7 +162,7 @@ fn segments(page: &mut String, report: &TallyReport) {
                 Group::Suppressed { group, .. } => {
                     let _ = writeln!(
                         page,
-                        "<tr class=\"hidden\"><td>{wave}</td><td>{label}</td><td>{}</td><td colspan=\"3\">скрыто: слишком мало анкет</td></tr>",
+                        "<tr class=\"hidden\"><td>{wave}</td><td>{label}</td><td>{}</td><td colspan=\"3\">скрыто: слишком мало ответов</td></tr>",
                         esc(group)
                     );
                 }

@@ -79,7 +79,7 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
         if let Some(groups) = groups_table(wave) {
             writeln!(
                 out,
-                "По сегментам (группы меньше порога скрыты ради анонимности, Смоленск 5.2):"
+                "По сегментам (скрыты группы, где на вопрос ответили меньше порога; анонимность, Смоленск 5.2):"
             )?;
             writeln!(out, "{groups}")?;
         }
