@@ -60,6 +60,7 @@ pub fn text(
     // Where each character of the last long line quoted starts: findings come sorted by line,
     // and a minified file of one line with 10,000 findings must not be walked 10,000 times.
     let mut long_line: Option<((String, usize), Vec<usize>)> = None;
+    let mut last_source: Option<((&str, usize), Option<&str>)> = None;
     for finding in findings {
         let severity = match finding.severity {
             Severity::Error => style.red(finding.severity.russian()),
@@ -74,9 +75,14 @@ pub fn text(
             severity,
             finding.message
         )?;
+        // The line is looked up once for all the findings on it: finding its end scans it.
+        let wanted = finding.line.map(|l| (finding.file.as_str(), l));
+        if wanted.is_some() && last_source.as_ref().map(|(k, _)| *k) != wanted {
+            last_source = wanted.map(|(file, l)| ((file, l), sources.line(file, l)));
+        }
         if let (Some(line), Some(source)) = (
             finding.line,
-            finding.line.and_then(|l| sources.line(&finding.file, l)),
+            last_source.as_ref().and_then(|(_, source)| *source),
         ) {
             let number = line.to_string();
             let gutter = " ".repeat(number.len());

@@ -949,3 +949,29 @@ fn a_failed_write_to_stdout_is_said_in_russian() {
     assert!(stderr.contains("не удалось вывести результат"), "{stderr}");
     assert!(!stderr.contains("os error"), "{stderr}");
 }
+
+#[test]
+fn many_findings_on_one_long_line_are_each_quoted_in_a_short_excerpt() {
+    // A hostile size: 20,000 repeated needs on one line, one R006 each (the text format looked
+    // the line up and indexed it once per finding, which grew with the square of the line).
+    let base = std::fs::read_to_string(root().join("registries/example_complete.yaml")).unwrap();
+    let needs = format!("needs: [{}]", vec!["info"; 20_000].join(", "));
+    let at = base.find("needs: [").unwrap();
+    let end = at + base[at..].find(']').unwrap() + 1;
+    let text = format!("{}{}{}", &base[..at], needs, &base[end..]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("many.yaml"), &text).unwrap();
+    let run = tochki_in(dir.path(), ["check", "many.yaml"]);
+    // R006 is a warning: status 0 without --strict.
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let findings = run.stdout.lines().filter(|l| l.contains(" R006 ")).count();
+    assert_eq!(findings, 19_999);
+    let quoted_width = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" | ") && l.contains("info"))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
+    assert!(quoted_width < 140, "{quoted_width}");
+}
