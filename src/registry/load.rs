@@ -120,6 +120,15 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
 /// The bytes as text, or the R001 finding saying why they are not UTF-8 text (UTF-16, NUL
 /// bytes, another encoding). A byte-order mark is dropped.
 fn decode(bytes: Vec<u8>) -> Result<String, Box<Finding>> {
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return Err(Box::new(
+            shape_error(
+                "Файл в кодировке UTF-32: перечень читается только в UTF-8",
+                "Пересохраните файл в UTF-8 (в Блокноте: «Сохранить как» → кодировка UTF-8)",
+            )
+            .at(Position { line: 1, column: 1 }),
+        ));
+    }
     if looks_like_utf16(&bytes) {
         return Err(Box::new(
             shape_error(

@@ -116,8 +116,13 @@ impl Export {
             return super::xlsx::open(path, file_name);
         }
         if let Some(which) = utf16_bom(&sample) {
+            let excel = if which.starts_with("UTF-16") {
+                " (так Excel сохраняет «Юникод-текст»)"
+            } else {
+                ""
+            };
             bail!(
-                "{file_name}: файл в кодировке {which} (так Excel сохраняет «Юникод-текст»); сохраните ответы как «CSV UTF-8» или «CSV (разделители — точки с запятой)» и запустите снова"
+                "{file_name}: файл в кодировке {which}{excel}; сохраните ответы как «CSV UTF-8» или «CSV (разделители — точки с запятой)» и запустите снова"
             );
         }
         if sample.contains(&0) {
@@ -217,9 +222,13 @@ pub fn detect_encoding(sample: &[u8], has_bom: bool) -> Encoding {
     }
 }
 
-/// "UTF-16LE" or "UTF-16BE" when the sample starts with that byte order mark.
+/// "UTF-16LE", "UTF-32LE" and so on when the sample starts with that byte order mark.
 fn utf16_bom(sample: &[u8]) -> Option<&'static str> {
-    if sample.starts_with(b"\xFF\xFE") {
+    if sample.starts_with(b"\xFF\xFE\x00\x00") {
+        Some("UTF-32LE")
+    } else if sample.starts_with(b"\x00\x00\xFE\xFF") {
+        Some("UTF-32BE")
+    } else if sample.starts_with(b"\xFF\xFE") {
         Some("UTF-16LE")
     } else if sample.starts_with(b"\xFE\xFF") {
         Some("UTF-16BE")

@@ -975,3 +975,24 @@ fn many_findings_on_one_long_line_are_each_quoted_in_a_short_excerpt() {
         .unwrap();
     assert!(quoted_width < 140, "{quoted_width}");
 }
+
+#[test]
+fn utf32_is_named_as_utf32() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE, 0x00, 0x00];
+    for c in "organization: Министерство\n".chars() {
+        bytes.extend_from_slice(&(c as u32).to_le_bytes());
+    }
+    std::fs::write(dir.path().join("u32.yaml"), &bytes).unwrap();
+    std::fs::write(dir.path().join("u32.csv"), &bytes).unwrap();
+    let run = tochki_in(dir.path(), ["check", "u32.yaml"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("UTF-32"), "{}", run.stdout);
+    let run = tochki_in(dir.path(), ["survey", "tally", "u32.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("UTF-32LE") && !run.stderr.contains("Юникод-текст"),
+        "{}",
+        run.stderr
+    );
+}
