@@ -1,7 +1,7 @@
 //! Writing a result file: atomically (a temporary file in the same folder renamed into place, so
 //! there is never a half-written file) and never over one of the command's input files.
 
-use crate::registry::load::io_reason;
+use crate::text::io_reason;
 use anyhow::bail;
 use std::io::Write;
 use std::path::Path;

@@ -88,20 +88,33 @@ pub fn io_problem(file: &str, what: &str, error: &std::io::Error) -> anyhow::Err
     anyhow::anyhow!("{file}: не удалось прочитать {what}: {}", io_reason(error))
 }
 
-/// Why an input/output operation failed, in Russian, with what to do.
-pub fn io_reason(error: &std::io::Error) -> &'static str {
+/// Why an input/output operation failed, in Russian, with what to do. The one place the
+/// operating system's English (`No such file or directory (os error 2)`) is turned into words.
+pub fn io_reason(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "файла или папки нет; проверьте путь и имя",
-        ErrorKind::PermissionDenied => "нет прав доступа; проверьте права на файл и папку",
+    let reason = match error.kind() {
+        ErrorKind::NotFound => "такого файла или папки нет (проверьте имя и путь)",
+        ErrorKind::PermissionDenied => "нет прав доступа (проверьте права на файл и папку)",
         ErrorKind::IsADirectory => "это папка, а не файл; укажите файл",
-        ErrorKind::AlreadyExists => "файл уже есть; укажите другое имя",
+        ErrorKind::NotADirectory => "часть пути — файл, а не папка",
+        ErrorKind::AlreadyExists => "файл уже существует; укажите другое имя",
         ErrorKind::StorageFull => "на диске нет места; освободите место",
-        ErrorKind::ReadOnlyFilesystem => "диск только для чтения; укажите другую папку",
+        ErrorKind::ReadOnlyFilesystem => "диск доступен только для чтения; укажите другую папку",
+        ErrorKind::InvalidFilename => "недопустимое имя файла",
         ErrorKind::InvalidData => "данные не читаются как текст; пересохраните файл в UTF-8",
         _ if error.raw_os_error() == Some(21) => "это папка, а не файл; укажите файл",
-        _ => "ошибка ввода-вывода; проверьте, что файл не повреждён и доступен",
-    }
+        _ => {
+            return match error.raw_os_error() {
+                Some(code) => format!(
+                    "системная ошибка ввода-вывода (код {code}); проверьте, что файл не повреждён и доступен"
+                ),
+                None => {
+                    "ошибка ввода-вывода; проверьте, что файл не повреждён и доступен".to_string()
+                }
+            };
+        }
+    };
+    reason.to_string()
 }
 
 /// Whether a message is meant for the user: it has Cyrillic letters.

@@ -55,7 +55,7 @@ pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()
         _ => anyhow::anyhow!(
             "не удалось открыть {}: {}",
             path.display(),
-            registry::load::io_reason(&e)
+            crate::text::io_reason(&e)
         ),
     })?;
     if metadata.is_file() {
@@ -69,7 +69,7 @@ pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()
             anyhow::anyhow!(
                 "не удалось прочитать папку {}: {}",
                 dir.display(),
-                registry::load::io_reason(&e)
+                crate::text::io_reason(&e)
             )
         };
         let entries = std::fs::read_dir(&dir).map_err(unreadable)?;

@@ -6,6 +6,7 @@
 
 use super::model::Registry;
 use crate::diagnostic::{Finding, Position};
+use crate::text::io_reason;
 
 /// A registry file as read: its text and, when it parsed, its model.
 #[derive(Debug)]
@@ -257,27 +258,6 @@ pub fn load_file(path: &std::path::Path) -> anyhow::Result<Loaded> {
         )
     })?;
     Ok(load_bytes(&path.display().to_string(), bytes))
-}
-
-/// Why a file could not be read or written, in Russian and without the system's English.
-pub fn io_reason(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "такого файла или папки нет (проверьте имя и путь)".to_string(),
-        ErrorKind::PermissionDenied => {
-            "нет прав доступа (проверьте права на файл и папку)".to_string()
-        }
-        ErrorKind::IsADirectory => "это папка, а не файл".to_string(),
-        ErrorKind::NotADirectory => "часть пути — файл, а не папка".to_string(),
-        ErrorKind::AlreadyExists => "файл уже существует".to_string(),
-        ErrorKind::StorageFull => "на диске нет места".to_string(),
-        ErrorKind::ReadOnlyFilesystem => "диск доступен только для чтения".to_string(),
-        ErrorKind::InvalidFilename => "недопустимое имя файла".to_string(),
-        _ => match error.raw_os_error() {
-            Some(code) => format!("системная ошибка ввода-вывода (код {code})"),
-            None => "ошибка ввода-вывода".to_string(),
-        },
-    }
 }
 
 /// Line and column (in characters) of a byte offset, for undecodable input.
