@@ -3,7 +3,7 @@
 //! export is escaped; personal columns never reach the report, since the tally never keeps them.
 
 use super::official_table::escape_html as esc;
-use super::survey::{DECLINE_REMINDER, change, interval, percent, verdict};
+use super::survey::{DECLINE_REMINDER, change, interval, percent, russian, share, verdict};
 use crate::survey::label::ItemLabel;
 use crate::survey::tally::{Group, Item, PainRow, Part, TallyReport, Wave};
 use crate::text::plural;
@@ -115,14 +115,14 @@ fn dynamics(page: &mut String, report: &TallyReport) {
         };
         let _ = writeln!(
             page,
-            "<tr{class}><td>{}</td><td>{} → {}</td><td>{:.1}%</td><td>{:.1}%</td><td>{:+.1}</td><td>{:.4}</td><td>{}</td></tr>",
+            "<tr{class}><td>{}</td><td>{} → {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(d.item.russian()),
             esc(&d.from),
             esc(&d.to),
-            d.levels.0,
-            d.levels.1,
-            d.delta_pp,
-            d.p_value,
+            share(d.levels.0),
+            share(d.levels.1),
+            russian(format!("{:+.1}", d.delta_pp)),
+            russian(format!("{:.4}", d.p_value)),
             esc(verdict(d))
         );
     }
@@ -279,11 +279,13 @@ fn year_dots(svg: &mut String, report: &TallyReport, label: &ItemLabel, y: f64) 
         let dy = y - 8.0 + 16.0 * (i as f64 + 0.5) / count;
         let _ = writeln!(
             svg,
-            "<line x1=\"{:.1}\" y1=\"{dy:.1}\" x2=\"{:.1}\" y2=\"{dy:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/><circle cx=\"{:.1}\" cy=\"{dy:.1}\" r=\"5\" fill=\"{colour}\"><title>{}: {level:.1}% ({low:.1}–{high:.1})</title></circle>",
+            "<line x1=\"{:.1}\" y1=\"{dy:.1}\" x2=\"{:.1}\" y2=\"{dy:.1}\" stroke=\"{colour}\" stroke-width=\"2\"/><circle cx=\"{:.1}\" cy=\"{dy:.1}\" r=\"5\" fill=\"{colour}\"><title>{}: {} ({})</title></circle>",
             level_x(low),
             level_x(high),
             level_x(level),
-            esc(&wave.label)
+            esc(&wave.label),
+            share(level),
+            interval(Some([low, high]))
         );
     }
 }
@@ -382,8 +384,9 @@ fn segment(svg: &mut String, x: f64, y: f64, w: f64, h: f64, colour: &str, part:
     let (option, value) = (part.option, part.share);
     let _ = writeln!(
         svg,
-        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{colour}\"><title>{}: {value:.1}%</title></rect>",
-        esc(option)
+        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{colour}\"><title>{}: {}</title></rect>",
+        esc(option),
+        share(value)
     );
     if w > 30.0 {
         let _ = writeln!(

@@ -13,18 +13,29 @@ use std::io::Write;
 /// The reminder of Omsk p.13, printed with every decline.
 pub const DECLINE_REMINDER: &str = "Отрицательная динамика: по п. 13 Порядка (Омск) финансовое управление формирует и направляет Министру предложения по улучшению качества клиентоцентричности.";
 
+/// A number the Russian way, for outputs people read (survey.md): a decimal comma. JSON and
+/// CSV, for programs, keep the point.
+pub(super) fn russian(number: String) -> String {
+    number.replace('.', ",")
+}
+
+/// `84,2 %`.
+pub(super) fn share(value: f64) -> String {
+    format!("{} %", russian(format!("{value:.1}")))
+}
+
 pub(super) fn percent(value: Option<f64>) -> String {
-    value.map_or("—".to_string(), |v| format!("{v:.1}%"))
+    value.map_or("—".to_string(), share)
 }
 
 pub(super) fn interval(ci: Option<[f64; 2]>) -> String {
     ci.map_or("—".to_string(), |[low, high]| {
-        format!("{low:.1}–{high:.1}")
+        russian(format!("{low:.1}–{high:.1}"))
     })
 }
 
 fn mean(value: Option<f64>) -> String {
-    value.map_or("—".to_string(), |v| format!("{v:.2}"))
+    value.map_or("—".to_string(), |v| russian(format!("{v:.2}")))
 }
 
 /// A 20-character bar of the level.
@@ -49,11 +60,15 @@ pub fn verdict(d: &Dynamics) -> &'static str {
     }
 }
 
-/// "2024 → 2025, -5.3 п.п. (p = 0.0123)": a change between two years as every format prints it.
+/// "2024 → 2025, -5,3 п.п. (p = 0,0123)": a change between two years as every format for
+/// people prints it.
 pub fn change(d: &Dynamics) -> String {
     format!(
-        "{} → {}, {:+.1} п.п. (p = {:.4})",
-        d.from, d.to, d.delta_pp, d.p_value
+        "{} → {}, {} п.п. (p = {})",
+        d.from,
+        d.to,
+        russian(format!("{:+.1}", d.delta_pp)),
+        russian(format!("{:.4}", d.p_value))
     )
 }
 
@@ -164,7 +179,7 @@ fn options_table(wave: &Wave) -> Table {
     for item in &wave.items {
         table.add_row(vec![
             item.label.russian().to_string(),
-            distribution(&item.figures, "\n"),
+            distribution(&item.figures, "\n", true),
         ]);
     }
     table
@@ -228,10 +243,10 @@ fn dynamics_table(dynamics: &[Dynamics]) -> Table {
         table.add_row(vec![
             d.item.russian().to_string(),
             format!("{} → {}", d.from, d.to),
-            format!("{:.1}%", d.levels.0),
-            format!("{:.1}%", d.levels.1),
-            format!("{:+.1}", d.delta_pp),
-            format!("{:.4}", d.p_value),
+            share(d.levels.0),
+            share(d.levels.1),
+            russian(format!("{:+.1}", d.delta_pp)),
+            russian(format!("{:.4}", d.p_value)),
             verdict(d).to_string(),
         ]);
     }
@@ -243,14 +258,22 @@ pub fn json(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
     writeln!(out)
 }
 
-/// "Полностью удовлетворен: 20 (34.5%)" for every option, joined by `separator`.
-pub fn distribution(figures: &Figures, separator: &str) -> String {
+/// "Полностью удовлетворен: 20 (34,5 %)" for every option, joined by `separator`; with a
+/// decimal point for CSV (`for_people` false).
+pub fn distribution(figures: &Figures, separator: &str, for_people: bool) -> String {
     figures
         .counts
         .0
         .iter()
         .zip(&figures.shares.0)
-        .map(|((option, count), (_, share))| format!("{option}: {count} ({share:.1}%)"))
+        .map(|((option, count), (_, part))| {
+            let part = if for_people {
+                share(*part)
+            } else {
+                format!("{part:.1}%")
+            };
+            format!("{option}: {count} ({part})")
+        })
         .collect::<Vec<_>>()
         .join(separator)
 }
@@ -261,7 +284,7 @@ fn figure_cells(figures: &Figures) -> Vec<String> {
     cells.push(figures.ci.map_or(String::new(), |c| format!("{:.1}", c[0])));
     cells.push(figures.ci.map_or(String::new(), |c| format!("{:.1}", c[1])));
     cells.push(figures.mean.map_or(String::new(), |v| format!("{v:.2}")));
-    cells.push(distribution(figures, "; "));
+    cells.push(distribution(figures, "; ", false));
     cells
 }
 
@@ -376,7 +399,7 @@ fn markdown_figures(out: &mut dyn Write, name: &str, figures: &Figures) -> std::
         percent(figures.level),
         interval(figures.ci),
         mean(figures.mean),
-        markdown_cell(&distribution(figures, "; "))
+        markdown_cell(&distribution(figures, "; ", true))
     )
 }
 
@@ -391,14 +414,14 @@ fn markdown_dynamics(out: &mut dyn Write, dynamics: &[Dynamics]) -> std::io::Res
     for d in dynamics {
         writeln!(
             out,
-            "| {} | {} → {} | {:.1}% | {:.1}% | {:+.1} | {:.4} | {} |",
+            "| {} | {} → {} | {} | {} | {} | {} | {} |",
             markdown_cell(d.item.russian()),
             d.from,
             d.to,
-            d.levels.0,
-            d.levels.1,
-            d.delta_pp,
-            d.p_value,
+            share(d.levels.0),
+            share(d.levels.1),
+            russian(format!("{:+.1}", d.delta_pp)),
+            russian(format!("{:.4}", d.p_value)),
             verdict(d)
         )?;
     }
