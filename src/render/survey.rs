@@ -19,9 +19,10 @@ pub(super) fn russian(number: String) -> String {
     number.replace('.', ",")
 }
 
-/// `84,2 %`.
+/// `84,2 %`, with a non-breaking space so that a narrow column never parts the number from its
+/// sign.
 pub(super) fn share(value: f64) -> String {
-    format!("{} %", russian(format!("{value:.1}")))
+    format!("{}\u{a0}%", russian(format!("{value:.1}")))
 }
 
 pub(super) fn percent(value: Option<f64>) -> String {
