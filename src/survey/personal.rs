@@ -52,9 +52,22 @@ pub fn is_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
     };
-    !local.is_empty()
-        && !value.contains(char::is_whitespace)
-        && !domain.contains('@')
+    !local.is_empty() && local.chars().all(local_char) && is_domain(domain)
+}
+
+/// A character of an address before its @ (combining accents belong to the letter before).
+fn local_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '\'' | '\u{300}'..='\u{36f}')
+}
+
+/// A character of an address after its @.
+fn domain_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '-' | '\u{300}'..='\u{36f}')
+}
+
+/// `host.tld`: address characters with a dot that has something on both sides.
+fn is_domain(domain: &str) -> bool {
+    domain.chars().all(domain_char)
         && domain
             .split_once('.')
             .is_some_and(|(host, tld)| !host.is_empty() && !tld.is_empty())
@@ -83,11 +96,18 @@ fn phone_digits(run: &str) -> bool {
 
 /// A whole value that is a phone number, with an extension or not («… доб. 123»).
 pub fn is_phone(value: &str) -> bool {
-    let lowered = value.to_lowercase();
-    let number = ["доб", "вн", "ext"]
-        .iter()
-        .find_map(|mark| lowered.find(mark))
-        .map_or(value, |at| value[..at].trim_end_matches([' ', ',', '.']));
+    // The mark is looked for at character boundaries of the value itself: a lower-cased copy
+    // can have other byte lengths («İ» is two bytes, «i̇» three), and its offsets would cut
+    // the value inside a character.
+    let marked = value.char_indices().find_map(|(at, _)| {
+        let rest = value[at..].chars().take(3).flat_map(char::to_lowercase);
+        let rest: String = rest.collect();
+        ["доб", "вн", "ext"]
+            .iter()
+            .any(|mark| rest.starts_with(mark))
+            .then_some(at)
+    });
+    let number = marked.map_or(value, |at| value[..at].trim_end_matches([' ', ',', '.']));
     phone_digits(number.trim())
 }
 
@@ -293,33 +313,38 @@ pub fn mask_contacts(text: &str) -> Cow<'_, str> {
     if !has_at && digits < 6 {
         return Cow::Borrowed(text);
     }
+    // E-mail addresses: around every @, the longest run of address characters on each side,
+    // whatever surrounds it («пишите:anna@mail.ru», «(anna@mail.ru)», «@anna@mail.ru»).
+    // Combining accents belong to the letter before them.
+    let local_char =
+        |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '\u{300}'..='\u{36f}');
+    let domain_char =
+        |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\u{300}'..='\u{36f}');
     let mut out = String::with_capacity(text.len());
-    // E-mail addresses: any word with an @ and a dot after it.
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = rest
-            .find(|c: char| !c.is_whitespace())
-            .unwrap_or(rest.len());
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..end];
-        let core = word.trim_matches(|c: char| {
-            !(c.is_alphanumeric() || matches!(c, '@' | '.' | '_' | '-' | '+'))
-        });
-        let core = core.trim_end_matches('.');
-        if is_email(core) {
-            let at = word.find(core).unwrap_or(0);
-            out.push_str(&word[..at]);
-            let first = core.chars().next().unwrap_or('*');
-            out.push(first);
-            out.push_str("***@…");
-            out.push_str(&word[at + core.len()..]);
-        } else {
-            out.push_str(word);
+    let mut done = 0;
+    for (at, _) in text.match_indices('@') {
+        if at < done {
+            continue;
         }
-        rest = &rest[end..];
+        let local_start = text[done..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !local_char(*c))
+            .map_or(done, |(i, c)| done + i + c.len_utf8());
+        let after = &text[at + 1..];
+        let domain_len = after.find(|c: char| !domain_char(c)).unwrap_or(after.len());
+        let domain = after[..domain_len].trim_end_matches(['.', '-']);
+        let local = &text[local_start..at];
+        let is_address = !local.is_empty() && is_domain(domain);
+        if !is_address {
+            continue;
+        }
+        out.push_str(&text[done..local_start]);
+        out.push(local.chars().next().unwrap_or('*'));
+        out.push_str("***@…");
+        done = at + 1 + domain.len();
     }
+    out.push_str(&text[done..]);
     Cow::Owned(mask_phones(&out))
 }
 
@@ -366,11 +391,11 @@ fn mask_extensions(text: &str) -> String {
         let (before, after) = rest.split_at(at + "+7 ***".len());
         out.push_str(before);
         let tail = after.trim_start_matches([' ', ',']);
-        let lowered = tail.to_lowercase();
-        let mark = ["доб.", "доб", "вн.", "ext."]
-            .iter()
-            .find(|m| lowered.starts_with(*m))
-            .map(|m| m.len());
+        // Compared character by character on the text itself, so the length is the text's.
+        let mark = ["доб.", "доб", "вн.", "ext."].iter().find_map(|m| {
+            let head: String = tail.chars().take(m.chars().count()).collect();
+            (head.to_lowercase() == *m).then_some(head.len())
+        });
         rest = match mark {
             Some(len) => {
                 let digits = tail[len..].trim_start();
@@ -455,6 +480,14 @@ mod tests {
     }
 
     #[test]
+    fn letters_that_grow_when_lower_cased_never_cut_a_value() {
+        // «İ» lower-cases to three bytes: offsets in a lower-cased copy cut «о» in two.
+        assert_eq!(identifying("İİİ доб 123456"), None);
+        assert!(is_phone("+7 912 345-67-01 ДОБ. 123"));
+        assert!(!is_phone("İİ вн 12345678"));
+    }
+
+    #[test]
     fn contacts_in_free_text_are_masked() {
         assert_eq!(
             mask_contacts("Пишите на anna.petrova@minfin.ru, отвечу."),
@@ -481,5 +514,27 @@ mod tests {
             mask_contacts("Звоните мне +7 912 345-67-01 доб. 123, тел 23-45-67"),
             "Звоните мне +7 *** доб. ***, тел +7 ***"
         );
+    }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+
+            /// Any text a respondent can type goes through the masks without a panic, and no
+            /// whole e-mail address survives them.
+            #[test]
+            fn masks_take_any_text(text in "[ a-zA-Zа-яА-ЯёЁİıß@.+()\\-0-9,;доб\u{85}\u{301}]{0,60}") {
+                let _ = identifying(&text);
+                let shown_text = shown(&text).into_owned();
+                let masked = mask_contacts(&text).into_owned();
+                for word in masked.split_whitespace() {
+                    prop_assert!(!is_email(word.trim_matches(|c: char| !c.is_alphanumeric())));
+                }
+                prop_assert!(!shown_text.is_empty() || text.trim().is_empty() || text.is_empty());
+            }
+        }
     }
 }

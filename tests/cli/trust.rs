@@ -996,3 +996,17 @@ fn utf32_is_named_as_utf32() {
         run.stderr
     );
 }
+
+#[test]
+fn a_letter_that_grows_when_lower_cased_is_no_panic() {
+    // «İ» is two bytes and lower-cases to three: the phone check cut a value inside a letter.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("i.csv"),
+        "Отметка времени,Подразделение,Оцените [А]\n1,İİİ доб 123456,Скорее удовлетворен\n",
+    )
+    .unwrap();
+    let run = tochki_in(dir.path(), ["survey", "tally", "--format", "json", "i.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["waves"][0]["items"][0]["n"], 1);
+}
