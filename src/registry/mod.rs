@@ -1,6 +1,7 @@
 //! The registry: its model, how it is read from YAML, its needs catalogue, and where its nodes
 //! stand in the file.
 
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod needs;
