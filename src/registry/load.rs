@@ -12,7 +12,7 @@ use crate::text::io_reason;
 #[derive(Debug)]
 pub struct Loaded {
     /// Unknown keys and overly deep nesting, found by the event pass that runs beside serde.
-    pub shape: Option<Result<super::positions::Scan, (String, Position)>>,
+    pub shape: Option<Result<super::positions::Shape, (String, Position)>>,
     /// The file name as the user gave it.
     pub file: String,
     /// The text (UTF-8, BOM removed); empty when the file could not be decoded.
@@ -202,8 +202,8 @@ fn empty_file_finding(text: &str) -> Option<Finding> {
 }
 
 /// The event pass for unknown keys and depth, its error as a message and position.
-fn scan_shape(text: &str) -> Result<super::positions::Scan, (String, Position)> {
-    super::positions::scan(text, &[]).map_err(|e| {
+fn scan_shape(text: &str) -> Result<super::positions::Shape, (String, Position)> {
+    super::positions::shape(text).map_err(|e| {
         let position = Position {
             line: e.marker().line(),
             column: e.marker().col() + 1,

@@ -1,8 +1,9 @@
 //! Positions of YAML nodes, and the check for unknown keys.
 //!
-//! serde_yaml gives positions for syntax errors only, so after the model is loaded one streaming
-//! pass over saphyr-parser's events finds (a) keys the format does not know and (b) the line and
-//! column of exactly the nodes that findings point at. Nothing else is kept, so memory does not
+//! serde_yaml gives positions for syntax errors only, so streaming passes over saphyr-parser's
+//! events do the rest, one job each: `shape` polices keys the format does not know (on every
+//! load), `locate` finds the line and column of exactly the nodes that findings point at (only
+//! when there are findings). Both share one walker; nothing else is kept, so memory does not
 //! grow with the file. saphyr counts columns in characters (not bytes), as editors do on Cyrillic
 //! text; its lines are 1-based and its columns 0-based.
 
@@ -76,13 +77,10 @@ pub struct UnknownKey {
     pub allowed: &'static [&'static str],
 }
 
-/// What one pass over the events found.
+/// What the policing pass found: the registry's shape as the format allows it.
 #[derive(Debug, Default)]
-pub struct Scan {
+pub struct Shape {
     pub unknown_keys: Vec<UnknownKey>,
-    /// For each requested path, the position of its node, or of its deepest ancestor found
-    /// (a path into an alias resolves to the alias).
-    pub positions: Vec<Option<Position>>,
     /// Where nesting first went deeper than any registry needs (the subtree is skipped).
     pub too_deep: Option<Position>,
 }
@@ -191,15 +189,61 @@ fn position_of(marker: &saphyr_parser::Marker) -> Position {
     }
 }
 
-/// Walks the document once: unknown keys, and positions for `requested` paths.
-pub fn scan(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
+/// The first job: keys the format does not know, and nesting deeper than a registry goes.
+/// Runs on every file as it is loaded.
+pub fn shape(text: &str) -> Result<Shape, ScanError> {
+    let walked = walk(text, Trie::new(&[]), true)?;
+    Ok(Shape {
+        unknown_keys: walked.unknown_keys,
+        too_deep: walked.too_deep,
+    })
+}
+
+/// The second job: the position of each requested path's node, or of its deepest ancestor
+/// found (a path into an alias resolves to the alias). Runs only when findings need places.
+pub fn locate(text: &str, requested: &[YamlPath]) -> Result<Vec<Option<Position>>, ScanError> {
+    let walked = walk(text, Trie::new(requested), false)?;
+    Ok(requested
+        .iter()
+        .map(|path| walked.trie.resolve(path))
+        .collect())
+}
+
+/// What a walk collected, free of the text it walked.
+struct Walked {
+    trie: Trie,
+    unknown_keys: Vec<UnknownKey>,
+    too_deep: Option<Position>,
+}
+
+/// Walks the document's events once, recording positions in `trie` and, when `police` is set,
+/// unknown keys.
+fn walk(text: &str, trie: Trie, police: bool) -> Result<Walked, ScanError> {
     // libyaml (serde_yaml) accepts a tab right after a key's colon (`name:\td`); saphyr refuses
     // it inside a block sequence. A tab and a space are one character each, so reading a copy
     // with spaces there keeps every line and column.
-    if text.contains(":\t") {
-        return scan_events(&text.replace(":\t", ": "), requested);
+    let spaced;
+    let text = if text.contains(":\t") {
+        spaced = text.replace(":\t", ": ");
+        spaced.as_str()
+    } else {
+        text
+    };
+    let mut walk = Walk::new(trie, police);
+    for event in Parser::new_from_str(text) {
+        match event {
+            Ok((event, span)) => walk.event(event, position_of(&span.start)),
+            // Past the depth limit the parser's own recursion limit is the usual end: the
+            // subtree is reported as too deep, not as a second error.
+            Err(_) if walk.too_deep.is_some() => break,
+            Err(error) => return Err(error),
+        }
     }
-    scan_events(text, requested)
+    Ok(Walked {
+        trie: walk.trie,
+        unknown_keys: walk.unknown_keys,
+        too_deep: walk.too_deep,
+    })
 }
 
 /// Where the second document of a multi-document file starts (its `---`).
@@ -217,86 +261,93 @@ pub fn second_document(text: &str) -> Option<Position> {
     None
 }
 
-fn scan_events(text: &str, requested: &[YamlPath]) -> Result<Scan, ScanError> {
-    let mut trie = Trie::new(requested);
-    let mut unknown_keys = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    // Depth of a subtree being skipped (a complex mapping key).
-    let mut skipping = 0usize;
-    let mut root_seen = false;
-    let mut too_deep = None;
+/// The state of one walk over the events: the open collections, and what the job collects.
+struct Walk<'a> {
+    trie: Trie,
+    /// Whether unknown keys are collected (the shape job).
+    police: bool,
+    unknown_keys: Vec<UnknownKey>,
+    stack: Vec<Frame<'a>>,
+    /// Depth of a subtree being skipped (a complex mapping key, or one too deep).
+    skipping: usize,
+    root_seen: bool,
+    too_deep: Option<Position>,
+}
 
-    for event in Parser::new_from_str(text) {
-        let (event, span) = match event {
-            Ok(event) => event,
-            // Past the depth limit the parser's own recursion limit is the usual end: the
-            // subtree is reported as too deep, not as a second error.
-            Err(_) if too_deep.is_some() => break,
-            Err(error) => return Err(error),
-        };
-        let here = position_of(&span.start);
+impl<'a> Walk<'a> {
+    fn new(trie: Trie, police: bool) -> Self {
+        Walk {
+            trie,
+            police,
+            unknown_keys: Vec::new(),
+            stack: Vec::new(),
+            skipping: 0,
+            root_seen: false,
+            too_deep: None,
+        }
+    }
+
+    fn event(&mut self, event: Event<'a>, here: Position) {
         let (starts, ends) = match &event {
             Event::MappingStart(..) | Event::SequenceStart(..) => (true, false),
             Event::MappingEnd | Event::SequenceEnd => (false, true),
             Event::Scalar(..) | Event::Alias(..) => (false, false),
-            _ => continue,
+            _ => return,
         };
-        if skipping > 0 {
-            if starts {
-                skipping += 1;
-            } else if ends {
-                skipping -= 1;
-                if skipping == 0 {
-                    finish_value(&mut stack);
-                }
-            }
-            continue;
+        if self.skipping > 0 {
+            self.skip(starts, ends);
+            return;
         }
         if ends {
-            stack.pop();
-            finish_value(&mut stack);
-            continue;
+            self.stack.pop();
+            finish_value(&mut self.stack);
+            return;
         }
-
         // Is this node a mapping key?
-        if let Some(Frame::Map { key: None, .. }) = stack.last() {
-            if read_key(&mut stack, event, here, starts, &mut unknown_keys) {
-                skipping = 1;
+        if let Some(Frame::Map { key: None, .. }) = self.stack.last() {
+            let unknown = self.police.then_some(&mut self.unknown_keys);
+            if read_key(&mut self.stack, event, here, starts, unknown) {
+                self.skipping = 1;
             }
-            continue;
+            return;
         }
-
         // A value: find its context and trie node, record its position.
-        let Some((context, trie_node)) = place_value(&stack, &mut trie, here, &mut root_seen)
+        let Some((context, trie)) =
+            place_value(&self.stack, &mut self.trie, here, &mut self.root_seen)
         else {
-            continue;
+            return;
         };
-        if starts && stack.len() >= MAX_DEPTH {
-            too_deep.get_or_insert(here);
-            skipping = 1;
-            continue;
+        if starts && self.stack.len() >= MAX_DEPTH {
+            self.too_deep.get_or_insert(here);
+            self.skipping = 1;
+            return;
         }
         match event {
-            Event::MappingStart(..) => stack.push(Frame::Map {
+            Event::MappingStart(..) => self.stack.push(Frame::Map {
                 context,
-                trie: trie_node,
+                trie,
                 key: None,
             }),
-            Event::SequenceStart(..) => stack.push(Frame::Seq {
+            Event::SequenceStart(..) => self.stack.push(Frame::Seq {
                 context,
-                trie: trie_node,
+                trie,
                 index: 0,
             }),
-            _ => finish_value(&mut stack),
+            _ => finish_value(&mut self.stack),
         }
     }
 
-    let positions = requested.iter().map(|path| trie.resolve(path)).collect();
-    Ok(Scan {
-        unknown_keys,
-        positions,
-        too_deep,
-    })
+    /// Inside a skipped subtree: only its depth is followed, to know where it ends.
+    fn skip(&mut self, starts: bool, ends: bool) {
+        if starts {
+            self.skipping += 1;
+        } else if ends {
+            self.skipping -= 1;
+            if self.skipping == 0 {
+                finish_value(&mut self.stack);
+            }
+        }
+    }
 }
 
 /// A mapping key: checked against the keys the format allows there, and held for its value.
@@ -306,7 +357,7 @@ fn read_key<'a>(
     event: Event<'a>,
     here: Position,
     starts: bool,
-    unknown_keys: &mut Vec<UnknownKey>,
+    unknown_keys: Option<&mut Vec<UnknownKey>>,
 ) -> bool {
     let Some(Frame::Map { context, .. }) = stack.last() else {
         return false;
@@ -314,7 +365,8 @@ fn read_key<'a>(
     let context = *context;
     let (held, complex) = match event {
         Event::Scalar(value, ..) => {
-            if let Some(allowed) = context.keys()
+            if let Some(unknown_keys) = unknown_keys
+                && let Some(allowed) = context.keys()
                 && !allowed.contains(&value.as_ref())
             {
                 unknown_keys.push(UnknownKey {
@@ -491,21 +543,21 @@ directions:
             YamlPath::root().key("organization"),
             tp.key("needs").index(7),
         ];
-        let scan = scan(SAMPLE, &requested).unwrap();
-        assert_eq!(scan.positions[0], at(8, 22));
-        assert_eq!(scan.positions[1], at(9, 27));
-        assert_eq!(scan.positions[2], at(7, 13));
+        let positions = locate(SAMPLE, &requested).unwrap();
+        assert_eq!(positions[0], at(8, 22));
+        assert_eq!(positions[1], at(9, 27));
+        assert_eq!(positions[2], at(7, 13));
         // Cyrillic values: the column counts characters, not bytes.
-        assert_eq!(scan.positions[3], at(1, 15));
+        assert_eq!(positions[3], at(1, 15));
         // A missing node resolves to its deepest ancestor.
-        assert_eq!(scan.positions[4], at(9, 20));
+        assert_eq!(positions[4], at(9, 20));
     }
 
     #[test]
     fn reports_unknown_keys_with_their_place() {
-        let scan = scan(SAMPLE, &[]).unwrap();
-        assert_eq!(scan.unknown_keys.len(), 1);
-        let unknown = &scan.unknown_keys[0];
+        let shape = shape(SAMPLE).unwrap();
+        assert_eq!(shape.unknown_keys.len(), 1);
+        let unknown = &shape.unknown_keys[0];
         assert_eq!(unknown.key, "pont");
         assert_eq!(
             unknown.position,
@@ -525,9 +577,9 @@ directions:
     fn a_tab_after_a_colon_is_read_as_serde_yaml_reads_it() {
         let text = "organization:\tМин\ndirections:\n  - name:\td\n    processes: [{name:\tp}]\n";
         let requested = vec![YamlPath::root().key("directions").index(0).key("name")];
-        let scan = scan(text, &requested).unwrap();
-        assert!(scan.unknown_keys.is_empty());
-        assert_eq!(scan.positions[0], at(3, 11));
+        assert!(shape(text).unwrap().unknown_keys.is_empty());
+        let positions = locate(text, &requested).unwrap();
+        assert_eq!(positions[0], at(3, 11));
     }
 
     #[test]
@@ -540,7 +592,7 @@ directions:
     #[test]
     fn block_values_point_at_their_key() {
         let requested = vec![YamlPath::root().key("directions")];
-        let scan = scan(SAMPLE, &requested).unwrap();
-        assert_eq!(scan.positions[0], at(2, 1));
+        let positions = locate(SAMPLE, &requested).unwrap();
+        assert_eq!(positions[0], at(2, 1));
     }
 }

@@ -252,14 +252,12 @@ pub fn check_loaded_where(
         }
         None => {}
     }
-    // A second pass resolves positions, and only when some finding needs one.
+    // The second pass locates, and only when some finding needs a place.
     let paths: Vec<YamlPath> = located.iter().map(|(path, _)| path.clone()).collect();
     let positions = if paths.is_empty() {
         Vec::new()
     } else {
-        crate::registry::positions::scan(&loaded.text, &paths)
-            .map(|scan| scan.positions)
-            .unwrap_or_default()
+        crate::registry::positions::locate(&loaded.text, &paths).unwrap_or_default()
     };
     for ((path, mut finding), position) in located
         .into_iter()
