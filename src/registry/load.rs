@@ -12,7 +12,7 @@ use crate::text::io_reason;
 #[derive(Debug)]
 pub struct Loaded {
     /// Unknown keys and overly deep nesting, found by the event pass that runs beside serde.
-    pub shape: Option<Result<super::positions::Shape, (String, Position)>>,
+    pub shape: Option<ShapeResult>,
     /// The file name as the user gave it.
     pub file: String,
     /// The text (UTF-8, BOM removed); empty when the file could not be decoded.
@@ -68,37 +68,24 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         return loaded;
     }
 
-    // serde_yaml's scanner (libyaml) does work in proportion to the flow depth for every token,
-    // so 50,000 nested brackets cost it tens of seconds. When the brackets could nest that deep,
-    // the event pass (which stops at MAX_DEPTH) runs first, and a file it finds too deep is not
-    // given to serde at all. A false alarm (brackets in quoted text) only costs the parallelism.
-    if flow_depth_may_exceed(text, super::positions::MAX_DEPTH) {
-        let shape = scan_shape(text);
-        // saphyr's scanner looks ahead in flow collections, so its own recursion limit may
-        // stop it before the walk reaches MAX_DEPTH: that is the same finding.
-        let too_deep = match &shape {
-            Ok(scan) => scan.too_deep,
-            Err((message, position)) if message.contains("recursion limit") => Some(*position),
-            Err(_) => None,
-        };
-        if let Some(position) = too_deep {
-            loaded
-                .findings
-                .push(report(too_deep_finding().at(position)));
-            return loaded;
+    match parse(text) {
+        Ok((registry, shape)) => {
+            loaded.registry = Some(registry);
+            loaded.shape = shape;
         }
-        match serde_yaml::from_str::<Registry>(text) {
-            Ok(registry) => {
-                loaded.registry = Some(registry);
-                loaded.shape = Some(shape);
-            }
-            Err(error) => loaded
-                .findings
-                .push(report(translate_yaml_error(text, &error))),
-        }
-        return loaded;
+        Err(finding) => loaded.findings.push(report(*finding)),
     }
+    loaded
+}
 
+/// The event pass's result: the shape, or its error as a message and position.
+type ShapeResult = Result<super::positions::Shape, (String, Position)>;
+
+/// The model and the shape of a decoded text, or the R001 finding saying why it is not one.
+fn parse(text: &str) -> Result<(Registry, Option<ShapeResult>), Box<Finding>> {
+    if flow_depth_may_exceed(text, super::positions::MAX_DEPTH) {
+        return parse_deep(text);
+    }
     // serde builds the model while the event pass checks keys, on the other core.
     let (parsed, shape) = std::thread::scope(|scope| {
         let shape = scope.spawn(|| scan_shape(text));
@@ -106,16 +93,31 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         (parsed, shape.join())
     });
     match parsed {
-        Ok(registry) => {
-            loaded.registry = Some(registry);
-            loaded.shape = shape.ok();
-        }
-        Err(error) => {
-            let finding = translate_yaml_error(text, &error);
-            loaded.findings.push(report(finding));
-        }
+        Ok(registry) => Ok((registry, shape.ok())),
+        Err(error) => Err(Box::new(translate_yaml_error(text, &error))),
     }
-    loaded
+}
+
+/// serde_yaml's scanner (libyaml) does work in proportion to the flow depth for every token,
+/// so 50,000 nested brackets cost it tens of seconds. When the brackets could nest that deep,
+/// the event pass (which stops at MAX_DEPTH) runs first, and a file it finds too deep is not
+/// given to serde at all. A false alarm (brackets in quoted text) only costs the parallelism.
+fn parse_deep(text: &str) -> Result<(Registry, Option<ShapeResult>), Box<Finding>> {
+    let shape = scan_shape(text);
+    // saphyr's scanner looks ahead in flow collections, so its own recursion limit may
+    // stop it before the walk reaches MAX_DEPTH: that is the same finding.
+    let too_deep = match &shape {
+        Ok(scan) => scan.too_deep,
+        Err((message, position)) if message.contains("recursion limit") => Some(*position),
+        Err(_) => None,
+    };
+    if let Some(position) = too_deep {
+        return Err(Box::new(too_deep_finding().at(position)));
+    }
+    match serde_yaml::from_str::<Registry>(text) {
+        Ok(registry) => Ok((registry, Some(shape))),
+        Err(error) => Err(Box::new(translate_yaml_error(text, &error))),
+    }
 }
 
 /// The bytes as text, or the R001 finding saying why they are not UTF-8 text (UTF-16, NUL
@@ -202,7 +204,7 @@ fn empty_file_finding(text: &str) -> Option<Finding> {
 }
 
 /// The event pass for unknown keys and depth, its error as a message and position.
-fn scan_shape(text: &str) -> Result<super::positions::Shape, (String, Position)> {
+fn scan_shape(text: &str) -> ShapeResult {
     super::positions::shape(text).map_err(|e| {
         let position = Position {
             line: e.marker().line(),
