@@ -116,6 +116,10 @@ pub struct Finding {
     /// The row (1 = header) of a survey export.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<usize>,
+    /// The cell of a registry read from a table: `таблица 1, строка 7, графа «Точка
+    /// взаимодействия»` or `Лист1!D7 (графа «…»)`; `line` is then the table row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// The offending value, where there is one (survey findings).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
@@ -136,6 +140,7 @@ impl Finding {
             column: None,
             path: None,
             row: None,
+            cell: None,
             value: None,
             message: message.into(),
             help: None,
@@ -144,6 +149,11 @@ impl Finding {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
         self
     }
 

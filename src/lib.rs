@@ -16,6 +16,7 @@ pub mod registry;
 pub mod render;
 pub mod rules;
 pub mod survey;
+pub mod table;
 pub mod text;
 
 use cli::{Cli, Command};

@@ -1,6 +1,8 @@
 //! The registry: its model, how it is read from YAML, its needs catalogue, and where its nodes
 //! stand in the file.
 
+pub mod import;
+pub mod import_codes;
 pub mod link;
 pub mod load;
 pub mod model;

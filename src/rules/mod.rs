@@ -94,6 +94,8 @@ pub enum Scope {
     Registry(fn(&Context, &mut Sink)),
     /// A finding of `survey check`, produced by the survey reader.
     Survey,
+    /// A finding of reading a registry from a table (`import`, or `check FILE.docx`).
+    Import,
 }
 
 /// One rule of the catalogue.
@@ -113,6 +115,11 @@ pub struct Rule {
 
 /// Every rule and survey finding, in code order.
 pub static CATALOG: &[&Rule] = &[
+    // Reading a registry from a table comes before every rule on it.
+    &crate::registry::import_codes::I001,
+    &crate::registry::import_codes::I002,
+    &crate::registry::import_codes::I003,
+    &crate::registry::import_codes::I004,
     &r001_invalid_yaml_shape::RULE,
     &r002_missing_required_field::RULE,
     &r003_missing_recommended_field::RULE,

@@ -26,29 +26,49 @@ fn too_large(file: &str, what: String) -> anyhow::Error {
     )
 }
 
+/// Why an archive was refused before it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchiveProblem {
+    /// Not a zip archive, or a damaged one.
+    Unreadable,
+    /// Its parts unpack past [`MAX_UNPACKED_BYTES`].
+    TooLarge,
+}
+
 /// Refuses an archive whose parts unpack to more than [`MAX_UNPACKED_BYTES`], counting the
-/// bytes as they really unpack (the sizes written in the archive can lie).
-pub fn check_archive<R: Read + Seek>(file: &str, reader: R) -> anyhow::Result<()> {
-    let mut archive = zip::ZipArchive::new(reader).map_err(|_| not_a_workbook(file))?;
+/// bytes as they really unpack (the sizes written in the archive can lie). Shared by every
+/// reader of zipped formats (XLSX exports, DOCX and XLSX registries).
+pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), ArchiveProblem> {
+    let mut archive = zip::ZipArchive::new(reader).map_err(|_| ArchiveProblem::Unreadable)?;
     let mut total: u64 = 0;
     for index in 0..archive.len() {
-        let mut part = archive.by_index(index).map_err(|_| not_a_workbook(file))?;
+        let mut part = archive
+            .by_index(index)
+            .map_err(|_| ArchiveProblem::Unreadable)?;
         total = total.saturating_add(part.size());
         if total > MAX_UNPACKED_BYTES {
-            return Err(too_large(file, unpacked_message()));
+            return Err(ArchiveProblem::TooLarge);
         }
         let left = MAX_UNPACKED_BYTES - (total - part.size());
         let read = std::io::copy(&mut (&mut part).take(left + 1), &mut std::io::sink())
-            .map_err(|_| not_a_workbook(file))?;
+            .map_err(|_| ArchiveProblem::Unreadable)?;
         total = total - part.size() + read;
         if total > MAX_UNPACKED_BYTES {
-            return Err(too_large(file, unpacked_message()));
+            return Err(ArchiveProblem::TooLarge);
         }
     }
     Ok(())
 }
 
-fn unpacked_message() -> String {
+/// [`check_zip`] for a survey export, its refusal worded for one.
+pub fn check_archive<R: Read + Seek>(file: &str, reader: R) -> anyhow::Result<()> {
+    check_zip(reader).map_err(|problem| match problem {
+        ArchiveProblem::Unreadable => not_a_workbook(file),
+        ArchiveProblem::TooLarge => too_large(file, unpacked_message()),
+    })
+}
+
+pub fn unpacked_message() -> String {
     format!(
         "книга распаковывается больше чем в {} МБ",
         MAX_UNPACKED_BYTES / 1024 / 1024
@@ -63,7 +83,7 @@ fn not_a_workbook(file: &str) -> anyhow::Error {
 
 /// A cell as the export's text: dates as `2025-11-01` (with the time when there is one), whole
 /// numbers without `.0`.
-fn cell_text(cell: &DataRef) -> String {
+pub fn cell_text(cell: &DataRef) -> String {
     match cell {
         DataRef::Empty => String::new(),
         DataRef::String(s) => s.clone(),

@@ -1,0 +1,872 @@
+//! A registry from a table as ministries keep it (import.md): the columns recognised by their
+//! headers, merged and continued cells carried down, section headings as directions, values
+//! mapped to the format of registry.md. Every touchpoint remembers the row it came from, so
+//! findings point at the table ([`Places`]).
+
+use super::import_codes::{i001, i002, i003, i004};
+use super::model::{
+    Approved, Channel, Direction, NeedEntry, OneOrMany, Process, Registry, Text, Touchpoint,
+};
+use super::needs::Need;
+use crate::diagnostic::{Finding, Position, Segment, YamlPath};
+use crate::table::{Grid, GridRow};
+use crate::text::normalize;
+use std::collections::BTreeMap;
+
+/// A column of the registry's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Number,
+    Direction,
+    Process,
+    Point,
+    Channel,
+    Needs,
+    Interaction,
+    Features,
+    Client,
+    Value,
+    Basis,
+}
+
+impl Field {
+    pub const ALL: [Field; 11] = [
+        Field::Number,
+        Field::Direction,
+        Field::Process,
+        Field::Point,
+        Field::Channel,
+        Field::Needs,
+        Field::Interaction,
+        Field::Features,
+        Field::Client,
+        Field::Value,
+        Field::Basis,
+    ];
+
+    /// The key of the registry format (`--column "Заголовок=point"` uses it too).
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Number => "number",
+            Field::Direction => "direction",
+            Field::Process => "process",
+            Field::Point => "point",
+            Field::Channel => "channel",
+            Field::Needs => "needs",
+            Field::Interaction => "interaction",
+            Field::Features => "features",
+            Field::Client => "client",
+            Field::Value => "value",
+            Field::Basis => "basis",
+        }
+    }
+
+    /// The headers the seeds use for the column (import.md), compared normalised.
+    pub fn headers(self) -> &'static [&'static str] {
+        match self {
+            Field::Number => &["№ п/п", "№", "N п/п", "номер"],
+            Field::Direction => &[
+                "Направление деятельности",
+                "Направленность деятельности",
+                "Направление",
+            ],
+            Field::Process => &[
+                "Наименование процесса",
+                "Наименование конкретного процесса",
+                "Процесс",
+            ],
+            Field::Point => &[
+                "Точка взаимодействия",
+                "Наименование точки взаимодействия",
+            ],
+            Field::Channel => &["Вид точки", "Вид точки взаимодействия", "Тип точки"],
+            Field::Needs => &[
+                "Удовлетворяемые потребности",
+                "Потребности клиента",
+                "Удовлетворяемые потребности клиента",
+            ],
+            Field::Interaction => &[
+                "Осуществляемое взаимодействие",
+                "Осуществляемое взаимодействие с клиентом",
+            ],
+            Field::Features => &[
+                "Особенности взаимодействия",
+                "Особенности взаимодействия с клиентом",
+            ],
+            Field::Client => &["Внутренний клиент", "Клиент"],
+            Field::Value => &[
+                "Ценность для внутреннего клиента",
+                "Ценность для клиента",
+            ],
+            Field::Basis => &["Основание", "Документ/поручение", "Документ поручение"],
+        }
+    }
+
+    /// The field a header names, if any.
+    pub fn of_header(header: &str) -> Option<Field> {
+        let wanted = normalize(header);
+        Field::ALL
+            .into_iter()
+            .find(|field| field.headers().iter().any(|h| normalize(h) == wanted))
+    }
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|field| field.key() == key)
+    }
+}
+
+/// What the user chose on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The N-th Word table (1-based).
+    pub table: Option<usize>,
+    /// The sheet by name.
+    pub sheet: Option<String>,
+    /// Headers mapped explicitly (`--column "Заголовок=field"`).
+    pub columns: Vec<(String, Field)>,
+    pub organization: Option<String>,
+    /// «Приказ № 76 от 24.09.2024».
+    pub approved: Option<String>,
+}
+
+/// Where each node of the imported model stands in the table.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// The grid the registry came from, as it is named in messages.
+    pub grid: Option<Grid>,
+    pub header_row: usize,
+    /// (1-based column, header as written) of each recognised field.
+    pub columns: BTreeMap<Field, (usize, String)>,
+    /// Per direction: its row and, per process, its row and its touchpoints' rows.
+    pub directions: Vec<(usize, Vec<(usize, Vec<usize>)>)>,
+}
+
+impl Places {
+    /// The cell a YAML path of the model points at, with its label for messages.
+    pub fn locate(&self, path: &YamlPath) -> Option<(Position, String)> {
+        let segments = &path.0;
+        let index = |i: usize| match segments.get(i) {
+            Some(Segment::Index(n)) => Some(*n),
+            _ => None,
+        };
+        let key = |i: usize| match segments.get(i) {
+            Some(Segment::Key(k)) => Some(k.as_ref()),
+            _ => None,
+        };
+        if key(0) != Some("directions") {
+            return None;
+        }
+        let Some(d) = index(1) else {
+            return self.cell(self.header_row, Field::Direction);
+        };
+        let (direction_row, processes) = self.directions.get(d)?;
+        let Some(p) = index(3) else {
+            return self.cell(*direction_row, Field::Direction);
+        };
+        let (process_row, touchpoints) = processes.get(p)?;
+        let Some(t) = index(5) else {
+            return self.cell(*process_row, Field::Process);
+        };
+        let row = *touchpoints.get(t)?;
+        let field = key(6).and_then(Field::from_key).unwrap_or(Field::Point);
+        self.cell(row, field)
+            .or_else(|| self.cell(row, Field::Point))
+    }
+
+    fn cell(&self, row: usize, field: Field) -> Option<(Position, String)> {
+        let (column, heading) = self.columns.get(&field)?;
+        let grid = self.grid.as_ref()?;
+        Some((
+            Position {
+                line: row,
+                column: *column,
+            },
+            grid.cell_label(row, *column, heading),
+        ))
+    }
+}
+
+/// A registry read from a table.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// None when no table with a touchpoint column was found (I001).
+    pub registry: Option<Registry>,
+    pub places: Places,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads the registry from the tables of a file.
+pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
+    let chosen = choose(&grids, options);
+    let Some((grid, header_index)) = chosen else {
+        let mut finding = i001(&grids, options);
+        finding.file = file.to_string();
+        return Imported {
+            registry: None,
+            places: Places::default(),
+            findings: vec![finding],
+        };
+    };
+    let grid = grids.into_iter().nth(grid).unwrap_or_else(|| unreachable_grid());
+    let mut reader = TableReader::new(&grid, header_index, options);
+    reader.read_rows(&grid.rows[header_index + 1..]);
+    let mut registry = Registry {
+        organization: options
+            .organization
+            .clone()
+            .or_else(|| organization_from_titles(&grid))
+            .map(Text),
+        areas: None,
+        approved: options
+            .approved
+            .clone()
+            .or_else(|| act_from_titles(&grid))
+            .map(|act| approved_of(&act)),
+        published: None,
+        approvals: None,
+        needs: None,
+        directions: Some(std::mem::take(&mut reader.directions)),
+    };
+    if registry.approved.as_ref().is_some_and(|a| a.act.is_none()) {
+        registry.approved = None;
+    }
+    let mut places = Places {
+        grid: None,
+        header_row: grid.rows[header_index].number,
+        columns: reader.column_headings(),
+        directions: std::mem::take(&mut reader.places),
+    };
+    let mut findings = std::mem::take(&mut reader.findings);
+    places.grid = Some(Grid {
+        rows: Vec::new(),
+        ..grid
+    });
+    for finding in &mut findings {
+        finding.file = file.to_string();
+    }
+    Imported {
+        registry: Some(registry),
+        places,
+        findings,
+    }
+}
+
+#[allow(clippy::panic)]
+fn unreachable_grid() -> Grid {
+    panic!("the chosen grid is one of the grids")
+}
+
+/// The grid to read and its header row: the one the options name, else the first whose header
+/// names a touchpoint column.
+fn choose(grids: &[Grid], options: &Options) -> Option<(usize, usize)> {
+    grids.iter().enumerate().find_map(|(i, grid)| {
+        let named = match (&options.table, &options.sheet, &grid.source) {
+            (Some(n), _, crate::table::Source::WordTable(m)) => n == m,
+            (_, Some(name), crate::table::Source::Sheet(sheet)) => {
+                normalize(name) == normalize(sheet)
+            }
+            (None, None, _) => true,
+            _ => false,
+        };
+        if !named {
+            return None;
+        }
+        header_row(grid, &options.columns).map(|h| (i, h))
+    })
+}
+
+/// How many rows from the top may be title lines before the header.
+const HEADER_SEARCH: usize = 15;
+
+/// The row whose cells name a touchpoint column.
+fn header_row(grid: &Grid, explicit: &[(String, Field)]) -> Option<usize> {
+    grid.rows.iter().take(HEADER_SEARCH).position(|row| {
+        row.slots
+            .iter()
+            .any(|slot| field_of(&slot.text, explicit) == Some(Field::Point))
+    })
+}
+
+fn field_of(header: &str, explicit: &[(String, Field)]) -> Option<Field> {
+    let wanted = normalize(header);
+    explicit
+        .iter()
+        .find(|(h, _)| normalize(h) == wanted)
+        .map(|(_, f)| *f)
+        .or_else(|| Field::of_header(header))
+}
+
+/// The reader of one table's data rows.
+struct TableReader<'a> {
+    grid: &'a Grid,
+    /// The field of each slot (None: a spacer or an unknown column).
+    fields: Vec<Option<Field>>,
+    headers: Vec<String>,
+    directions: Vec<Direction>,
+    places: Vec<(usize, Vec<(usize, Vec<usize>)>)>,
+    findings: Vec<Finding>,
+    /// The direction and process text in force (continued by empty and merged cells).
+    direction: Option<String>,
+    process: Option<String>,
+    /// Whether the process in force was named since its direction began.
+    has_direction_column: bool,
+}
+
+impl<'a> TableReader<'a> {
+    fn new(grid: &'a Grid, header_index: usize, options: &Options) -> Self {
+        let header = &grid.rows[header_index];
+        let mut fields = Vec::new();
+        let mut headers = Vec::new();
+        let mut findings = Vec::new();
+        for (column, slot) in header.slots.iter().enumerate() {
+            // A header merged across belongs to the column where it starts.
+            let field = field_of(&slot.text, &options.columns);
+            let taken = field.is_some_and(|f| fields.contains(&Some(f)));
+            fields.push(if taken { None } else { field });
+            headers.push(slot.text.clone());
+            if field.is_none() && !slot.text.trim().is_empty() {
+                let position = Position {
+                    line: header.number,
+                    column: column + 1,
+                };
+                findings.push(
+                    i002(&slot.text)
+                        .at(position)
+                        .with_cell(grid.cell_label(header.number, column + 1, &slot.text)),
+                );
+            }
+        }
+        let has_direction_column = fields.contains(&Some(Field::Direction));
+        TableReader {
+            grid,
+            fields,
+            headers,
+            directions: Vec::new(),
+            places: Vec::new(),
+            findings,
+            direction: None,
+            process: None,
+            has_direction_column,
+        }
+    }
+
+    fn column_headings(&self) -> BTreeMap<Field, (usize, String)> {
+        self.fields
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| f.map(|f| (f, (i + 1, self.headers[i].clone()))))
+            .collect()
+    }
+
+    fn text(&self, row: &'a GridRow, field: Field) -> Option<&'a str> {
+        let column = self.fields.iter().position(|f| *f == Some(field))?;
+        let text = row.slots.get(column)?.text.trim();
+        (!text.is_empty()).then_some(text)
+    }
+
+    fn column(&self, field: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+
+    fn read_rows(&mut self, rows: &'a [GridRow]) {
+        for row in rows {
+            if is_blank(row) || is_number_row(row) {
+                continue;
+            }
+            if let Some(heading) = section_heading(row, self) {
+                self.start_direction(heading.to_string(), row.number);
+                continue;
+            }
+            self.read_row(row);
+        }
+    }
+
+    fn start_direction(&mut self, name: String, row: usize) {
+        self.direction = Some(name.clone());
+        self.process = None;
+        self.directions.push(Direction {
+            name: Some(Text(name)),
+            processes: Some(Vec::new()),
+        });
+        self.places.push((row, Vec::new()));
+    }
+
+    fn start_process(&mut self, name: String, row: usize) {
+        self.process = Some(name.clone());
+        if let Some(direction) = self.directions.last_mut() {
+            direction
+                .processes
+                .get_or_insert_with(Vec::new)
+                .push(Process {
+                    name: Some(Text(name)),
+                    id: None,
+                    touchpoints: Some(Vec::new()),
+                });
+        }
+        if let Some((_, processes)) = self.places.last_mut() {
+            processes.push((row, Vec::new()));
+        }
+    }
+
+    fn read_row(&mut self, row: &'a GridRow) {
+        let has_touchpoint = [
+            Field::Point,
+            Field::Channel,
+            Field::Needs,
+            Field::Interaction,
+            Field::Features,
+            Field::Client,
+            Field::Value,
+            Field::Basis,
+        ]
+        .iter()
+        .any(|f| self.text(row, *f).is_some());
+        // The direction: a new text starts one, an empty or merged cell continues it.
+        match self.text(row, Field::Direction) {
+            Some(name) if self.direction.as_deref() != Some(name) => {
+                self.start_direction(name.to_string(), row.number)
+            }
+            _ if !self.has_direction_column && self.directions.is_empty() => {
+                self.directions.push(Direction {
+                    name: None,
+                    processes: Some(Vec::new()),
+                });
+                self.places.push((row.number, Vec::new()));
+            }
+            _ => {}
+        }
+        match self.text(row, Field::Process) {
+            Some(name) if self.process.as_deref() != Some(name) && !self.directions.is_empty() => {
+                self.start_process(name.to_string(), row.number)
+            }
+            _ => {}
+        }
+        if !has_touchpoint {
+            return;
+        }
+        if self.directions.is_empty() || self.process.is_none() {
+            let column = self.column(Field::Point).unwrap_or(0) + 1;
+            let missing = if self.directions.is_empty() {
+                "направления деятельности"
+            } else {
+                "процесса"
+            };
+            self.findings.push(
+                i004(missing)
+                    .at(Position {
+                        line: row.number,
+                        column,
+                    })
+                    .with_cell(self.grid.cell_label(
+                        row.number,
+                        column,
+                        &self.headers[column - 1],
+                    )),
+            );
+            return;
+        }
+        let touchpoint = self.touchpoint(row);
+        if let Some(process) = self
+            .directions
+            .last_mut()
+            .and_then(|d| d.processes.as_mut())
+            .and_then(|p| p.last_mut())
+        {
+            process
+                .touchpoints
+                .get_or_insert_with(Vec::new)
+                .push(touchpoint);
+        }
+        if let Some((_, processes)) = self.places.last_mut()
+            && let Some((_, rows)) = processes.last_mut()
+        {
+            rows.push(row.number);
+        }
+    }
+
+    fn touchpoint(&mut self, row: &'a GridRow) -> Touchpoint {
+        let channel = match self.text(row, Field::Channel) {
+            Some(cell) => Some(channel_code(cell).map_or_else(|| cell.to_string(), str::to_string)),
+            None => self
+                .text(row, Field::Features)
+                .and_then(channel_code)
+                .map(str::to_string),
+        };
+        let needs = self.text(row, Field::Needs).map(|cell| {
+            let (entries, unmatched) = needs_of(cell);
+            if !unmatched.is_empty() {
+                let column = self.column(Field::Needs).unwrap_or(0) + 1;
+                let label = self
+                    .grid
+                    .cell_label(row.number, column, &self.headers[column - 1]);
+                for text in unmatched {
+                    self.findings.push(
+                        i003(&text)
+                            .at(Position {
+                                line: row.number,
+                                column,
+                            })
+                            .with_cell(label.clone()),
+                    );
+                }
+            }
+            OneOrMany::Many(entries)
+        });
+        let text = |field| self.text(row, field).map(|t| Text(t.to_string()));
+        Touchpoint {
+            point: text(Field::Point),
+            channel: channel.map(Text),
+            needs,
+            interaction: text(Field::Interaction),
+            features: text(Field::Features),
+            client: text(Field::Client),
+            value: text(Field::Value),
+            basis: text(Field::Basis),
+            id: None,
+        }
+    }
+}
+
+fn is_blank(row: &GridRow) -> bool {
+    row.slots.iter().all(|s| s.text.trim().is_empty())
+        && !row.slots.iter().any(|s| s.merged_above)
+}
+
+/// The row of column numbers printed forms have under the header: `1 2 3 …`.
+fn is_number_row(row: &GridRow) -> bool {
+    let filled: Vec<&str> = row
+        .slots
+        .iter()
+        .map(|s| s.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    filled.len() >= 2
+        && filled.iter().enumerate().all(|(i, t)| {
+            t.trim_end_matches('.')
+                .parse::<usize>()
+                .is_ok_and(|n| n == i + 1)
+        })
+}
+
+/// A row with one text and nothing in the touchpoint's columns: a section heading, a direction
+/// written across the table. A lone number (`2.`) is no heading.
+fn section_heading<'a>(row: &'a GridRow, reader: &TableReader) -> Option<&'a str> {
+    let filled: Vec<&str> = row
+        .slots
+        .iter()
+        .map(|s| s.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let only = *filled.first()?;
+    if filled.iter().any(|t| *t != only) {
+        return None;
+    }
+    let in_touchpoint = [Field::Point, Field::Process]
+        .iter()
+        .any(|f| reader.text(row, *f).is_some());
+    if in_touchpoint {
+        return None;
+    }
+    let heading = only
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')' || c == ' ')
+        .trim();
+    (!heading.is_empty()).then_some(heading)
+}
+
+/// Wordings of the kind of a point seen in tables, beside the registry's own spellings.
+const TABLE_CHANNEL_WORDINGS: [(&str, Channel); 4] = [
+    ("взаимодействие в онлайн точке", Channel::Digital),
+    ("взаимодействие в цифровой точке", Channel::Digital),
+    ("взаимодействие в офлайн точке", Channel::Offline),
+    ("взаимодействие в оффлайн точке", Channel::Offline),
+];
+
+/// The code of a channel cell (`digital`, `offline`), if it says one.
+fn channel_code(cell: &str) -> Option<&'static str> {
+    let wanted = normalize(cell);
+    Channel::parse(cell)
+        .or_else(|| {
+            TABLE_CHANNEL_WORDINGS
+                .iter()
+                .find(|(w, _)| *w == wanted)
+                .map(|(_, c)| *c)
+        })
+        .map(Channel::code)
+}
+
+/// The needs of a cell: one per line or `;`; wordings split at their own commas are joined
+/// back into the longest catalogue wording. What matches nothing becomes `{other: text}` and is
+/// returned for I003.
+pub fn needs_of(cell: &str) -> (Vec<NeedEntry>, Vec<String>) {
+    let mut entries = Vec::new();
+    let mut unmatched = Vec::new();
+    for piece in cell.split(['\n', ';']) {
+        let piece = clean_item(piece);
+        if piece.is_empty() {
+            continue;
+        }
+        if let Some(need) = Need::parse(piece) {
+            entries.push(code_entry(need));
+            continue;
+        }
+        if let Some((head, description)) = piece.split_once(':')
+            && Need::parse(head) == Some(Need::Other)
+        {
+            entries.push(other_entry(description.trim()));
+            continue;
+        }
+        rejoin(piece, &mut entries, &mut unmatched);
+    }
+    (entries, unmatched)
+}
+
+/// A piece split at commas: the longest runs of parts that are catalogue wordings, the rest as
+/// `other`.
+fn rejoin(piece: &str, entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>) {
+    let parts: Vec<&str> = piece.split(',').collect();
+    let mut start = 0;
+    let mut loose: Vec<&str> = Vec::new();
+    let flush = |loose: &mut Vec<&str>, entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>| {
+        let text = loose.join(",").trim().to_string();
+        loose.clear();
+        if !clean_item(&text).is_empty() {
+            let text = clean_item(&text).to_string();
+            entries.push(other_entry(&text));
+            unmatched.push(text);
+        }
+    };
+    while start < parts.len() {
+        let found = (start + 1..=parts.len())
+            .rev()
+            .find_map(|end| Need::parse(&parts[start..end].join(",")).map(|need| (end, need)));
+        match found {
+            Some((end, need)) => {
+                flush(&mut loose, entries, unmatched);
+                entries.push(code_entry(need));
+                start = end;
+            }
+            None => {
+                loose.push(parts[start]);
+                start += 1;
+            }
+        }
+    }
+    flush(&mut loose, entries, unmatched);
+}
+
+/// A list item without its bullet, numbering and final full stop.
+fn clean_item(text: &str) -> &str {
+    text.trim()
+        .trim_start_matches(['-', '–', '—', '•', '*'])
+        .trim()
+        .trim_end_matches(['.', ','])
+        .trim()
+}
+
+fn code_entry(need: Need) -> NeedEntry {
+    NeedEntry::Name(Text(need.code().to_string()))
+}
+
+fn other_entry(description: &str) -> NeedEntry {
+    let mut map = BTreeMap::new();
+    map.insert(
+        "other".to_string(),
+        Some(Text(description.to_string())).filter(|t| !t.0.is_empty()),
+    );
+    NeedEntry::WithDescription(map)
+}
+
+/// «Перечень … — Министерство …»: the organisation after the dash of `show`'s own title.
+fn organization_from_titles(grid: &Grid) -> Option<String> {
+    grid.titles
+        .iter()
+        .map(String::as_str)
+        .chain(grid.rows.iter().flat_map(|r| r.slots.first()).map(|s| s.text.as_str()))
+        .take(HEADER_SEARCH)
+        .find_map(|line| {
+            let (head, organization) = line.split_once(" — ")?;
+            normalize(head)
+                .starts_with("перечень точек взаимодействия")
+                .then(|| organization.trim().to_string())
+                .filter(|o| !o.is_empty())
+        })
+}
+
+/// «Приложение к приказу … от 24.09.2024 № 76»: the act named in the title lines.
+fn act_from_titles(grid: &Grid) -> Option<String> {
+    let lines: Vec<&str> = grid
+        .titles
+        .iter()
+        .map(String::as_str)
+        .chain(grid.rows.iter().flat_map(|r| r.slots.first()).map(|s| s.text.as_str()))
+        .take(HEADER_SEARCH)
+        .collect();
+    lines.iter().find_map(|line| {
+        let lower = line.to_lowercase();
+        let at = lower.find("приказ")?;
+        (lower.contains(" от ") && lower.contains('№'))
+            .then(|| crate::text::capitalize(line[at..].trim()))
+    })
+}
+
+/// An approval act as the model keeps it: the act, and its date when the text names one.
+fn approved_of(act: &str) -> Approved {
+    let date = act
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .find(|word| super::model::parse_date(word).is_some())
+        .map(|d| Text(d.to_string()));
+    Approved {
+        act: Some(Text(act.trim().to_string())).filter(|t| !t.0.is_empty()),
+        date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{Slot, Source};
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            source: Source::WordTable(1),
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| GridRow {
+                    number: i + 1,
+                    slots: cells
+                        .iter()
+                        .map(|text| match *text {
+                            "^" => Slot {
+                                merged_above: true,
+                                ..Slot::default()
+                            },
+                            "<" => Slot {
+                                merged_left: true,
+                                ..Slot::default()
+                            },
+                            text => Slot {
+                                text: text.to_string(),
+                                ..Slot::default()
+                            },
+                        })
+                        .collect(),
+                })
+                .collect(),
+            titles: vec!["Приложение к приказу Министерства от 24.09.2024 № 76".into()],
+        }
+    }
+
+    fn import_one(g: Grid) -> Imported {
+        import("t.docx", vec![g], &Options::default())
+    }
+
+    fn names(registry: &Registry) -> Vec<(String, String, String)> {
+        registry
+            .touchpoints()
+            .map(|t| {
+                (
+                    t.direction.name.clone().map(|n| n.0).unwrap_or_default(),
+                    t.process.name.clone().map(|n| n.0).unwrap_or_default(),
+                    t.touchpoint.point.clone().map(|n| n.0).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merged_and_empty_cells_continue_and_headings_start_directions() {
+        let imported = import_one(grid(&[
+            &["Перечень точек взаимодействия — Минфин", "<", "<", "<"],
+            &["№ п/п", "Направленность деятельности", "Процесс", "Точка взаимодействия"],
+            &["1", "2", "3", "4"],
+            &["1.", "Учет", "Зарплата", "Телефон"],
+            &["", "^", "^", "Почта"],
+            &["", "", "Командировки", "СЭД"],
+            &["", "", "", ""],
+            &["2. Кадры", "<", "<", "<"],
+            &["3.", "", "Отпуск", "Кабинет"],
+        ]));
+        let registry = imported.registry.unwrap();
+        assert_eq!(
+            names(&registry),
+            vec![
+                ("Учет".into(), "Зарплата".into(), "Телефон".into()),
+                ("Учет".into(), "Зарплата".into(), "Почта".into()),
+                ("Учет".into(), "Командировки".into(), "СЭД".into()),
+                ("Кадры".into(), "Отпуск".into(), "Кабинет".into()),
+            ]
+        );
+        assert_eq!(registry.organization.unwrap().0, "Минфин");
+        let approved = registry.approved.unwrap();
+        assert_eq!(approved.date.unwrap().0, "24.09.2024");
+        assert!(imported.findings.is_empty(), "{:?}", imported.findings);
+        // Places: the second touchpoint of the first process stands in row 5.
+        let path = YamlPath::root()
+            .key("directions")
+            .index(0)
+            .key("processes")
+            .index(0)
+            .key("touchpoints")
+            .index(1);
+        let (position, label) = imported.places.locate(&path).unwrap();
+        assert_eq!((position.line, position.column), (5, 4));
+        assert_eq!(label, "таблица 1, строка 5, графа «Точка взаимодействия»");
+    }
+
+    #[test]
+    fn a_point_with_no_process_above_is_i004_and_unknown_headers_are_i002() {
+        let imported = import_one(grid(&[
+            &["Направление деятельности", "Процесс", "Точка взаимодействия", "Примечание"],
+            &["Учет", "", "Телефон", "x"],
+        ]));
+        let codes: Vec<&str> = imported.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, vec!["I002", "I004"]);
+        assert_eq!(imported.findings[1].line, Some(2));
+    }
+
+    #[test]
+    fn no_touchpoint_column_is_i001_naming_the_headers_seen() {
+        let imported = import_one(grid(&[&["Направление", "Процесс"], &["a", "b"]]));
+        assert!(imported.registry.is_none());
+        assert_eq!(imported.findings[0].code, "I001");
+        assert!(imported.findings[0].message.contains("«Процесс»"));
+    }
+
+    #[test]
+    fn needs_with_commas_are_joined_back_and_the_rest_is_other() {
+        let (entries, unmatched) = needs_of(
+            "Получение информации; представление заявления, обращения, запроса, документов, \
+             пропуск в здание\nДругие удовлетворяемые потребности клиента: справка",
+        );
+        let codes: Vec<String> = entries
+            .iter()
+            .map(|e| match e.interpret() {
+                super::super::model::NeedValue::Known { need, description } => {
+                    format!("{}{}", need.code(), description.map(|d| format!("={d}")).unwrap_or_default())
+                }
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            codes,
+            vec!["info", "submission", "other=пропуск в здание", "other=справка"]
+        );
+        assert_eq!(unmatched, vec!["пропуск в здание".to_string()]);
+    }
+
+    #[test]
+    fn table_wordings_of_the_kind_are_channels() {
+        assert_eq!(channel_code("Взаимодействие в онлайн-точке"), Some("digital"));
+        assert_eq!(channel_code("Взаимодействие в офлайн-точке"), Some("offline"));
+        assert_eq!(channel_code("Цифровая"), Some("digital"));
+        assert_eq!(channel_code("по телефону"), None);
+    }
+
+    #[test]
+    fn the_official_headings_are_all_recognised() {
+        for heading in crate::render::official_table::HEADINGS {
+            assert!(Field::of_header(heading).is_some(), "{heading}");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The findings of reading a registry from a table (I001–I004, import.md): each code's
+//! description beside the function that builds its findings, as the R rules and S codes have.
+//! `rules::CATALOG` lists the statics, so `explain I003` and `--ignore I002` work.
+
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Rule, Scope};
+use crate::table::Grid;
+
+pub static I001: Rule = Rule {
+    code: "I001",
+    name: "no-touchpoint-table",
+    severity: Severity::Error,
+    source: "Липецк 2.2, Смоленск, приложение",
+    summary: "в файле нет таблицы с графой «Точка взаимодействия» (названы просмотренные таблицы и их заголовки)",
+    explanation: "\
+Что проверяет: что в документе Word или книге Excel есть таблица, в строке заголовков которой есть
+графа точки взаимодействия («Точка взаимодействия», «Наименование точки взаимодействия»).
+
+Почему это важно: без этой графы таблица — не перечень, и читать из неё нечего; угадывать графу
+по содержимому tochki не станет.
+
+Пример: таблица с графами «Процесс» и «Канал» — графы точки нет.
+
+Как исправить: назовите графу, как в форме перечня (Липецк 2.2), или укажите её явно:
+--column \"Канал=point\"; другую таблицу выберите --table N или --sheet ИМЯ.
+
+Основание: Липецк, п. 2.2 (форма перечня); Смоленск, приложение.",
+    scope: Scope::Import,
+};
+
+/// I001: none of `grids` has a touchpoint column; names each with its first headers.
+pub fn i001(grids: &[Grid], options: &super::import::Options) -> Finding {
+    let seen: Vec<String> = grids
+        .iter()
+        .filter(|grid| match (&options.table, &options.sheet, &grid.source) {
+            (Some(n), _, crate::table::Source::WordTable(m)) => n == m,
+            (_, Some(name), crate::table::Source::Sheet(sheet)) => name == sheet,
+            (None, None, _) => true,
+            _ => false,
+        })
+        .take(10)
+        .map(|grid| {
+            let headers: Vec<String> = grid
+                .rows
+                .iter()
+                .find(|row| row.slots.iter().filter(|s| !s.text.is_empty()).count() >= 2)
+                .map(|row| {
+                    row.slots
+                        .iter()
+                        .filter(|s| !s.text.is_empty())
+                        .take(8)
+                        .map(|s| format!("«{}»", s.text.replace('\n', " ")))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if headers.is_empty() {
+                format!("{} (пустая)", grid.name())
+            } else {
+                format!("{}: {}", grid.name(), headers.join(", "))
+            }
+        })
+        .collect();
+    let message = if seen.is_empty() {
+        match (&options.table, &options.sheet) {
+            (Some(n), _) => format!("В файле нет таблицы {n}"),
+            (_, Some(name)) => format!("В книге нет листа «{name}»"),
+            _ => "В файле нет ни одной таблицы".to_string(),
+        }
+    } else {
+        format!(
+            "Нет таблицы с графой «Точка взаимодействия»; просмотрены {}",
+            seen.join("; ")
+        )
+    };
+    I001.finding(message).with_help(
+        "Назовите графу точки, как в форме перечня, или укажите её: --column \"Заголовок=point\"",
+    )
+}
+
+pub static I002: Rule = Rule {
+    code: "I002",
+    name: "unknown-column",
+    severity: Severity::Warning,
+    source: "Липецк 2.2",
+    summary: "заголовок графы не совпадает ни с одной графой перечня (назван ближайший); графа пропущена",
+    explanation: "\
+Что проверяет: что каждая графа таблицы узнана по заголовку (регистр, ё/е, пробелы и знаки
+препинания не важны).
+
+Почему это важно: данные неузнанной графы не попадут в перечень; tochki не угадывает молча.
+
+Пример: «Точка контакта» вместо «Точка взаимодействия».
+
+Как исправить: переименуйте графу или укажите её явно: --column \"Точка контакта=point\"
+(поля: direction, process, point, channel, needs, interaction, features, client, value, basis).
+
+Основание: Липецк, п. 2.2.",
+    scope: Scope::Import,
+};
+
+/// I002: a header that names no field.
+pub fn i002(header: &str) -> Finding {
+    let all: Vec<&str> = super::import::Field::ALL
+        .iter()
+        .flat_map(|f| f.headers().iter().copied())
+        .collect();
+    let header = header.replace('\n', " ");
+    let message = match crate::text::closest(&header, all.iter().copied()) {
+        Some(closest) => format!("Графа «{header}» не узнана (ближе всего «{closest}»); она пропущена"),
+        None => format!("Графа «{header}» не узнана; она пропущена"),
+    };
+    I002.finding(message)
+        .with_help("Переименуйте графу или укажите её: --column \"Заголовок=поле\"")
+}
+
+pub static I003: Rule = Rule {
+    code: "I003",
+    name: "need-outside-catalogue-wording",
+    severity: Severity::Warning,
+    source: "Липецк 2.6, Омск 6, Смоленск 1.7",
+    summary: "текст в графе потребностей не совпал ни с одной формулировкой каталога: записан как other",
+    explanation: "\
+Что проверяет: что каждая потребность в ячейке (по одной на строку или через «;») — формулировка
+каталога. Формулировки с запятыми внутри собираются обратно.
+
+Почему это важно: потребность вне каталога не попадёт в сводку потребностей и в анкету.
+
+Пример: «пропуск в здание» — записано как {other: \"пропуск в здание\"}.
+
+Как исправить: замените текст формулировкой каталога (tochki explain R004) или оставьте other с
+описанием, если потребность действительно своя.
+
+Основание: Липецк, п. 2.6; Омск, п. 6; Смоленск, п. 1.7.",
+    scope: Scope::Import,
+};
+
+/// I003: a needs text that matches no catalogue wording.
+pub fn i003(text: &str) -> Finding {
+    I003.finding(format!(
+        "Потребность «{text}» не совпала с формулировками каталога: записана как other"
+    ))
+    .with_help("Замените её формулировкой каталога или оставьте other с описанием")
+}
+
+pub static I004: Rule = Rule {
+    code: "I004",
+    name: "point-without-process",
+    severity: Severity::Error,
+    source: "Липецк 2.2",
+    summary: "строка с точкой, над которой нет процесса (или направления деятельности)",
+    explanation: "\
+Что проверяет: что у каждой строки с точкой взаимодействия есть процесс и направление — в её
+ячейках, в объединённой ячейке или в строке выше.
+
+Почему это важно: точка вне процесса не может быть проверена на повторы (Липецк 2.7) и не попадёт
+в анкету.
+
+Пример: первая строка таблицы, где графа процесса пуста.
+
+Как исправить: впишите процесс (или направление) в строку или объедините ячейку с ячейкой выше.
+
+Основание: Липецк, п. 2.2 (направление → процесс → точка).",
+    scope: Scope::Import,
+};
+
+/// I004: a row with a point but no `missing` («процесса», «направления деятельности») above.
+pub fn i004(missing: &str) -> Finding {
+    I004.finding(format!(
+        "У точки в этой строке нет {missing}: ни в строке, ни выше; строка пропущена"
+    ))
+    .with_help("Впишите его в строку или объедините ячейку с ячейкой выше")
+}

@@ -1,0 +1,275 @@
+//! The tables of a Word document (`.docx`): `word/document.xml` read as a stream of XML events
+//! (quick-xml), each top-level `w:tbl` a [`Grid`]. A cell spanning columns (`w:gridSpan`) covers
+//! the slots to its right; a cell continuing a vertical merge (`w:vMerge` without
+//! `restart`) is marked as merged from above. Tables nested in a cell give their text to it.
+
+use super::{Grid, GridRow, Slot, Source};
+use crate::survey::xlsx::{ArchiveProblem, MAX_CELLS, check_zip, unpacked_message};
+use quick_xml::events::{BytesStart, Event};
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+fn not_a_document(file: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{file}: файл не читается как документ Word (DOCX): он повреждён, защищён паролем или это другой формат; откройте его в Word или LibreOffice, снимите защиту и сохраните как «Документ Word (.docx)»"
+    )
+}
+
+/// Every top-level table of the document, with the paragraphs above each as its titles.
+pub fn read(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
+    let open = || {
+        std::fs::File::open(path)
+            .map(BufReader::new)
+            .map_err(|error| crate::text::io_problem(file, "документ", &error))
+    };
+    check_zip(open()?).map_err(|problem| match problem {
+        ArchiveProblem::Unreadable => not_a_document(file),
+        ArchiveProblem::TooLarge => anyhow::anyhow!(
+            "{file}: {}; такой документ не похож на перечень (возможно, «zip-бомба» или повреждённый файл)",
+            unpacked_message()
+        ),
+    })?;
+    let mut archive = zip::ZipArchive::new(open()?).map_err(|_| not_a_document(file))?;
+    let part = archive
+        .by_name("word/document.xml")
+        .map_err(|_| not_a_document(file))?;
+    parse(BufReader::new(part)).map_err(|problem| match problem {
+        Problem::Xml => not_a_document(file),
+        Problem::TooManyCells => anyhow::anyhow!(
+            "{file}: в таблицах документа больше {MAX_CELLS} ячеек; такой документ не похож на перечень"
+        ),
+    })
+}
+
+#[derive(Debug)]
+enum Problem {
+    Xml,
+    TooManyCells,
+}
+
+/// A cell being read.
+#[derive(Default)]
+struct Cell {
+    paragraphs: Vec<String>,
+    span: usize,
+    /// Some(true) restarts a vertical merge, Some(false) continues one.
+    vmerge: Option<bool>,
+}
+
+/// The state of the walk over the document's events.
+#[derive(Default)]
+struct Walk {
+    grids: Vec<Grid>,
+    /// Paragraphs of the body since the last table (titles of the next one).
+    titles: Vec<String>,
+    /// Depth of `w:tbl` elements; 1 inside a top-level table.
+    depth: usize,
+    rows: Vec<GridRow>,
+    row: Vec<Slot>,
+    cell: Option<Cell>,
+    paragraph: String,
+    cells: u64,
+}
+
+impl Walk {
+    fn start(&mut self, element: &BytesStart, empty: bool) {
+        match element.local_name().into_inner() {
+            "tbl" => {
+                self.depth += 1;
+                if self.depth == 1 {
+                    self.rows.clear();
+                }
+            }
+            "tr" if self.depth == 1 => self.row.clear(),
+            "gridBefore" if self.depth == 1 => {
+                for _ in 0..value(element).and_then(|v| v.parse().ok()).unwrap_or(0usize) {
+                    self.row.push(Slot::default());
+                }
+            }
+            "tc" if self.depth == 1 => self.cell = Some(Cell::default()),
+            "gridSpan" if self.depth == 1 => {
+                if let Some(cell) = &mut self.cell {
+                    cell.span = value(element).and_then(|v| v.parse().ok()).unwrap_or(1);
+                }
+            }
+            "vMerge" if self.depth == 1 => {
+                if let Some(cell) = &mut self.cell {
+                    cell.vmerge = Some(value(element).as_deref() == Some("restart"));
+                }
+            }
+            "p" if !empty => self.paragraph.clear(),
+            "tab" => self.paragraph.push(' '),
+            "br" | "cr" => self.paragraph.push('\n'),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) -> Result<(), Problem> {
+        match name {
+            "p" => {
+                let text = std::mem::take(&mut self.paragraph);
+                match &mut self.cell {
+                    Some(cell) if self.depth >= 1 => cell.paragraphs.push(text),
+                    _ if self.depth == 0 => self.titles.push(text),
+                    _ => {}
+                }
+            }
+            "tc" if self.depth == 1 => self.end_cell()?,
+            "tr" if self.depth == 1 => {
+                let number = self.rows.len() + 1;
+                self.rows.push(GridRow {
+                    number,
+                    slots: std::mem::take(&mut self.row),
+                });
+            }
+            "tbl" => {
+                if self.depth == 1 {
+                    self.grids.push(Grid {
+                        source: Source::WordTable(self.grids.len() + 1),
+                        rows: std::mem::take(&mut self.rows),
+                        titles: std::mem::take(&mut self.titles),
+                    });
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn end_cell(&mut self) -> Result<(), Problem> {
+        let Some(cell) = self.cell.take() else {
+            return Ok(());
+        };
+        let text = cell
+            .paragraphs
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let span = cell.span.clamp(1, 64);
+        self.cells += span as u64;
+        if self.cells > MAX_CELLS {
+            return Err(Problem::TooManyCells);
+        }
+        let merged_above = cell.vmerge == Some(false);
+        self.row.push(Slot {
+            text: if merged_above { String::new() } else { text },
+            merged_above,
+            merged_left: false,
+        });
+        for _ in 1..span {
+            self.row.push(Slot {
+                text: String::new(),
+                merged_above,
+                merged_left: true,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The `w:val` attribute of an element.
+fn value(element: &BytesStart) -> Option<String> {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().into_inner() == "val")
+        .map(|a| a.value.to_string())
+}
+
+fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(reader));
+    let mut buffer = Vec::new();
+    let mut walk = Walk::default();
+    // Text counts only inside `w:t` (runs' text), not in field codes or properties.
+    let mut in_text = false;
+    loop {
+        match xml.read_event_into(&mut buffer).map_err(|_| Problem::Xml)? {
+            Event::Start(element) => {
+                in_text = element.local_name().into_inner() == "t";
+                walk.start(&element, false);
+            }
+            Event::Empty(element) => walk.start(&element, true),
+            Event::End(element) => {
+                if element.local_name().into_inner() == "t" {
+                    in_text = false;
+                }
+                walk.end(element.local_name().into_inner())?;
+            }
+            Event::Text(text) if in_text => walk.paragraph.push_str(&text.xml10_content()),
+            Event::GeneralRef(reference) if in_text => {
+                if let Ok(Some(ch)) = reference.resolve_char_ref() {
+                    walk.paragraph.push(ch);
+                } else {
+                    walk.paragraph.push_str(match reference.as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buffer.clear();
+    }
+    Ok(walk.grids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(tables: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Перечень</w:t></w:r></w:p>{tables}</w:body></w:document>"#
+        )
+    }
+
+    fn cell(text: &str, properties: &str) -> String {
+        format!("<w:tc><w:tcPr>{properties}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+    }
+
+    #[test]
+    fn merges_spans_and_titles_are_read() {
+        let xml = body(&format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr><w:tr>{}</w:tr></w:tbl>",
+            cell("Процесс", r#"<w:vMerge w:val="restart"/>"#),
+            cell("Точка &amp; канал", ""),
+            cell("", "<w:vMerge/>"),
+            cell("Почта", ""),
+            cell("Раздел", r#"<w:gridSpan w:val="2"/>"#),
+        ));
+        let grids = parse(xml.as_bytes()).unwrap();
+        assert_eq!(grids.len(), 1);
+        let grid = &grids[0];
+        assert_eq!(grid.titles, vec!["Перечень".to_string()]);
+        assert_eq!(grid.rows[0].slots[1].text, "Точка & канал");
+        assert!(grid.rows[1].slots[0].merged_above);
+        assert_eq!(grid.rows[1].slots[1].text, "Почта");
+        assert_eq!(grid.rows[2].slots.len(), 2);
+        assert!(grid.rows[2].slots[1].merged_left);
+        assert_eq!(grid.rows[2].number, 3);
+    }
+
+    #[test]
+    fn paragraphs_of_a_cell_are_lines_and_nested_tables_give_their_text() {
+        let xml = body(
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Первая</w:t></w:r></w:p><w:p><w:r><w:t>Вторая</w:t></w:r></w:p>\
+             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Вложенная</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>",
+        );
+        let grids = parse(xml.as_bytes()).unwrap();
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].rows[0].slots[0].text, "Первая\nВторая\nВложенная");
+    }
+
+    #[test]
+    fn broken_xml_is_a_problem_not_a_panic() {
+        assert!(parse(&b"<w:document><w:body><w:tbl></w:body>"[..]).is_err());
+    }
+}

@@ -1,0 +1,180 @@
+//! Tables as ministries keep their registries (import.md): a Word document's tables, a
+//! spreadsheet's sheets, a CSV file. Each reader yields the same [`Grid`]: rows of slots in the
+//! table's own grid, with merged cells marked as such, so that one importer reads them all.
+
+pub mod docx;
+pub mod sheet;
+
+use std::path::Path;
+
+/// One slot of a table's grid.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Slot {
+    /// The cell's text: paragraphs joined by line breaks, trimmed. Empty in a covered slot.
+    pub text: String,
+    /// Covered by a cell merged down from a row above (Word `vMerge`, an Excel merged range).
+    pub merged_above: bool,
+    /// Covered by a cell merged across from a slot to the left (`gridSpan`, a merged range).
+    pub merged_left: bool,
+}
+
+/// One row of a table with the number the document shows for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GridRow {
+    /// Word: the row of the table (1 = its first row); sheets and CSV: the row number.
+    pub number: usize,
+    pub slots: Vec<Slot>,
+}
+
+/// Which table of the file a grid is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The N-th table of a Word document (1-based).
+    WordTable(usize),
+    /// A sheet of a workbook, by name.
+    Sheet(String),
+    /// A CSV file (one table).
+    Csv,
+}
+
+/// A table read from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grid {
+    pub source: Source,
+    pub rows: Vec<GridRow>,
+    /// Paragraphs above a Word table (title lines: the caption «Приложение к приказу …»).
+    pub titles: Vec<String>,
+}
+
+impl Grid {
+    /// How the table is named in messages: «таблица 1», «лист «Перечень»», «таблица».
+    pub fn name(&self) -> String {
+        match &self.source {
+            Source::WordTable(n) => format!("таблица {n}"),
+            Source::Sheet(name) => format!("лист «{name}»"),
+            Source::Csv => "таблица".to_string(),
+        }
+    }
+
+    /// Where a cell is, as the user finds it: `таблица 1, строка 7, графа «Точка»` in Word,
+    /// `Лист1!D7 (графа «Точка»)` in a workbook.
+    pub fn cell_label(&self, row: usize, column: usize, heading: &str) -> String {
+        match &self.source {
+            Source::Sheet(name) => {
+                format!("{name}!{}{row} (графа «{heading}»)", column_letters(column))
+            }
+            Source::WordTable(n) => format!("таблица {n}, строка {row}, графа «{heading}»"),
+            Source::Csv => format!("строка {row}, графа «{heading}»"),
+        }
+    }
+}
+
+/// `A`, `B`, … `Z`, `AA` for a 1-based column number.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// The kinds of table files, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Workbook,
+    Csv,
+}
+
+impl Kind {
+    /// The kind of a path by its extension; None for YAML and anything else.
+    pub fn of(path: &Path) -> Option<Kind> {
+        let extension = path.extension()?.to_string_lossy().to_lowercase();
+        match extension.as_str() {
+            "docx" | "docm" => Some(Kind::Word),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(Kind::Workbook),
+            "csv" | "tsv" => Some(Kind::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Every table of a file, in order: Word tables, workbook sheets (visible ones), or the CSV.
+pub fn read_all(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
+    match Kind::of(path) {
+        Some(Kind::Word) => docx::read(path, file),
+        Some(Kind::Workbook) => sheet::read(path, file),
+        Some(Kind::Csv) | None => read_csv(path, file),
+    }
+}
+
+/// A CSV table, read as survey exports are (encoding, delimiter and BOM detected).
+fn read_csv(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
+    use crate::survey::read::{Export, ReadOptions};
+    let mut export = Export::open(path, ReadOptions::default())
+        .map_err(|error| anyhow::anyhow!("{}", error.to_string().replace("выгрузк", "таблиц")))?;
+    let decode = |bytes: &[u8], encoding: crate::survey::read::Encoding| {
+        encoding
+            .decode(bytes)
+            .map(|text| text.trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut rows = vec![GridRow {
+        number: 1,
+        slots: export.headers.iter().map(|h| slot(h.clone())).collect(),
+    }];
+    let mut record = csv::ByteRecord::new();
+    while export.next_record(&mut record)? {
+        if rows.len() >= sheet::MAX_ROWS {
+            anyhow::bail!(
+                "{file}: в таблице больше {} строк; перечень такого размера не читается",
+                sheet::MAX_ROWS
+            );
+        }
+        let slots = record
+            .iter()
+            .map(|field| slot(decode(field, export.encoding)))
+            .collect();
+        rows.push(GridRow {
+            number: rows.len() + 1,
+            slots,
+        });
+    }
+    Ok(vec![Grid {
+        source: Source::Csv,
+        rows,
+        titles: Vec::new(),
+    }])
+}
+
+fn slot(text: String) -> Slot {
+    Slot {
+        text,
+        ..Slot::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_lettered_as_in_excel() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(4), "D");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(27), "AA");
+        assert_eq!(column_letters(703), "AAA");
+    }
+
+    #[test]
+    fn kinds_are_told_by_extension() {
+        assert_eq!(Kind::of(Path::new("a/Перечень.DOCX")), Some(Kind::Word));
+        assert_eq!(Kind::of(Path::new("p.ods")), Some(Kind::Workbook));
+        assert_eq!(Kind::of(Path::new("p.yaml")), None);
+    }
+}
