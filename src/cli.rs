@@ -20,6 +20,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Показать перечень официальной таблицей: в терминале и для публикации на сайте
     Show(ShowArgs),
+    /// Перевести перечень из таблицы Word или Excel (приложение к приказу) в YAML
+    Import(ImportArgs),
     /// Перечень в цифрах: точки по процессам, потребности × вид точки, доля цифровых
     Stats(StatsArgs),
     /// Анкеты удовлетворенности: проверка выгрузок, итоги и динамика, карта болей
@@ -125,6 +127,36 @@ pub enum ShowFormat {
     Json,
     /// Книга Excel (нужен -o)
     Xlsx,
+    /// Документ Word: приложение к приказу (нужен -o)
+    Docx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Таблица перечня: .docx, .xlsx (.xls, .ods) или .csv
+    #[arg(value_name = "ФАЙЛ")]
+    pub file: PathBuf,
+    /// Записать YAML в файл (без -o — на экран)
+    #[arg(short, long, value_name = "ФАЙЛ")]
+    pub output: Option<PathBuf>,
+    /// Какую таблицу документа Word читать (1, 2, …); по умолчанию первую с графой точки
+    #[arg(long, value_name = "N")]
+    pub table: Option<usize>,
+    /// Какой лист книги читать; по умолчанию первый с графой точки
+    #[arg(long, value_name = "ЛИСТ")]
+    pub sheet: Option<String>,
+    /// Графа с нестандартным заголовком: "Заголовок=поле" (point, process, direction, channel, needs, interaction, features, client, value, basis)
+    #[arg(long, value_name = "ЗАГОЛОВОК=ПОЛЕ")]
+    pub column: Vec<String>,
+    /// Организация (если её нет в заголовке документа)
+    #[arg(long, value_name = "ТЕКСТ")]
+    pub organization: Option<String>,
+    /// Акт утверждения: "Приказ № 76 от 24.09.2024"
+    #[arg(long, value_name = "ТЕКСТ")]
+    pub approved: Option<String>,
+    /// Перезаписать существующий файл -o (входной файл не перезаписывается никогда)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -28,6 +28,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let status = match &cli.command {
         Command::Show(args) => return commands::show::run(args, out),
         Command::Stats(args) => return commands::stats::run(args, out),
+        Command::Import(args) => return commands::import::run(args, out),
         Command::Check(args) => commands::check::run(args, out),
         Command::Diff(args) => commands::diff::run(args, out),
         Command::Survey(command) => commands::survey::run(command, out),

@@ -4,6 +4,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod explain;
+pub mod import;
 pub mod init;
 pub mod schema;
 pub mod shared;

@@ -34,6 +34,12 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             }
             render::xlsx_bytes(&table)?
         }
+        ShowFormat::Docx => {
+            if args.output.is_none() {
+                bail!("формат docx записывается только в файл: добавьте -o приложение.docx");
+            }
+            render::docx_bytes(&table)?
+        }
     };
     match &args.output {
         Some(path) => {

@@ -75,10 +75,7 @@ impl Field {
                 "Наименование конкретного процесса",
                 "Процесс",
             ],
-            Field::Point => &[
-                "Точка взаимодействия",
-                "Наименование точки взаимодействия",
-            ],
+            Field::Point => &["Точка взаимодействия", "Наименование точки взаимодействия"],
             Field::Channel => &["Вид точки", "Вид точки взаимодействия", "Тип точки"],
             Field::Needs => &[
                 "Удовлетворяемые потребности",
@@ -94,10 +91,7 @@ impl Field {
                 "Особенности взаимодействия с клиентом",
             ],
             Field::Client => &["Внутренний клиент", "Клиент"],
-            Field::Value => &[
-                "Ценность для внутреннего клиента",
-                "Ценность для клиента",
-            ],
+            Field::Value => &["Ценность для внутреннего клиента", "Ценность для клиента"],
             Field::Basis => &["Основание", "Документ/поручение", "Документ поручение"],
         }
     }
@@ -207,7 +201,10 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
             findings: vec![finding],
         };
     };
-    let grid = grids.into_iter().nth(grid).unwrap_or_else(|| unreachable_grid());
+    let grid = grids
+        .into_iter()
+        .nth(grid)
+        .unwrap_or_else(|| unreachable_grid());
     let mut reader = TableReader::new(&grid, header_index, options);
     reader.read_rows(&grid.rows[header_index + 1..]);
     let mut registry = Registry {
@@ -329,11 +326,11 @@ impl<'a> TableReader<'a> {
                     line: header.number,
                     column: column + 1,
                 };
-                findings.push(
-                    i002(&slot.text)
-                        .at(position)
-                        .with_cell(grid.cell_label(header.number, column + 1, &slot.text)),
-                );
+                findings.push(i002(&slot.text).at(position).with_cell(grid.cell_label(
+                    header.number,
+                    column + 1,
+                    &slot.text,
+                )));
             }
         }
         let has_direction_column = fields.contains(&Some(Field::Direction));
@@ -457,11 +454,10 @@ impl<'a> TableReader<'a> {
                         line: row.number,
                         column,
                     })
-                    .with_cell(self.grid.cell_label(
-                        row.number,
-                        column,
-                        &self.headers[column - 1],
-                    )),
+                    .with_cell(
+                        self.grid
+                            .cell_label(row.number, column, &self.headers[column - 1]),
+                    ),
             );
             return;
         }
@@ -528,8 +524,7 @@ impl<'a> TableReader<'a> {
 }
 
 fn is_blank(row: &GridRow) -> bool {
-    row.slots.iter().all(|s| s.text.trim().is_empty())
-        && !row.slots.iter().any(|s| s.merged_above)
+    row.slots.iter().all(|s| s.text.trim().is_empty()) && !row.slots.iter().any(|s| s.merged_above)
 }
 
 /// The row of column numbers printed forms have under the header: `1 2 3 …`.
@@ -626,15 +621,16 @@ fn rejoin(piece: &str, entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>
     let parts: Vec<&str> = piece.split(',').collect();
     let mut start = 0;
     let mut loose: Vec<&str> = Vec::new();
-    let flush = |loose: &mut Vec<&str>, entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>| {
-        let text = loose.join(",").trim().to_string();
-        loose.clear();
-        if !clean_item(&text).is_empty() {
-            let text = clean_item(&text).to_string();
-            entries.push(other_entry(&text));
-            unmatched.push(text);
-        }
-    };
+    let flush =
+        |loose: &mut Vec<&str>, entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>| {
+            let text = loose.join(",").trim().to_string();
+            loose.clear();
+            if !clean_item(&text).is_empty() {
+                let text = clean_item(&text).to_string();
+                entries.push(other_entry(&text));
+                unmatched.push(text);
+            }
+        };
     while start < parts.len() {
         let found = (start + 1..=parts.len())
             .rev()
@@ -681,7 +677,12 @@ fn organization_from_titles(grid: &Grid) -> Option<String> {
     grid.titles
         .iter()
         .map(String::as_str)
-        .chain(grid.rows.iter().flat_map(|r| r.slots.first()).map(|s| s.text.as_str()))
+        .chain(
+            grid.rows
+                .iter()
+                .flat_map(|r| r.slots.first())
+                .map(|s| s.text.as_str()),
+        )
         .take(HEADER_SEARCH)
         .find_map(|line| {
             let (head, organization) = line.split_once(" — ")?;
@@ -692,31 +693,48 @@ fn organization_from_titles(grid: &Grid) -> Option<String> {
         })
 }
 
-/// «Приложение к приказу … от 24.09.2024 № 76»: the act named in the title lines.
+/// «Приложение к приказу … от 24.09.2024 № 76»: the act named in the title lines, as the
+/// model keeps it: «Приказ … № 76» and the date.
 fn act_from_titles(grid: &Grid) -> Option<String> {
     let lines: Vec<&str> = grid
         .titles
         .iter()
         .map(String::as_str)
-        .chain(grid.rows.iter().flat_map(|r| r.slots.first()).map(|s| s.text.as_str()))
+        .chain(
+            grid.rows
+                .iter()
+                .flat_map(|r| r.slots.first())
+                .map(|s| s.text.as_str()),
+        )
         .take(HEADER_SEARCH)
         .collect();
     lines.iter().find_map(|line| {
+        let line = line.replace('\n', " ");
         let lower = line.to_lowercase();
-        let at = lower.find("приказ")?;
-        (lower.contains(" от ") && lower.contains('№'))
-            .then(|| crate::text::capitalize(line[at..].trim()))
+        let at = lower.find("к приказу ")? + "к ".len();
+        let rest = line[at + "приказу".len()..].trim();
+        (lower.contains(" от ") && lower.contains('№')).then(|| format!("Приказ {rest}"))
     })
 }
 
-/// An approval act as the model keeps it: the act, and its date when the text names one.
+/// An approval act as the model keeps it: the act without its date (« от 24.09.2024»), and the
+/// date apart.
 fn approved_of(act: &str) -> Approved {
-    let date = act
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .find(|word| super::model::parse_date(word).is_some())
-        .map(|d| Text(d.to_string()));
+    let words: Vec<&str> = act.split_whitespace().collect();
+    let dated = words.windows(2).position(|pair| {
+        pair[0] == "от" && super::model::parse_date(pair[1].trim_end_matches([',', '.'])).is_some()
+    });
+    let (act, date) = match dated {
+        Some(i) => {
+            let mut rest = words.clone();
+            let date = rest[i + 1].trim_end_matches([',', '.']).to_string();
+            rest.drain(i..i + 2);
+            (rest.join(" "), Some(Text(date)))
+        }
+        None => (words.join(" "), None),
+    };
     Approved {
-        act: Some(Text(act.trim().to_string())).filter(|t| !t.0.is_empty()),
+        act: Some(Text(act)).filter(|t| !t.0.is_empty()),
         date,
     }
 }
@@ -778,7 +796,12 @@ mod tests {
     fn merged_and_empty_cells_continue_and_headings_start_directions() {
         let imported = import_one(grid(&[
             &["Перечень точек взаимодействия — Минфин", "<", "<", "<"],
-            &["№ п/п", "Направленность деятельности", "Процесс", "Точка взаимодействия"],
+            &[
+                "№ п/п",
+                "Направленность деятельности",
+                "Процесс",
+                "Точка взаимодействия",
+            ],
             &["1", "2", "3", "4"],
             &["1.", "Учет", "Зарплата", "Телефон"],
             &["", "^", "^", "Почта"],
@@ -817,7 +840,12 @@ mod tests {
     #[test]
     fn a_point_with_no_process_above_is_i004_and_unknown_headers_are_i002() {
         let imported = import_one(grid(&[
-            &["Направление деятельности", "Процесс", "Точка взаимодействия", "Примечание"],
+            &[
+                "Направление деятельности",
+                "Процесс",
+                "Точка взаимодействия",
+                "Примечание",
+            ],
             &["Учет", "", "Телефон", "x"],
         ]));
         let codes: Vec<&str> = imported.findings.iter().map(|f| f.code).collect();
@@ -843,22 +871,37 @@ mod tests {
             .iter()
             .map(|e| match e.interpret() {
                 super::super::model::NeedValue::Known { need, description } => {
-                    format!("{}{}", need.code(), description.map(|d| format!("={d}")).unwrap_or_default())
+                    format!(
+                        "{}{}",
+                        need.code(),
+                        description.map(|d| format!("={d}")).unwrap_or_default()
+                    )
                 }
                 other => format!("{other:?}"),
             })
             .collect();
         assert_eq!(
             codes,
-            vec!["info", "submission", "other=пропуск в здание", "other=справка"]
+            vec![
+                "info",
+                "submission",
+                "other=пропуск в здание",
+                "other=справка"
+            ]
         );
         assert_eq!(unmatched, vec!["пропуск в здание".to_string()]);
     }
 
     #[test]
     fn table_wordings_of_the_kind_are_channels() {
-        assert_eq!(channel_code("Взаимодействие в онлайн-точке"), Some("digital"));
-        assert_eq!(channel_code("Взаимодействие в офлайн-точке"), Some("offline"));
+        assert_eq!(
+            channel_code("Взаимодействие в онлайн-точке"),
+            Some("digital")
+        );
+        assert_eq!(
+            channel_code("Взаимодействие в офлайн-точке"),
+            Some("offline")
+        );
         assert_eq!(channel_code("Цифровая"), Some("digital"));
         assert_eq!(channel_code("по телефону"), None);
     }

@@ -32,12 +32,14 @@ pub static I001: Rule = Rule {
 pub fn i001(grids: &[Grid], options: &super::import::Options) -> Finding {
     let seen: Vec<String> = grids
         .iter()
-        .filter(|grid| match (&options.table, &options.sheet, &grid.source) {
-            (Some(n), _, crate::table::Source::WordTable(m)) => n == m,
-            (_, Some(name), crate::table::Source::Sheet(sheet)) => name == sheet,
-            (None, None, _) => true,
-            _ => false,
-        })
+        .filter(
+            |grid| match (&options.table, &options.sheet, &grid.source) {
+                (Some(n), _, crate::table::Source::WordTable(m)) => n == m,
+                (_, Some(name), crate::table::Source::Sheet(sheet)) => name == sheet,
+                (None, None, _) => true,
+                _ => false,
+            },
+        )
         .take(10)
         .map(|grid| {
             let headers: Vec<String> = grid
@@ -106,7 +108,9 @@ pub fn i002(header: &str) -> Finding {
         .collect();
     let header = header.replace('\n', " ");
     let message = match crate::text::closest(&header, all.iter().copied()) {
-        Some(closest) => format!("Графа «{header}» не узнана (ближе всего «{closest}»); она пропущена"),
+        Some(closest) => {
+            format!("Графа «{header}» не узнана (ближе всего «{closest}»); она пропущена")
+        }
         None => format!("Графа «{header}» не узнана; она пропущена"),
     };
     I002.finding(message)

@@ -19,8 +19,10 @@ pub struct Loaded {
     pub text: String,
     /// The model, when the text is YAML of the registry's shape.
     pub registry: Option<Registry>,
-    /// Problems found while reading (all R001).
+    /// Problems found while reading (R001; I001–I004 for a table).
     pub findings: Vec<Finding>,
+    /// For a registry read from a Word or Excel table: the cell of every node.
+    pub places: Option<super::import::Places>,
 }
 
 /// A finding of R001, the rule for what cannot be read.
@@ -38,6 +40,7 @@ pub fn load_bytes(file: &str, bytes: Vec<u8>) -> Loaded {
         text: String::new(),
         registry: None,
         findings: Vec::new(),
+        places: None,
     };
     let report = |finding: Finding| {
         let mut finding = finding;
@@ -248,9 +251,12 @@ pub(crate) fn too_deep_finding() -> Finding {
 pub fn load_file(path: &std::path::Path) -> anyhow::Result<Loaded> {
     if path.is_dir() {
         anyhow::bail!(
-            "{} — это папка, а не файл перечня: укажите файл .yaml (папку проверяет только tochki check)",
+            "{} — это папка, а не файл перечня: укажите файл .yaml, .docx или .xlsx (папку проверяет только tochki check)",
             path.display()
         );
+    }
+    if crate::table::Kind::of(path).is_some() {
+        return load_table(path, &super::import::Options::default());
     }
     let bytes = std::fs::read(path).map_err(|e| {
         anyhow::anyhow!(
@@ -260,6 +266,25 @@ pub fn load_file(path: &std::path::Path) -> anyhow::Result<Loaded> {
         )
     })?;
     Ok(load_bytes(&path.display().to_string(), bytes))
+}
+
+/// Reads a registry from a Word, Excel or CSV table (import.md); what cannot be opened at all
+/// is an error, what the table lacks is a finding (I001–I004).
+pub fn load_table(
+    path: &std::path::Path,
+    options: &super::import::Options,
+) -> anyhow::Result<Loaded> {
+    let file = path.display().to_string();
+    let grids = crate::table::read_all(path, &file)?;
+    let imported = super::import::import(&file, grids, options);
+    Ok(Loaded {
+        shape: None,
+        file,
+        text: String::new(),
+        registry: imported.registry,
+        findings: imported.findings,
+        places: Some(imported.places),
+    })
 }
 
 /// Line and column (in characters) of a byte offset, for undecodable input.

@@ -35,8 +35,12 @@ impl SourceFiles {
     }
 }
 
-/// Where a finding points, as `file:line:col` (registries) or `file:строка N` (exports).
+/// Where a finding points, as `file:line:col` (registries), `file: таблица 1, строка 7, графа
+/// «…»` (registries read from a table) or `file:строка N` (exports).
 pub fn location(finding: &Finding) -> String {
+    if let Some(cell) = &finding.cell {
+        return format!("{}: {cell}", finding.file);
+    }
     match (finding.line, finding.row) {
         (Some(line), _) => format!("{}:{}:{}", finding.file, line, finding.column.unwrap_or(1)),
         (None, Some(row)) => match finding.column {

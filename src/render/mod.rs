@@ -2,8 +2,10 @@
 //! format, and never decide anything about the findings themselves.
 
 pub mod diff;
+pub mod docx;
 pub mod findings;
 pub mod official_table;
+pub mod registry_yaml;
 pub mod report;
 pub mod stats;
 pub mod style;

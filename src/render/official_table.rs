@@ -56,6 +56,9 @@ pub struct OfficialTable {
     pub organization: String,
     pub approved: Option<String>,
     pub rows: Vec<Row>,
+    /// The approval act and its date apart, for the appendix's caption.
+    #[serde(skip)]
+    pub act: Option<(String, String)>,
 }
 
 /// A value as a table cell: its text, or empty when missing or blank.
@@ -105,10 +108,16 @@ impl OfficialTable {
                 .collect::<Vec<_>>()
                 .join(" от ")
         });
+        let act = registry
+            .approved
+            .as_ref()
+            .map(|a| (cell_or_empty(&a.act), cell_or_empty(&a.date)))
+            .filter(|(act, _)| !act.is_empty());
         OfficialTable {
             organization: cell_or_empty(&registry.organization),
             approved: approved.filter(|a| !a.is_empty()),
             rows,
+            act,
         }
     }
 
@@ -120,7 +129,7 @@ impl OfficialTable {
     }
 
     /// Runs of equal values in a column (for merged cells): (first row, length).
-    fn runs(&self, value: impl Fn(&Row) -> (&str, &str)) -> Vec<(usize, usize)> {
+    pub(crate) fn runs(&self, value: impl Fn(&Row) -> (&str, &str)) -> Vec<(usize, usize)> {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         for (i, row) in self.rows.iter().enumerate() {
             match runs.last_mut() {
@@ -309,6 +318,103 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
     }
     sheet.set_freeze_panes(3, 0)?;
     Ok(workbook.save_to_buffer()?)
+}
+
+/// The appendix to an order as a Word document (import.md «Writing the appendix»): landscape
+/// A4, Times New Roman, the caption top right when the act is known, the title, and the table
+/// with directions and processes merged vertically and its header on every page.
+pub fn docx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
+    use super::docx::{Align, Cell, Document, Style, Table};
+    let mut document = Document::new(true);
+    if let Some(caption) = table.caption() {
+        document.paragraph(
+            &caption,
+            Style {
+                align: Align::Right,
+                ..Style::default()
+            },
+        );
+        document.paragraph("", Style::default());
+    }
+    let title = if table.organization.is_empty() {
+        "Перечень точек взаимодействия с внутренним клиентом".to_string()
+    } else {
+        table.title()
+    };
+    document.paragraph(
+        &title,
+        Style {
+            bold: true,
+            align: Align::Center,
+            ..Style::default()
+        },
+    );
+    document.paragraph("", Style::default());
+    let mut rows: Vec<Vec<Cell>> = table
+        .rows
+        .iter()
+        .map(|row| row.cells().into_iter().map(Cell::Text).collect())
+        .collect();
+    for (column, runs) in [
+        (1, table.runs(|r| (r.direction.as_str(), ""))),
+        (
+            2,
+            table.runs(|r| (r.direction.as_str(), r.process.as_str())),
+        ),
+    ] {
+        for (start, length) in runs {
+            if length > 1 {
+                for (offset, row) in rows[start..start + length].iter_mut().enumerate() {
+                    row[column] = if offset == 0 {
+                        match &row[column] {
+                            Cell::Text(text) => Cell::MergeStart(text.clone()),
+                            other => other.clone(),
+                        }
+                    } else {
+                        Cell::MergeContinue
+                    };
+                }
+            }
+        }
+    }
+    document.table(&Table {
+        header: HEADINGS.iter().map(|h| h.to_string()).collect(),
+        rows,
+        widths: vec![5, 26, 30, 26, 11, 34, 32, 22, 26],
+        size: 11,
+    });
+    document.to_bytes()
+}
+
+impl OfficialTable {
+    /// «Приложение к приказу … от 24.09.2024 № 76», when the approval act is known.
+    pub fn caption(&self) -> Option<String> {
+        let (act, date) = self.act.as_ref()?;
+        let date = crate::registry::model::parse_date(date)
+            .map(|d| d.format("%d.%m.%Y").to_string())
+            .unwrap_or_else(|| date.clone());
+        // «№ 76» goes after the date, as orders are cited.
+        let (act, number) = match act.find('№') {
+            Some(at) => (act[..at].trim(), Some(act[at..].trim())),
+            None => (act.trim(), None),
+        };
+        let already_dated = act.contains(" от ");
+        let mut caption = match act.split_once(' ') {
+            Some((first, rest)) if first.to_lowercase() == "приказ" => {
+                format!("Приложение к приказу {rest}")
+            }
+            _ if act.to_lowercase() == "приказ" => "Приложение к приказу".to_string(),
+            _ => format!("Приложение к документу «{act}»"),
+        };
+        if !date.is_empty() && !already_dated {
+            caption.push_str(&format!(" от {date}"));
+        }
+        if let Some(number) = number {
+            caption.push(' ');
+            caption.push_str(number);
+        }
+        Some(caption)
+    }
 }
 
 #[cfg(test)]

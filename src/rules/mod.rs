@@ -4,7 +4,7 @@
 //! `--strict` and the README table all read it. Codes are a contract and never reused.
 
 use crate::calendar::Calendar;
-use crate::diagnostic::{Finding, Severity, YamlPath};
+use crate::diagnostic::{Finding, Position, Severity, YamlPath};
 use crate::registry::model::{Registry, Text, TouchpointRef};
 use crate::text::normalize;
 
@@ -259,19 +259,28 @@ pub fn check_loaded_where(
         }
         None => {}
     }
-    // The second pass locates, and only when some finding needs a place.
+    // The second pass locates, and only when some finding needs a place; a registry read from
+    // a table knows the cell of every node already.
     let paths: Vec<YamlPath> = located.iter().map(|(path, _)| path.clone()).collect();
-    let positions = if paths.is_empty() {
-        Vec::new()
-    } else {
-        crate::registry::positions::locate(&loaded.text, &paths).unwrap_or_default()
+    let positions: Vec<Option<(Position, Option<String>)>> = match &loaded.places {
+        Some(places) => paths
+            .iter()
+            .map(|path| places.locate(path).map(|(p, cell)| (p, Some(cell))))
+            .collect(),
+        None if paths.is_empty() => Vec::new(),
+        None => crate::registry::positions::locate(&loaded.text, &paths)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| p.map(|p| (p, None)))
+            .collect(),
     };
     for ((path, mut finding), position) in located
         .into_iter()
         .zip(positions.into_iter().chain(std::iter::repeat(None)))
     {
-        if let Some(position) = position {
+        if let Some((position, cell)) = position {
             finding = finding.at(position);
+            finding.cell = cell;
         }
         if !path.is_root() {
             finding.path = Some(path.to_string());

@@ -82,7 +82,10 @@ impl Walk {
             }
             "tr" if self.depth == 1 => self.row.clear(),
             "gridBefore" if self.depth == 1 => {
-                for _ in 0..value(element).and_then(|v| v.parse().ok()).unwrap_or(0usize) {
+                for _ in 0..value(element)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0usize)
+                {
                     self.row.push(Slot::default());
                 }
             }

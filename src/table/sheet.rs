@@ -124,8 +124,7 @@ fn grid_of(
                 continue;
             };
             for col in first_col..=last_col {
-                let Some(slot) = rows.get_mut(r).and_then(|g| g.slots.get_mut(col as usize))
-                else {
+                let Some(slot) = rows.get_mut(r).and_then(|g| g.slots.get_mut(col as usize)) else {
                     continue;
                 };
                 if row > first_row {

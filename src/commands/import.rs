@@ -1,0 +1,133 @@
+//! `tochki import FILE [-o registry.yaml]`: a registry kept as a Word or Excel table (or CSV)
+//! written as YAML of registry.md, with a comment naming the source row of each process
+//! (import.md). Exit 0 when written (warnings are fine), 1 when written with I-errors,
+//! 2 when nothing could be read. Never writes over its input or, without --force, any file.
+
+use crate::cli::ImportArgs;
+use crate::diagnostic::{Finding, Severity};
+use crate::exit::{ExitStatus, Outcome};
+use crate::registry::import::{Field, Options};
+use crate::render::registry_yaml::{Provenance, yaml};
+use anyhow::bail;
+use std::io::Write;
+
+pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let options = options_of(args)?;
+    if let Some(output) = &args.output
+        && output.exists()
+        && !args.force
+    {
+        bail!(
+            "{} уже существует: import не перезаписывает файлы; укажите другое имя в -o или добавьте --force",
+            output.display()
+        );
+    }
+    let loaded = crate::registry::load::load_table(&args.file, &options)?;
+    let notes: Vec<String> = loaded.findings.iter().map(note).collect();
+    let Some(registry) = &loaded.registry else {
+        return Ok(Outcome {
+            status: ExitStatus::Trouble,
+            notes,
+        });
+    };
+    let places = loaded.places.clone().unwrap_or_default();
+    let table = places
+        .grid
+        .as_ref()
+        .map(crate::table::Grid::name)
+        .unwrap_or_default();
+    let header = vec![
+        format!(
+            "Импортировано из {} ({table}) {} командой tochki import.",
+            file_name(&args.file),
+            chrono::Local::now().format("%d.%m.%Y")
+        ),
+        "Проверьте перечень: tochki check ФАЙЛ.yaml".to_string(),
+    ];
+    let note_of = |d: usize, p: usize| {
+        let grid = places.grid.as_ref()?;
+        let row = places.directions.get(d)?.1.get(p)?.0;
+        Some(match &grid.source {
+            crate::table::Source::WordTable(n) => format!("строка {row} таблицы {n}"),
+            crate::table::Source::Sheet(name) => format!("строка {row} листа «{name}»"),
+            crate::table::Source::Csv => format!("строка {row}"),
+        })
+    };
+    let text = yaml(
+        registry,
+        &Provenance {
+            header,
+            process_note: &note_of,
+        },
+    );
+    match &args.output {
+        Some(path) => {
+            crate::output::write_atomically(path, text.as_bytes(), &[&args.file])?;
+            let touchpoints = registry.touchpoints().count();
+            writeln!(
+                out,
+                "Записано: {} ({touchpoints} {})",
+                path.display(),
+                crate::text::plural(touchpoints, "точка", "точки", "точек")
+            )?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    let errors = loaded
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error);
+    Ok(Outcome {
+        status: if errors {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Clean
+        },
+        notes,
+    })
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// A finding of the import as one line for stderr.
+fn note(finding: &Finding) -> String {
+    format!(
+        "{}: {} {}: {}",
+        crate::render::findings::location(finding),
+        finding.code,
+        finding.severity.russian(),
+        finding.message
+    )
+}
+
+fn options_of(args: &ImportArgs) -> anyhow::Result<Options> {
+    let mut columns = Vec::new();
+    for mapping in &args.column {
+        let Some((header, key)) = mapping.rsplit_once('=') else {
+            bail!(
+                "--column «{mapping}»: укажите заголовок и поле через «=», например --column \"Канал=point\""
+            );
+        };
+        let Some(field) = Field::from_key(key.trim()) else {
+            let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+            bail!(
+                "--column «{mapping}»: поля «{}» нет; поля: {}",
+                key.trim(),
+                keys.join(", ")
+            );
+        };
+        columns.push((header.trim().to_string(), field));
+    }
+    Ok(Options {
+        table: args.table,
+        sheet: args.sheet.clone(),
+        columns,
+        organization: args.organization.clone(),
+        approved: args.approved.clone(),
+    })
+}

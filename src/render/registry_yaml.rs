@@ -1,0 +1,187 @@
+//! A registry written as YAML of registry.md for people: block style, a header comment naming
+//! the source, a comment with the table row above each process (`import`). serde_yaml cannot
+//! write comments, so the few shapes of the format are written here; every text goes through
+//! [`scalar`], which quotes whatever YAML could read as something else.
+
+use crate::registry::model::{NeedEntry, OneOrMany, Registry, Text, Touchpoint};
+use std::fmt::Write as _;
+
+/// Where the registry came from, for the comments.
+pub struct Provenance<'a> {
+    /// The header comment's lines (source file, table, date of import).
+    pub header: Vec<String>,
+    /// The comment above process `[d][p]` («строка 7 таблицы 1»), when known.
+    pub process_note: &'a dyn Fn(usize, usize) -> Option<String>,
+}
+
+pub fn yaml(registry: &Registry, provenance: &Provenance) -> String {
+    let mut out = String::new();
+    for line in &provenance.header {
+        let _ = writeln!(out, "# {line}");
+    }
+    field(&mut out, 0, "organization", &registry.organization);
+    if let Some(approved) = &registry.approved {
+        out.push_str("approved:\n");
+        field(&mut out, 2, "act", &approved.act);
+        field(&mut out, 2, "date", &approved.date);
+    }
+    out.push_str("directions:\n");
+    for (d, direction) in registry.directions.iter().flatten().enumerate() {
+        match &direction.name {
+            Some(name) => {
+                let _ = writeln!(out, "  - name: {}", scalar(&name.0));
+            }
+            None => out.push_str("  - name:\n"),
+        }
+        out.push_str("    processes:\n");
+        for (p, process) in direction.processes.iter().flatten().enumerate() {
+            if let Some(note) = (provenance.process_note)(d, p) {
+                let _ = writeln!(out, "      # {note}");
+            }
+            match &process.name {
+                Some(name) => {
+                    let _ = writeln!(out, "      - name: {}", scalar(&name.0));
+                }
+                None => out.push_str("      - name:\n"),
+            }
+            out.push_str("        touchpoints:\n");
+            for touchpoint in process.touchpoints.iter().flatten() {
+                write_touchpoint(&mut out, touchpoint);
+            }
+        }
+    }
+    out
+}
+
+fn write_touchpoint(out: &mut String, touchpoint: &Touchpoint) {
+    let mut first = true;
+    let mut key = |out: &mut String, name: &str| {
+        let prefix = if first {
+            "          - "
+        } else {
+            "            "
+        };
+        first = false;
+        let _ = write!(out, "{prefix}{name}:");
+    };
+    for (name, value) in [
+        ("point", &touchpoint.point),
+        ("channel", &touchpoint.channel),
+    ] {
+        if let Some(value) = value {
+            key(out, name);
+            let _ = writeln!(out, " {}", scalar(&value.0));
+        }
+    }
+    if let Some(needs) = &touchpoint.needs {
+        key(out, "needs");
+        let entries = match needs {
+            OneOrMany::One(entry) => std::slice::from_ref(entry),
+            OneOrMany::Many(entries) => entries.as_slice(),
+        };
+        if entries.is_empty() {
+            out.push_str(" []\n");
+        } else {
+            out.push('\n');
+            for entry in entries {
+                let _ = writeln!(out, "              - {}", need(entry));
+            }
+        }
+    }
+    for (name, value) in [
+        ("interaction", &touchpoint.interaction),
+        ("features", &touchpoint.features),
+        ("client", &touchpoint.client),
+        ("value", &touchpoint.value),
+        ("basis", &touchpoint.basis),
+        ("id", &touchpoint.id),
+    ] {
+        if let Some(value) = value {
+            key(out, name);
+            let _ = writeln!(out, " {}", scalar(&value.0));
+        }
+    }
+    if first {
+        out.push_str("          - {}\n");
+    }
+}
+
+fn need(entry: &NeedEntry) -> String {
+    match entry {
+        NeedEntry::Name(name) => scalar(&name.0),
+        NeedEntry::WithDescription(map) => {
+            let parts: Vec<String> = map
+                .iter()
+                .map(|(key, value)| {
+                    let value = value.as_ref().map_or(String::new(), |v| scalar(&v.0));
+                    format!("{}: {value}", scalar(key))
+                })
+                .collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+    }
+}
+
+fn field(out: &mut String, indent: usize, name: &str, value: &Option<Text>) {
+    if let Some(value) = value {
+        let _ = writeln!(out, "{:indent$}{name}: {}", "", scalar(&value.0));
+    }
+}
+
+/// A text as a YAML scalar: plain when YAML reads it back as the same string, else in double
+/// quotes with JSON escapes (a subset of YAML's).
+pub fn scalar(text: &str) -> String {
+    if is_plain_safe(text) {
+        text.to_string()
+    } else {
+        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    }
+}
+
+fn is_plain_safe(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let special_start = "-?:,[]{}#&*!|>'\"%@`~ ".contains(first);
+    let looks_typed = matches!(
+        text.to_lowercase().as_str(),
+        "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
+    ) || text.parse::<f64>().is_ok()
+        || text.starts_with(|c: char| c.is_ascii_digit());
+    !special_start
+        && !looks_typed
+        && !text.ends_with([' ', ':'])
+        && !text.contains(": ")
+        && !text.contains(" #")
+        && !text.contains(['\n', '\r', '\t'])
+        && !text.chars().any(|c| c.is_control() || c == '\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_that_yaml_would_misread_are_quoted_and_read_back_the_same() {
+        for text in [
+            "Телефонная связь",
+            "Телефонная связь, СЭД",
+            "yes",
+            "2024-09-24",
+            "- пункт",
+            "a: b",
+            "строка\nвторая",
+            "«кавычки» и \"прямые\"",
+            "# не комментарий",
+            "100",
+            "",
+            " пробел",
+        ] {
+            let yaml = format!("key: {}\n", scalar(text));
+            let back: std::collections::BTreeMap<String, String> =
+                serde_yaml::from_str(&yaml).unwrap();
+            assert_eq!(back["key"], text, "{yaml}");
+        }
+        assert_eq!(scalar("Телефонная связь"), "Телефонная связь");
+    }
+}
