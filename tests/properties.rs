@@ -157,3 +157,114 @@ proptest! {
         assert_positions_inside(&mutate(&yaml, &edits));
     }
 }
+
+/// Texts a ministry's table holds: commas (the needs split at them), quotes, `&<>` (XML),
+/// line breaks inside a cell, `ё`, leading dashes and digits (YAML), long words.
+const TABLE_TEXTS: &[&str] = &[
+    "Телефонная связь",
+    "Электронная почта, СЭД",
+    "Кабинет № 12 «бухгалтерия»",
+    "Сайт & портал <gov>",
+    "Первая строка\nвторая строка",
+    "- приём ёлок",
+    "2024 год: отчёт",
+    "\"Кавычки\" и 'апострофы'",
+];
+
+fn table_registry() -> impl Strategy<Value = String> {
+    use tochki::registry::needs::Need;
+    let touchpoint = (
+        0..TABLE_TEXTS.len(),
+        any::<bool>(),
+        proptest::sample::subsequence(Need::ALL[..9].to_vec(), 0..4),
+        proptest::option::of(0..TABLE_TEXTS.len()),
+        proptest::option::of(0..TABLE_TEXTS.len()),
+    );
+    let process = proptest::collection::vec(touchpoint, 1..4);
+    let direction = proptest::collection::vec(process, 1..4);
+    proptest::collection::vec(direction, 1..4).prop_map(|directions| {
+        let quoted = |s: &str| serde_json::to_string(s).unwrap();
+        let mut yaml = String::from("organization: Министерство\ndirections:\n");
+        for (d, processes) in directions.iter().enumerate() {
+            yaml.push_str(&format!(
+                "  - name: {}\n    processes:\n",
+                quoted(&format!(
+                    "Направление {d}, {}",
+                    TABLE_TEXTS[d % TABLE_TEXTS.len()]
+                ))
+            ));
+            for (p, touchpoints) in processes.iter().enumerate() {
+                yaml.push_str(&format!(
+                    "      - name: {}\n        touchpoints:\n",
+                    quoted(&format!("Процесс {d}.{p}"))
+                ));
+                for (t, (point, digital, needs, client, other)) in touchpoints.iter().enumerate() {
+                    let mut list: Vec<String> =
+                        needs.iter().map(|n| n.code().to_string()).collect();
+                    if let Some(other) = other {
+                        list.push(format!(
+                            "{{other: {}}}",
+                            quoted(&TABLE_TEXTS[*other].replace(['\n', ';', ':'], " "))
+                        ));
+                    }
+                    yaml.push_str(&format!(
+                        "          - point: {}\n            channel: {}\n            needs: [{}]\n",
+                        quoted(&format!("{} {t}", TABLE_TEXTS[*point])),
+                        if *digital { "digital" } else { "offline" },
+                        list.join(", "),
+                    ));
+                    if let Some(client) = client {
+                        yaml.push_str(&format!(
+                            "            client: {}\n",
+                            quoted(TABLE_TEXTS[*client])
+                        ));
+                    }
+                }
+            }
+        }
+        yaml
+    })
+}
+
+/// What a round trip through a table must keep, per touchpoint in order.
+fn table_model(registry: &tochki::registry::Registry) -> Vec<String> {
+    registry
+        .touchpoints()
+        .map(|t| {
+            let text = |v: &Option<tochki::registry::model::Text>| {
+                v.as_ref().map(|t| t.0.clone()).unwrap_or_default()
+            };
+            format!(
+                "{} | {} | {} | {:?} | {:?} | {}",
+                text(&t.direction.name),
+                text(&t.process.name),
+                text(&t.touchpoint.point),
+                t.touchpoint.channel_value(),
+                t.touchpoint.need_values(),
+                text(&t.touchpoint.client),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// import(show --format docx X) and import(show --format xlsx X) give back X (import.md,
+    /// «Round trip»): order, texts, channels and needs.
+    #[test]
+    fn a_registry_survives_its_appendix_in_word_and_excel(yaml in table_registry()) {
+        use tochki::render::official_table::{OfficialTable, docx_bytes, xlsx_bytes};
+        let original = load_bytes("x.yaml", yaml.clone().into_bytes()).registry.expect("generated YAML reads");
+        let table = OfficialTable::of(&original);
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in [("t.docx", docx_bytes(&table).unwrap()), ("t.xlsx", xlsx_bytes(&table).unwrap())] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let imported = tochki::registry::load_file(&path).unwrap();
+            prop_assert!(imported.findings.is_empty(), "{name}: {:?}", imported.findings);
+            let registry = imported.registry.expect("the table reads");
+            prop_assert_eq!(table_model(&registry), table_model(&original), "{} of\n{}", name, yaml);
+        }
+    }
+}

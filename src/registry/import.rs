@@ -123,6 +123,11 @@ pub struct Options {
     pub approved: Option<String>,
 }
 
+/// A process's row and its touchpoints' rows.
+pub type ProcessRows = (usize, Vec<usize>);
+/// A direction's row and its processes' rows.
+pub type DirectionRows = (usize, Vec<ProcessRows>);
+
 /// Where each node of the imported model stands in the table.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
@@ -132,7 +137,7 @@ pub struct Places {
     /// (1-based column, header as written) of each recognised field.
     pub columns: BTreeMap<Field, (usize, String)>,
     /// Per direction: its row and, per process, its row and its touchpoints' rows.
-    pub directions: Vec<(usize, Vec<(usize, Vec<usize>)>)>,
+    pub directions: Vec<DirectionRows>,
 }
 
 impl Places {
@@ -201,10 +206,8 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
             findings: vec![finding],
         };
     };
-    let grid = grids
-        .into_iter()
-        .nth(grid)
-        .unwrap_or_else(|| unreachable_grid());
+    let mut grids = grids;
+    let grid = grids.swap_remove(grid);
     let mut reader = TableReader::new(&grid, header_index, options);
     reader.read_rows(&grid.rows[header_index + 1..]);
     let mut registry = Registry {
@@ -246,11 +249,6 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         places,
         findings,
     }
-}
-
-#[allow(clippy::panic)]
-fn unreachable_grid() -> Grid {
-    panic!("the chosen grid is one of the grids")
 }
 
 /// The grid to read and its header row: the one the options name, else the first whose header
@@ -300,7 +298,7 @@ struct TableReader<'a> {
     fields: Vec<Option<Field>>,
     headers: Vec<String>,
     directions: Vec<Direction>,
-    places: Vec<(usize, Vec<(usize, Vec<usize>)>)>,
+    places: Vec<DirectionRows>,
     findings: Vec<Finding>,
     /// The direction and process text in force (continued by empty and merged cells).
     direction: Option<String>,

@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod ecosystem;
+mod import;
 mod schema;
 mod show;
 mod survey;

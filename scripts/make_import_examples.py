@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Writes the registries kept as ministries keep them, for `tochki import` (import.md):
+
+  examples/smolensk_appendix.docx  the Smolensk appendix (shared/seeds/001_*.txt, «Приложение к
+                                   Порядку…») as a Word table: the caption and title above it,
+                                   the direction merged down its section (w:vMerge), processes
+                                   merged over their rows, the appendix's real defects kept (two
+                                   duplicate points in one process, several points in one cell).
+                                   The row the seed prints shifted one column left is put back in
+                                   its columns, as registries/smolensk_accounting.yaml does.
+  examples/lipetsk_form.xlsx       a Lipetsk 2.2 form in Excel: title lines, the header, the row of
+                                   column numbers, direction and process as merged ranges.
+  tests/fixtures/import/*          broken and hostile inputs for the tests.
+
+Only the standard library: a .docx and an .xlsx are zip archives of a few XML parts.
+Run from the project root: python3 scripts/make_import_examples.py
+"""
+import io
+import os
+import zipfile
+from xml.sax.saxutils import escape
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STAMP = (2024, 9, 24, 0, 0, 0)  # fixed, so the files do not change between runs
+
+
+def write_zip(path, parts):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts:
+            info = zipfile.ZipInfo(name, STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
+
+
+def paragraph(text, bold=False, align=None):
+    props = f'<w:pPr><w:jc w:val="{align}"/></w:pPr>' if align else ""
+    runs = "".join(
+        f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
+        for line in text.split("\n")
+    )
+    return f"<w:p>{props}{runs}</w:p>"
+
+
+def cell(text, merge=None, span=1):
+    props = ""
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if merge == "restart":
+        props += '<w:vMerge w:val="restart"/>'
+    elif merge == "continue":
+        props += "<w:vMerge/>"
+    paragraphs = "".join(paragraph(p) for p in text.split("\n")) if text else "<w:p/>"
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs}</w:tc>"
+
+
+def docx(path, before, rows, after=""):
+    """rows: lists of cells (already XML)."""
+    table = "<w:tbl><w:tblPr><w:tblBorders>" + "".join(
+        f'<w:{s} w:val="single" w:sz="4"/>' for s in ["top", "left", "bottom", "right", "insideH", "insideV"]
+    ) + "</w:tblBorders></w:tblPr>" + "".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows) + "</w:tbl>"
+    if not rows:
+        table = ""
+    body = "".join(paragraph(p, bold=b, align=a) for p, b, a in before) + table + after
+    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr></w:body></w:document>'
+    write_zip(path, [
+        ("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+        ("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+        ("word/document.xml", document),
+    ])
+
+
+# The Smolensk appendix, row by row: (№, process, point, interaction, features); None for a
+# process continues the one above (merged cell).
+SMOLENSK_HEADER = ["№ п/п", "Направленность деятельности", "Наименование конкретного процесса",
+                   "Точка взаимодействия", "Осуществляемое взаимодействие с клиентом",
+                   "Особенности взаимодействия с клиентом"]
+SMOLENSK = [
+    ("Взаимодействие с внутренним клиентом по вопросам ведения бухгалтерского учета", [
+        ("1.", "Организация работы по начислению и выплате заработной платы", "Телефонная связь, кабинеты внутренних клиентов", "Получение документов от клиентов, запросов и справок в письменной форме", "Взаимодействие в онлайн-точке"),
+        ("", None, "Телефонная связь, кабинеты внутренних клиентов", "Получение информации, консультации клиентов по начислению заработной платы, выдачи справок по заработной плате", "Взаимодействие в онлайн-точке"),
+        ("", "Организация работы по возмещению расходов, связанных со служебными командировками", "Телефонная связь, кабинеты внутренних клиентов", "Получение документов от клиентов, авансовых отчетов в письменном виде", "Взаимодействие в онлайн-точке"),
+        ("", "Организация работы по учету рабочего времени", "Телефонная связь, кабинеты внутренних клиентов", "Получение информации, консультации клиентов по оформлению авансовых отчетов", "Взаимодействие в онлайн-точке"),
+        ("", "Организация работы по формированию сводной месячной, квартальной и годовой бюджетной, бухгалтерской отчетности", "Программный продукт", "Получение информации об отсутствии сотрудников", "Взаимодействие в онлайн-точке"),
+        ("", "Организация работы по отражению фактов хозяйственной жизни", "СЭД, кабинеты внутренних клиентов", "Получение служебных записок о фактах хозяйственной жизни", "Взаимодействие в онлайн-точке"),
+        ("", "Организация работы по представлению сведений по требованию", "Телефонная связь, СЭД, электронная почта", "Предоставление заверенных копий платёжных поручений на перечисление средств", "Взаимодействие в офлайн-точке"),
+        ("", None, "Телефонная связь, СЭД, электронная почта", "Предоставление информации о кассовом расходе выплат", "Взаимодействие в онлайн-точке"),
+    ]),
+    ("Взаимодействие с внешним клиентом по вопросам ведения бухгалтерского учета", [
+        ("2.", "Организация работы по представлению отчетности в контролирующие органы", "Защищенные каналы связи посредством Интернет", "Предоставление месячной, квартальной и годовой отчетности в УФНС по Смоленской области, в ОСФР, в Росстат; ответ на запросы из ОСФР по больничным листам", "Взаимодействие в онлайн-точке"),
+    ]),
+]
+
+
+def smolensk_docx(path):
+    before = [
+        ("Приложение к Порядку ведения взаимодействия с внутренним клиентом по вопросам ведения бухгалтерского учета в исполнительных органах Смоленской области", False, "right"),
+        ("Приложение к приказу Министерства финансов Смоленской области от 24.09.2024 № 76", False, "right"),
+        ("", False, None),
+        ("Перечень точек взаимодействия с внутренним клиентом по вопросам ведения бухгалтерского учета в исполнительных органах Смоленской области", True, "center"),
+    ]
+    rows = [[cell(h) for h in SMOLENSK_HEADER]]
+    for direction, lines in SMOLENSK:
+        for i, (number, process, point, interaction, features) in enumerate(lines):
+            next_continues = i + 1 < len(lines) and lines[i + 1][1] is None
+            rows.append([
+                cell(number),
+                cell(direction if i == 0 else "", "restart" if i == 0 else "continue"),
+                cell(process or "", "continue" if process is None else ("restart" if next_continues else None)),
+                cell(point), cell(interaction), cell(features),
+            ])
+    docx(path, before, rows)
+
+
+def xlsx(path, sheets, merges=None, hidden=()):
+    """sheets: {name: rows of strings}; merges: {name: ["B4:B6", …]}."""
+    merges = merges or {}
+    strings, index = [], {}
+
+    def sst(text):
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(text)
+        return index[text]
+
+    def col(n):
+        s = ""
+        n += 1
+        while n:
+            n, r = divmod(n - 1, 26)
+            s = chr(65 + r) + s
+        return s
+
+    parts, workbook_sheets, rels = [], [], []
+    for i, (name, rows) in enumerate(sheets.items(), 1):
+        data = "".join(
+            f'<row r="{r + 1}">' + "".join(
+                f'<c r="{col(c)}{r + 1}" t="s"><v>{sst(v)}</v></c>' for c, v in enumerate(row) if v != ""
+            ) + "</row>" for r, row in enumerate(rows)
+        )
+        merge = "".join(f'<mergeCell ref="{m}"/>' for m in merges.get(name, []))
+        merge = f'<mergeCells count="{len(merges.get(name, []))}">{merge}</mergeCells>' if merge else ""
+        parts.append((f"xl/worksheets/sheet{i}.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData>{merge}</worksheet>'))
+        state = ' state="hidden"' if name in hidden else ""
+        workbook_sheets.append(f'<sheet name="{escape(name)}" sheetId="{i}"{state} r:id="rId{i}"/>')
+        rels.append(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>')
+    n = len(sheets)
+    rels.append(f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
+    shared = "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, n + 1))
+    write_zip(path, [
+        ("[Content_Types].xml", f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+        ("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        ("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{"".join(workbook_sheets)}</sheets></workbook>'),
+        ("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(rels)}</Relationships>'),
+        ("xl/sharedStrings.xml", f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{len(strings)}" uniqueCount="{len(strings)}">{shared}</sst>'),
+    ] + parts)
+
+
+LIPETSK_HEADER = ["№ п/п", "Направление деятельности", "Наименование процесса", "Точка взаимодействия",
+                  "Вид точки", "Удовлетворяемые потребности", "Внутренний клиент",
+                  "Ценность для внутреннего клиента", "Основание"]
+
+
+def lipetsk_xlsx(path):
+    rows = [
+        ["Приложение к приказу управления финансов Липецкой области от 30.04.2025 № 112"],
+        ["Перечень точек взаимодействия с внутренним клиентом — Управление финансов Липецкой области"],
+        [],
+        LIPETSK_HEADER,
+        [str(i) for i in range(1, 10)],
+        ["1", "Бухгалтерский учет", "Начисление заработной платы", "Телефонная связь", "цифровая", "Получение информации; получение консультации", "Сотрудники управления", "Ответ без визита в бухгалтерию", "Регламент бухгалтерии"],
+        ["2", "", "", "Электронная почта", "цифровая", "Представление заявления, обращения, запроса, документов", "Сотрудники управления", "Документы без визита", "Регламент бухгалтерии"],
+        ["3", "", "", "Кабинет бухгалтерии", "офлайн", "Получение результата, ответа, разъяснения\nпропуск в здание", "Сотрудники управления", "Личная встреча", "Регламент бухгалтерии"],
+        ["4", "", "Командировки", "Система электронного документооборота", "цифровая", "Представление заявления, обращения, запроса, документов; получение информации о ходе рассмотрения заявления, обращения, запроса, документов", "Командируемые сотрудники", "Авансовый отчет без бумаги", "Приказ о командировках"],
+        ["5", "Кадровая работа", "Оформление отпуска", "Официальный сайт", "цифровая", "Получение форм документов", "Сотрудники управления", "Бланк всегда под рукой", "Положение об отделе кадров"],
+        ["6", "", "", "Отдел кадров", "офлайн", "Представление заявления, обращения, запроса, документов", "Сотрудники управления", "Заявление принимают сразу", "Положение об отделе кадров"],
+    ]
+    xlsx(path, {"Перечень": rows}, {"Перечень": ["A2:I2", "B6:B9", "C6:C8", "B10:B11", "C10:C11"]})
+
+
+def fixtures(folder):
+    os.makedirs(folder, exist_ok=True)
+    # A Word file with no table at all.
+    docx(f"{folder}/no_table.docx", [("Приказ без приложения", False, None)], [])
+    # A table with no touchpoint column.
+    docx(f"{folder}/no_point_column.docx", [], [[cell("Процесс"), cell("Канал")], [cell("Зарплата"), cell("Телефон")]])
+    # Unknown header, a point above any process, a need outside the catalogue.
+    docx(f"{folder}/defects.docx", [], [
+        [cell("Направление деятельности"), cell("Наименование процесса"), cell("Точка взаимодействия"), cell("Удовлетворяемые потребности"), cell("Примечание")],
+        [cell("Учет"), cell(""), cell("Телефон"), cell("Получение информации"), cell("")],
+        [cell("", "continue"), cell("Зарплата"), cell("Телефон"), cell("Получение информации\nпропуск в здание"), cell("")],
+    ])
+    # Not a zip: what an encrypted Office file is (an OLE compound file), and a damaged zip.
+    with open(f"{folder}/encrypted.docx", "wb") as f:
+        f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    with open(f"{folder}/damaged.xlsx", "wb") as f:
+        f.write(b"PK\x03\x04" + b"\x14\0" * 20)
+    # A zip bomb: document.xml of 300 MiB of zeros, a few hundred KiB packed.
+    path = f"{folder}/zip_bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        info = zipfile.ZipInfo("word/document.xml", STAMP)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, "w", force_zip64=True) as part:
+            block = b"0" * (1 << 20)
+            for _ in range(300):
+                part.write(block)
+
+
+if __name__ == "__main__":
+    smolensk_docx("examples/smolensk_appendix.docx")
+    lipetsk_xlsx("examples/lipetsk_form.xlsx")
+    fixtures("tests/fixtures/import")

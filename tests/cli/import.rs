@@ -1,0 +1,274 @@
+//! `tochki import` and registries read from Word and Excel tables by check, show, stats and
+//! diff (import.md), on the examples and on broken and hostile fixtures.
+
+use crate::{files_in, root, tochki};
+use tochki::registry::model::NeedValue;
+
+/// The header comment names today's date: a snapshot keeps it out.
+fn without_import_date(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.starts_with("# Импортировано из") {
+                let cut = line.find(") ").map_or(line.len(), |i| i + 1);
+                format!("{} ДАТА командой tochki import.", &line[..cut])
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_smolensk_appendix_in_word_imports_with_its_merged_cells() {
+    let run = tochki(["import", "examples/smolensk_appendix.docx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(without_import_date(&run.stdout));
+    // The YAML it writes is a registry tochki reads, with the same nine touchpoints.
+    let registry: tochki::registry::Registry = serde_yaml::from_str(&run.stdout).unwrap();
+    assert_eq!(registry.touchpoints().count(), 9);
+    assert_eq!(registry.directions.as_ref().unwrap().len(), 2);
+}
+
+#[test]
+fn check_on_the_word_appendix_finds_its_two_real_duplicates_at_their_cells() {
+    let run = tochki(["check", "examples/smolensk_appendix.docx"]);
+    assert_eq!(run.code, 1);
+    let duplicates: Vec<&str> = run.stdout.lines().filter(|l| l.contains("R008")).collect();
+    assert_eq!(duplicates.len(), 2, "{}", run.stdout);
+    assert!(duplicates[0].starts_with(
+        "examples/smolensk_appendix.docx: таблица 1, строка 3, графа «Точка взаимодействия»: R008"
+    ));
+    assert!(duplicates[1].contains("строка 9,"), "{}", duplicates[1]);
+    let json = tochki([
+        "check",
+        "--format",
+        "json",
+        "examples/smolensk_appendix.docx",
+    ])
+    .json();
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "R008")
+        .unwrap()
+        .clone();
+    assert_eq!(finding["line"], 3);
+    assert_eq!(finding["column"], 4);
+    assert_eq!(
+        finding["cell"],
+        "таблица 1, строка 3, графа «Точка взаимодействия»"
+    );
+}
+
+#[test]
+fn the_lipetsk_form_in_excel_reads_merged_ranges_and_skips_the_column_numbers() {
+    let run = tochki(["import", "examples/lipetsk_form.xlsx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(without_import_date(&run.stdout));
+    assert!(
+        run.stderr.contains(
+            "examples/lipetsk_form.xlsx: Перечень!F8 (графа «Удовлетворяемые потребности»): I003"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn stats_and_show_read_tables_directly() {
+    let stats = tochki(["stats", "examples/lipetsk_form.xlsx"]);
+    assert_eq!(stats.code, 0, "{}", stats.stderr);
+    assert!(
+        stats.stdout.contains("Точек взаимодействия: 6"),
+        "{}",
+        stats.stdout
+    );
+    let show = tochki(["show", "--format", "markdown", "examples/lipetsk_form.xlsx"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(show.stdout.contains("Отдел кадров"));
+}
+
+#[test]
+fn diff_compares_last_years_word_table_with_this_years_yaml() {
+    let run = tochki([
+        "diff",
+        "examples/smolensk_appendix.docx",
+        "registries/smolensk_accounting.yaml",
+    ]);
+    // The YAML states needs the Word table does not have: changes, not a failure to read.
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("потребност"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Процесс добавлен"), "{}", run.stdout);
+}
+
+#[test]
+fn a_table_with_defects_is_written_with_its_findings_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("out.yaml");
+    let run = tochki([
+        "import",
+        "tests/fixtures/import/defects.docx",
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stderr);
+    let written = std::fs::read_to_string(&output).unwrap();
+    assert!(written.contains("{other: пропуск в здание}"), "{written}");
+}
+
+#[test]
+fn files_that_are_no_registry_table_are_refused_with_exit_2() {
+    for (file, expected) in [
+        ("no_table.docx", "I001 ошибка: В файле нет ни одной таблицы"),
+        (
+            "no_point_column.docx",
+            "просмотрены таблица 1: «Процесс», «Канал»",
+        ),
+        ("encrypted.docx", "защищён паролем"),
+        ("damaged.xlsx", "не читается как книга Excel"),
+        ("zip_bomb.docx", "zip-бомба"),
+    ] {
+        let run = tochki(["import", &format!("tests/fixtures/import/{file}")]);
+        assert_eq!(run.code, 2, "{file}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{file}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{file}: {}", run.stdout);
+        assert!(!run.stderr.contains("panicked"));
+    }
+    let check = tochki(["check", "tests/fixtures/import/no_point_column.docx"]);
+    assert_eq!(check.code, 1);
+    assert!(check.stdout.contains("I001"), "{}", check.stdout);
+}
+
+#[test]
+fn import_never_writes_over_its_input_or_an_existing_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("perechen.docx");
+    std::fs::copy(root().join("examples/smolensk_appendix.docx"), &input).unwrap();
+    let before = std::fs::read(&input).unwrap();
+    let run = tochki([
+        "import",
+        input.to_str().unwrap(),
+        "-o",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+    let output = dir.path().join("perechen.yaml");
+    std::fs::write(&output, "старое").unwrap();
+    let run = tochki([
+        "import",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), "старое");
+    let run = tochki([
+        "import",
+        input.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        std::fs::read_to_string(&output)
+            .unwrap()
+            .contains("directions:")
+    );
+}
+
+#[test]
+fn columns_with_other_headers_are_mapped_explicitly() {
+    let run = tochki([
+        "import",
+        "tests/fixtures/import/no_point_column.docx",
+        "--column",
+        "Канал=point",
+    ]);
+    // No direction column: one direction without a name, which check reports (R002).
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("point: Телефон"), "{}", run.stdout);
+    let bad = tochki([
+        "import",
+        "tests/fixtures/import/no_point_column.docx",
+        "--column",
+        "Канал=точка",
+    ]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("поля «точка» нет"), "{}", bad.stderr);
+}
+
+/// What a round trip must keep: per touchpoint, in order, its direction, process, point,
+/// channel, needs and texts.
+fn model(registry: &tochki::registry::Registry) -> Vec<String> {
+    registry
+        .touchpoints()
+        .map(|t| {
+            let text = |v: &Option<tochki::registry::model::Text>| {
+                v.as_ref()
+                    .map(|t| t.0.trim().to_string())
+                    .unwrap_or_default()
+            };
+            let needs: Vec<String> = t
+                .touchpoint
+                .need_values()
+                .into_iter()
+                .map(|n| match n {
+                    NeedValue::Known { need, description } => {
+                        format!("{}{}", need.code(), description.unwrap_or_default())
+                    }
+                    other => format!("{other:?}"),
+                })
+                .collect();
+            format!(
+                "{} | {} | {} | {:?} | {} | {} | {} | {}",
+                text(&t.direction.name),
+                text(&t.process.name),
+                text(&t.touchpoint.point),
+                t.touchpoint.channel_value(),
+                needs.join(","),
+                text(&t.touchpoint.interaction),
+                text(&t.touchpoint.client),
+                text(&t.touchpoint.value),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_registry_survives_show_docx_and_xlsx_then_import() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in files_in("registries", "yaml") {
+        let original = tochki::registry::load_file(&root().join(&file)).unwrap();
+        let original = original.registry.unwrap();
+        for format in ["docx", "xlsx"] {
+            let table = dir.path().join(format!("t.{format}"));
+            let _ = std::fs::remove_file(&table);
+            let show = tochki([
+                "show",
+                &file,
+                "--format",
+                format,
+                "-o",
+                table.to_str().unwrap(),
+            ]);
+            assert_eq!(show.code, 0, "{file}: {}", show.stderr);
+            let imported = tochki::registry::load_file(&table).unwrap();
+            assert!(
+                imported.findings.iter().all(|f| f.code != "I004"),
+                "{file} {format}: {:?}",
+                imported.findings
+            );
+            assert_eq!(
+                model(&imported.registry.unwrap()),
+                model(&original),
+                "{file} as {format}"
+            );
+        }
+    }
+}
