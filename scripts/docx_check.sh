@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Opens the appendix `tochki show --format docx` writes the way a person would: LibreOffice
+# (headless) converts it to PDF, and the check fails unless the PDF has pages and carries the
+# table's texts; the first page becomes docs/appendix.png, shown in README.md. The example Word
+# table of the import (examples/smolensk_appendix.docx) is opened the same way. Run by .ci/run;
+# needs Debian's libreoffice-writer and poppler-utils.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for tool in libreoffice pdftoppm pdftotext; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "docx check: $tool is not installed (apt-get install libreoffice-writer poppler-utils)" >&2
+    exit 1
+  fi
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo build --release --quiet
+target/release/tochki show registries/smolensk_accounting.yaml --format docx \
+  -o "$work/appendix.docx" >/dev/null 2>&1
+cp examples/smolensk_appendix.docx "$work/example.docx"
+
+failed=0
+for name in appendix example; do
+  timeout 180 libreoffice --headless -env:UserInstallation="file://$work/profile" \
+    --convert-to pdf --outdir "$work" "$work/$name.docx" >"$work/$name.log" 2>&1 || true
+  if [ ! -s "$work/$name.pdf" ]; then
+    echo "docx check: LibreOffice could not open $name.docx:" >&2
+    cat "$work/$name.log" >&2
+    failed=1
+    continue
+  fi
+  # Cells wrap, so the texts are looked for word by word order-free: one word per line.
+  pdftotext "$work/$name.pdf" - | tr -s '[:space:]' '\n' >"$work/$name.txt"
+  for text in "Организация" "начислению" "Телефонная" "кабинеты" "бухгалтерского"; do
+    if ! grep -qx "$text" "$work/$name.txt"; then
+      echo "docx check: $name.pdf lacks «$text»" >&2
+      failed=1
+    fi
+  done
+done
+pdftotext "$work/appendix.pdf" - | grep -q "^Приложение к приказу Министерства финансов Смоленской области от 24.09.2024 № 76" ||
+  { echo "docx check: the appendix lacks its caption" >&2; failed=1; }
+grep -qx "Наименование" "$work/appendix.txt" || { echo "docx check: no header row" >&2; failed=1; }
+pdftoppm -png -r 80 -f 1 -l 1 "$work/appendix.pdf" "$work/page"
+cp "$work"/page-1.png docs/appendix.png
+[ $failed = 0 ] && echo "docx check: appendix.docx and example.docx open in LibreOffice; docs/appendix.png written"
+exit $failed
