@@ -380,7 +380,7 @@ pub fn docx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
     document.table(&Table {
         header: HEADINGS.iter().map(|h| h.to_string()).collect(),
         rows,
-        widths: vec![6, 22, 26, 22, 16, 30, 30, 18, 22],
+        widths: vec![6, 22, 25, 25, 15, 29, 29, 18, 22],
         size: 11,
     });
     document.to_bytes()
