@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs tochki on every file shipped in registries/ and examples/, as a new user would:
-# checks the registries, compares two versions, prints one as the official table, tallies the
+# checks the registries, imports the Word and Excel tables and writes the appendix to an order,
+# compares two versions, prints one as the official table, tallies the
 # survey of two years and builds the pain map. Builds the release binary first.
 set -u
 cd "$(dirname "$0")/.."
@@ -10,6 +11,15 @@ step() { printf '\n=== %s\n\n' "$*"; }
 
 step "tochki check registries/ examples/  (Смоленск: настоящие ошибки приложения к приказу)"
 "$tochki" check registries/ examples/
+step "tochki import examples/smolensk_appendix.docx  (приложение к приказу в Word → YAML)"
+"$tochki" import examples/smolensk_appendix.docx | head -n 24
+step "tochki check examples/smolensk_appendix.docx  (два настоящих повтора приложения, R008)"
+"$tochki" check examples/smolensk_appendix.docx | grep -A2 R008
+step "tochki import examples/lipetsk_form.xlsx  (форма Липецка в Excel с объединёнными ячейками)"
+"$tochki" import examples/lipetsk_form.xlsx | head -n 16
+step "tochki show registries/lipetsk_accounting.yaml --format docx -o target/demo/prilozhenie.docx"
+mkdir -p target/demo && rm -f target/demo/prilozhenie.docx
+"$tochki" show registries/lipetsk_accounting.yaml --format docx -o target/demo/prilozhenie.docx
 step "tochki diff examples/registry_2024.yaml examples/registry_2025.yaml"
 "$tochki" diff examples/registry_2024.yaml examples/registry_2025.yaml
 step "tochki show registries/lipetsk_accounting.yaml"

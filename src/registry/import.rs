@@ -507,6 +507,9 @@ impl<'a> TableReader<'a> {
             OneOrMany::Many(entries)
         });
         let text = |field| self.text(row, field).map(|t| Text(t.to_string()));
+        let basis = self
+            .text(row, Field::Basis)
+            .map(|cell| Text(basis_code(cell).map_or_else(|| cell.to_string(), str::to_string)));
         Touchpoint {
             point: text(Field::Point),
             channel: channel.map(Text),
@@ -515,7 +518,7 @@ impl<'a> TableReader<'a> {
             features: text(Field::Features),
             client: text(Field::Client),
             value: text(Field::Value),
-            basis: text(Field::Basis),
+            basis,
             id: None,
         }
     }
@@ -585,6 +588,37 @@ fn channel_code(cell: &str) -> Option<&'static str> {
                 .map(|(_, c)| *c)
         })
         .map(Channel::code)
+}
+
+/// The basis of a point (Lipetsk 2.4) from what a table writes: the code or its Russian name,
+/// or the name of a document (регламент, положение, приказ…) or of a directive (поручение,
+/// распоряжение). The document's own name is not kept: the format has no place for it.
+fn basis_code(cell: &str) -> Option<&'static str> {
+    let wanted = normalize(cell);
+    if let Some((code, _)) = super::model::BASES
+        .iter()
+        .find(|(code, russian)| wanted == *code || wanted == normalize(russian))
+    {
+        return Some(code);
+    }
+    const DIRECTIVE: [&str; 4] = ["поручени", "распоряж", "распорядит", "указани"];
+    const DOCUMENT: [&str; 8] = [
+        "документ",
+        "регламент",
+        "положени",
+        "приказ",
+        "порядок",
+        "инструкци",
+        "закон",
+        "постановлени",
+    ];
+    if DIRECTIVE.iter().any(|stem| wanted.contains(stem)) {
+        Some("directive")
+    } else if DOCUMENT.iter().any(|stem| wanted.contains(stem)) {
+        Some("document")
+    } else {
+        None
+    }
 }
 
 /// The needs of a cell: one per line or `;`; wordings split at their own commas are joined
@@ -888,6 +922,15 @@ mod tests {
             ]
         );
         assert_eq!(unmatched, vec!["пропуск в здание".to_string()]);
+    }
+
+    #[test]
+    fn a_basis_is_a_document_or_a_directive() {
+        assert_eq!(basis_code("Регламент бухгалтерии"), Some("document"));
+        assert_eq!(basis_code("Поручение министра"), Some("directive"));
+        assert_eq!(basis_code("распорядительное действие"), Some("directive"));
+        assert_eq!(basis_code("document"), Some("document"));
+        assert_eq!(basis_code("по памяти"), None);
     }
 
     #[test]
