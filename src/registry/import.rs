@@ -313,13 +313,16 @@ impl<'a> TableReader<'a> {
         let mut fields = Vec::new();
         let mut headers = Vec::new();
         let mut findings = Vec::new();
+        let mut unknown = std::collections::HashSet::new();
         for (column, slot) in header.slots.iter().enumerate() {
             // A header merged across belongs to the column where it starts.
             let field = field_of(&slot.text, &options.columns);
             let taken = field.is_some_and(|f| fields.contains(&Some(f)));
             fields.push(if taken { None } else { field });
             headers.push(slot.text.clone());
-            if field.is_none() && !slot.text.trim().is_empty() {
+            // Each unknown header once: a sheet of 5,000 columns named «x» is one finding.
+            if field.is_none() && !slot.text.trim().is_empty() && unknown.insert(slot.text.as_str())
+            {
                 let position = Position {
                     line: header.number,
                     column: column + 1,
@@ -883,6 +886,16 @@ mod tests {
         let codes: Vec<&str> = imported.findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, vec!["I002", "I004"]);
         assert_eq!(imported.findings[1].line, Some(2));
+    }
+
+    #[test]
+    fn an_unknown_header_repeated_across_columns_is_one_finding() {
+        let imported = import_one(grid(&[
+            &["Процесс", "Точка взаимодействия", "x", "x", "x", "y"],
+            &["Зарплата", "Телефон", "", "", "", ""],
+        ]));
+        let codes: Vec<&str> = imported.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, vec!["I002", "I002"]);
     }
 
     #[test]

@@ -25,7 +25,11 @@ pub fn yaml(registry: &Registry, provenance: &Provenance) -> String {
         field(&mut out, 2, "act", &approved.act);
         field(&mut out, 2, "date", &approved.date);
     }
-    out.push_str("directions:\n");
+    if registry.directions.as_ref().is_none_or(Vec::is_empty) {
+        out.push_str("directions: []\n");
+    } else {
+        out.push_str("directions:\n");
+    }
     for (d, direction) in registry.directions.iter().flatten().enumerate() {
         match &direction.name {
             Some(name) => {
