@@ -112,7 +112,7 @@ def smolensk_docx(path):
 
 
 def xlsx(path, sheets, merges=None, hidden=()):
-    """sheets: {name: rows of strings}; merges: {name: ["B4:B6", …]}."""
+    """sheets: {name: rows of strings (numbers become number cells)}; merges: {name: ["B4:B6", …]}."""
     merges = merges or {}
     strings, index = [], {}
 
@@ -134,7 +134,9 @@ def xlsx(path, sheets, merges=None, hidden=()):
     for i, (name, rows) in enumerate(sheets.items(), 1):
         data = "".join(
             f'<row r="{r + 1}">' + "".join(
-                f'<c r="{col(c)}{r + 1}" t="s"><v>{sst(v)}</v></c>' for c, v in enumerate(row) if v != ""
+                (f'<c r="{col(c)}{r + 1}"><v>{v}</v></c>' if isinstance(v, (int, float)) else
+                 f'<c r="{col(c)}{r + 1}" t="s"><v>{sst(v)}</v></c>')
+                for c, v in enumerate(row) if v != ""
             ) + "</row>" for r, row in enumerate(rows)
         )
         merge = "".join(f'<mergeCell ref="{m}"/>' for m in merges.get(name, []))

@@ -22,6 +22,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Перевести перечень из таблицы Word или Excel (приложение к приказу) в YAML
     Import(ImportArgs),
+    /// Журнал обращений: сроки ответа, просроченные и подходящие к сроку (Омск 8–9)
+    Requests(RequestsArgs),
     /// Перечень в цифрах: точки по процессам, потребности × вид точки, доля цифровых
     Stats(StatsArgs),
     /// Анкеты удовлетворенности: проверка выгрузок, итоги и динамика, карта болей
@@ -129,6 +131,44 @@ pub enum ShowFormat {
     Xlsx,
     /// Документ Word: приложение к приказу (нужен -o)
     Docx,
+}
+
+/// Formats of `requests`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RequestsFormat {
+    /// Таблица в терминале
+    Table,
+    Json,
+    /// CSV для русского Excel (UTF-8 с BOM, разделитель «;»)
+    Csv,
+    Markdown,
+    /// Книга Excel (нужен -o)
+    Xlsx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RequestsArgs {
+    /// Журналы обращений: CSV (UTF-8 или cp1251, «,» или «;») или XLSX
+    #[arg(value_name = "ЖУРНАЛ", required = true)]
+    pub journals: Vec<PathBuf>,
+    /// На какую дату проверять сроки: 2025-05-13 или 13.05.2025 (по умолчанию сегодня)
+    #[arg(long, value_name = "ДАТА")]
+    pub as_of: Option<String>,
+    /// Сколько рабочих дней до срока считать «срок подходит»
+    #[arg(long, value_name = "ДНЕЙ", default_value_t = 3)]
+    pub due_soon: u32,
+    /// Перечень (YAML, DOCX или XLSX): процессы журнала связываются с его процессами
+    #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
+    pub registry: Option<PathBuf>,
+    /// Не выводить исполнителей, подразделения и содержание обращений
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Формат
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: RequestsFormat,
+    /// Записать в файл (атомарно; входной файл никогда не перезаписывается)
+    #[arg(short, long, value_name = "ФАЙЛ")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -14,6 +14,7 @@ pub mod output;
 pub mod progress;
 pub mod registry;
 pub mod render;
+pub mod requests;
 pub mod rules;
 pub mod survey;
 pub mod table;
@@ -29,6 +30,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Show(args) => return commands::show::run(args, out),
         Command::Stats(args) => return commands::stats::run(args, out),
         Command::Import(args) => return commands::import::run(args, out),
+        Command::Requests(args) => return commands::requests::run(args, out),
         Command::Check(args) => commands::check::run(args, out),
         Command::Diff(args) => commands::diff::run(args, out),
         Command::Survey(command) => commands::survey::run(command, out),

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod explain;
 pub mod import;
 pub mod init;
+pub mod requests;
 pub mod schema;
 pub mod shared;
 pub mod show;

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod official_table;
 pub mod registry_yaml;
 pub mod report;
+pub mod requests;
 pub mod stats;
 pub mod style;
 pub mod survey;
@@ -29,6 +30,18 @@ pub fn markdown_cell(text: &str) -> String {
         }
     }
     out
+}
+
+/// A number the Russian way, for outputs people read (survey.md): a decimal comma. JSON and
+/// CSV, for programs, keep the point. Every renderer for people uses this one.
+pub fn russian(number: String) -> String {
+    number.replace('.', ",")
+}
+
+/// `84,2 %`, with a non-breaking space so that a narrow column never parts the number from its
+/// sign.
+pub fn share(value: f64) -> String {
+    format!("{}\u{a0}%", russian(format!("{value:.1}")))
 }
 
 /// CSV for Russian Excel: UTF-8 with BOM, `;` as delimiter, CRLF, and no cell of `rows` that a

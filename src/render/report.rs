@@ -3,7 +3,8 @@
 //! export is escaped; personal columns never reach the report, since the tally never keeps them.
 
 use super::official_table::escape_html as esc;
-use super::survey::{DECLINE_REMINDER, change, interval, percent, russian, share, verdict};
+use super::survey::{DECLINE_REMINDER, change, interval, percent, verdict};
+use super::{russian, share};
 use crate::survey::label::ItemLabel;
 use crate::survey::tally::{Group, Item, PainRow, Part, TallyReport, Wave};
 use crate::text::plural;

@@ -13,17 +13,7 @@ use std::io::Write;
 /// The reminder of Omsk p.13, printed with every decline.
 pub const DECLINE_REMINDER: &str = "Отрицательная динамика: по п. 13 Порядка (Омск) финансовое управление формирует и направляет Министру предложения по улучшению качества клиентоцентричности.";
 
-/// A number the Russian way, for outputs people read (survey.md): a decimal comma. JSON and
-/// CSV, for programs, keep the point.
-pub(super) fn russian(number: String) -> String {
-    number.replace('.', ",")
-}
-
-/// `84,2 %`, with a non-breaking space so that a narrow column never parts the number from its
-/// sign.
-pub(super) fn share(value: f64) -> String {
-    format!("{}\u{a0}%", russian(format!("{value:.1}")))
-}
+use super::{russian, share};
 
 pub(super) fn percent(value: Option<f64>) -> String {
     value.map_or("—".to_string(), share)

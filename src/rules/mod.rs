@@ -96,6 +96,8 @@ pub enum Scope {
     Survey,
     /// A finding of reading a registry from a table (`import`, or `check FILE.docx`).
     Import,
+    /// A finding of reading a journal of requests (`requests`).
+    Journal,
 }
 
 /// One rule of the catalogue.
@@ -120,6 +122,10 @@ pub static CATALOG: &[&Rule] = &[
     &crate::registry::import_codes::I002,
     &crate::registry::import_codes::I003,
     &crate::registry::import_codes::I004,
+    &crate::requests::codes::J001,
+    &crate::requests::codes::J002,
+    &crate::requests::codes::J003,
+    &crate::requests::codes::J004,
     &r001_invalid_yaml_shape::RULE,
     &r002_missing_required_field::RULE,
     &r003_missing_recommended_field::RULE,

@@ -11,7 +11,7 @@ pub(crate) fn run_rule(rule: &Rule, yaml: &str) -> Vec<(String, String)> {
     let mut sink = Sink::new(rule);
     match rule.scope {
         Scope::Registry(check) => check(&context, &mut sink),
-        Scope::Survey | Scope::Import => panic!("not a registry rule"),
+        Scope::Survey | Scope::Import | Scope::Journal => panic!("not a registry rule"),
     }
     sink.findings
         .into_iter()

@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod ecosystem;
 mod import;
+mod requests;
 mod schema;
 mod show;
 mod survey;

@@ -1,0 +1,312 @@
+//! The journal of requests in every format `requests` writes: overdue and due-soon requests
+//! first, then the summary, then the rows that could not be read. With `anonymous`, executors,
+//! units and request texts appear nowhere.
+
+use super::findings::location;
+use super::{excel_csv, markdown_cell, russian, share, xlsx_cell_format, xlsx_heading_format};
+use crate::diagnostic::Finding;
+use crate::requests::summary::{Counts, Group};
+use crate::requests::{Request, Status, Summary};
+use chrono::NaiveDate;
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// What `requests` reports.
+pub struct Report {
+    pub as_of: NaiveDate,
+    pub requests: Vec<Request>,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    pub anonymous: bool,
+}
+
+impl Report {
+    /// Overdue (most days first), then due soon (nearest deadline first).
+    fn attention(&self) -> Vec<&Request> {
+        let mut list: Vec<&Request> = self
+            .requests
+            .iter()
+            .filter(|r| matches!(r.status, Status::Overdue | Status::DueSoon))
+            .collect();
+        list.sort_by_key(|r| (r.status, std::cmp::Reverse(r.days_late), r.due, r.row));
+        list
+    }
+
+    /// The columns of a request list, executors left out when anonymous.
+    fn headings(&self) -> Vec<&'static str> {
+        let mut headings = vec![
+            "Строка",
+            "Рег. №",
+            "Поступило",
+            "Форма",
+            "Срок",
+            "Ответ",
+            "Статус",
+            "Дней просрочки",
+            "Процесс",
+        ];
+        if !self.anonymous {
+            headings.extend(["Подразделение", "Исполнитель", "Содержание"]);
+        }
+        headings
+    }
+
+    fn cells(&self, request: &Request) -> Vec<String> {
+        let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
+        let mut cells = vec![
+            request.row.to_string(),
+            request.number.clone().unwrap_or_default(),
+            date(request.received),
+            request.form.russian().to_string(),
+            date(request.due),
+            request.answered.map(date).unwrap_or_default(),
+            request.status.russian().to_string(),
+            request.days_late.map(|d| d.to_string()).unwrap_or_default(),
+            request.process.clone().unwrap_or_default(),
+        ];
+        if !self.anonymous {
+            for value in [&request.unit, &request.executor, &request.text] {
+                cells.push(
+                    crate::survey::personal::mask_contacts(value.as_deref().unwrap_or(""))
+                        .into_owned(),
+                );
+            }
+        }
+        cells
+    }
+}
+
+fn counts_row(name: &str, counts: &Counts) -> Vec<String> {
+    vec![
+        name.to_string(),
+        counts.total.to_string(),
+        counts.on_time.to_string(),
+        counts.late.to_string(),
+        counts.overdue.to_string(),
+        counts.due_soon.to_string(),
+        counts.open.to_string(),
+        counts.share_on_time.map_or("—".to_string(), share),
+    ]
+}
+
+const COUNT_HEADINGS: [&str; 8] = [
+    "",
+    "Всего",
+    "В срок",
+    "С опозданием",
+    "Просрочено",
+    "Срок подходит",
+    "В работе",
+    "Доля в срок",
+];
+
+fn days(value: Option<f64>) -> String {
+    value.map_or("—".to_string(), |d| russian(format!("{d:.1}")))
+}
+
+/// The summary's rows: all, then by form, process and month.
+fn summary_rows(summary: &Summary) -> Vec<Vec<String>> {
+    let mut rows = vec![counts_row("Все обращения", &summary.counts)];
+    let group = |prefix: &str, groups: &[Group], rows: &mut Vec<Vec<String>>| {
+        for g in groups {
+            rows.push(counts_row(&format!("{prefix}{}", g.name), &g.counts));
+        }
+    };
+    group("форма: ", &summary.by_form, &mut rows);
+    group("процесс: ", &summary.by_process, &mut rows);
+    group("месяц: ", &summary.by_month, &mut rows);
+    rows
+}
+
+pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
+    let mut out = String::new();
+    if report.requests.is_empty() && !report.findings.is_empty() {
+        findings_text(&mut out, &report.findings);
+        return Ok(out.into_bytes());
+    }
+    let _ = writeln!(
+        out,
+        "Журнал обращений на {}",
+        report.as_of.format("%d.%m.%Y")
+    );
+    let attention = report.attention();
+    if attention.is_empty() {
+        let _ = writeln!(out, "\nПросроченных и подходящих к сроку обращений нет.");
+    } else {
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_header(report.headings());
+        for request in attention {
+            table.add_row(report.cells(request));
+        }
+        let _ = writeln!(out, "\nПросроченные и подходящие к сроку\n{table}");
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_header(COUNT_HEADINGS);
+    for row in summary_rows(&report.summary) {
+        table.add_row(row);
+    }
+    let _ = writeln!(out, "\nИтоги\n{table}");
+    let _ = writeln!(
+        out,
+        "Дней до ответа: медиана {}, 90-й процентиль {}.",
+        days(report.summary.median_days),
+        days(report.summary.p90_days)
+    );
+    if !report.findings.is_empty() {
+        let _ = writeln!(out, "\nСтроки, которые не посчитаны:");
+        findings_text(&mut out, &report.findings);
+    }
+    Ok(out.into_bytes())
+}
+
+fn findings_text(out: &mut String, findings: &[Finding]) {
+    for finding in findings {
+        let _ = writeln!(
+            out,
+            "{}: {} {}: {}",
+            location(finding),
+            finding.code,
+            finding.severity.russian(),
+            finding.message
+        );
+        if let Some(help) = &finding.help {
+            let _ = writeln!(out, "  = помощь: {help}");
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    as_of: NaiveDate,
+    requests: &'a [Request],
+    summary: &'a Summary,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    row: Option<usize>,
+    column: Option<usize>,
+    value: Option<&'a str>,
+    message: &'a str,
+}
+
+/// The JSON of cycle.md: requests with ISO dates, the summary, findings by row and column.
+/// Executors and texts are never in it.
+pub fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
+    let json = Json {
+        as_of: report.as_of,
+        requests: &report.requests,
+        summary: &report.summary,
+        findings: report
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                code: f.code,
+                row: f.row,
+                column: f.column,
+                value: f.value.as_deref(),
+                message: &f.message,
+            })
+            .collect(),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&json)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Every request, one row each, for Russian Excel.
+pub fn csv(report: &Report) -> anyhow::Result<Vec<u8>> {
+    let rows: Vec<Vec<String>> = report.requests.iter().map(|r| report.cells(r)).collect();
+    excel_csv(&report.headings(), rows)
+}
+
+pub fn markdown(report: &Report) -> Vec<u8> {
+    let mut out = format!(
+        "# Журнал обращений на {}\n\n",
+        report.as_of.format("%d.%m.%Y")
+    );
+    let table = |out: &mut String, headings: &[&str], rows: Vec<Vec<String>>| {
+        let _ = writeln!(out, "| {} |", headings.join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(headings.len()));
+        for row in rows {
+            let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
+    };
+    out.push_str("## Просроченные и подходящие к сроку\n\n");
+    let attention = report.attention();
+    if attention.is_empty() {
+        out.push_str("Нет.\n");
+    } else {
+        let rows = attention.iter().map(|r| report.cells(r)).collect();
+        table(&mut out, &report.headings(), rows);
+    }
+    out.push_str("\n## Итоги\n\n");
+    table(&mut out, &COUNT_HEADINGS, summary_rows(&report.summary));
+    let _ = writeln!(
+        out,
+        "\nДней до ответа: медиана {}, 90-й процентиль {}.",
+        days(report.summary.median_days),
+        days(report.summary.p90_days)
+    );
+    if !report.findings.is_empty() {
+        out.push_str("\n## Строки, которые не посчитаны\n\n");
+        for finding in &report.findings {
+            let _ = writeln!(
+                out,
+                "- {}: {} {}",
+                markdown_cell(&location(finding)),
+                finding.code,
+                markdown_cell(&finding.message)
+            );
+        }
+    }
+    out.into_bytes()
+}
+
+/// A workbook: the requests (attention first), the summary.
+pub fn xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let heading = xlsx_heading_format();
+    let cell = xlsx_cell_format();
+    let mut sheets: Vec<(&str, Vec<&str>, Vec<Vec<String>>)> = Vec::new();
+    let mut ordered: Vec<&Request> = report.attention();
+    ordered.extend(
+        report
+            .requests
+            .iter()
+            .filter(|r| !matches!(r.status, Status::Overdue | Status::DueSoon)),
+    );
+    sheets.push((
+        "Обращения",
+        report.headings(),
+        ordered.iter().map(|r| report.cells(r)).collect(),
+    ));
+    sheets.push((
+        "Итоги",
+        COUNT_HEADINGS.to_vec(),
+        summary_rows(&report.summary),
+    ));
+    for (name, headings, rows) in sheets {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name)?;
+        for (c, h) in headings.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, *h, &heading)?;
+            sheet.set_column_width(c as u16, 16)?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, value) in row.iter().enumerate() {
+                sheet.write_string_with_format(r as u32 + 1, c as u16, value, &cell)?;
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}

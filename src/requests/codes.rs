@@ -1,0 +1,170 @@
+//! The findings of reading a journal of requests (J001–J004, cycle.md): each code's description
+//! beside the function that builds its findings. `rules::CATALOG` lists them for `explain`.
+
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Rule, Scope};
+use chrono::NaiveDate;
+
+/// A finding of `rule` at (row, column), both counted from 1 as the spreadsheet shows them.
+fn finding(
+    rule: &'static Rule,
+    (row, column): (usize, usize),
+    value: &str,
+    message: String,
+    help: &str,
+) -> Finding {
+    let mut finding = Finding::new(rule.code, rule.severity, message).with_help(help);
+    finding.row = Some(row);
+    finding.column = Some(column);
+    // A misplaced cell may hold anything: it is shown as every export value is, masked.
+    finding.value = Some(crate::survey::personal::shown(value).into_owned());
+    finding
+}
+
+pub static J001: Rule = Rule {
+    code: "J001",
+    name: "missing-journal-column",
+    severity: Severity::Error,
+    source: "Омск 8–9, Смоленск 5.3",
+    summary: "в журнале обращений нет обязательной графы (дата поступления или форма обращения)",
+    explanation: "\
+Что проверяет: что в журнале есть графы «Дата поступления» (или «Дата регистрации», «Поступило») и
+«Форма обращения» (или «Вид обращения»): без них срок ответа не вычислить.
+
+Почему это важно: срок письменного обращения — 30 дней с поступления, устного — тот же рабочий
+день; без даты и формы не видно, какие обращения просрочены.
+
+Пример: выгрузка СЭД с графами «Номер», «Дата», «Исполнитель».
+
+Как исправить: переименуйте графу по образцу (регистр и знаки препинания не важны) или добавьте её.
+
+Основание: Омск, пп. 8–9; Новосибирск, п. 10; Смоленск, п. 5.3.",
+    scope: Scope::Journal,
+};
+
+/// J001: the journal lacks the column `wanted`; names the headers it has.
+pub fn j001(wanted: &str, seen: &[String], row: usize) -> Finding {
+    let seen = if seen.is_empty() {
+        "заголовков нет".to_string()
+    } else {
+        format!("заголовки: {}", crate::survey::codes::quoted_list(seen))
+    };
+    let mut finding = J001.finding(format!("В журнале нет графы «{wanted}» ({seen})")).with_help(
+        "Назовите графы как в образце: «Дата поступления», «Форма обращения», «Дата ответа», «Срок»",
+    );
+    finding.row = Some(row);
+    finding
+}
+
+pub static J002: Rule = Rule {
+    code: "J002",
+    name: "not-a-date",
+    severity: Severity::Error,
+    source: "—",
+    summary: "в графе даты не дата (даты пишут 09.04.2025, 2025-04-09 или числом Excel)",
+    explanation: "\
+Что проверяет: что даты поступления, ответа и срока — настоящие даты: 09.04.2025, 2025-04-09 (со
+временем после или без) или число, которым Excel хранит дату. Дата поступления обязательна.
+
+Почему это важно: по строке без даты нельзя вычислить срок; она не считается нигде, а остаётся в
+списке находок, чтобы её исправили.
+
+Пример: «31.02.2025», «вчера», пустая дата поступления.
+
+Как исправить: впишите дату в одном из этих видов.
+
+Основание: Омск, пп. 8–9.",
+    scope: Scope::Journal,
+};
+
+/// J002: `value` in the column `heading` is not a date.
+pub fn j002(heading: &str, value: &str, at: (usize, usize)) -> Finding {
+    let message = if value.is_empty() {
+        format!("Не указана {}", heading.to_lowercase())
+    } else {
+        format!(
+            "«{}» в графе «{heading}» — не дата",
+            crate::survey::personal::shown(value)
+        )
+    };
+    finding(
+        &J002,
+        at,
+        value,
+        message,
+        "Впишите дату: 09.04.2025 или 2025-04-09; строка не посчитана",
+    )
+}
+
+pub static J003: Rule = Rule {
+    code: "J003",
+    name: "answered-before-received",
+    severity: Severity::Error,
+    source: "—",
+    summary: "дата ответа раньше даты поступления",
+    explanation: "\
+Что проверяет: что ответ дан не раньше, чем обращение поступило.
+
+Почему это важно: такая строка — опечатка в дате; посчитать её в срок или с опозданием нельзя.
+
+Пример: поступило 09.04.2025, ответ 08.04.2025.
+
+Как исправить: исправьте одну из дат.
+
+Основание: —.",
+    scope: Scope::Journal,
+};
+
+/// J003: answered before it was received.
+pub fn j003(answered: NaiveDate, received: NaiveDate, at: (usize, usize)) -> Finding {
+    finding(
+        &J003,
+        at,
+        &answered.format("%d.%m.%Y").to_string(),
+        format!(
+            "Ответ {} раньше поступления {}",
+            answered.format("%d.%m.%Y"),
+            received.format("%d.%m.%Y")
+        ),
+        "Исправьте дату ответа или поступления; строка не посчитана",
+    )
+}
+
+pub static J004: Rule = Rule {
+    code: "J004",
+    name: "unknown-request-form",
+    severity: Severity::Error,
+    source: "Омск 8–9, Новосибирск 10",
+    summary: "форма обращения не узнана (письменное или устное)",
+    explanation: "\
+Что проверяет: что форма обращения понятна: письменное (письмо, СЭД, служебная записка,
+электронная почта, заявление) или устное (телефон, личный приём, устно).
+
+Почему это важно: от формы зависит срок: письменному — 30 дней, устному — тот же рабочий день.
+
+Пример: «факс», пустая ячейка.
+
+Как исправить: впишите «письменное» или «устное» либо один из способов выше.
+
+Основание: Омск, пп. 8–9; Новосибирск, п. 10.",
+    scope: Scope::Journal,
+};
+
+/// J004: the form `value` is neither written nor oral.
+pub fn j004(value: &str, at: (usize, usize)) -> Finding {
+    let message = if value.is_empty() {
+        "Не указана форма обращения".to_string()
+    } else {
+        format!(
+            "Форма обращения «{}» не узнана",
+            crate::survey::personal::shown(value)
+        )
+    };
+    finding(
+        &J004,
+        at,
+        value,
+        message,
+        "Впишите «письменное» или «устное»; строка не посчитана",
+    )
+}

@@ -1,0 +1,12 @@
+//! The journal of internal clients' requests checked against its deadlines (cycle.md, «The
+//! journal of requests»; Omsk 8–9, Novosibirsk 10, Smolensk 5.3): the journal read by its
+//! headers, each request's deadline on the production calendar, its status, and the summary.
+
+pub mod codes;
+pub mod deadline;
+pub mod journal;
+pub mod summary;
+
+pub use deadline::{Form, Status};
+pub use journal::{Journal, Request};
+pub use summary::Summary;

@@ -1,0 +1,231 @@
+//! `tochki requests`: the journal of requests against its deadlines (cycle.md), on the shipped
+//! example (cp1251, «;», CRLF, the May 2025 holidays) and on fixtures.
+
+use crate::{root, tochki};
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["requests", "--format", "json"];
+    all.extend_from_slice(args);
+    tochki(all).json()
+}
+
+/// The request of the example journal at `row` in the JSON.
+fn at_row(report: &serde_json::Value, row: u64) -> serde_json::Value {
+    report["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["row"] == row)
+        .unwrap_or_else(|| panic!("no request in row {row}"))
+        .clone()
+}
+
+#[test]
+fn every_status_of_the_example_as_of_14_may_2025() {
+    let run = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--as-of",
+        "2025-05-14",
+    ]);
+    // Two requests are overdue: exit 1, for a daily scheduled check to alert.
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.snapshot());
+    let report = json(&["examples/requests_2025.csv", "--as-of", "14.05.2025"]);
+    let status = |row| at_row(&report, row)["status"].as_str().unwrap().to_string();
+    // Worked out by hand on the 2025 production calendar (decree 1335: 1–4 and 8–11 May off).
+    assert_eq!(status(2), "on_time"); // written 09.04 → 9 May is a holiday → due 12.05, answered 12.05
+    assert_eq!(status(3), "overdue"); // written 09.04, open: due 12.05, two days late on the 14th
+    assert_eq!(at_row(&report, 3)["days_late"], 2);
+    assert_eq!(status(4), "due_soon"); // written 14.04 → due 14.05, still open
+    assert_eq!(status(5), "late"); // written 15.04 → due 15.05, answered 16.05
+    assert_eq!(status(6), "on_time"); // oral 10.04, answered the same day
+    assert_eq!(status(7), "on_time"); // oral on Saturday 12.04 → due Monday 14.04
+    assert_eq!(status(8), "late"); // oral 11.04, answered 15.04
+    assert_eq!(at_row(&report, 8)["days_late"], 4);
+    assert_eq!(status(10), "open"); // written 01.05 → 31.05 is a Saturday → due 02.06
+    assert_eq!(at_row(&report, 10)["due"], "2025-06-02");
+    assert_eq!(status(14), "overdue"); // oral 08.05 (a day off) → due 12.05
+    let summary = &report["summary"];
+    assert_eq!(summary["total"], 10);
+    assert_eq!(summary["on_time"], 3);
+    assert_eq!(summary["late"], 3);
+    assert_eq!(summary["overdue"], 2);
+    assert_eq!(summary["due_soon"], 1);
+    assert_eq!(summary["open"], 1);
+}
+
+#[test]
+fn a_holiday_deadline_moves_to_the_next_working_day_and_a_control_date_wins() {
+    let report = json(&["examples/requests_2025.csv", "--as-of", "2025-05-14"]);
+    assert_eq!(at_row(&report, 2)["due"], "2025-05-12");
+    // Row 9: received 20.04, «Контрольный срок» 25.04 instead of 20.05; answered 28.04.
+    let controlled = at_row(&report, 9);
+    assert_eq!(controlled["due"], "2025-04-25");
+    assert_eq!(controlled["status"], "late");
+    assert_eq!(controlled["days_late"], 3);
+}
+
+#[test]
+fn rows_with_j_findings_are_listed_with_their_place_and_counted_nowhere() {
+    let report = json(&["examples/requests_2025.csv", "--as-of", "2025-05-14"]);
+    let findings: Vec<(String, u64, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["row"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        findings,
+        vec![
+            ("J004".to_string(), 11, 3),
+            ("J002".to_string(), 12, 2),
+            ("J003".to_string(), 13, 9),
+        ]
+    );
+    for row in [11, 12, 13] {
+        assert!(
+            report["requests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["row"] != row)
+        );
+    }
+    let missing = tochki(["requests", "tests/fixtures/requests/no_form.csv"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stdout.contains("J001"), "{}", missing.stdout);
+    assert!(
+        missing.stdout.contains("«Форма обращения»"),
+        "{}",
+        missing.stdout
+    );
+}
+
+#[test]
+fn an_xlsx_journal_with_serial_dates_reads_like_the_csv() {
+    let xlsx = json(&[
+        "tests/fixtures/requests/serial_dates.xlsx",
+        "--as-of",
+        "2025-05-14",
+    ]);
+    let csv = json(&["examples/requests_2025.csv", "--as-of", "2025-05-14"]);
+    // The workbook holds the first nine requests, one title line above the header.
+    let statuses = |report: &serde_json::Value, offset: u64| -> Vec<String> {
+        (2..=10)
+            .map(|row| {
+                at_row(report, row + offset)["status"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(statuses(&xlsx, 1), statuses(&csv, 0));
+    assert_eq!(at_row(&xlsx, 3)["received"], "2025-04-09");
+}
+
+#[test]
+fn anonymous_leaves_executors_and_texts_out_of_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["table", "json", "csv", "markdown", "xlsx"] {
+        let output = dir.path().join(format!("out.{format}"));
+        let run = tochki([
+            "requests",
+            "examples/requests_2025.csv",
+            "--as-of",
+            "2025-05-14",
+            "--anonymous",
+            "--format",
+            format,
+            "-o",
+            output.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        let bytes = std::fs::read(&output).unwrap();
+        let text = if format == "xlsx" {
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut text = String::new();
+            for i in 0..archive.len() {
+                let mut part = archive.by_index(i).unwrap();
+                std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+            }
+            text
+        } else {
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        for secret in ["Иванова", "Петров", "Перерасчёт отпускных", "Исполнитель"]
+        {
+            assert!(!text.contains(secret), "{format} shows {secret}");
+        }
+        assert!(text.contains("2025"), "{format} is empty");
+    }
+    let named = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--as-of",
+        "2025-05-14",
+    ]);
+    assert!(named.stdout.contains("Иванова"));
+}
+
+#[test]
+fn processes_link_to_the_registry_as_survey_items_do() {
+    let report = json(&[
+        "examples/requests_2025.csv",
+        "--as-of",
+        "2025-05-14",
+        "--registry",
+        "examples/registry_2025.yaml",
+    ]);
+    let names: Vec<&str> = report["summary"]["by_process"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Начисление и выплата заработной платы"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn nothing_overdue_exits_0_and_a_missing_journal_exits_2() {
+    let clean = tochki([
+        "requests",
+        "tests/fixtures/requests/serial_dates.xlsx",
+        "--as-of",
+        "2025-04-16",
+    ]);
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+    let missing = tochki(["requests", "nope.csv"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nope.csv"), "{}", missing.stderr);
+    let bad_date = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--as-of",
+        "завтра",
+    ]);
+    assert_eq!(bad_date.code, 2);
+    assert!(bad_date.stderr.contains("--as-of"));
+    let input = root().join("examples/requests_2025.csv");
+    let before = std::fs::read(&input).unwrap();
+    let same = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--format",
+        "csv",
+        "-o",
+        "examples/requests_2025.csv",
+    ]);
+    assert_eq!(same.code, 2);
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+}
