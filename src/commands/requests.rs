@@ -9,9 +9,53 @@ use crate::exit::{ExitStatus, Outcome};
 use crate::registry::link::Linker;
 use crate::render::requests::{self as render, Report};
 use crate::requests::journal::{Judge, read};
-use crate::requests::{Status, Summary};
+use crate::requests::{Status, SummaryBuilder};
 use anyhow::bail;
 use std::io::Write;
+
+/// Whether the rows have a journal header (a trial read of the header only).
+fn read_header_only(
+    file: &str,
+    rows: &mut dyn Iterator<Item = anyhow::Result<crate::table::GridRow>>,
+    judge: &Judge,
+) -> bool {
+    let mut header_only = rows.take(16).collect::<Vec<_>>().into_iter();
+    read(file, &mut header_only, judge, &mut |_| {}).is_ok_and(|journal| journal.readable)
+}
+
+/// One journal file, its requests handed to `on_request`: a CSV row by row, a workbook's first
+/// sheet with a «Дата поступления» header (else its first sheet, for J001).
+fn read_journal(
+    path: &std::path::Path,
+    judge: &Judge,
+    on_request: &mut dyn FnMut(crate::requests::Request),
+) -> anyhow::Result<crate::requests::Journal> {
+    let file = path.display().to_string();
+    match crate::table::Kind::of(path) {
+        Some(crate::table::Kind::Word | crate::table::Kind::Workbook) => {
+            let grids = crate::table::read_all(path, &file)?;
+            let chosen = grids
+                .iter()
+                .position(|g| {
+                    let mut rows = g.rows.iter().cloned().map(Ok);
+                    read_header_only(&file, &mut rows, judge)
+                })
+                .unwrap_or(0);
+            let rows = grids
+                .into_iter()
+                .nth(chosen)
+                .map(|g| g.rows)
+                .unwrap_or_default();
+            read(&file, &mut rows.into_iter().map(Ok), judge, on_request)
+        }
+        _ => read(
+            &file,
+            &mut crate::table::CsvRows::open(path)?,
+            judge,
+            on_request,
+        ),
+    }
+}
 
 pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let as_of = match &args.as_of {
@@ -35,19 +79,30 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         as_of,
         due_soon: args.due_soon,
         linker: linker.as_ref(),
+        anonymous: args.anonymous,
     };
+    // The list a format prints: every request for programs and spreadsheets, only those that
+    // need attention for people; the summary is built as the rows go by.
+    let keep_all = matches!(
+        args.format,
+        RequestsFormat::Json | RequestsFormat::Csv | RequestsFormat::Xlsx
+    );
     let mut requests = Vec::new();
+    let mut summary = SummaryBuilder::default();
+    let mut on_request = |request: crate::requests::Request| {
+        summary.add(&request);
+        if keep_all || matches!(request.status, Status::Overdue | Status::DueSoon) {
+            requests.push(request);
+        }
+    };
     let mut findings = Vec::new();
     let mut readable = false;
     for path in &args.journals {
-        let file = path.display().to_string();
-        let grids = crate::table::read_all(path, &file)?;
-        let journal = read(&file, &grids, &judge);
+        let journal = read_journal(path, &judge, &mut on_request)?;
         readable |= journal.readable;
-        requests.extend(journal.requests);
         findings.extend(journal.findings);
     }
-    let summary = Summary::of(&requests);
+    let summary = summary.finish();
     let report = Report {
         as_of,
         requests,
@@ -71,7 +126,7 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     match &args.output {
         Some(path) => {
             crate::output::write_atomically(path, &bytes, &inputs)?;
-            super::shared::written_note(out, path, Some(report.requests.len()))?;
+            super::shared::written_note(out, path, Some(report.summary.counts.total))?;
         }
         None => out.write_all(&bytes)?,
     }

@@ -63,7 +63,7 @@ impl Report {
             request.answered.map(date).unwrap_or_default(),
             request.status.russian().to_string(),
             request.days_late.map(|d| d.to_string()).unwrap_or_default(),
-            request.process.clone().unwrap_or_default(),
+            request.process.as_deref().unwrap_or("").to_string(),
         ];
         if !self.anonymous {
             for value in [&request.unit, &request.executor, &request.text] {
@@ -271,12 +271,15 @@ pub fn markdown(report: &Report) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// A sheet to write: its name, headings and rows.
+type Sheet<'a> = (&'a str, Vec<&'a str>, Vec<Vec<String>>);
+
 /// A workbook: the requests (attention first), the summary.
 pub fn xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let heading = xlsx_heading_format();
     let cell = xlsx_cell_format();
-    let mut sheets: Vec<(&str, Vec<&str>, Vec<Vec<String>>)> = Vec::new();
+    let mut sheets: Vec<Sheet> = Vec::new();
     let mut ordered: Vec<&Request> = report.attention();
     ordered.extend(
         report

@@ -7,7 +7,7 @@ use super::deadline::{Form, Status, deadline, parse_date, status};
 use crate::calendar::Calendar;
 use crate::diagnostic::Finding;
 use crate::registry::link::Linker;
-use crate::table::Grid;
+use crate::table::GridRow;
 use crate::text::normalize;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -112,7 +112,7 @@ pub struct Request {
     pub days_late: Option<i64>,
     /// The process as the registry names it when linked, else as written.
     #[serde(skip)]
-    pub process: Option<String>,
+    pub process: Option<std::sync::Arc<str>>,
     #[serde(skip)]
     pub unit: Option<String>,
     #[serde(skip)]
@@ -121,10 +121,9 @@ pub struct Request {
     pub text: Option<String>,
 }
 
-/// A journal as read.
+/// What reading a journal found besides its requests (which go to the caller one by one).
 #[derive(Debug, Clone, Default)]
 pub struct Journal {
-    pub requests: Vec<Request>,
     pub findings: Vec<Finding>,
     /// False when the journal had no required column (J001): nothing could be read.
     pub readable: bool,
@@ -136,66 +135,57 @@ pub struct Judge<'a> {
     pub as_of: NaiveDate,
     pub due_soon: u32,
     pub linker: Option<&'a Linker>,
+    /// Executors, units and texts are not kept (`--anonymous`).
+    pub anonymous: bool,
 }
 
 /// How many rows from the top may be title lines before the header.
 const HEADER_SEARCH: usize = 15;
 
-/// Reads the requests of the first table with a «Дата поступления» column.
-pub fn read(file: &str, grids: &[Grid], judge: &Judge) -> Journal {
-    let found = grids.iter().find_map(|grid| {
-        grid.rows
-            .iter()
-            .take(HEADER_SEARCH)
-            .position(|row| {
-                row.slots
-                    .iter()
-                    .any(|s| Column::of(&s.text) == Some(Column::Received))
-            })
-            .map(|header| (grid, header))
-    });
-    let Some((grid, header)) = found else {
-        let seen: Vec<String> = grids
-            .first()
-            .and_then(|g| {
-                g.rows
-                    .iter()
-                    .find(|r| r.slots.iter().any(|s| !s.text.is_empty()))
-            })
-            .map(|r| {
-                r.slots
-                    .iter()
-                    .filter(|s| !s.text.is_empty())
-                    .map(|s| s.text.clone())
-                    .take(12)
-                    .collect()
-            })
-            .unwrap_or_default();
-        return unreadable(file, j001(Column::Received.heading(), &seen, 1));
-    };
-    let columns: Vec<Option<Column>> = grid.rows[header]
-        .slots
-        .iter()
-        .map(|s| Column::of(&s.text))
-        .collect();
-    let place = |column: Column| columns.iter().position(|c| *c == Some(column));
-    if place(Column::Form).is_none() {
-        let seen = grid.rows[header]
+/// Reads the requests of a table, row by row: the header is the first row (of the first
+/// [`HEADER_SEARCH`]) with a «Дата поступления» column.
+pub fn read(
+    file: &str,
+    rows: &mut dyn Iterator<Item = anyhow::Result<GridRow>>,
+    judge: &Judge,
+    on_request: &mut dyn FnMut(Request),
+) -> anyhow::Result<Journal> {
+    let mut first_filled: Option<GridRow> = None;
+    let mut header = None;
+    for _ in 0..HEADER_SEARCH {
+        let Some(row) = rows.next() else { break };
+        let row = row?;
+        if row
             .slots
             .iter()
-            .map(|s| s.text.clone())
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>();
-        return unreadable(
+            .any(|s| Column::of(&s.text) == Some(Column::Received))
+        {
+            header = Some(row);
+            break;
+        }
+        if first_filled.is_none() && row.slots.iter().any(|s| !s.text.is_empty()) {
+            first_filled = Some(row);
+        }
+    }
+    let Some(header) = header else {
+        let seen = first_filled.map(|r| filled(&r)).unwrap_or_default();
+        return Ok(unreadable(file, j001(Column::Received.heading(), &seen, 1)));
+    };
+    let columns: Vec<Option<Column>> = header.slots.iter().map(|s| Column::of(&s.text)).collect();
+    let place = |column: Column| columns.iter().position(|c| *c == Some(column));
+    if place(Column::Form).is_none() {
+        return Ok(unreadable(
             file,
-            j001(Column::Form.heading(), &seen, grid.rows[header].number),
-        );
+            j001(Column::Form.heading(), &filled(&header), header.number),
+        ));
     }
     let mut journal = Journal {
         readable: true,
         ..Journal::default()
     };
-    for row in &grid.rows[header + 1..] {
+    let mut names = Interner::default();
+    for row in rows {
+        let row = row?;
         if row.slots.iter().all(|s| s.text.trim().is_empty()) {
             continue;
         }
@@ -206,22 +196,50 @@ pub fn read(file: &str, grids: &[Grid], judge: &Judge) -> Journal {
                 .filter(|t| !t.is_empty())
         };
         let at = |column: Column| (row.number, place(column).map_or(1, |i| i + 1));
-        match read_row(&cell, &at, judge) {
-            Ok(request) => journal.requests.push(request),
+        match read_row(&cell, &at, judge, &mut names) {
+            Ok(request) => on_request(request),
             Err(mut finding) => {
                 finding.file = file.to_string();
                 journal.findings.push(*finding);
             }
         }
     }
-    journal
+    Ok(journal)
+}
+
+/// The filled cells of a row (headers named in J001), the first twelve.
+fn filled(row: &GridRow) -> Vec<String> {
+    row.slots
+        .iter()
+        .filter(|s| !s.text.is_empty())
+        .map(|s| s.text.clone())
+        .take(12)
+        .collect()
+}
+
+/// One shared copy of each process name: a journal of a million rows names a few dozen.
+#[derive(Default)]
+struct Interner(std::collections::HashMap<String, std::sync::Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, name: &str, judge: &Judge) -> std::sync::Arc<str> {
+        if let Some(shared) = self.0.get(name) {
+            return shared.clone();
+        }
+        let linked = match judge.linker.and_then(|l| l.link(name).process().cloned()) {
+            Some(process) => process.process,
+            None => name.to_string(),
+        };
+        let shared: std::sync::Arc<str> = linked.into();
+        self.0.insert(name.to_string(), shared.clone());
+        shared
+    }
 }
 
 fn unreadable(file: &str, finding: Finding) -> Journal {
     let mut finding = finding;
     finding.file = file.to_string();
     Journal {
-        requests: Vec::new(),
         findings: vec![finding],
         readable: false,
     }
@@ -232,6 +250,7 @@ fn read_row<'r>(
     cell: &dyn Fn(Column) -> Option<&'r str>,
     at: &dyn Fn(Column) -> (usize, usize),
     judge: &Judge,
+    names: &mut Interner,
 ) -> Result<Request, Box<Finding>> {
     let date = |column: Column, required: bool| -> Result<Option<NaiveDate>, Box<Finding>> {
         match cell(column) {
@@ -254,13 +273,14 @@ fn read_row<'r>(
     }
     let due = deadline(judge.calendar, form, received, due);
     let (status, days_late) = status(judge.calendar, due, answered, judge.as_of, judge.due_soon);
-    let process = cell(Column::Process).or(cell(Column::Point)).map(|name| {
-        match judge.linker.and_then(|l| l.link(name).process().cloned()) {
-            Some(process) => process.process,
-            None => name.to_string(),
-        }
-    });
+    let process = cell(Column::Process)
+        .or(cell(Column::Point))
+        .map(|name| names.get(name, judge));
+    // What --anonymous leaves out is not even kept.
     let owned = |column| cell(column).map(str::to_string);
+    let personal = |column| {
+        if judge.anonymous { None } else { owned(column) }
+    };
     Ok(Request {
         row: at(Column::Received).0,
         number: owned(Column::Number),
@@ -271,9 +291,9 @@ fn read_row<'r>(
         status,
         days_late,
         process,
-        unit: owned(Column::Unit),
-        executor: owned(Column::Executor),
-        text: owned(Column::Text),
+        unit: personal(Column::Unit),
+        executor: personal(Column::Executor),
+        text: personal(Column::Text),
     })
 }
 

@@ -10,3 +10,4 @@ pub mod summary;
 pub use deadline::{Form, Status};
 pub use journal::{Journal, Request};
 pub use summary::Summary;
+pub use summary::SummaryBuilder;

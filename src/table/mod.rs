@@ -114,41 +114,83 @@ pub fn read_all(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
 
 /// A CSV table, read as survey exports are (encoding, delimiter and BOM detected).
 fn read_csv(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
-    use crate::survey::read::{Export, ReadOptions};
-    let mut export = Export::open(path, ReadOptions::default())
-        .map_err(|error| anyhow::anyhow!("{}", error.to_string().replace("выгрузк", "таблиц")))?;
-    let decode = |bytes: &[u8], encoding: crate::survey::read::Encoding| {
-        encoding
-            .decode(bytes)
-            .map(|text| text.trim().to_string())
-            .unwrap_or_default()
-    };
-    let mut rows = vec![GridRow {
-        number: 1,
-        slots: export.headers.iter().map(|h| slot(h.clone())).collect(),
-    }];
-    let mut record = csv::ByteRecord::new();
-    while export.next_record(&mut record)? {
+    let mut rows = Vec::new();
+    for row in CsvRows::open(path)? {
         if rows.len() >= sheet::MAX_ROWS {
             anyhow::bail!(
                 "{file}: в таблице больше {} строк; перечень такого размера не читается",
                 sheet::MAX_ROWS
             );
         }
-        let slots = record
-            .iter()
-            .map(|field| slot(decode(field, export.encoding)))
-            .collect();
-        rows.push(GridRow {
-            number: rows.len() + 1,
-            slots,
-        });
+        rows.push(row?);
     }
     Ok(vec![Grid {
         source: Source::Csv,
         rows,
         titles: Vec::new(),
     }])
+}
+
+/// The rows of a CSV file one at a time (the header is row 1), so that a journal of a million
+/// rows is never held whole.
+pub struct CsvRows {
+    export: crate::survey::read::Export,
+    record: csv::ByteRecord,
+    header: Option<GridRow>,
+    number: usize,
+}
+
+impl CsvRows {
+    pub fn open(path: &Path) -> anyhow::Result<CsvRows> {
+        use crate::survey::read::{Export, ReadOptions};
+        let export = Export::open(path, ReadOptions::default()).map_err(|error| {
+            anyhow::anyhow!("{}", error.to_string().replace("выгрузк", "таблиц"))
+        })?;
+        let header = GridRow {
+            number: 1,
+            slots: export.headers.iter().map(|h| slot(h.clone())).collect(),
+        };
+        Ok(CsvRows {
+            export,
+            record: csv::ByteRecord::new(),
+            header: Some(header),
+            number: 1,
+        })
+    }
+}
+
+impl Iterator for CsvRows {
+    type Item = anyhow::Result<GridRow>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(header) = self.header.take() {
+            return Some(Ok(header));
+        }
+        match self.export.next_record(&mut self.record) {
+            Ok(true) => {
+                self.number += 1;
+                let encoding = self.export.encoding;
+                let slots = self
+                    .record
+                    .iter()
+                    .map(|field| {
+                        slot(
+                            encoding
+                                .decode(field)
+                                .map(|text| text.trim().to_string())
+                                .unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                Some(Ok(GridRow {
+                    number: self.number,
+                    slots,
+                }))
+            }
+            Ok(false) => None,
+            Err(error) => Some(Err(error)),
+        }
+    }
 }
 
 fn slot(text: String) -> Slot {
