@@ -154,8 +154,8 @@ pub struct RequestsArgs {
     /// На какую дату проверять сроки: 2025-05-13 или 13.05.2025 (по умолчанию сегодня)
     #[arg(long, value_name = "ДАТА")]
     pub as_of: Option<String>,
-    /// Сколько рабочих дней до срока считать «срок подходит»
-    #[arg(long, value_name = "ДНЕЙ", default_value_t = 3)]
+    /// Сколько рабочих дней до срока считать «срок подходит» (0–60)
+    #[arg(long, value_name = "ДНЕЙ", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=60))]
     pub due_soon: u32,
     /// Перечень (YAML, DOCX или XLSX): процессы журнала связываются с его процессами
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]

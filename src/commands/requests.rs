@@ -59,8 +59,10 @@ fn read_journal(
 
 pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let as_of = match &args.as_of {
-        Some(text) => crate::registry::model::parse_date(text).ok_or_else(|| {
-            anyhow::anyhow!("--as-of «{text}»: не дата; укажите 2025-05-13 или 13.05.2025")
+        Some(text) => crate::requests::deadline::parse_date(text).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--as-of «{text}»: не дата (годы 1900–2200); укажите 2025-05-13 или 13.05.2025"
+            )
         })?,
         None => chrono::Local::now().date_naive(),
     };

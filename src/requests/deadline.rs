@@ -134,9 +134,18 @@ pub fn status(
     }
 }
 
+/// The years a journal's dates may fall in; anything else is a typo (J002), and no date
+/// arithmetic ever nears the ends of the calendar.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// A date as journals write it: `09.04.2025`, `2025-04-09` (with a time after it or not), or an
-/// Excel serial day number (`45756`).
+/// Excel serial day number (`45756`); years 1900–2200.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    parse_any_date(text).filter(|date| YEARS.contains(&date.year()))
+}
+
+fn parse_any_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     let first = text.split([' ', 'T']).next().unwrap_or("");
     if let Some(date) = crate::registry::model::parse_date(first) {
@@ -249,5 +258,7 @@ mod tests {
         assert_eq!(parse_date("31.02.2025"), None);
         assert_eq!(parse_date("вчера"), None);
         assert_eq!(parse_date("1e308"), None);
+        assert_eq!(parse_date("31.12.9999"), None);
+        assert_eq!(parse_date("2958465"), None); // 9999-12-31 as a serial
     }
 }

@@ -216,6 +216,20 @@ fn nothing_overdue_exits_0_and_a_missing_journal_exits_2() {
     ]);
     assert_eq!(bad_date.code, 2);
     assert!(bad_date.stderr.contains("--as-of"));
+    let far = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--due-soon",
+        "4000000000",
+    ]);
+    assert_eq!(far.code, 2, "a bound, not a loop of four billion days");
+    let year = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--as-of",
+        "31.12.9999",
+    ]);
+    assert_eq!(year.code, 2);
     let input = root().join("examples/requests_2025.csv");
     let before = std::fs::read(&input).unwrap();
     let same = tochki([
