@@ -57,15 +57,20 @@ fn read_journal(
     }
 }
 
-pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let as_of = match &args.as_of {
+/// The day statuses are judged on: --as-of, or today.
+fn as_of(args: &RequestsArgs) -> anyhow::Result<chrono::NaiveDate> {
+    Ok(match &args.as_of {
         Some(text) => crate::requests::deadline::parse_date(text).ok_or_else(|| {
             anyhow::anyhow!(
                 "--as-of «{text}»: не дата (годы 1900–2200); укажите 2025-05-13 или 13.05.2025"
             )
         })?,
         None => chrono::Local::now().date_naive(),
-    };
+    })
+}
+
+pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let as_of = as_of(args)?;
     if args.format == RequestsFormat::Xlsx && args.output.is_none() {
         bail!("формат xlsx записывается только в файл: добавьте -o обращения.xlsx");
     }
