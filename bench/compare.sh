@@ -36,19 +36,7 @@ if [ $install = 1 ]; then
   python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install --quiet duckdb
 fi
 
-# best_of_3 CMD...: "seconds MiB" of the fastest of three runs.
-best_of_3() {
-  local best=""
-  for _ in 1 2 3; do
-    /usr/bin/time -o "$data/time.txt" -f '%e %M' "$@" >/dev/null 2>&1 || true
-    local out
-    out=$(tail -1 "$data/time.txt")
-    if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
-      best=$out
-    fi
-  done
-  awk -v s="${best%% *}" -v k="${best##* }" 'BEGIN{printf "%.2f %.0f", s, k/1024}'
-}
+source bench/lib.sh
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 mib() { awk -v b="$(stat -c %s "$1")" 'BEGIN{printf "%.1f", b/1048576}'; }
 write() {

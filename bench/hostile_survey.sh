@@ -24,26 +24,10 @@ with open(f"{data}/wide.csv", "w", encoding="utf-8") as f:
 PY
 cp tests/fixtures/survey/zip_bomb.xlsx "$data/zip_bomb.xlsx"
 
-# best_of_3 CMD...: prints "seconds KiB" of the fastest run.
-best_of_3() {
-  local best=""
-  for _ in 1 2 3; do
-    local out
-    /usr/bin/time -o "$data/time.txt" -f '%e %M' "$@" >/dev/null 2>&1 || true
-    out=$(tail -1 "$data/time.txt")
-    if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then
-      best=$out
-    fi
-  done
-  echo "$best"
-}
-# /usr/bin/time -o also notes a refusal's exit status: the figures are its last line.
+source bench/lib.sh
 row() {
   local what=$1; shift
-  local result
-  result=$(best_of_3 "$@")
-  local seconds=${result%% *} kib=${result##* }
-  printf '| %s | %s | %s |\n' "$what" "$seconds" "$((kib / 1024))"
+  printf '| %s %s\n' "$what" "$(cells "$@")"
 }
 
 wide_size=$(du -m "$data/wide.csv" | cut -f1)

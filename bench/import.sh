@@ -11,18 +11,9 @@ cargo build --release --quiet --bin tochki
 tochki=target/release/tochki data=target/bench-data
 python3 bench/gen_import.py "$data" 10000
 
-best_of_3() {
-  local best=""
-  for _ in 1 2 3; do
-    /usr/bin/time -o "$data/time.txt" -f '%e %M' "$@" >/dev/null 2>&1 || true
-    local out
-    out=$(tail -1 "$data/time.txt")
-    if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$out; fi
-  done
-  awk -v s="${best%% *}" -v k="${best##* }" 'BEGIN{printf "| %.2f | %.0f |", s, k/1024}'
-}
+source bench/lib.sh
 peer() {
-  if python3 -c "import $1" 2>/dev/null; then best_of_3 python3 -c "$2" "$3"; else echo "| not installed (\`--install-peers\`) | |"; fi
+  if python3 -c "import $1" 2>/dev/null; then cells python3 -c "$2" "$3"; else echo "| not installed (\`--install-peers\`) | |"; fi
 }
 docx_peer='import docx,sys
 d=docx.Document(sys.argv[1]); print(sum(len(r.cells) for t in d.tables for r in t.rows))'
@@ -33,9 +24,9 @@ body="Measured on $(uname -m) ($(nproc) cores), best of 3 runs. A table of 10,00
 
 | what | time, s | peak memory, MiB |
 |---|---|---|
-| \`tochki import table_10000.docx\` (read, map, write YAML) $(best_of_3 "$tochki" import "$docx")
+| \`tochki import table_10000.docx\` (read, map, write YAML) $(cells "$tochki" import "$docx")
 | python-docx: open and walk every cell (no mapping) $(peer docx "$docx_peer" "$docx")
-| \`tochki import table_10000.xlsx\` $(best_of_3 "$tochki" import "$xlsx")
+| \`tochki import table_10000.xlsx\` $(cells "$tochki" import "$xlsx")
 | openpyxl (read-only): walk every row (no mapping) $(peer openpyxl "$xlsx_peer" "$xlsx")
 
 Target: under a second for 10,000 rows."

@@ -46,26 +46,17 @@ with open(sys.argv[1], encoding="cp1251", newline="") as f:
         counts[status] = counts.get(status, 0) + 1
 print(counts)
 PY
-best_of_3() {
-  local best=""
-  for _ in 1 2 3; do
-    /usr/bin/time -o "$data/time.txt" -f '%e %M' "$@" >/dev/null 2>&1 || true
-    local out
-    out=$(tail -1 "$data/time.txt")
-    if [ -z "$best" ] || awk -v a="${out%% *}" -v b="${best%% *}" 'BEGIN{exit !(a<b)}'; then best=$out; fi
-  done
-  awk -v s="${best%% *}" -v k="${best##* }" 'BEGIN{printf "| %.2f | %.0f |", s, k/1024}'
-}
+source bench/lib.sh
 body="Measured on $(uname -m) ($(nproc) cores), best of 3 runs. Journals as Russian Excel saves them (cp1251, «;»), 6 columns, two years of requests, the last 2% still open.
 
 | what | time, s | peak memory, MiB |
 |---|---|---|
-| \`tochki requests\` (the table a daily check prints), 100,000 requests $(best_of_3 "$tochki" requests --as-of 2026-01-15 "$data/journal_100000.csv")
-| \`tochki requests\`, 1,000,000 requests $(best_of_3 "$tochki" requests --as-of 2026-01-15 "$data/journal_1000000.csv")
-| \`tochki requests --format json\` (every request listed), 100,000 $(best_of_3 "$tochki" requests --as-of 2026-01-15 --format json "$data/journal_100000.csv")
-| Python csv + datetime, same deadlines without the calendar, counts only, 100,000 $(best_of_3 python3 "$data/requests_peer.py" "$data/journal_100000.csv")
-| \`tochki requests --format json\`, 1,000,000 $(best_of_3 "$tochki" requests --as-of 2026-01-15 --format json "$data/journal_1000000.csv")
-| Python csv + datetime, 1,000,000 $(best_of_3 python3 "$data/requests_peer.py" "$data/journal_1000000.csv")
+| \`tochki requests\` (the table a daily check prints), 100,000 requests $(cells "$tochki" requests --as-of 2026-01-15 "$data/journal_100000.csv")
+| \`tochki requests\`, 1,000,000 requests $(cells "$tochki" requests --as-of 2026-01-15 "$data/journal_1000000.csv")
+| \`tochki requests --format json\` (every request listed), 100,000 $(cells "$tochki" requests --as-of 2026-01-15 --format json "$data/journal_100000.csv")
+| Python csv + datetime, same deadlines without the calendar, counts only, 100,000 $(cells python3 "$data/requests_peer.py" "$data/journal_100000.csv")
+| \`tochki requests --format json\`, 1,000,000 $(cells "$tochki" requests --as-of 2026-01-15 --format json "$data/journal_1000000.csv")
+| Python csv + datetime, 1,000,000 $(cells python3 "$data/requests_peer.py" "$data/journal_1000000.csv")
 
 Target: 100,000 requests under 0.5 s, memory flat. The journal is read row by row and the summary
 built as the rows go by; the table keeps only the requests that need attention (overdue, due

@@ -11,3 +11,8 @@ cp ../registries/*.yaml corpus/diff/
 # The diff target reads two registries split at the first NUL byte.
 { cat ../examples/registry_2024.yaml; printf '\0'; cat ../examples/registry_2025.yaml; } \
   > corpus/diff/example_pair
+# The table target reads the same bytes as .docx, .xlsx and .csv: registries kept as tables,
+# journals of requests.
+mkdir -p corpus/table
+cp ../examples/*.docx ../examples/*.xlsx ../examples/requests_2025.csv ../tests/fixtures/import/*.docx \
+   ../tests/fixtures/requests/* corpus/table/

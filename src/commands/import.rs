@@ -4,7 +4,7 @@
 //! 2 when nothing could be read. Never writes over its input or, without --force, any file.
 
 use crate::cli::ImportArgs;
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::Severity;
 use crate::exit::{ExitStatus, Outcome};
 use crate::registry::import::{Field, Options};
 use crate::render::registry_yaml::{Provenance, yaml};
@@ -23,7 +23,11 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         );
     }
     let loaded = crate::registry::load::load_table(&args.file, &options)?;
-    let notes: Vec<String> = loaded.findings.iter().map(note).collect();
+    let notes: Vec<String> = loaded
+        .findings
+        .iter()
+        .map(crate::render::findings::one_line)
+        .collect();
     let Some(registry) = &loaded.registry else {
         return Ok(Outcome {
             status: ExitStatus::Trouble,
@@ -91,17 +95,6 @@ fn file_name(path: &std::path::Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
-    )
-}
-
-/// A finding of the import as one line for stderr.
-fn note(finding: &Finding) -> String {
-    format!(
-        "{}: {} {}: {}",
-        crate::render::findings::location(finding),
-        finding.code,
-        finding.severity.russian(),
-        finding.message
     )
 }
 

@@ -707,8 +707,9 @@ fn other_entry(description: &str) -> NeedEntry {
     NeedEntry::WithDescription(map)
 }
 
-/// «Перечень … — Министерство …»: the organisation after the dash of `show`'s own title.
-fn organization_from_titles(grid: &Grid) -> Option<String> {
+/// The lines above a table where an order names itself: a Word document's paragraphs before
+/// the table, and the first cell of the rows a sheet has above its header.
+fn title_lines(grid: &Grid) -> impl Iterator<Item = &str> {
     grid.titles
         .iter()
         .map(String::as_str)
@@ -719,31 +720,23 @@ fn organization_from_titles(grid: &Grid) -> Option<String> {
                 .map(|s| s.text.as_str()),
         )
         .take(HEADER_SEARCH)
-        .find_map(|line| {
-            let (head, organization) = line.split_once(" — ")?;
-            normalize(head)
-                .starts_with("перечень точек взаимодействия")
-                .then(|| organization.trim().to_string())
-                .filter(|o| !o.is_empty())
-        })
+}
+
+/// «Перечень … — Министерство …»: the organisation after the dash of `show`'s own title.
+fn organization_from_titles(grid: &Grid) -> Option<String> {
+    title_lines(grid).find_map(|line| {
+        let (head, organization) = line.split_once(" — ")?;
+        normalize(head)
+            .starts_with("перечень точек взаимодействия")
+            .then(|| organization.trim().to_string())
+            .filter(|o| !o.is_empty())
+    })
 }
 
 /// «Приложение к приказу … от 24.09.2024 № 76»: the act named in the title lines, as the
 /// model keeps it: «Приказ … № 76» and the date.
 fn act_from_titles(grid: &Grid) -> Option<String> {
-    let lines: Vec<&str> = grid
-        .titles
-        .iter()
-        .map(String::as_str)
-        .chain(
-            grid.rows
-                .iter()
-                .flat_map(|r| r.slots.first())
-                .map(|s| s.text.as_str()),
-        )
-        .take(HEADER_SEARCH)
-        .collect();
-    lines.iter().find_map(|line| {
+    title_lines(grid).find_map(|line| {
         let line = line.replace('\n', " ");
         let lower = line.to_lowercase();
         let at = lower.find("к приказу ")? + "к ".len();

@@ -206,22 +206,15 @@ fn cell_xml(cell: &Cell, width: u32, style: Style) -> String {
     )
 }
 
-/// Text for XML: the five special characters escaped, characters XML 1.0 forbids dropped.
+/// Text for XML: tabs as spaces, characters XML 1.0 forbids dropped, and the special
+/// characters escaped as for HTML (the same five entities are XML's).
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .filter(|&c| (c as u32) >= 0x20 && c != '\u{FFFE}' && c != '\u{FFFF}')
+        .collect();
+    super::official_table::escape_html(&allowed)
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

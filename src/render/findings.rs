@@ -51,6 +51,17 @@ pub fn location(finding: &Finding) -> String {
     }
 }
 
+/// A finding on one line: `file: строка N, столбец M: J002 ошибка: message`.
+pub fn one_line(finding: &Finding) -> String {
+    format!(
+        "{}: {} {}: {}",
+        location(finding),
+        finding.code,
+        finding.severity.russian(),
+        finding.message
+    )
+}
+
 /// `file:line:col: R008 ошибка: message`, the source line with a caret, the help line, and a
 /// closing line with the totals.
 pub fn text(

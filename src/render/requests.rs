@@ -2,7 +2,7 @@
 //! first, then the summary, then the rows that could not be read. With `anonymous`, executors,
 //! units and request texts appear nowhere.
 
-use super::findings::location;
+use super::findings::one_line;
 use super::{excel_csv, markdown_cell, russian, share, xlsx_cell_format, xlsx_heading_format};
 use crate::diagnostic::Finding;
 use crate::requests::summary::{Counts, Group};
@@ -166,14 +166,7 @@ pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
 
 fn findings_text(out: &mut String, findings: &[Finding]) {
     for finding in findings {
-        let _ = writeln!(
-            out,
-            "{}: {} {}: {}",
-            location(finding),
-            finding.code,
-            finding.severity.russian(),
-            finding.message
-        );
+        let _ = writeln!(out, "{}", one_line(finding));
         if let Some(help) = &finding.help {
             let _ = writeln!(out, "  = помощь: {help}");
         }
@@ -259,13 +252,7 @@ pub fn markdown(report: &Report) -> Vec<u8> {
     if !report.findings.is_empty() {
         out.push_str("\n## Строки, которые не посчитаны\n\n");
         for finding in &report.findings {
-            let _ = writeln!(
-                out,
-                "- {}: {} {}",
-                markdown_cell(&location(finding)),
-                finding.code,
-                markdown_cell(&finding.message)
-            );
+            let _ = writeln!(out, "- {}", markdown_cell(&one_line(finding)));
         }
     }
     out.into_bytes()
