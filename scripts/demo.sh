@@ -28,6 +28,9 @@ step "tochki stats registries/smolensk_accounting.yaml"
 "$tochki" stats registries/smolensk_accounting.yaml
 step "tochki requests examples/requests_2025.csv --as-of 2025-05-14  (сроки ответа; майские праздники)"
 "$tochki" requests examples/requests_2025.csv --as-of 2025-05-14 --registry examples/registry_2025.yaml
+step "tochki survey init registries/smolensk_accounting.yaml -o target/demo/anketa  (анкета из перечня)"
+rm -rf target/demo/anketa
+"$tochki" survey init registries/smolensk_accounting.yaml -o target/demo/anketa
 step "tochki survey check examples/survey_2025_invalid.csv"
 "$tochki" survey check examples/survey_2025_invalid.csv
 step "tochki survey tally --survey examples/omsk.survey.yaml examples/survey_2024.csv examples/survey_2025_excel.csv"

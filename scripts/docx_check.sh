@@ -2,7 +2,8 @@
 # Opens the appendix `tochki show --format docx` writes the way a person would: LibreOffice
 # (headless) converts it to PDF, and the check fails unless the PDF has pages and carries the
 # table's texts; the first page becomes docs/appendix.png, shown in README.md. The example Word
-# table of the import (examples/smolensk_appendix.docx) is opened the same way. Run by .ci/run;
+# table of the import (examples/smolensk_appendix.docx) and the questionnaire `survey init`
+# writes are opened the same way. Run by .ci/run;
 # needs Debian's libreoffice-writer and poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,11 @@ cargo build --release --quiet
 target/release/tochki show registries/smolensk_accounting.yaml --format docx \
   -o "$work/appendix.docx" >/dev/null 2>&1
 cp examples/smolensk_appendix.docx "$work/example.docx"
+target/release/tochki survey init registries/smolensk_accounting.yaml -o "$work/survey" >/dev/null
+cp "$work/survey/smolensk_accounting.anketa.docx" "$work/anketa.docx"
 
 failed=0
-for name in appendix example; do
+for name in appendix example anketa; do
   timeout 180 libreoffice --headless -env:UserInstallation="file://$work/profile" \
     --convert-to pdf --outdir "$work" "$work/$name.docx" >"$work/$name.log" 2>&1 || true
   if [ ! -s "$work/$name.pdf" ]; then
@@ -31,7 +34,9 @@ for name in appendix example; do
   fi
   # Cells wrap, so the texts are looked for word by word order-free: one word per line.
   pdftotext "$work/$name.pdf" - | tr -s '[:space:]' '\n' >"$work/$name.txt"
-  for text in "Организация" "начислению" "Телефонная" "кабинеты" "бухгалтерского"; do
+  words=("Организация" "начислению" "Телефонная" "кабинеты" "бухгалтерского")
+  [ "$name" = anketa ] && words=("Организация" "начислению" "Полностью" "удовлетворен" "Предложения")
+  for text in "${words[@]}"; do
     if ! grep -qx "$text" "$work/$name.txt"; then
       echo "docx check: $name.pdf lacks «$text»" >&2
       failed=1
@@ -43,5 +48,7 @@ pdftotext "$work/appendix.pdf" - | grep -q "^Приложение к прика�
 grep -qx "Наименование" "$work/appendix.txt" || { echo "docx check: no header row" >&2; failed=1; }
 pdftoppm -png -r 80 -f 1 -l 1 "$work/appendix.pdf" "$work/page"
 cp "$work"/page-1.png docs/appendix.png
-[ $failed = 0 ] && echo "docx check: appendix.docx and example.docx open in LibreOffice; docs/appendix.png written"
+pdftoppm -png -r 60 -f 1 -l 1 "$work/anketa.pdf" "$work/anketa"
+cp "$work"/anketa-1.png docs/anketa.png
+[ $failed = 0 ] && echo "docx check: appendix, example and questionnaire open in LibreOffice; docs/appendix.png and docs/anketa.png written"
 exit $failed

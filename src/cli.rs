@@ -231,6 +231,8 @@ pub struct StatsArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum SurveyCommand {
+    /// Анкета из перечня: описание анкеты, бланк (Markdown, Word) и строки для Google/Яндекс Форм
+    Init(SurveyInitArgs),
     /// Проверить выгрузки анкет (S001–S006): значения вне шкалы, сдвинутые строки, повторы
     Check(SurveyCheckArgs),
     /// Итоги опроса: доли ответов, уровень удовлетворенности с 95% интервалом, динамика по годам
@@ -321,6 +323,16 @@ pub enum PainsFormat {
     Markdown,
     /// Книга Excel (нужен -o)
     Xlsx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SurveyInitArgs {
+    /// Перечень (YAML, DOCX или XLSX): по строке анкеты на каждый процесс
+    #[arg(value_name = "ПЕРЕЧЕНЬ")]
+    pub registry: PathBuf,
+    /// Папка для файлов анкеты (создаётся; существующие файлы не перезаписываются)
+    #[arg(short, long, value_name = "ПАПКА", default_value = ".")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

@@ -12,3 +12,4 @@ pub mod shared;
 pub mod show;
 pub mod stats;
 pub mod survey;
+pub mod survey_init;

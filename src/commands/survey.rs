@@ -67,6 +67,7 @@ impl ReadProgress for Bars {
 
 pub fn run(command: &SurveyCommand, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     match command {
+        SurveyCommand::Init(args) => super::survey_init::run(args, out),
         SurveyCommand::Check(args) => run_check(args, out),
         SurveyCommand::Tally(args) => run_tally(args, out),
         SurveyCommand::Pains(args) => run_pains(args, out),

@@ -7,6 +7,7 @@ pub mod columns;
 pub mod definition;
 pub mod label;
 pub mod personal;
+pub mod questionnaire;
 pub mod read;
 pub mod scale;
 pub mod scan;

@@ -2,6 +2,7 @@
 //! `examples/` and `tests/fixtures/`, with snapshots of what a user sees.
 
 mod check;
+mod cycle;
 mod diff;
 mod ecosystem;
 mod import;

@@ -1,0 +1,141 @@
+//! The questionnaire built from a registry (cycle.md «The questionnaire from the registry»; Omsk
+//! appendix): the general question, problems and proposals, and a five-point grid with one row
+//! per process, so that the answers land on the registry's processes.
+
+use crate::registry::Registry;
+use crate::registry::model::{AREAS, OneOrMany, Text};
+
+/// The options of the general question (Omsk Q1) and of the grid (Omsk Q3).
+pub const OVERALL_OPTIONS: [&str; 3] = ["Удовлетворен", "Не удовлетворен", "Затрудняюсь ответить"];
+pub const GRID_OPTIONS: [&str; 5] = [
+    "Полностью удовлетворен",
+    "Скорее удовлетворен",
+    "Скорее не удовлетворен",
+    "Полностью не удовлетворен",
+    "Затрудняюсь ответить",
+];
+
+/// One row of the grid: its text (the row a form shows, unique) and the process it asks about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridRow {
+    pub text: String,
+    pub process: String,
+}
+
+/// The questionnaire.
+#[derive(Debug, Clone)]
+pub struct Questionnaire {
+    pub title: String,
+    pub organization: Option<String>,
+    /// Omsk Q1: «Насколько Вы в целом удовлетворены тем, как построена работа по вопросам …?»
+    /// (the organisation is in the title: its name is not declined into the sentence)
+    pub overall: String,
+    /// Omsk Q3, the grid's question.
+    pub grid: String,
+    pub rows: Vec<GridRow>,
+    pub problems: String,
+    pub proposals: String,
+}
+
+impl Questionnaire {
+    pub fn of(registry: &Registry) -> Questionnaire {
+        let organization = Text::non_blank(&registry.organization).map(str::to_string);
+        let topic = topic(registry);
+        let mut rows: Vec<GridRow> = Vec::new();
+        for direction in registry.directions.iter().flatten() {
+            for process in direction.processes.iter().flatten() {
+                let Some(name) = Text::non_blank(&process.name) else {
+                    continue;
+                };
+                // A form's grid needs distinct rows: a repeated name gets its direction.
+                let text = if rows.iter().any(|r| r.text == name) {
+                    let direction =
+                        Text::non_blank(&direction.name).unwrap_or("другое направление");
+                    format!("{name} ({direction})")
+                } else {
+                    name.to_string()
+                };
+                rows.push(GridRow {
+                    text: text.replace(['[', ']'], ""),
+                    process: name.to_string(),
+                });
+            }
+        }
+        Questionnaire {
+            title: format!(
+                "Анкета оценки удовлетворенности внутренних клиентов процессами взаимодействия с ними по вопросам {topic}"
+            ),
+            overall: format!(
+                "Насколько Вы в целом удовлетворены тем, как построена работа по вопросам {topic}?"
+            ),
+            grid: format!(
+                "Насколько Вы удовлетворены тем, как построена работа по вопросам {topic}?"
+            ),
+            organization,
+            rows,
+            problems: "Проблемы, с которыми Вы сталкиваетесь".to_string(),
+            proposals: "Предложения по улучшению взаимодействия".to_string(),
+        }
+    }
+}
+
+/// «ведения бухгалтерского учета», from the registry's areas (accounting when none is given).
+fn topic(registry: &Registry) -> String {
+    let codes: Vec<&str> = match &registry.areas {
+        Some(OneOrMany::One(area)) => vec![area.as_str()],
+        Some(OneOrMany::Many(areas)) => areas.iter().map(Text::as_str).collect(),
+        None => Vec::new(),
+    };
+    let names: Vec<&str> = codes
+        .iter()
+        .filter_map(|code| AREAS.iter().find(|(c, _)| c == code).map(|(_, name)| *name))
+        .map(|name| match name {
+            "бухгалтерский учет" => "ведения бухгалтерского учета",
+            "кадровая политика" => "кадровой политики",
+            "информационно-техническое обеспечение" => {
+                "информационно-технического обеспечения"
+            }
+            _ => "административно-хозяйственной деятельности",
+        })
+        .collect();
+    match names.as_slice() {
+        [] => "ведения бухгалтерского учета".to_string(),
+        [one] => one.to_string(),
+        [first @ .., last] => format!("{} и {last}", first.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_per_process_with_repeated_names_told_apart() {
+        let registry: Registry = serde_yaml::from_str(
+            r"
+organization: Министерство
+areas: [accounting, hr]
+directions:
+  - name: Учет
+    processes:
+      - name: Зарплата
+      - name: Командировки [служебные]
+  - name: Кадры
+    processes:
+      - name: Зарплата
+",
+        )
+        .unwrap();
+        let q = Questionnaire::of(&registry);
+        let rows: Vec<&str> = q.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            rows,
+            vec!["Зарплата", "Командировки служебные", "Зарплата (Кадры)"]
+        );
+        assert_eq!(q.rows[2].process, "Зарплата");
+        assert!(
+            q.overall
+                .ends_with("по вопросам ведения бухгалтерского учета и кадровой политики?")
+        );
+    }
+}
