@@ -13,7 +13,7 @@ pub fn summary(out: &mut dyn Write, stats: &Stats) -> std::io::Result<()> {
         stats.offline,
         stats
             .digital_share
-            .map(|s| format!("; доля цифровых {s:.1}%"))
+            .map(|s| format!("; доля цифровых {}", super::share(s)))
             .unwrap_or_default()
     )?;
     writeln!(out)?;
