@@ -310,6 +310,9 @@ pub struct SurveyTallyArgs {
     /// Завершиться со статусом 1 при статистически значимом снижении (Омск п. 13)
     #[arg(long)]
     pub fail_on_decline: bool,
+    /// Перечень (YAML, DOCX или XLSX): итоги по его процессам (S007–S009)
+    #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
+    pub registry: Option<PathBuf>,
     /// Формат вывода
     #[arg(long, value_enum, default_value = "table")]
     pub format: TallyFormat,

@@ -175,11 +175,23 @@ fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
 
 fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let (waves, config) = config(inputs(&args.input)?, &args.figures, false)?;
+    let registry = match &args.registry {
+        Some(path) => Some(super::shared::load_readable(path)?.1),
+        None => None,
+    };
     let bars = Bars::new(matches!(
         args.format,
         TallyFormat::Table | TallyFormat::Markdown
     ));
-    let report = tally_watched(&waves, &config, &bars)?;
+    let mut report = tally_watched(&waves, &config, &bars)?;
+    if let (Some(registry), Some(path)) = (&registry, &args.registry) {
+        crate::survey::by_process::link(
+            &mut report,
+            registry,
+            &path.display().to_string(),
+            config.definition.as_ref(),
+        );
+    }
     let color = crate::commands::shared::use_color(crate::cli::ColorChoice::Auto);
     match args.format {
         TallyFormat::Table => render::table(out, &report, color)?,

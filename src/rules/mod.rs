@@ -149,6 +149,9 @@ pub static CATALOG: &[&Rule] = &[
     &survey_codes::S004,
     &survey_codes::S005,
     &survey_codes::S006,
+    &survey_codes::S007,
+    &survey_codes::S008,
+    &survey_codes::S009,
 ];
 
 impl Rule {

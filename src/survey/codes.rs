@@ -315,3 +315,103 @@ pub fn repeated_row(file: &str, row: u64, column: usize, time: &str) -> Finding 
         "Найдите строки с этим временем и удалите повтор из выгрузки",
     )
 }
+
+pub static S007: Rule = Rule {
+    code: "S007",
+    name: "item-without-process",
+    severity: Severity::Warning,
+    source: "Омск, приложение; Липецк 2.2",
+    summary: "вопрос анкеты не связан ни с одним процессом перечня (назван ближайший)",
+    explanation: "\
+Что проверяет: с --registry — что каждый вопрос-строка сетки связан с процессом перечня: по ключу
+process: описания анкеты, иначе по названию (регистр, ё/е, пробелы и знаки не важны), иначе по
+ближайшему названию, если сходство не меньше 0,9 или одно название целиком входит в другое.
+
+Почему это важно: итоги вопроса без процесса не попадают на перечень, и по ним не видно, какие
+точки взаимодействия улучшать.
+
+Пример: вопрос «Выдача справок» при процессе «Предоставление справок о доходах».
+
+Как исправить: укажите process: у вопроса в описании анкеты (tochki survey init делает это сам)
+или переименуйте строку анкеты по перечню.
+
+Основание: Омск, приложение (анкета по процессам); Липецк, п. 2.2.",
+    scope: Scope::Survey,
+};
+
+/// S007: the item `label` links to no process; `closest` names the nearest one.
+pub fn item_without_process(file: &str, label: &str, closest: Option<&str>) -> Finding {
+    let closest = closest.map_or(String::new(), |c| format!(" (ближе всего «{c}»)"));
+    let mut finding = S007
+        .finding(format!(
+            "Вопрос «{label}» не связан ни с одним процессом перечня{closest}"
+        ))
+        .with_help(
+            "Укажите process: у вопроса в описании анкеты или переименуйте строку по перечню",
+        );
+    finding.file = file.to_string();
+    finding
+}
+
+pub static S008: Rule = Rule {
+    code: "S008",
+    name: "process-not-surveyed",
+    severity: Severity::Warning,
+    source: "Омск 11",
+    summary: "о процессе перечня не спрашивает ни один вопрос анкеты (в этом году не измерен)",
+    explanation: "\
+Что проверяет: с --registry — что о каждом процессе перечня спрашивает хотя бы один вопрос.
+
+Почему это важно: удовлетворенность процессом, о котором не спросили, неизвестна, и его динамику
+нельзя сравнить с прошлым годом (Омск, п. 12).
+
+Пример: в перечне есть «Оформление отпусков», а в анкете такой строки нет.
+
+Как исправить: добавьте строку в анкету (tochki survey init строит анкету по перечню).
+
+Основание: Омск, пп. 11–12.",
+    scope: Scope::Survey,
+};
+
+/// S008: no item asks about `process` (in `direction`).
+pub fn process_not_surveyed(file: &str, direction: &str, process: &str) -> Finding {
+    let mut finding = S008
+        .finding(format!(
+            "О процессе «{process}» ({direction}) не спрашивает ни один вопрос анкеты"
+        ))
+        .with_help("Добавьте строку в анкету: tochki survey init ПЕРЕЧЕНЬ");
+    finding.file = file.to_string();
+    finding
+}
+
+pub static S009: Rule = Rule {
+    code: "S009",
+    name: "process-without-feedback",
+    severity: Severity::Info,
+    source: "Смоленск 4.5",
+    summary: "у процесса нет ни одной точки, где можно дать обратную связь (потребность feedback)",
+    explanation: "\
+Что проверяет: с --registry — что у каждого процесса есть точка с потребностью «предоставление
+обратной связи» (feedback).
+
+Почему это важно: система обратной связи (Смоленск, п. 4.5) — то, откуда берутся проблемы для
+карты болей; без такой точки клиенту негде сказать о проблеме, кроме ежегодной анкеты.
+
+Пример: у процесса только «Телефонная связь» с потребностями info и consultation.
+
+Как исправить: добавьте потребность feedback точке, где клиент может оставить отзыв.
+
+Основание: Смоленск, п. 4.5.",
+    scope: Scope::Survey,
+};
+
+/// S009: `process` has no touchpoint meeting `feedback`.
+pub fn process_without_feedback(file: &str, process: &str) -> Finding {
+    let mut finding = S009
+        .finding(format!(
+            "У процесса «{process}» нет точки, где можно дать обратную связь (feedback)"
+        ))
+        .with_help("Добавьте потребность feedback точке, где клиент может оставить отзыв");
+    finding.file = file.to_string();
+    finding
+}

@@ -2,6 +2,7 @@
 //! reading exports as users have them, checking them (S001–S006), tallying them with intervals,
 //! comparing years, breaking down by segment without breaking anonymity, and the pain map.
 
+pub mod by_process;
 pub mod codes;
 pub mod columns;
 pub mod definition;

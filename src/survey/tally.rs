@@ -138,6 +138,9 @@ pub struct Item {
     pub figures: Figures,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub groups: Option<Vec<Group>>,
+    /// With `--registry`: the process and direction the item asks about (null when none).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub link: Option<super::by_process::ItemLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -261,6 +264,9 @@ pub struct TallyReport {
     pub waves: Vec<Wave>,
     pub dynamics: Vec<Dynamics>,
     pub findings: Vec<Finding>,
+    /// With `--registry`: the registry as the latest wave measured it (cycle.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registry: Option<super::by_process::RegistryBlock>,
 }
 
 impl TallyReport {
@@ -358,6 +364,7 @@ fn build_wave(
             scale,
             figures: figures(scale, answers.counts, config.population),
             groups,
+            link: None,
         });
     }
     for column in &personal {
@@ -691,6 +698,7 @@ pub fn tally_watched(
         waves,
         dynamics,
         findings,
+        registry: None,
     })
 }
 
@@ -823,6 +831,7 @@ mod tests {
             scale: Scale::FivePoint,
             figures: figures(Scale::FivePoint, &[1, 2, 3, 4, 0], None),
             groups: None,
+            link: None,
         };
         let balance = item.balance();
         let sides = |parts: &[Part]| -> Vec<(&str, f64, bool)> {

@@ -110,3 +110,145 @@ fn survey_init_never_overwrites_and_writes_nothing_when_one_file_exists() {
         run.stdout
     );
 }
+
+/// An export of six answers in the Google Forms grid layout, its rows named `rows`.
+fn export_with_rows(dir: &std::path::Path, rows: &[&str]) -> std::path::PathBuf {
+    let grid = "Насколько Вы удовлетворены тем, как построена работа по вопросам ведения бухгалтерского учета?";
+    let mut csv = "Отметка времени".to_string();
+    for row in rows {
+        csv.push_str(&format!(",\"{grid} [{row}]\""));
+    }
+    csv.push('\n');
+    for i in 0..6 {
+        csv.push_str(&format!("0{}.11.2025 10:00:00", i + 1));
+        for _ in rows {
+            csv.push_str(",Скорее удовлетворен");
+        }
+        csv.push('\n');
+    }
+    let path = dir.join("export.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+#[test]
+fn items_link_exactly_normalised_or_closest_and_never_by_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = export_with_rows(
+        dir.path(),
+        &[
+            "начисление и выплата  заработной платы.", // normalised
+            "Возмещение расходов на служебные командировк", // a typo: the closest, above 0.9
+            "Выдача справок",                          // contained in «Выдача справок о доходах»
+            "Закупка канцелярских товаров",            // nothing close: refused
+        ],
+    );
+    let run = tochki([
+        "survey",
+        "tally",
+        export.to_str().unwrap(),
+        "--registry",
+        "examples/registry_2025.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = run.json();
+    let links: Vec<(String, serde_json::Value)> = report["waves"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["label"].as_str().unwrap().to_string(),
+                i["process"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(links[0].1, "Начисление и выплата заработной платы");
+    assert_eq!(links[1].1, "Возмещение расходов на служебные командировки");
+    assert_eq!(links[2].1, "Выдача справок о доходах");
+    assert!(links[3].1.is_null(), "{links:?}");
+    let codes: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    let s007: Vec<_> = codes.iter().filter(|(c, _)| *c == "S007").collect();
+    assert_eq!(s007.len(), 1, "{codes:?}");
+    assert!(s007[0].1.contains("«Закупка канцелярских товаров»"));
+    assert!(
+        s007[0].1.contains("ближе всего"),
+        "the closest process is named"
+    );
+    // Two processes of the registry are not asked about.
+    let s008: Vec<_> = codes
+        .iter()
+        .filter(|(c, _)| *c == "S008")
+        .map(|(_, m)| *m)
+        .collect();
+    assert_eq!(s008.len(), 2, "{s008:?}");
+    assert!(s008.iter().any(|m| m.contains("«Оформление отпусков»")));
+}
+
+#[test]
+fn the_registry_block_carries_each_process_with_its_item_figures_and_touchpoints() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "--survey",
+        "examples/omsk.survey.yaml",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--registry",
+        "registries/smolensk_accounting.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = run.json();
+    let directions = report["registry"]["directions"].as_array().unwrap();
+    assert_eq!(directions.len(), 2);
+    let first = &directions[0]["processes"][0];
+    assert_eq!(
+        first["name"],
+        "Организация работы по начислению и выплате заработной платы"
+    );
+    assert_eq!(first["surveyed"], true);
+    // The definition's process: links the first item; its figures are the item's own.
+    let item = report["waves"][1]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == first["item"])
+        .unwrap()
+        .clone();
+    assert_eq!(first["level"], item["level"]);
+    assert_eq!(first["n"], item["n"]);
+    assert!(first["delta_pp"].is_number());
+    assert_eq!(first["touchpoints"].as_array().unwrap().len(), 2);
+    // A process no item asks about has no figures.
+    let unsurveyed = directions[1]["processes"][0].clone();
+    assert_eq!(unsurveyed["surveyed"], false);
+    assert!(unsurveyed["level"].is_null() && unsurveyed["n"].is_null());
+    // S009: Smolensk's touchpoints never meet feedback.
+    let s009 = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "S009")
+        .count();
+    assert_eq!(s009, 7);
+    // Without --registry, nothing of it appears.
+    let plain = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2025.csv",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert!(plain.get("registry").is_none());
+    assert!(plain["waves"][0]["items"][1].get("process").is_none());
+}

@@ -1,0 +1,185 @@
+//! Survey results landing on the registry's processes (cycle.md «Results per process»): every
+//! item linked to a process (the definition's `process:` first, then the label, by the one rule
+//! of `registry::link`), findings S007–S009, and the `registry` block of the latest wave.
+
+use super::codes::{item_without_process, process_not_surveyed, process_without_feedback};
+use super::definition::Definition;
+use super::label::ItemLabel;
+use super::tally::TallyReport;
+use crate::registry::Registry;
+use crate::registry::link::{Link, Linker};
+use crate::registry::model::Text;
+use crate::registry::needs::Need;
+use serde::Serialize;
+
+/// The process and direction an item asks about (null when it links to none).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ItemLink {
+    pub process: Option<String>,
+    pub direction: Option<String>,
+}
+
+/// A touchpoint as the `registry` block shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TouchpointBrief {
+    pub point: String,
+    pub channel: Option<&'static str>,
+    pub needs: Vec<&'static str>,
+}
+
+/// A process with the figures of the item that asks about it, in the latest wave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProcessResult {
+    pub name: String,
+    pub surveyed: bool,
+    pub item: Option<String>,
+    pub level: Option<f64>,
+    pub ci: Option<[f64; 2]>,
+    pub n: Option<u64>,
+    pub delta_pp: Option<f64>,
+    pub decline: Option<bool>,
+    pub touchpoints: Vec<TouchpointBrief>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DirectionResult {
+    pub name: String,
+    pub processes: Vec<ProcessResult>,
+}
+
+/// The registry as the latest wave measured it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegistryBlock {
+    pub directions: Vec<DirectionResult>,
+}
+
+/// Links the items of `report` to the processes of `registry`; adds each item's link, the
+/// `registry` block and findings S007–S009 to the report.
+pub fn link(
+    report: &mut TallyReport,
+    registry: &Registry,
+    registry_file: &str,
+    definition: Option<&Definition>,
+) {
+    let linker = Linker::of(registry);
+    let Some(latest) = report.waves.len().checked_sub(1) else {
+        return;
+    };
+    let export = report.waves[latest].file.clone();
+    let mut findings = Vec::new();
+    // (direction index, process index) → the item of the latest wave asking about it.
+    let mut asked: Vec<((usize, usize), usize)> = Vec::new();
+    for wave in 0..report.waves.len() {
+        for i in 0..report.waves[wave].items.len() {
+            let item = &report.waves[wave].items[i];
+            let ItemLabel::Named(label) = &item.label else {
+                continue;
+            };
+            let given = definition
+                .and_then(|d| d.items.iter().find(|defined| defined.label == *label))
+                .and_then(|defined| defined.process.as_deref());
+            let found = match given {
+                Some(process) => linker.link_exact(process),
+                None => linker.link(label),
+            };
+            let link = match &found {
+                Link::Linked { process, .. } => {
+                    if wave == latest {
+                        asked.push(((process.direction_index, process.process_index), i));
+                    }
+                    ItemLink {
+                        process: Some(process.process.clone()),
+                        direction: Some(process.direction.clone()),
+                    }
+                }
+                Link::Unlinked { closest } => {
+                    if wave == latest {
+                        let closest = closest.as_ref().map(|c| c.process.as_str());
+                        findings.push(item_without_process(&export, label, closest));
+                    }
+                    ItemLink::default()
+                }
+            };
+            report.waves[wave].items[i].link = Some(link);
+        }
+    }
+    let block = block(report, latest, registry, &asked);
+    for direction in &block.directions {
+        for process in &direction.processes {
+            if !process.surveyed {
+                findings.push(process_not_surveyed(
+                    registry_file,
+                    &direction.name,
+                    &process.name,
+                ));
+            }
+            if !process
+                .touchpoints
+                .iter()
+                .any(|t| t.needs.contains(&"feedback"))
+            {
+                findings.push(process_without_feedback(registry_file, &process.name));
+            }
+        }
+    }
+    report.registry = Some(block);
+    report.findings.extend(findings);
+}
+
+fn block(
+    report: &TallyReport,
+    latest: usize,
+    registry: &Registry,
+    asked: &[((usize, usize), usize)],
+) -> RegistryBlock {
+    let wave = &report.waves[latest];
+    let mut directions = Vec::new();
+    for (d, direction) in registry.directions.iter().flatten().enumerate() {
+        let mut processes = Vec::new();
+        for (p, process) in direction.processes.iter().flatten().enumerate() {
+            let Some(name) = Text::non_blank(&process.name) else {
+                continue;
+            };
+            // The first item asking about the process speaks for it.
+            let item = asked
+                .iter()
+                .find(|(at, _)| *at == (d, p))
+                .map(|(_, i)| &wave.items[*i]);
+            let dynamics = item.and_then(|item| {
+                report
+                    .dynamics
+                    .iter()
+                    .find(|d| d.item == item.label && d.to == wave.label)
+            });
+            processes.push(ProcessResult {
+                name: name.to_string(),
+                surveyed: item.is_some(),
+                item: item.map(|i| i.label.as_str().to_string()),
+                level: item.and_then(|i| i.figures.level),
+                ci: item.and_then(|i| i.figures.ci),
+                n: item.map(|i| i.figures.n),
+                delta_pp: dynamics.map(|d| d.delta_pp),
+                decline: dynamics.map(|d| d.trend.is_significant_decline()),
+                touchpoints: touchpoints(process),
+            });
+        }
+        directions.push(DirectionResult {
+            name: Text::non_blank(&direction.name).unwrap_or("").to_string(),
+            processes,
+        });
+    }
+    RegistryBlock { directions }
+}
+
+fn touchpoints(process: &crate::registry::model::Process) -> Vec<TouchpointBrief> {
+    process
+        .touchpoints
+        .iter()
+        .flatten()
+        .map(|t| TouchpointBrief {
+            point: Text::non_blank(&t.point).unwrap_or("").to_string(),
+            channel: t.channel_value().map(|c| c.code()),
+            needs: t.known_needs().into_iter().map(Need::code).collect(),
+        })
+        .collect()
+}
