@@ -14,6 +14,7 @@ use std::io::Write;
 pub const DECLINE_REMINDER: &str = "Отрицательная динамика: по п. 13 Порядка (Омск) финансовое управление формирует и направляет Министру предложения по улучшению качества клиентоцентричности.";
 
 use super::{russian, share};
+use crate::survey::by_process::RegistryBlock;
 
 pub(super) fn percent(value: Option<f64>) -> String {
     value.map_or("—".to_string(), share)
@@ -98,6 +99,21 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
             style.bold("Динамика (двусторонний z-тест для двух долей, p < 0,05):")
         )?;
         writeln!(out, "{}", dynamics_table(&report.dynamics))?;
+    }
+    if let Some(block) = &report.registry {
+        writeln!(
+            out,
+            "{}",
+            style.bold("По процессам перечня (последний опрос):")
+        )?;
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_header(REGISTRY_HEADINGS);
+        for row in registry_rows(block) {
+            table.add_row(row);
+        }
+        writeln!(out, "{table}")?;
     }
     Ok(())
 }
@@ -319,8 +335,66 @@ pub fn csv_bytes(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
-    excel_csv(&CSV_HEADINGS, rows)
+    if report.registry.is_none() {
+        return excel_csv(&CSV_HEADINGS, rows);
+    }
+    // With --registry every row of an item names its process and direction.
+    let links = report.waves.iter().flat_map(|wave| {
+        wave.items.iter().flat_map(|item| {
+            let link = item.link.clone().unwrap_or_default();
+            let cells = [
+                link.process.unwrap_or_default(),
+                link.direction.unwrap_or_default(),
+            ];
+            std::iter::repeat_n(cells, 1 + item.groups.as_ref().map_or(0, Vec::len))
+        })
+    });
+    for (row, cells) in rows.iter_mut().zip(links) {
+        row.resize(CSV_HEADINGS.len(), String::new());
+        row.extend(cells);
+    }
+    let mut headings = CSV_HEADINGS.to_vec();
+    headings.extend(["Процесс перечня", "Направление деятельности"]);
+    excel_csv(&headings, rows)
 }
+
+/// The registry as the latest wave measured it, a row per process, for people.
+fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for direction in &block.directions {
+        for process in &direction.processes {
+            rows.push(vec![
+                direction.name.clone(),
+                process.name.clone(),
+                process
+                    .n
+                    .map_or("не спрошен".to_string(), |n| n.to_string()),
+                percent(process.level),
+                interval(process.ci),
+                process.delta_pp.map_or("—".to_string(), |d| {
+                    format!("{} п. п.", russian(format!("{d:+.1}")))
+                }),
+                match process.decline {
+                    Some(true) => "значимое снижение".to_string(),
+                    _ => String::new(),
+                },
+                process.touchpoints.len().to_string(),
+            ]);
+        }
+    }
+    rows
+}
+
+const REGISTRY_HEADINGS: [&str; 8] = [
+    "Направление",
+    "Процесс",
+    "Ответов",
+    "Уровень",
+    "95% интервал",
+    "Изменение",
+    "",
+    "Точек",
+];
 
 pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
     writeln!(out, "# Итоги опроса удовлетворенности внутренних клиентов")?;
@@ -331,6 +405,15 @@ pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()
     }
     if !report.dynamics.is_empty() {
         markdown_dynamics(out, &report.dynamics)?;
+    }
+    if let Some(block) = &report.registry {
+        writeln!(out, "## По процессам перечня\n")?;
+        writeln!(out, "| {} |", REGISTRY_HEADINGS.join(" | "))?;
+        writeln!(out, "|{}", "---|".repeat(REGISTRY_HEADINGS.len()))?;
+        for row in registry_rows(block) {
+            let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
+            writeln!(out, "| {} |", cells.join(" | "))?;
+        }
     }
     Ok(())
 }

@@ -252,3 +252,41 @@ fn the_registry_block_carries_each_process_with_its_item_figures_and_touchpoints
     assert!(plain.get("registry").is_none());
     assert!(plain["waves"][0]["items"][1].get("process").is_none());
 }
+
+#[test]
+fn the_example_registry_shows_results_per_process_in_every_format() {
+    let args = |format: &str| {
+        vec![
+            "survey".to_string(),
+            "tally".into(),
+            "examples/survey_2024.csv".into(),
+            "examples/survey_2025.csv".into(),
+            "--registry".into(),
+            "examples/registry_cycle.yaml".into(),
+            "--format".into(),
+            format.into(),
+        ]
+    };
+    let table = tochki(args("table"));
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    let section = table.stdout.split("По процессам перечня").nth(1).unwrap();
+    // «расчётных листков» in the registry is the survey's «расчетных листочков»: linked.
+    assert!(section.contains("Предоставление расчётных листков по заработной плате"));
+    assert!(section.contains("Выдача справок о доходах"));
+    assert!(section.contains("не спрошен"));
+    assert!(section.contains("значимое снижение"));
+    assert!(table.stdout.contains("S008"));
+    let markdown = tochki(args("markdown"));
+    assert!(markdown.stdout.contains("## По процессам перечня"));
+    assert!(markdown.stdout.contains("п. п."));
+    let csv = tochki(args("csv"));
+    let header = csv.stdout.lines().next().unwrap();
+    assert!(
+        header.ends_with("Процесс перечня;Направление деятельности"),
+        "{header}"
+    );
+    assert!(
+        csv.stdout
+            .contains(";Предоставление расчётных листков по заработной плате;Бухгалтерский учет")
+    );
+}
