@@ -31,6 +31,11 @@ step "tochki requests examples/requests_2025.csv --as-of 2025-05-14  (сроки
 step "tochki survey init registries/smolensk_accounting.yaml -o target/demo/anketa  (анкета из перечня)"
 rm -rf target/demo/anketa
 "$tochki" survey init registries/smolensk_accounting.yaml -o target/demo/anketa
+step "tochki survey tally ... --registry examples/registry_cycle.yaml  (итоги по процессам перечня)"
+"$tochki" survey tally examples/survey_2024.csv examples/survey_2025.csv --registry examples/registry_cycle.yaml | tail -n 12
+step "tochki survey proposals ... -o target/demo/predlozheniya.md  (предложения Министру, Омск п. 13)"
+"$tochki" survey proposals examples/survey_2024.csv examples/survey_2025.csv --registry examples/registry_cycle.yaml -o target/demo/predlozheniya.md
+head -n 24 target/demo/predlozheniya.md
 step "tochki survey check examples/survey_2025_invalid.csv"
 "$tochki" survey check examples/survey_2025_invalid.csv
 step "tochki survey tally --survey examples/omsk.survey.yaml examples/survey_2024.csv examples/survey_2025_excel.csv"

@@ -2,8 +2,8 @@
 # Opens the appendix `tochki show --format docx` writes the way a person would: LibreOffice
 # (headless) converts it to PDF, and the check fails unless the PDF has pages and carries the
 # table's texts; the first page becomes docs/appendix.png, shown in README.md. The example Word
-# table of the import (examples/smolensk_appendix.docx) and the questionnaire `survey init`
-# writes are opened the same way. Run by .ci/run;
+# table of the import (examples/smolensk_appendix.docx), the questionnaire `survey init` writes
+# and the proposals `survey proposals` writes are opened the same way. Run by .ci/run;
 # needs Debian's libreoffice-writer and poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +21,11 @@ target/release/tochki show registries/smolensk_accounting.yaml --format docx \
 cp examples/smolensk_appendix.docx "$work/example.docx"
 target/release/tochki survey init registries/smolensk_accounting.yaml -o "$work/survey" >/dev/null
 cp "$work/survey/smolensk_accounting.anketa.docx" "$work/anketa.docx"
+target/release/tochki survey proposals examples/survey_2024.csv examples/survey_2025.csv \
+  --registry examples/registry_cycle.yaml --format docx -o "$work/proposals.docx" >/dev/null
 
 failed=0
-for name in appendix example anketa; do
+for name in appendix example anketa proposals; do
   timeout 180 libreoffice --headless -env:UserInstallation="file://$work/profile" \
     --convert-to pdf --outdir "$work" "$work/$name.docx" >"$work/$name.log" 2>&1 || true
   if [ ! -s "$work/$name.pdf" ]; then
@@ -36,6 +38,7 @@ for name in appendix example anketa; do
   pdftotext "$work/$name.pdf" - | tr -s '[:space:]' '\n' >"$work/$name.txt"
   words=("Организация" "начислению" "Телефонная" "кабинеты" "бухгалтерского")
   [ "$name" = anketa ] && words=("Организация" "начислению" "Полностью" "удовлетворен" "Предложения")
+  [ "$name" = proposals ] && words=("Предложения" "командировке" "Мероприятие" "Ответственный" "Срок")
   for text in "${words[@]}"; do
     if ! grep -qx "$text" "$work/$name.txt"; then
       echo "docx check: $name.pdf lacks «$text»" >&2
@@ -50,5 +53,5 @@ pdftoppm -png -r 80 -f 1 -l 1 "$work/appendix.pdf" "$work/page"
 cp "$work"/page-1.png docs/appendix.png
 pdftoppm -png -r 60 -f 1 -l 1 "$work/anketa.pdf" "$work/anketa"
 cp "$work"/anketa-1.png docs/anketa.png
-[ $failed = 0 ] && echo "docx check: appendix, example and questionnaire open in LibreOffice; docs/appendix.png and docs/anketa.png written"
+[ $failed = 0 ] && echo "docx check: appendix, example, questionnaire and proposals open in LibreOffice; docs/appendix.png and docs/anketa.png written"
 exit $failed

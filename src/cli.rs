@@ -233,6 +233,8 @@ pub struct StatsArgs {
 pub enum SurveyCommand {
     /// Анкета из перечня: описание анкеты, бланк (Markdown, Word) и строки для Google/Яндекс Форм
     Init(SurveyInitArgs),
+    /// Предложения Министру при снижении удовлетворенности (Омск п. 13): Markdown или Word
+    Proposals(SurveyProposalsArgs),
     /// Проверить выгрузки анкет (S001–S006): значения вне шкалы, сдвинутые строки, повторы
     Check(SurveyCheckArgs),
     /// Итоги опроса: доли ответов, уровень удовлетворенности с 95% интервалом, динамика по годам
@@ -326,6 +328,32 @@ pub enum PainsFormat {
     Markdown,
     /// Книга Excel (нужен -o)
     Xlsx,
+}
+
+/// Formats of the proposals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProposalsFormat {
+    Markdown,
+    /// Документ Word
+    Docx,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SurveyProposalsArgs {
+    #[command(flatten)]
+    pub input: SurveyInput,
+    /// Перечень (YAML, DOCX или XLSX): точки взаимодействия процесса каждого вопроса
+    #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
+    pub registry: Option<PathBuf>,
+    /// Порог малой группы для текстов (как у tally)
+    #[arg(long, default_value = "5", value_name = "N")]
+    pub min_group: u64,
+    /// Формат
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: ProposalsFormat,
+    /// Файл предложений (записывается атомарно; входные файлы не перезаписываются)
+    #[arg(short, long, value_name = "ФАЙЛ")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

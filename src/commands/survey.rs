@@ -68,6 +68,7 @@ impl ReadProgress for Bars {
 pub fn run(command: &SurveyCommand, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     match command {
         SurveyCommand::Init(args) => super::survey_init::run(args, out),
+        SurveyCommand::Proposals(args) => run_proposals(args, out),
         SurveyCommand::Check(args) => run_check(args, out),
         SurveyCommand::Tally(args) => run_tally(args, out),
         SurveyCommand::Pains(args) => run_pains(args, out),
@@ -242,6 +243,49 @@ fn input_files(input: &SurveyInput) -> Vec<std::path::PathBuf> {
         .collect();
     files.extend(input.definition.iter().cloned());
     files
+}
+
+fn run_proposals(
+    args: &crate::cli::SurveyProposalsArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitStatus> {
+    let mut paths = input_files(&args.input);
+    let figures = FiguresArgs {
+        by: None,
+        min_group: args.min_group,
+        population: None,
+    };
+    let definition = inputs(&args.input)?;
+    let (waves, config) = config(definition, &figures, true)?;
+    let registry = match &args.registry {
+        Some(path) => Some(super::shared::load_readable(path)?.1),
+        None => None,
+    };
+    let mut report = tally(&waves, &config)?;
+    if let (Some(registry), Some(path)) = (&registry, &args.registry) {
+        crate::survey::by_process::link(
+            &mut report,
+            registry,
+            &path.display().to_string(),
+            config.definition.as_ref(),
+        );
+        paths.push(path.clone());
+    }
+    let proposals = crate::survey::proposals::Proposals::of(&report);
+    let date = chrono::Local::now().format("%d.%m.%Y").to_string();
+    let bytes = match args.format {
+        crate::cli::ProposalsFormat::Markdown => {
+            crate::render::proposals::markdown(&proposals, &date).into_bytes()
+        }
+        crate::cli::ProposalsFormat::Docx => crate::render::proposals::docx(&proposals, &date)?,
+    };
+    let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    write_atomically(&args.output, &bytes, &inputs)?;
+    if proposals.is_empty() {
+        writeln!(out, "{}", crate::render::proposals::NO_DECLINE)?;
+    }
+    super::shared::written_note(out, &args.output, None)?;
+    Ok(status_of(&report.findings, false))
 }
 
 fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod docx;
 pub mod findings;
 pub mod official_table;
+pub mod proposals;
 pub mod questionnaire;
 pub mod registry_yaml;
 pub mod report;

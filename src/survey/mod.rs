@@ -8,6 +8,7 @@ pub mod columns;
 pub mod definition;
 pub mod label;
 pub mod personal;
+pub mod proposals;
 pub mod questionnaire;
 pub mod read;
 pub mod scale;

@@ -290,3 +290,89 @@ fn the_example_registry_shows_results_per_process_in_every_format() {
             .contains(";Предоставление расчётных листков по заработной плате;Бухгалтерский учет")
     );
 }
+
+#[test]
+fn proposals_draft_each_decline_with_its_process_and_never_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let markdown = dir.path().join("prop.md");
+    let run = tochki([
+        "survey",
+        "proposals",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--registry",
+        "examples/registry_cycle.yaml",
+        "-o",
+        markdown.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&markdown).unwrap();
+    let significant = text
+        .split("## Снижение, не являющееся значимым")
+        .next()
+        .unwrap();
+    // The one significant decline of the examples, with its process's touchpoint and an empty
+    // table of measures.
+    assert!(significant.contains("### 1. Предоставление отчета о расходах по командировке"));
+    assert!(
+        significant.contains("- Электронная почта бухгалтерии; потребности: submission, result")
+    );
+    assert!(significant.contains("| Мероприятие | Ответственный | Срок |"));
+    assert!(significant.contains("p < 0,0001"), "{significant}");
+    assert!(text.contains("## Снижение, не являющееся значимым"));
+    // The export's ФИО column never reaches the draft.
+    let rows = crate::raw_rows("examples/survey_2025.csv");
+    let fio = rows[0].iter().position(|h| h.contains("ФИО")).unwrap();
+    let docx = dir.path().join("prop.docx");
+    let run = tochki([
+        "survey",
+        "proposals",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--format",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut word = String::new();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut word,
+    )
+    .unwrap();
+    assert!(word.contains("Мероприятие"));
+    for row in &rows[1..] {
+        let name = row[fio].trim();
+        if name.len() > 3 {
+            assert!(
+                !text.contains(name) && !word.contains(name),
+                "{name} leaked"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_decline_is_said_in_one_line_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("prop.md");
+    let run = tochki([
+        "survey",
+        "proposals",
+        "2024=examples/survey_2025.csv",
+        "2025=examples/survey_2025.csv",
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Снижения удовлетворенности"),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(&output).unwrap();
+    assert!(text.contains("предложения Министру не требуются"));
+    assert!(!text.contains("###"));
+}

@@ -1,0 +1,186 @@
+//! The proposals to the Minister (Omsk p. 13) as Markdown and as a Word document a civil
+//! servant can send as is: title, date, numbered sections, Times New Roman.
+
+use super::docx::{Align, Cell, Document, Style, Table};
+use super::{markdown_cell, russian, share};
+use crate::survey::proposals::{Drop, Proposals};
+use std::fmt::Write as _;
+
+const TITLE: &str = "Предложения по улучшению качества клиентоцентричности";
+const MEASURES: [&str; 3] = ["Мероприятие", "Ответственный", "Срок"];
+
+/// The one line of a draft with nothing to propose.
+pub const NO_DECLINE: &str = "Снижения удовлетворенности по сравнению с прошлым опросом нет: предложения Министру не требуются (Омск, п. 13).";
+
+fn figures(drop: &Drop) -> String {
+    let interval = drop.ci.map_or(String::new(), |[low, high]| {
+        format!(", 95% интервал {}", russian(format!("{low:.1}–{high:.1}")))
+    });
+    format!(
+        "Уровень удовлетворенности: {} в {} → {} в {} ({} п. п.{interval}, p {}).",
+        share(drop.levels.0),
+        drop.from,
+        share(drop.levels.1),
+        drop.to,
+        russian(format!("{:+.1}", drop.delta_pp)),
+        if drop.p_value < 0.0001 {
+            "< 0,0001".to_string()
+        } else {
+            format!("= {}", russian(format!("{:.4}", drop.p_value)))
+        }
+    )
+}
+
+fn touchpoints(drop: &Drop) -> Vec<String> {
+    drop.touchpoints
+        .iter()
+        .map(|t| {
+            let needs = if t.needs.is_empty() {
+                String::new()
+            } else {
+                format!("; потребности: {}", t.needs.join(", "))
+            };
+            format!("{}{}", t.point, needs)
+        })
+        .collect()
+}
+
+fn said(drop: &Drop) -> Vec<String> {
+    drop.said
+        .iter()
+        .map(|s| format!("{} ({}, {})", s.text, s.kind, s.count))
+        .collect()
+}
+
+fn sections(proposals: &Proposals) -> [(&'static str, &[Drop]); 2] {
+    [
+        ("Значимое снижение удовлетворенности", &proposals.declines),
+        (
+            "Снижение, не являющееся значимым (для сведения)",
+            &proposals.drops,
+        ),
+    ]
+}
+
+pub fn markdown(proposals: &Proposals, date: &str) -> String {
+    let mut out = format!("# {TITLE}\n\n{date}\n\n");
+    if proposals.is_empty() {
+        let _ = writeln!(out, "{NO_DECLINE}");
+        return out;
+    }
+    out.push_str("Проект предложений финансового управления по итогам опроса удовлетворенности внутренних клиентов (Омск, п. 13).\n");
+    let mut number = 0;
+    for (heading, drops) in sections(proposals) {
+        if drops.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n## {heading}");
+        for drop in drops {
+            number += 1;
+            let _ = writeln!(
+                out,
+                "\n### {number}. {}\n\n{}",
+                markdown_cell(&drop.item),
+                figures(drop)
+            );
+            if let Some(process) = &drop.process {
+                let _ = writeln!(out, "\nПроцесс перечня: {}", markdown_cell(process));
+            }
+            for (title, lines) in [
+                ("Точки взаимодействия", touchpoints(drop)),
+                ("Что написали респонденты", said(drop)),
+            ] {
+                if !lines.is_empty() {
+                    let _ = writeln!(out, "\n{title}:\n");
+                    for line in lines {
+                        let _ = writeln!(out, "- {}", markdown_cell(&line));
+                    }
+                }
+            }
+            let _ = writeln!(
+                out,
+                "\n| {} |\n|---|---|---|\n|  |  |  |",
+                MEASURES.join(" | ")
+            );
+        }
+    }
+    out
+}
+
+pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
+    let mut document = Document::new(false);
+    let plain = Style::default();
+    let bold = Style {
+        bold: true,
+        ..plain
+    };
+    document.paragraph(
+        TITLE,
+        Style {
+            bold: true,
+            align: Align::Center,
+            ..plain
+        },
+    );
+    document.paragraph(
+        date,
+        Style {
+            align: Align::Right,
+            ..plain
+        },
+    );
+    document.paragraph("", plain);
+    if proposals.is_empty() {
+        document.paragraph(NO_DECLINE, plain);
+        return document.to_bytes();
+    }
+    document.paragraph(
+        "Проект предложений финансового управления по итогам опроса удовлетворенности внутренних клиентов (Омск, п. 13).",
+        Style { align: Align::Both, ..plain },
+    );
+    let mut number = 0;
+    for (heading, drops) in sections(proposals) {
+        if drops.is_empty() {
+            continue;
+        }
+        document.paragraph("", plain);
+        document.paragraph(heading, bold);
+        for drop in drops {
+            number += 1;
+            document.paragraph("", plain);
+            document.paragraph(&format!("{number}. {}", drop.item), bold);
+            document.paragraph(
+                &figures(drop),
+                Style {
+                    align: Align::Both,
+                    ..plain
+                },
+            );
+            if let Some(process) = &drop.process {
+                document.paragraph(&format!("Процесс перечня: {process}"), plain);
+            }
+            for (title, lines) in [
+                ("Точки взаимодействия:", touchpoints(drop)),
+                ("Что написали респонденты:", said(drop)),
+            ] {
+                if !lines.is_empty() {
+                    document.paragraph(title, plain);
+                    for line in lines {
+                        document.paragraph(&format!("– {line}"), plain);
+                    }
+                }
+            }
+            document.table(&Table {
+                header: MEASURES.iter().map(|m| m.to_string()).collect(),
+                rows: vec![vec![
+                    Cell::Text(String::new()),
+                    Cell::Text(String::new()),
+                    Cell::Text(String::new()),
+                ]],
+                widths: vec![50, 25, 15],
+                size: 11,
+            });
+        }
+    }
+    document.to_bytes()
+}

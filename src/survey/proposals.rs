@@ -1,0 +1,100 @@
+//! The draft of proposals to the Minister when satisfaction falls (Omsk p. 13; cycle.md
+//! «Proposals»): every significant decline, then every drop that is not significant, with its
+//! figures, the touchpoints of its process and what respondents wrote about it.
+
+use super::by_process::TouchpointBrief;
+use super::tally::{TallyReport, Trend};
+
+/// What respondents wrote about an item, grouped (already masked by the tally).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    pub kind: &'static str,
+    pub text: String,
+    pub count: u64,
+}
+
+/// One item whose level fell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drop {
+    pub item: String,
+    pub from: String,
+    pub to: String,
+    pub levels: (f64, f64),
+    pub delta_pp: f64,
+    pub ci: Option<[f64; 2]>,
+    pub p_value: f64,
+    pub process: Option<String>,
+    pub touchpoints: Vec<TouchpointBrief>,
+    pub said: Vec<Said>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposals {
+    /// Significant declines (Omsk p. 13).
+    pub declines: Vec<Drop>,
+    /// Drops that are not significant, for attention.
+    pub drops: Vec<Drop>,
+}
+
+impl Proposals {
+    pub fn of(report: &TallyReport) -> Proposals {
+        let mut declines = Vec::new();
+        let mut drops = Vec::new();
+        let Some(latest) = report.waves.last() else {
+            return Proposals { declines, drops };
+        };
+        for dynamics in report.dynamics.iter().filter(|d| d.to == latest.label) {
+            if dynamics.delta_pp >= 0.0 {
+                continue;
+            }
+            let item = latest.items.iter().find(|i| i.label == dynamics.item);
+            let process = item
+                .and_then(|i| i.link.as_ref())
+                .and_then(|l| l.process.clone());
+            let touchpoints = process
+                .as_deref()
+                .and_then(|name| {
+                    report.registry.as_ref()?.directions.iter().find_map(|d| {
+                        d.processes
+                            .iter()
+                            .find(|p| p.name == name)
+                            .map(|p| p.touchpoints.clone())
+                    })
+                })
+                .unwrap_or_default();
+            let label = dynamics.item.as_str().to_string();
+            let said = latest
+                .pains
+                .iter()
+                .filter(|pain| pain.item == label || pain.item == dynamics.item.russian())
+                .map(|pain| Said {
+                    kind: pain.kind,
+                    text: pain.text.clone(),
+                    count: pain.count,
+                })
+                .collect();
+            let drop = Drop {
+                item: dynamics.item.russian().to_string(),
+                from: dynamics.from.clone(),
+                to: dynamics.to.clone(),
+                levels: dynamics.levels,
+                delta_pp: dynamics.delta_pp,
+                ci: item.and_then(|i| i.figures.ci),
+                p_value: dynamics.p_value,
+                process,
+                touchpoints,
+                said,
+            };
+            if matches!(dynamics.trend, Trend::SignificantDecline) {
+                declines.push(drop);
+            } else {
+                drops.push(drop);
+            }
+        }
+        Proposals { declines, drops }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.declines.is_empty() && self.drops.is_empty()
+    }
+}
