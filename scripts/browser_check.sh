@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cargo build --release --quiet
 target/release/tochki survey report examples/survey_2024.csv examples/survey_2025.csv \
-  --by "Категория должностей" -o "$work/report.html" >/dev/null
+  --by "Категория должностей" --registry examples/registry_cycle.yaml -o "$work/report.html" >/dev/null
 
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync
@@ -32,6 +32,13 @@ if [ "$charts" -eq 0 ] || [ "$drawn" != "$charts" ]; then
   echo "browser check: $drawn of $charts charts were drawn with a size" >&2
   failed=1
 fi
+# The heat maps (registry × processes, segments × items): every cell laid out with a size.
+cells=$(grep -o 'class="cell[ "]' "$work/report.html" | wc -l)
+laid=$(grep -o 'data-heat-cells="[0-9]*"' "$work/dom.html" | grep -o '[0-9]*' || echo 0)
+if [ "$cells" -eq 0 ] || [ "$laid" != "$cells" ]; then
+  echo "browser check: $laid of $cells heat-map cells were laid out" >&2
+  failed=1
+fi
 if grep -E 'CONSOLE|Uncaught' "$work/console.log" >&2; then
   echo "browser check: the page wrote to the console (above)" >&2
   failed=1
@@ -43,4 +50,4 @@ if [ "$size" -lt 10000 ]; then
 fi
 cp "$work/report.png" docs/report.png
 [ "$failed" -eq 0 ] || exit 1
-echo "browser check: $drawn of $charts charts drawn, no console messages, screenshot docs/report.png ($size bytes)"
+echo "browser check: $drawn of $charts charts and $laid of $cells heat-map cells drawn, no console messages, screenshot docs/report.png ($size bytes)"

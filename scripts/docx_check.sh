@@ -35,7 +35,8 @@ for name in appendix example anketa proposals; do
     continue
   fi
   # Cells wrap, so the texts are looked for word by word order-free: one word per line.
-  pdftotext "$work/$name.pdf" - | tr -s '[:space:]' '\n' >"$work/$name.txt"
+  pdftotext "$work/$name.pdf" "$work/$name.raw"
+  tr -s '[:space:]' '\n' <"$work/$name.raw" >"$work/$name.txt"
   words=("Организация" "начислению" "Телефонная" "кабинеты" "бухгалтерского")
   [ "$name" = anketa ] && words=("Организация" "начислению" "Полностью" "удовлетворен" "Предложения")
   [ "$name" = proposals ] && words=("Предложения" "командировке" "Мероприятие" "Ответственный" "Срок")
@@ -46,7 +47,10 @@ for name in appendix example anketa proposals; do
     fi
   done
 done
-pdftotext "$work/appendix.pdf" - | grep -q "^Приложение к приказу Министерства финансов Смоленской области от 24.09.2024 № 76" ||
+# Read into a file first: `grep -q` stops early, and under pipefail the writer's broken pipe
+# would fail the check at random.
+pdftotext "$work/appendix.pdf" "$work/appendix.lines"
+grep -q "^Приложение к приказу Министерства финансов Смоленской области от 24.09.2024 № 76" "$work/appendix.lines" ||
   { echo "docx check: the appendix lacks its caption" >&2; failed=1; }
 grep -qx "Наименование" "$work/appendix.txt" || { echo "docx check: no header row" >&2; failed=1; }
 pdftoppm -png -r 80 -f 1 -l 1 "$work/appendix.pdf" "$work/page"

@@ -384,6 +384,9 @@ pub struct SurveyReportArgs {
     pub input: SurveyInput,
     #[command(flatten)]
     pub figures: FiguresArgs,
+    /// Перечень (YAML, DOCX или XLSX): тепловая карта удовлетворенности по его процессам
+    #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
+    pub registry: Option<PathBuf>,
     /// Файл отчёта (HTML; записывается атомарно)
     #[arg(short, long, value_name = "ФАЙЛ.html")]
     pub output: PathBuf,

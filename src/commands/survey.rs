@@ -293,7 +293,18 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ex
     let inputs = inputs(&args.input)?;
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
     let (waves, config) = config(inputs, &args.figures, true)?;
-    let report = tally_watched(&waves, &config, &Bars::new(true))?;
+    let mut paths = paths;
+    let mut report = tally_watched(&waves, &config, &Bars::new(true))?;
+    if let Some(path) = &args.registry {
+        let (_, registry) = super::shared::load_readable(path)?;
+        crate::survey::by_process::link(
+            &mut report,
+            &registry,
+            &path.display().to_string(),
+            config.definition.as_ref(),
+        );
+        paths.push(path.clone());
+    }
     let page = crate::render::report::html(&report, title.as_deref());
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
     write_atomically(&args.output, page.as_bytes(), &inputs)?;

@@ -42,6 +42,7 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
     );
     lead(&mut page, report);
     declines(&mut page, report);
+    registry_heat_map(&mut page, report);
     if !report.waves.is_empty() {
         page.push_str("<section>\n<h2>Уровень удовлетворенности и 95% интервал</h2>\n");
         page.push_str("<p class=\"note\">Доля удовлетворенных (полностью и скорее) среди ответивших с мнением; линия — 95% интервал Уилсона.</p>\n");
@@ -130,47 +131,225 @@ fn dynamics(page: &mut String, report: &TallyReport) {
     page.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-/// The figures per segment group; small groups only by name.
+/// The figures per segment group as a heat map, segments × items, one per wave; a group whose
+/// figures are hidden (fewer answers than the threshold) is a hatched grey «скрыто».
 fn segments(page: &mut String, report: &TallyReport) {
-    let segmented: Vec<(&Wave, &Item)> = report
+    let segmented: Vec<&Wave> = report
         .waves
         .iter()
-        .flat_map(|w| w.items.iter().map(move |i| (w, i)))
-        .filter(|(_, i)| i.groups.is_some())
+        .filter(|w| w.items.iter().any(|i| i.groups.is_some()))
         .collect();
     if segmented.is_empty() {
         return;
     }
-    page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Цифры группы не показываются, если на вопрос в ней ответили меньше порога человек; значения, которые указали меньше порога анкет, заменены на «малая группа» (анонимность опроса, Смоленск 5.2).</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Группа</th><th>Анкет</th><th>Уровень</th><th>95% ДИ</th></tr></thead>\n<tbody>\n");
-    for (wave, item) in segmented {
-        for group in item.groups.iter().flatten() {
-            let (wave, label) = (esc(&wave.label), esc(item.label.russian()));
-            match group {
-                Group::Shown {
-                    group,
-                    respondents,
-                    figures,
-                } => {
-                    let _ = writeln!(
-                        page,
-                        "<tr><td>{wave}</td><td>{label}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                        esc(group),
+    page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу; чем светлее, тем выше. Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше порога человек; значения, которые указали меньше порога анкет, заменены на «малая группа» (анонимность опроса, Смоленск 5.2).</p>\n");
+    for wave in segmented {
+        let items: Vec<&Item> = wave.items.iter().filter(|i| i.groups.is_some()).collect();
+        let mut names: Vec<&str> = Vec::new();
+        for group in items.iter().flat_map(|i| i.groups.iter().flatten()) {
+            let name = match group {
+                Group::Shown { group, .. } | Group::Suppressed { group, .. } => group.as_str(),
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let _ = write!(
+            page,
+            "<h3>{}</h3>\n<table class=\"heat\">\n<thead><tr><th>Группа</th>",
+            esc(&wave.label)
+        );
+        for item in &items {
+            let _ = write!(page, "<th>{}</th>", esc(&short(item.label.russian())));
+        }
+        page.push_str("</tr></thead>\n<tbody>\n");
+        for name in names {
+            let _ = write!(page, "<tr><th>{}</th>", esc(name));
+            for item in &items {
+                let cell = item.groups.iter().flatten().find(|g| match g {
+                    Group::Shown { group, .. } | Group::Suppressed { group, .. } => group == name,
+                });
+                match cell {
+                    Some(Group::Shown {
+                        figures,
                         respondents,
-                        percent(figures.level),
-                        interval(figures.ci)
-                    );
-                }
-                Group::Suppressed { group, .. } => {
-                    let _ = writeln!(
-                        page,
-                        "<tr class=\"hidden\"><td>{wave}</td><td>{label}</td><td>{}</td><td colspan=\"3\">скрыто: слишком мало ответов</td></tr>",
-                        esc(group)
-                    );
+                        ..
+                    }) => {
+                        let title = format!("{name}: {} анкет", respondents);
+                        heat_cell(page, figures.level, figures.ci, false, "", &title);
+                    }
+                    Some(Group::Suppressed { .. }) => page.push_str(
+                        "<td class=\"cell hidden-cell\" title=\"слишком мало ответов\">скрыто</td>",
+                    ),
+                    None => page.push_str("<td class=\"cell none\">—</td>"),
                 }
             }
+            page.push_str("</tr>\n");
+        }
+        page.push_str("</tbody>\n</table>\n");
+    }
+    heat_legend(page);
+    page.push_str("</section>\n");
+}
+
+/// The registry as the latest wave measured it (`--registry`): directions → processes, each
+/// cell coloured by its level, hatched when its interval is wider than 20 pp, declines marked,
+/// unsurveyed processes grey; the touchpoints on hover and in a table under the map.
+fn registry_heat_map(page: &mut String, report: &TallyReport) {
+    let Some(block) = &report.registry else {
+        return;
+    };
+    page.push_str("<section>\n<h2>Перечень: удовлетворенность по процессам</h2>\n<p class=\"note\">Последний опрос. Чем светлее ячейка, тем выше уровень (шкала читается и в оттенках серого); штриховка — 95% интервал шире 20 п. п. (мало ответов); ▼ — значимое снижение; серые — процессы, о которых не спрашивали. Точки взаимодействия — при наведении и в таблице ниже.</p>\n<table class=\"heat registry\">\n<tbody>\n");
+    for direction in &block.directions {
+        let _ = write!(
+            page,
+            "<tr><th>{}</th><td class=\"row\">",
+            esc(&direction.name)
+        );
+        for process in &direction.processes {
+            let points: Vec<String> = process
+                .touchpoints
+                .iter()
+                .map(|t| t.point.clone())
+                .collect();
+            let title = format!("{}: {}", process.name, points.join("; "));
+            if process.surveyed {
+                let decline = process.decline == Some(true);
+                heat_block(
+                    page,
+                    &process.name,
+                    process.level,
+                    process.ci,
+                    decline,
+                    &title,
+                );
+            } else {
+                let _ = write!(
+                    page,
+                    "<div class=\"cell none\" title=\"{}\"><span class=\"name\">{}</span><span class=\"value\">не спрошен</span></div>",
+                    esc(&title),
+                    esc(&short(&process.name))
+                );
+            }
+        }
+        page.push_str("</td></tr>\n");
+    }
+    page.push_str("</tbody>\n</table>\n");
+    heat_legend(page);
+    page.push_str("<table>\n<thead><tr><th>Направление</th><th>Процесс</th><th>Уровень</th><th>Точки взаимодействия</th></tr></thead>\n<tbody>\n");
+    for direction in &block.directions {
+        for process in &direction.processes {
+            let points: Vec<String> = process.touchpoints.iter().map(|t| esc(&t.point)).collect();
+            let _ = writeln!(
+                page,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&direction.name),
+                esc(&process.name),
+                if process.surveyed {
+                    percent(process.level)
+                } else {
+                    "не спрошен".to_string()
+                },
+                points.join("<br>")
+            );
         }
     }
     page.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// A sequential scale from dark blue to light yellow (cividis): lightness rises with the level,
+/// so it reads in greyscale and for colour-blind readers; the value is printed anyway.
+const HEAT: [(f64, &str, &str); 6] = [
+    (50.0, "#00204d", "#fff"),
+    (60.0, "#31446b", "#fff"),
+    (70.0, "#666970", "#fff"),
+    (80.0, "#958f78", "#000"),
+    (90.0, "#cbba69", "#000"),
+    (f64::INFINITY, "#ffea46", "#000"),
+];
+
+fn heat_colours(level: f64) -> (&'static str, &'static str) {
+    HEAT.iter()
+        .find(|(upto, _, _)| level < *upto)
+        .map_or(("#ffea46", "#000"), |(_, bg, fg)| (*bg, *fg))
+}
+
+fn heat_classes(ci: Option<[f64; 2]>, decline: bool) -> String {
+    let mut classes = String::from("cell");
+    if ci.is_some_and(|[low, high]| high - low > 20.0) {
+        classes.push_str(" wide");
+    }
+    if decline {
+        classes.push_str(" decline");
+    }
+    classes
+}
+
+/// A table cell of a heat map.
+fn heat_cell(
+    page: &mut String,
+    level: Option<f64>,
+    ci: Option<[f64; 2]>,
+    decline: bool,
+    name: &str,
+    title: &str,
+) {
+    let Some(level) = level else {
+        let _ = write!(
+            page,
+            "<td class=\"cell none\" title=\"{}\">—</td>",
+            esc(title)
+        );
+        return;
+    };
+    let (bg, fg) = heat_colours(level);
+    let _ = write!(
+        page,
+        "<td class=\"{}\" style=\"background-color:{bg};color:{fg}\" title=\"{}\">{}{}</td>",
+        heat_classes(ci, decline),
+        esc(title),
+        esc(name),
+        percent(Some(level))
+    );
+}
+
+/// A block of the registry's heat map: the process's name and level.
+fn heat_block(
+    page: &mut String,
+    name: &str,
+    level: Option<f64>,
+    ci: Option<[f64; 2]>,
+    decline: bool,
+    title: &str,
+) {
+    let (bg, fg) = level.map_or(("#d9d9d9", "#000"), heat_colours);
+    let mark = if decline { "▼ " } else { "" };
+    let _ = write!(
+        page,
+        "<div class=\"{}\" style=\"background-color:{bg};color:{fg}\" title=\"{}\"><span class=\"name\">{}</span><span class=\"value\">{mark}{}</span></div>",
+        heat_classes(ci, decline),
+        esc(title),
+        esc(&short(name)),
+        percent(level)
+    );
+}
+
+fn heat_legend(page: &mut String) {
+    page.push_str("<p class=\"legend-row\">");
+    let mut from = 0.0;
+    for (upto, bg, fg) in HEAT {
+        let label = if upto.is_finite() {
+            format!("{from:.0}–{upto:.0} %")
+        } else {
+            format!("{from:.0}–100 %")
+        };
+        let _ = write!(
+            page,
+            "<span class=\"swatch\" style=\"background-color:{bg};color:{fg}\">{label}</span>"
+        );
+        from = upto;
+    }
+    page.push_str("<span class=\"swatch wide\" style=\"background-color:#cbba69\">интервал шире 20 п. п.</span><span class=\"swatch none\">не спрошен / скрыто</span></p>\n");
 }
 
 fn pain_map(page: &mut String, report: &TallyReport) {
@@ -410,7 +589,16 @@ th{background:#eef2f7}tr.decline td{background:#fdecea}tr.hidden td{color:#777}
 svg.chart{display:block;max-width:100%;height:auto}
 .label{font-size:13px;fill:#222}.axis{font-size:12px;fill:#555}.legend{font-size:13px;fill:#222}
 .value{font-size:12px;fill:#333}.inbar{font-size:11px;fill:#fff}
-.grid{stroke:#e3e3e3}.zero{stroke:#333;stroke-width:1.5}";
+.grid{stroke:#e3e3e3}.zero{stroke:#333;stroke-width:1.5}
+table.heat td.cell,div.cell{text-align:center;font-size:13px}
+table.registry td.row{display:flex;flex-wrap:wrap;gap:6px;border:none}
+div.cell{width:170px;min-height:64px;padding:6px;border:1px solid #888;display:flex;flex-direction:column;justify-content:space-between}
+div.cell .name{font-size:12px}div.cell .value{font-size:16px;font-weight:bold}
+.cell.wide{background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.45) 0 4px,transparent 4px 9px)}
+.cell.decline{outline:3px solid #c62828;outline-offset:-3px}
+.cell.none,.swatch.none{background-color:#d9d9d9;color:#333}
+.cell.hidden-cell{background-color:#d9d9d9;color:#333;background-image:repeating-linear-gradient(45deg,#bbb 0 2px,transparent 2px 7px)}
+.legend-row{font-size:12px}.swatch{display:inline-block;padding:2px 8px;margin:2px;border:1px solid #888}";
 
 /// A few lines of inline script that let an automated check confirm the charts were drawn: the
 /// number of SVG charts with a non-zero size goes into an attribute of <body>.
@@ -422,6 +610,12 @@ window.addEventListener('load', function () {
     if (box.width > 0 && box.height > 0 && svg.querySelectorAll('rect,circle').length > 0) { drawn += 1; }
   });
   document.body.setAttribute('data-charts-drawn', String(drawn));
+  var cells = 0;
+  document.querySelectorAll('.cell').forEach(function (cell) {
+    var box = cell.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) { cells += 1; }
+  });
+  document.body.setAttribute('data-heat-cells', String(cells));
 });
 </script>
 ";

@@ -376,3 +376,47 @@ fn no_decline_is_said_in_one_line_and_exits_0() {
     assert!(text.contains("предложения Министру не требуются"));
     assert!(!text.contains("###"));
 }
+
+#[test]
+fn the_report_draws_the_registry_and_the_segments_as_heat_maps() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let run = tochki([
+        "survey",
+        "report",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--by",
+        "Категория должностей",
+        "--registry",
+        "examples/registry_cycle.yaml",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(&page).unwrap();
+    let map = html
+        .split("Перечень: удовлетворенность по процессам")
+        .nth(1)
+        .unwrap()
+        .split("</section>")
+        .next()
+        .unwrap();
+    // Four processes: three coloured, the one nobody asked about grey; the decline marked and,
+    // with 58 answers, its interval (27,6–52,4) wider than 20 pp: hatched.
+    assert_eq!(map.matches("<div class=\"cell").count(), 4);
+    assert!(map.contains("<div class=\"cell none\""));
+    assert!(map.contains("class=\"cell wide decline\""));
+    assert!(map.contains("▼ 39,3"));
+    // Touchpoints on hover and in the table under the map.
+    assert!(map.contains(
+        "title=\"Предоставление расчётных листков по заработной плате: Личный кабинет сотрудника\""
+    ));
+    assert!(map.contains("<td>Личный кабинет сотрудника</td>"));
+    // Segments × items: hidden groups are cells that say so and carry no figure.
+    let segments = html.split("<h2>По сегментам</h2>").nth(1).unwrap();
+    assert!(
+        segments
+            .contains("<td class=\"cell hidden-cell\" title=\"слишком мало ответов\">скрыто</td>")
+    );
+}
