@@ -201,9 +201,21 @@ fn registry_heat_map(page: &mut String, report: &TallyReport) {
     };
     page.push_str("<section>\n<h2>Перечень: удовлетворенность по процессам</h2>\n<p class=\"note\">Последний опрос. Чем светлее ячейка, тем выше уровень (шкала читается и в оттенках серого); штриховка — 95% интервал шире 20 п. п. (мало ответов); ▼ — значимое снижение; серые — процессы, о которых не спрашивали. Точки взаимодействия — при наведении и в таблице ниже.</p>\n<table class=\"heat registry\">\n<tbody>\n");
     for direction in &block.directions {
+        let figures = match (direction.level, direction.delta_pp) {
+            (Some(level), Some(delta)) => format!(
+                "<br><span class=\"note\">все вопросы: {}, {} п. п.</span>",
+                percent(Some(level)),
+                russian(format!("{delta:+.1}"))
+            ),
+            (Some(level), None) => format!(
+                "<br><span class=\"note\">все вопросы: {}</span>",
+                percent(Some(level))
+            ),
+            _ => String::new(),
+        };
         let _ = write!(
             page,
-            "<tr><th>{}</th><td class=\"row\">",
+            "<tr><th>{}{figures}</th><td class=\"row\">",
             esc(&direction.name)
         );
         for process in &direction.processes {

@@ -362,6 +362,30 @@ pub fn csv_bytes(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
 fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for direction in &block.directions {
+        rows.push(vec![
+            direction.name.clone(),
+            format!(
+                "итого по направлению: ответы на {} {}",
+                direction.items,
+                plural(direction.items, "вопрос", "вопроса", "вопросов")
+            ),
+            direction.n.map_or("—".to_string(), |n| n.to_string()),
+            percent(direction.level),
+            interval(direction.ci),
+            direction.delta_pp.map_or("—".to_string(), |d| {
+                format!("{} п. п.", russian(format!("{d:+.1}")))
+            }),
+            match direction.decline {
+                Some(true) => "значимое снижение".to_string(),
+                _ => String::new(),
+            },
+            direction
+                .processes
+                .iter()
+                .map(|p| p.touchpoints.len())
+                .sum::<usize>()
+                .to_string(),
+        ]);
         for process in &direction.processes {
             rows.push(vec![
                 direction.name.clone(),

@@ -41,9 +41,19 @@ pub struct ProcessResult {
     pub touchpoints: Vec<TouchpointBrief>,
 }
 
+/// A direction: its processes, and the answers to their items pooled (answers, not people:
+/// one person answers several items), with the change since the previous wave.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DirectionResult {
     pub name: String,
+    /// How many items of the latest wave speak for its processes.
+    pub items: usize,
+    pub level: Option<f64>,
+    pub ci: Option<[f64; 2]>,
+    /// Answers to those items, pooled (the level counts those with an opinion).
+    pub n: Option<u64>,
+    pub delta_pp: Option<f64>,
+    pub decline: Option<bool>,
     pub processes: Vec<ProcessResult>,
 }
 
@@ -163,12 +173,82 @@ fn block(
                 touchpoints: touchpoints(process),
             });
         }
+        let speaking: Vec<usize> = asked
+            .iter()
+            .filter(|((at, _), _)| *at == d)
+            .map(|(_, i)| *i)
+            .collect();
+        let pooled = pooled(report, latest, &speaking);
         directions.push(DirectionResult {
             name: Text::non_blank(&direction.name).unwrap_or("").to_string(),
+            items: speaking.len(),
+            level: pooled.level,
+            ci: pooled.ci,
+            n: pooled.n,
+            delta_pp: pooled.delta_pp,
+            decline: pooled.decline,
             processes,
         });
     }
     RegistryBlock { directions }
+}
+
+/// The pooled figures of a direction's items.
+#[derive(Default)]
+struct Pooled {
+    level: Option<f64>,
+    ci: Option<[f64; 2]>,
+    n: Option<u64>,
+    delta_pp: Option<f64>,
+    decline: Option<bool>,
+}
+
+/// Satisfied and with-opinion answers of the items `speaking` (indices in the latest wave)
+/// summed, in the latest wave and, for the same items, in the one before.
+fn pooled(report: &TallyReport, latest: usize, speaking: &[usize]) -> Pooled {
+    use super::stats::{one_decimal, two_proportion_p, wilson};
+    let wave = &report.waves[latest];
+    let sum = |items: &mut dyn Iterator<Item = &super::tally::Item>| {
+        items.fold((0u64, 0u64), |(s, n), i| {
+            (s + i.figures.satisfied, n + i.figures.with_opinion)
+        })
+    };
+    let (satisfied, answers) = sum(&mut speaking.iter().map(|i| &wave.items[*i]));
+    if answers == 0 {
+        return Pooled::default();
+    }
+    let level = satisfied as f64 * 100.0 / answers as f64;
+    let all: u64 = speaking.iter().map(|i| wave.items[*i].figures.n).sum();
+    let mut pooled = Pooled {
+        level: Some(one_decimal(level)),
+        ci: wilson(satisfied, answers, None)
+            .map(|(low, high)| [one_decimal(low * 100.0), one_decimal(high * 100.0)]),
+        n: Some(all),
+        ..Pooled::default()
+    };
+    if let Some(before) = latest.checked_sub(1).map(|w| &report.waves[w]) {
+        let keys: Vec<&str> = speaking
+            .iter()
+            .map(|i| wave.items[*i].key.as_str())
+            .collect();
+        // Only when every item was asked the year before too: else the change compares
+        // different questions.
+        let previous: Vec<_> = before
+            .items
+            .iter()
+            .filter(|i| keys.contains(&i.key.as_str()))
+            .collect();
+        if previous.len() == keys.len() {
+            let (s0, n0) = sum(&mut previous.into_iter());
+            if n0 > 0 {
+                let delta = level - s0 as f64 * 100.0 / n0 as f64;
+                let p = two_proportion_p(s0, n0, satisfied, answers).unwrap_or(1.0);
+                pooled.delta_pp = Some(one_decimal(delta));
+                pooled.decline = Some(delta < 0.0 && p < 0.05);
+            }
+        }
+    }
+    pooled
 }
 
 fn touchpoints(process: &crate::registry::model::Process) -> Vec<TouchpointBrief> {

@@ -420,3 +420,50 @@ fn the_report_draws_the_registry_and_the_segments_as_heat_maps() {
             .contains("<td class=\"cell hidden-cell\" title=\"слишком мало ответов\">скрыто</td>")
     );
 }
+
+#[test]
+fn a_direction_pools_the_answers_to_its_processes_items() {
+    let report = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--registry",
+        "examples/registry_cycle.yaml",
+        "--format",
+        "json",
+    ])
+    .json();
+    let direction = &report["registry"]["directions"][0];
+    // Worked out from the items' own counts: satisfied (the two «удовлетворен» options) over
+    // answers with an opinion (all but «затрудняюсь»), summed over the three linked items.
+    let pooled = |wave: usize| -> (u64, u64, u64) {
+        report["waves"][wave]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["label"] != "overall")
+            .fold((0, 0, 0), |(s, w, n), item| {
+                let count = |option: &str| item["counts"][option].as_u64().unwrap();
+                let all = item["n"].as_u64().unwrap();
+                (
+                    s + count("Полностью удовлетворен") + count("Скорее удовлетворен"),
+                    w + all - count("Затрудняюсь ответить"),
+                    n + all,
+                )
+            })
+    };
+    let (s, w, n) = pooled(1);
+    let (s0, w0, _) = pooled(0);
+    let level = (s as f64 * 1000.0 / w as f64).round() / 10.0;
+    let before = s0 as f64 * 100.0 / w0 as f64;
+    assert_eq!(direction["items"], 3);
+    assert_eq!(direction["n"], n);
+    assert_eq!(direction["level"].as_f64().unwrap(), level);
+    let delta = direction["delta_pp"].as_f64().unwrap();
+    assert!(
+        (delta - (s as f64 * 100.0 / w as f64 - before)).abs() < 0.06,
+        "{delta}"
+    );
+    assert_eq!(direction["decline"], true);
+}
