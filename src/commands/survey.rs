@@ -165,6 +165,24 @@ fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<Exit
     Ok(status_of(&report.findings, false))
 }
 
+/// With `--registry`: the results landed on the registry's processes (S007–S009).
+fn on_registry(
+    report: &mut TallyReport,
+    registry: Option<&std::path::Path>,
+    config: &TallyConfig,
+) -> anyhow::Result<()> {
+    if let Some(path) = registry {
+        let (_, registry) = super::shared::load_readable(path)?;
+        crate::survey::by_process::link(
+            report,
+            &registry,
+            &path.display().to_string(),
+            config.definition.as_ref(),
+        );
+    }
+    Ok(())
+}
+
 fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
     let status = status_of(&report.findings, false);
     if fail_on_decline && report.declines().next().is_some() {
@@ -176,23 +194,12 @@ fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
 
 fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let (waves, config) = config(inputs(&args.input)?, &args.figures, false)?;
-    let registry = match &args.registry {
-        Some(path) => Some(super::shared::load_readable(path)?.1),
-        None => None,
-    };
     let bars = Bars::new(matches!(
         args.format,
         TallyFormat::Table | TallyFormat::Markdown
     ));
     let mut report = tally_watched(&waves, &config, &bars)?;
-    if let (Some(registry), Some(path)) = (&registry, &args.registry) {
-        crate::survey::by_process::link(
-            &mut report,
-            registry,
-            &path.display().to_string(),
-            config.definition.as_ref(),
-        );
-    }
+    on_registry(&mut report, args.registry.as_deref(), &config)?;
     let color = crate::commands::shared::use_color(crate::cli::ColorChoice::Auto);
     match args.format {
         TallyFormat::Table => render::table(out, &report, color)?,
@@ -257,20 +264,9 @@ fn run_proposals(
     };
     let definition = inputs(&args.input)?;
     let (waves, config) = config(definition, &figures, true)?;
-    let registry = match &args.registry {
-        Some(path) => Some(super::shared::load_readable(path)?.1),
-        None => None,
-    };
     let mut report = tally(&waves, &config)?;
-    if let (Some(registry), Some(path)) = (&registry, &args.registry) {
-        crate::survey::by_process::link(
-            &mut report,
-            registry,
-            &path.display().to_string(),
-            config.definition.as_ref(),
-        );
-        paths.push(path.clone());
-    }
+    on_registry(&mut report, args.registry.as_deref(), &config)?;
+    paths.extend(args.registry.iter().cloned());
     let proposals = crate::survey::proposals::Proposals::of(&report);
     let date = chrono::Local::now().format("%d.%m.%Y").to_string();
     let bytes = match args.format {
@@ -295,16 +291,8 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ex
     let (waves, config) = config(inputs, &args.figures, true)?;
     let mut paths = paths;
     let mut report = tally_watched(&waves, &config, &Bars::new(true))?;
-    if let Some(path) = &args.registry {
-        let (_, registry) = super::shared::load_readable(path)?;
-        crate::survey::by_process::link(
-            &mut report,
-            &registry,
-            &path.display().to_string(),
-            config.definition.as_ref(),
-        );
-        paths.push(path.clone());
-    }
+    on_registry(&mut report, args.registry.as_deref(), &config)?;
+    paths.extend(args.registry.iter().cloned());
     let page = crate::render::report::html(&report, title.as_deref());
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
     write_atomically(&args.output, page.as_bytes(), &inputs)?;

@@ -407,18 +407,8 @@ impl<'a> TableReader<'a> {
     }
 
     fn read_row(&mut self, row: &'a GridRow) {
-        let has_touchpoint = [
-            Field::Point,
-            Field::Channel,
-            Field::Needs,
-            Field::Interaction,
-            Field::Features,
-            Field::Client,
-            Field::Value,
-            Field::Basis,
-        ]
-        .iter()
-        .any(|f| self.text(row, *f).is_some());
+        // Every field but the number, direction and process belongs to the touchpoint.
+        let has_touchpoint = Field::ALL[3..].iter().any(|f| self.text(row, *f).is_some());
         // The direction: a new text starts one, an empty or merged cell continues it.
         match self.text(row, Field::Direction) {
             Some(name) if self.direction.as_deref() != Some(name) => {
