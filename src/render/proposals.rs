@@ -45,11 +45,14 @@ fn touchpoints(drop: &Drop) -> Vec<String> {
         .collect()
 }
 
+const GENERAL: &str = "Проблемы и предложения, не относящиеся к отдельному вопросу";
+
+fn said_line(said: &crate::survey::proposals::Said) -> String {
+    format!("{} ({}, {})", said.text, said.kind, said.count)
+}
+
 fn said(drop: &Drop) -> Vec<String> {
-    drop.said
-        .iter()
-        .map(|s| format!("{} ({}, {})", s.text, s.kind, s.count))
-        .collect()
+    drop.said.iter().map(said_line).collect()
 }
 
 fn sections(proposals: &Proposals) -> [(&'static str, &[Drop]); 2] {
@@ -102,6 +105,12 @@ pub fn markdown(proposals: &Proposals, date: &str) -> String {
                 "\n| {} |\n|---|---|---|\n|  |  |  |",
                 MEASURES.join(" | ")
             );
+        }
+    }
+    if !proposals.general.is_empty() {
+        let _ = writeln!(out, "\n## {GENERAL}\n");
+        for said in &proposals.general {
+            let _ = writeln!(out, "- {}", markdown_cell(&said_line(said)));
         }
     }
     out
@@ -180,6 +189,13 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
                 widths: vec![50, 25, 15],
                 size: 11,
             });
+        }
+    }
+    if !proposals.general.is_empty() {
+        document.paragraph("", plain);
+        document.paragraph(GENERAL, bold);
+        for said in &proposals.general {
+            document.paragraph(&format!("– {}", said_line(said)), plain);
         }
     }
     document.to_bytes()

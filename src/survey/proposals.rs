@@ -34,6 +34,8 @@ pub struct Proposals {
     pub declines: Vec<Drop>,
     /// Drops that are not significant, for attention.
     pub drops: Vec<Drop>,
+    /// What respondents wrote about no item in particular (the pain map's «общее»).
+    pub general: Vec<Said>,
 }
 
 impl Proposals {
@@ -41,7 +43,11 @@ impl Proposals {
         let mut declines = Vec::new();
         let mut drops = Vec::new();
         let Some(latest) = report.waves.last() else {
-            return Proposals { declines, drops };
+            return Proposals {
+                declines,
+                drops,
+                general: Vec::new(),
+            };
         };
         for dynamics in report.dynamics.iter().filter(|d| d.to == latest.label) {
             if dynamics.delta_pp >= 0.0 {
@@ -91,7 +97,22 @@ impl Proposals {
                 drops.push(drop);
             }
         }
-        Proposals { declines, drops }
+        let items: Vec<&str> = latest.items.iter().map(|i| i.label.as_str()).collect();
+        let general = latest
+            .pains
+            .iter()
+            .filter(|pain| !items.contains(&pain.item.as_str()))
+            .map(|pain| Said {
+                kind: pain.kind,
+                text: pain.text.clone(),
+                count: pain.count,
+            })
+            .collect();
+        Proposals {
+            declines,
+            drops,
+            general,
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -467,3 +467,77 @@ fn a_direction_pools_the_answers_to_its_processes_items() {
     );
     assert_eq!(direction["decline"], true);
 }
+
+#[test]
+fn general_problems_reach_the_proposals_masked_and_nothing_personal_does() {
+    // Two waves of the personal-data fixture: everyone satisfied, then nobody.
+    let rows = crate::raw_rows("tests/fixtures/survey/personal_by_values.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let grid: Vec<usize> = (0..rows[0].len())
+        .filter(|i| rows[0][*i].starts_with("Оцените"))
+        .collect();
+    for (year, answer) in [
+        ("2024", "Полностью удовлетворен"),
+        ("2025", "Полностью не удовлетворен"),
+    ] {
+        let mut writer = csv::Writer::from_path(dir.path().join(format!("{year}.csv"))).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            let mut row = row.clone();
+            if r > 0 {
+                for i in &grid {
+                    row[*i] = answer.to_string();
+                }
+            }
+            writer.write_record(&row).unwrap();
+        }
+    }
+    let export = |year: &str| {
+        format!(
+            "{year}={}",
+            dir.path().join(format!("{year}.csv")).display()
+        )
+    };
+    for format in ["markdown", "docx"] {
+        let output = dir.path().join(format!("p.{format}"));
+        let run = tochki([
+            "survey".to_string(),
+            "proposals".into(),
+            export("2024"),
+            export("2025"),
+            "--format".into(),
+            format.into(),
+            "-o".into(),
+            output.display().to_string(),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let text = if format == "docx" {
+            let mut text = String::new();
+            let mut archive = zip::ZipArchive::new(std::fs::File::open(&output).unwrap()).unwrap();
+            std::io::Read::read_to_string(
+                &mut archive.by_name("word/document.xml").unwrap(),
+                &mut text,
+            )
+            .unwrap();
+            text
+        } else {
+            std::fs::read_to_string(&output).unwrap()
+        };
+        assert!(
+            text.contains("не относящиеся к отдельному вопросу"),
+            "{format}"
+        );
+        assert!(
+            text.contains("p***@…"),
+            "{format}: e-mails are masked, not dropped"
+        );
+        for row in &rows[1..] {
+            for cell in &row[1..4] {
+                let cell = cell.trim();
+                if cell.len() > 4 {
+                    assert!(!text.contains(cell), "{format}: {cell} leaked");
+                }
+            }
+        }
+        assert!(!text.contains("petrova.anna@minfin.ru"), "{format}");
+    }
+}
