@@ -116,6 +116,49 @@ pub fn markdown(proposals: &Proposals, date: &str) -> String {
     out
 }
 
+/// One numbered section of the Word draft: the item, its figures, process, touchpoints, what
+/// respondents wrote, and the empty table of measures.
+fn docx_section(document: &mut Document, number: usize, drop: &Drop) {
+    let plain = Style::default();
+    let bold = Style {
+        bold: true,
+        ..plain
+    };
+    document.paragraph("", plain);
+    document.paragraph(&format!("{number}. {}", drop.item), bold);
+    document.paragraph(
+        &figures(drop),
+        Style {
+            align: Align::Both,
+            ..plain
+        },
+    );
+    if let Some(process) = &drop.process {
+        document.paragraph(&format!("Процесс перечня: {process}"), plain);
+    }
+    for (title, lines) in [
+        ("Точки взаимодействия:", touchpoints(drop)),
+        ("Что написали респонденты:", said(drop)),
+    ] {
+        if !lines.is_empty() {
+            document.paragraph(title, plain);
+            for line in lines {
+                document.paragraph(&format!("– {line}"), plain);
+            }
+        }
+    }
+    document.table(&Table {
+        header: MEASURES.iter().map(|m| m.to_string()).collect(),
+        rows: vec![vec![
+            Cell::Text(String::new()),
+            Cell::Text(String::new()),
+            Cell::Text(String::new()),
+        ]],
+        widths: vec![50, 25, 15],
+        size: 11,
+    });
+}
+
 pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
     let mut document = Document::new(false);
     let plain = Style::default();
@@ -156,39 +199,7 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
         document.paragraph(heading, bold);
         for drop in drops {
             number += 1;
-            document.paragraph("", plain);
-            document.paragraph(&format!("{number}. {}", drop.item), bold);
-            document.paragraph(
-                &figures(drop),
-                Style {
-                    align: Align::Both,
-                    ..plain
-                },
-            );
-            if let Some(process) = &drop.process {
-                document.paragraph(&format!("Процесс перечня: {process}"), plain);
-            }
-            for (title, lines) in [
-                ("Точки взаимодействия:", touchpoints(drop)),
-                ("Что написали респонденты:", said(drop)),
-            ] {
-                if !lines.is_empty() {
-                    document.paragraph(title, plain);
-                    for line in lines {
-                        document.paragraph(&format!("– {line}"), plain);
-                    }
-                }
-            }
-            document.table(&Table {
-                header: MEASURES.iter().map(|m| m.to_string()).collect(),
-                rows: vec![vec![
-                    Cell::Text(String::new()),
-                    Cell::Text(String::new()),
-                    Cell::Text(String::new()),
-                ]],
-                widths: vec![50, 25, 15],
-                size: 11,
-            });
+            docx_section(&mut document, number, drop);
         }
     }
     if !proposals.general.is_empty() {
