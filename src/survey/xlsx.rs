@@ -22,7 +22,7 @@ const MAX_ROWS: u32 = 1_048_576;
 
 fn too_large(file: &str, what: String) -> anyhow::Error {
     anyhow::anyhow!(
-        "{file}: {what}; такая книга не похожа на выгрузку ответов (возможно, «zip-бомба» или повреждённый файл); сохраните ответы как CSV и проверьте CSV"
+        "{file}: {what}; такая книга не похожа ни на выгрузку ответов, ни на перечень или журнал (возможно, «zip-бомба» или повреждённый файл); сохраните таблицу как CSV и проверьте CSV"
     )
 }
 
@@ -130,8 +130,11 @@ pub fn open(path: &Path, file: String) -> anyhow::Result<Export> {
     Ok(export_of_rows(file, rows))
 }
 
-/// The filled cells of a sheet as records, refused past [`MAX_ROWS`] or [`MAX_CELLS`].
-fn sheet_rows<R: Read + Seek>(
+/// The filled cells of a sheet as records, refused past [`MAX_ROWS`] or [`MAX_CELLS`]. Read
+/// cell by cell: a sheet whose two cells stand at A1 and XFD1048576 costs two cells, not the
+/// seventeen billion a whole-sheet range would allocate. Shared with the registry and journal
+/// readers (`table::sheet`).
+pub(crate) fn sheet_rows<R: Read + Seek>(
     workbook: &mut Xlsx<R>,
     sheet: &str,
     file: &str,

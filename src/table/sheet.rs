@@ -1,10 +1,11 @@
-//! The sheets of a workbook: XLSX through calamine after the zip-bomb check (merged ranges
-//! marked), XLS and ODS through calamine's other readers (no merged ranges there: an empty cell
-//! under a filled one continues it anyway, which is how such sheets are kept).
+//! The sheets of an XLSX workbook, read cell by cell after the zip-bomb check (the survey
+//! reader's `sheet_rows`, bounded in rows and cells), with merged ranges marked. XLS and ODS are
+//! refused with advice: calamine reads them only as whole-sheet ranges, which two cells far
+//! apart can make gigabytes large.
 
 use super::{Grid, GridRow, Slot, Source};
-use crate::survey::xlsx::{ArchiveProblem, MAX_CELLS, cell_text, check_zip, unpacked_message};
-use calamine::{Data, Reader};
+use crate::survey::xlsx::{ArchiveProblem, MAX_CELLS, check_zip, sheet_rows, unpacked_message};
+use calamine::{Reader, Xlsx};
 use std::io::BufReader;
 use std::path::Path;
 
@@ -23,18 +24,24 @@ pub fn read(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if extension != "xls" {
-        let opened = std::fs::File::open(path)
-            .map_err(|error| crate::text::io_problem(file, "книгу", &error))?;
-        check_zip(BufReader::new(opened)).map_err(|problem| match problem {
-            ArchiveProblem::Unreadable => not_a_workbook(file),
-            ArchiveProblem::TooLarge => anyhow::anyhow!(
-                "{file}: {}; такая книга не похожа на перечень (возможно, «zip-бомба» или повреждённый файл)",
-                unpacked_message()
-            ),
-        })?;
+    if matches!(extension.as_str(), "xls" | "ods") {
+        anyhow::bail!(
+            "{file}: книги .{extension} не читаются; откройте файл в Excel или LibreOffice и сохраните как XLSX («Книга Excel»)"
+        );
     }
-    let mut workbook = calamine::open_workbook_auto(path).map_err(|_| not_a_workbook(file))?;
+    let open = || {
+        std::fs::File::open(path)
+            .map(BufReader::new)
+            .map_err(|error| crate::text::io_problem(file, "книгу", &error))
+    };
+    check_zip(open()?).map_err(|problem| match problem {
+        ArchiveProblem::Unreadable => not_a_workbook(file),
+        ArchiveProblem::TooLarge => anyhow::anyhow!(
+            "{file}: {}; такая книга не похожа на перечень или журнал (возможно, «zip-бомба» или повреждённый файл)",
+            unpacked_message()
+        ),
+    })?;
+    let mut workbook: Xlsx<_> = Xlsx::new(open()?).map_err(|_| not_a_workbook(file))?;
     let names: Vec<String> = workbook
         .sheets_metadata()
         .iter()
@@ -44,90 +51,70 @@ pub fn read(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
         .collect();
     let mut grids = Vec::new();
     for name in names {
-        let range = workbook
-            .worksheet_range(&name)
-            .map_err(|_| not_a_workbook(file))?;
-        let merges = merged_ranges(&mut workbook, &name);
-        grids.push(grid_of(file, name, &range, &merges)?);
+        let records = sheet_rows(&mut workbook, &name, file)?;
+        let merges: Vec<(u32, u32, u32, u32)> = workbook
+            .merge_cells_by_sheet_name(&name)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+            .collect();
+        let mut rows: Vec<GridRow> = records
+            .iter()
+            .enumerate()
+            .map(|(r, record)| GridRow {
+                number: r + 1,
+                slots: record
+                    .iter()
+                    .map(|field| Slot {
+                        text: String::from_utf8_lossy(field).trim().to_string(),
+                        ..Slot::default()
+                    })
+                    .collect(),
+            })
+            .collect();
+        mark_merges(file, &name, &mut rows, &merges)?;
+        grids.push(Grid {
+            source: Source::Sheet(name),
+            rows,
+            titles: Vec::new(),
+        });
     }
     Ok(grids)
 }
 
-/// (first row, first column, last row, last column) of every merged range of a sheet (XLSX
-/// only; the others have none to tell).
-fn merged_ranges(
-    workbook: &mut calamine::Sheets<BufReader<std::fs::File>>,
-    sheet: &str,
-) -> Vec<(u32, u32, u32, u32)> {
-    let calamine::Sheets::Xlsx(xlsx) = workbook else {
-        return Vec::new();
-    };
-    xlsx.merge_cells_by_sheet_name(sheet)
-        .unwrap_or_default()
-        .iter()
-        .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
-        .collect()
-}
-
-/// A cell of a whole-sheet range as the streaming reader's cell, to word it the same way.
-fn data_ref(value: &Data) -> calamine::DataRef<'static> {
-    use calamine::DataRef;
-    match value {
-        Data::Empty => DataRef::Empty,
-        Data::String(s) => DataRef::String(s.clone()),
-        Data::Float(f) => DataRef::Float(*f),
-        Data::Int(i) => DataRef::Int(*i),
-        Data::Bool(b) => DataRef::Bool(*b),
-        Data::DateTime(d) => DataRef::DateTime(*d),
-        Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
-        Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
-        Data::Error(e) => DataRef::Error(e.clone()),
-    }
-}
-
-fn grid_of(
+/// Marks the slots merged ranges cover: below the first row «merged above», right of the first
+/// column «merged left», their text cleared. Only slots that exist are visited, and all merges
+/// together may visit at most [`MAX_CELLS`] of them: a sheet of a million overlapping merges is
+/// refused, not walked.
+fn mark_merges(
     file: &str,
-    name: String,
-    range: &calamine::Range<Data>,
+    sheet: &str,
+    rows: &mut [GridRow],
     merges: &[(u32, u32, u32, u32)],
-) -> anyhow::Result<Grid> {
-    let Some((top, left)) = range.start() else {
-        return Ok(Grid {
-            source: Source::Sheet(name),
-            rows: Vec::new(),
-            titles: Vec::new(),
-        });
-    };
-    let (height, width) = range.get_size();
-    if height.saturating_mul(width) as u64 > MAX_CELLS || height > MAX_ROWS {
-        anyhow::bail!(
-            "{file}: на листе «{name}» больше {MAX_CELLS} ячеек; такой лист не похож на перечень"
-        );
-    }
-    // Slots from column A, so that column numbers and letters are the sheet's own.
-    let columns = left as usize + width;
-    let mut rows: Vec<GridRow> = (0..height)
-        .map(|r| GridRow {
-            number: top as usize + r + 1,
-            slots: vec![Slot::default(); columns],
-        })
-        .collect();
-    for (r, row) in range.rows().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            let text = cell_text(&data_ref(value));
-            rows[r].slots[left as usize + c].text = text.trim().to_string();
-        }
-    }
+) -> anyhow::Result<()> {
+    let mut visited: u64 = 0;
     for &(first_row, first_col, last_row, last_col) in merges {
-        for row in first_row..=last_row {
-            let Some(r) = (row as usize).checked_sub(top as usize) else {
-                continue;
-            };
-            for col in first_col..=last_col {
-                let Some(slot) = rows.get_mut(r).and_then(|g| g.slots.get_mut(col as usize)) else {
-                    continue;
-                };
-                if row > first_row {
+        let (first_row, last_row) = (first_row as usize, last_row as usize);
+        let (first_col, last_col) = (first_col as usize, last_col as usize);
+        if first_row >= rows.len() || first_row > last_row {
+            continue;
+        }
+        let last_row = last_row.min(rows.len() - 1);
+        for (offset, row) in rows[first_row..=last_row].iter_mut().enumerate() {
+            let r = first_row + offset;
+            let end = last_col.min(row.slots.len().saturating_sub(1));
+            for col in first_col..=end {
+                if col >= row.slots.len() {
+                    break;
+                }
+                visited += 1;
+                if visited > MAX_CELLS {
+                    anyhow::bail!(
+                        "{file}: на листе «{sheet}» объединённые ячейки покрывают больше {MAX_CELLS} ячеек; такой лист не похож на перечень"
+                    );
+                }
+                let slot = &mut row.slots[col];
+                if r > first_row {
                     slot.merged_above = true;
                     slot.text.clear();
                 } else if col > first_col {
@@ -137,9 +124,5 @@ fn grid_of(
             }
         }
     }
-    Ok(Grid {
-        source: Source::Sheet(name),
-        rows,
-        titles: Vec::new(),
-    })
+    Ok(())
 }
