@@ -10,6 +10,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod diff;
 pub mod exit;
+pub mod input;
 pub mod output;
 pub mod progress;
 pub mod registry;
@@ -17,7 +18,6 @@ pub mod render;
 pub mod requests;
 pub mod rules;
 pub mod survey;
-pub mod table;
 pub mod text;
 
 use cli::{Cli, Command};

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tochki::survey::read::ReadOptions;
+use tochki::input::records::ReadOptions;
 use tochki::survey::{TallyConfig, WaveInput, tally};
 
 fuzz_target!(|data: &[u8]| {

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
         linker: None,
         anonymous: false,
     };
-    if let Ok(mut rows) = tochki::table::CsvRows::open(&path) {
+    if let Ok(mut rows) = tochki::input::CsvRows::open(&path, &tochki::requests::JOURNAL_WORDS) {
         let mut summary = SummaryBuilder::default();
         let mut seen = 0;
         let result = read("t.csv", &mut rows, &judge, &mut |request| {

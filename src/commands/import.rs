@@ -38,7 +38,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let table = places
         .grid
         .as_ref()
-        .map(crate::table::Grid::name)
+        .map(crate::input::Grid::name)
         .unwrap_or_default();
     let header = vec![
         format!(
@@ -52,9 +52,9 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         let grid = places.grid.as_ref()?;
         let row = places.directions.get(d)?.1.get(p)?.0;
         Some(match &grid.source {
-            crate::table::Source::WordTable(n) => format!("строка {row} таблицы {n}"),
-            crate::table::Source::Sheet(name) => format!("строка {row} листа «{name}»"),
-            crate::table::Source::Csv => format!("строка {row}"),
+            crate::input::Source::WordTable(n) => format!("строка {row} таблицы {n}"),
+            crate::input::Source::Sheet(name) => format!("строка {row} листа «{name}»"),
+            crate::input::Source::Csv => format!("строка {row}"),
         })
     };
     let text = yaml(

@@ -16,7 +16,7 @@ use std::io::Write;
 /// Whether the rows have a journal header (a trial read of the header only).
 fn read_header_only(
     file: &str,
-    rows: &mut dyn Iterator<Item = anyhow::Result<crate::table::GridRow>>,
+    rows: &mut dyn Iterator<Item = anyhow::Result<crate::input::GridRow>>,
     judge: &Judge,
 ) -> bool {
     let mut header_only = rows.take(16).collect::<Vec<_>>().into_iter();
@@ -31,9 +31,9 @@ fn read_journal(
     on_request: &mut dyn FnMut(crate::requests::Request),
 ) -> anyhow::Result<crate::requests::Journal> {
     let file = path.display().to_string();
-    match crate::table::Kind::of(path) {
-        Some(crate::table::Kind::Word | crate::table::Kind::Workbook) => {
-            let grids = crate::table::read_all(path, &file)?;
+    match crate::input::Kind::of(path) {
+        Some(crate::input::Kind::Word | crate::input::Kind::Workbook) => {
+            let grids = crate::input::read_all(path, &file, &crate::requests::JOURNAL_WORDS)?;
             let chosen = grids
                 .iter()
                 .position(|g| {
@@ -50,7 +50,7 @@ fn read_journal(
         }
         _ => read(
             &file,
-            &mut crate::table::CsvRows::open(path)?,
+            &mut crate::input::CsvRows::open(path, &crate::requests::JOURNAL_WORDS)?,
             judge,
             on_request,
         ),

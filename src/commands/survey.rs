@@ -6,12 +6,13 @@ use crate::cli::{
 };
 use crate::exit::ExitStatus;
 use crate::exit::status_of;
+use crate::input::records::{ReadOptions, ReadProgress};
+use crate::input::text::Encoding;
 use crate::output::write_atomically;
 use crate::progress::Progress;
 use crate::render::findings::{self as render_findings, SourceFiles};
 use crate::render::survey as render;
 use crate::survey::definition::Definition;
-use crate::survey::read::{Encoding, ReadOptions, ReadProgress};
 use crate::survey::tally::tally_watched;
 use crate::survey::{TallyConfig, TallyReport, WaveInput, tally};
 use anyhow::bail;

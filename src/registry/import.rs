@@ -9,7 +9,7 @@ use super::model::{
 };
 use super::needs::Need;
 use crate::diagnostic::{Finding, Position, Segment, YamlPath};
-use crate::table::{Grid, GridRow};
+use crate::input::{Grid, GridRow};
 use crate::text::normalize;
 use std::collections::BTreeMap;
 
@@ -256,8 +256,8 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
 fn choose(grids: &[Grid], options: &Options) -> Option<(usize, usize)> {
     grids.iter().enumerate().find_map(|(i, grid)| {
         let named = match (&options.table, &options.sheet, &grid.source) {
-            (Some(n), _, crate::table::Source::WordTable(m)) => n == m,
-            (_, Some(name), crate::table::Source::Sheet(sheet)) => {
+            (Some(n), _, crate::input::Source::WordTable(m)) => n == m,
+            (_, Some(name), crate::input::Source::Sheet(sheet)) => {
                 normalize(name) == normalize(sheet)
             }
             (None, None, _) => true,
@@ -760,7 +760,7 @@ fn approved_of(act: &str) -> Approved {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table::{Slot, Source};
+    use crate::input::{Slot, Source};
 
     fn grid(rows: &[&[&str]]) -> Grid {
         Grid {

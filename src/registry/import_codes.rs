@@ -3,8 +3,8 @@
 //! `rules::CATALOG` lists the statics, so `explain I003` and `--ignore I002` work.
 
 use crate::diagnostic::{Finding, Severity};
+use crate::input::Grid;
 use crate::rules::{Rule, Scope};
-use crate::table::Grid;
 
 pub static I001: Rule = Rule {
     code: "I001",
@@ -34,8 +34,8 @@ pub fn i001(grids: &[Grid], options: &super::import::Options) -> Finding {
         .iter()
         .filter(
             |grid| match (&options.table, &options.sheet, &grid.source) {
-                (Some(n), _, crate::table::Source::WordTable(m)) => n == m,
-                (_, Some(name), crate::table::Source::Sheet(sheet)) => name == sheet,
+                (Some(n), _, crate::input::Source::WordTable(m)) => n == m,
+                (_, Some(name), crate::input::Source::Sheet(sheet)) => name == sheet,
                 (None, None, _) => true,
                 _ => false,
             },

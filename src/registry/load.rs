@@ -135,7 +135,7 @@ fn decode(bytes: Vec<u8>) -> Result<String, Box<Finding>> {
             .at(Position { line: 1, column: 1 }),
         ));
     }
-    if looks_like_utf16(&bytes) {
+    if crate::input::text::looks_like_utf16(&bytes) {
         return Err(Box::new(
             shape_error(
                 "Файл в кодировке UTF-16 (в Блокноте она называется «Юникод»): перечень читается только в UTF-8",
@@ -166,7 +166,7 @@ fn decode(bytes: Vec<u8>) -> Result<String, Box<Finding>> {
             let offset = error.utf8_error().valid_up_to();
             let bytes = error.as_bytes();
             let position = position_of_byte(bytes, offset);
-            let message = if looks_like_cp1251(bytes) {
+            let message = if crate::input::text::looks_like_cp1251(bytes) {
                 "Файл не в кодировке UTF-8: похоже, он сохранён в Windows-1251".to_string()
             } else {
                 format!(
@@ -255,7 +255,7 @@ pub fn load_file(path: &std::path::Path) -> anyhow::Result<Loaded> {
             path.display()
         );
     }
-    if crate::table::Kind::of(path).is_some() {
+    if crate::input::Kind::of(path).is_some() {
         return load_table(path, &super::import::Options::default());
     }
     let bytes = std::fs::read(path).map_err(|e| {
@@ -275,7 +275,7 @@ pub fn load_table(
     options: &super::import::Options,
 ) -> anyhow::Result<Loaded> {
     let file = path.display().to_string();
-    let grids = crate::table::read_all(path, &file)?;
+    let grids = crate::input::read_all(path, &file, &super::REGISTRY_WORDS)?;
     let imported = super::import::import(&file, grids, options);
     Ok(Loaded {
         shape: None,
@@ -300,35 +300,6 @@ fn position_of_byte(bytes: &[u8], offset: usize) -> Position {
         .count()
         + 1;
     Position { line, column }
-}
-
-/// True for a UTF-16 file: a UTF-16 byte-order mark, or (without one) a zero byte in most
-/// pairs, always on the same side, as Latin letters, digits and punctuation are written.
-fn looks_like_utf16(bytes: &[u8]) -> bool {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return true;
-    }
-    let pairs: Vec<&[u8]> = bytes.chunks_exact(2).take(512).collect();
-    if pairs.len() < 4 {
-        return false;
-    }
-    let high_zero = pairs.iter().filter(|p| p[0] != 0 && p[1] == 0).count();
-    let low_zero = pairs.iter().filter(|p| p[0] == 0 && p[1] != 0).count();
-    high_zero.max(low_zero) * 10 >= pairs.len() * 6
-}
-
-/// True when the bytes read as Windows-1251 are mostly Cyrillic letters.
-fn looks_like_cp1251(bytes: &[u8]) -> bool {
-    let high: Vec<u8> = bytes.iter().copied().filter(|b| *b >= 0x80).collect();
-    if high.is_empty() {
-        return false;
-    }
-    let (decoded, _, _) = encoding_rs::WINDOWS_1251.decode(&high);
-    let cyrillic = decoded
-        .chars()
-        .filter(|c| ('\u{0410}'..='\u{044F}').contains(c) || *c == 'ё' || *c == 'Ё')
-        .count();
-    cyrillic * 10 >= high.len() * 8
 }
 
 /// Turns serde_yaml's English error into a Russian finding with position.
@@ -432,7 +403,7 @@ fn yaml_error_wording(line_text: &str, detail: &str) -> (String, String) {
             "Разделите файл на несколько или уберите лишний разделитель ---".to_string(),
         )
     } else {
-        let (message, help) = syntax_problem(detail);
+        let (message, help) = crate::input::yaml::syntax_problem(detail);
         (message.to_string(), help.to_string())
     }
 }
@@ -465,75 +436,6 @@ fn lone_returns_as_newlines(text: &str) -> String {
         }
     }
     out
-}
-
-/// libyaml's messages (inside serde_yaml) as a user can act on them; none is shown in English.
-pub(crate) fn syntax_problem(detail: &str) -> (&'static str, &'static str) {
-    const KNOWN: [(&str, &str, &str); 11] = [
-        (
-            "mapping values are not allowed",
-            "Здесь YAML не ждёт «ключ: значение»: двоеточие с пробелом внутри значения без кавычек или неверный отступ",
-            "Возьмите значение в кавычки или выровняйте отступ с соседними ключами",
-        ),
-        (
-            "block sequence entries are not allowed",
-            "Элемент списка «- » стоит там, где его не ждут",
-            "Проверьте отступ: элементы списка стоят под ключом списка, с одинаковым отступом",
-        ),
-        (
-            "did not find expected key",
-            "Неверный отступ: здесь YAML ждал ключ",
-            "Выровняйте строку по соседним ключам того же раздела",
-        ),
-        (
-            "did not find expected '-' indicator",
-            "Неверный отступ в списке: здесь YAML ждал элемент «- »",
-            "Выровняйте элементы списка по одному отступу",
-        ),
-        (
-            "did not find expected ',' or",
-            "Не закрыта скобка списка [ ] или словаря { }",
-            "Закройте скобку или возьмите значение с запятыми в кавычки",
-        ),
-        (
-            "could not find expected ':'",
-            "После ключа нет двоеточия",
-            "Поставьте «: » после ключа или возьмите значение в кавычки",
-        ),
-        (
-            "found unexpected end of stream",
-            "Файл обрывается: не закрыта кавычка или скобка",
-            "Найдите незакрытую кавычку или скобку выше указанной строки",
-        ),
-        (
-            "found character that cannot start any token",
-            "Значение начинается с символа, с которого в YAML начинать нельзя (например, @, ` или %)",
-            "Возьмите значение в кавычки",
-        ),
-        (
-            "unknown anchor",
-            "Ссылка *имя указывает на якорь &имя, которого нет выше",
-            "Объявите якорь до ссылки или запишите значение явно",
-        ),
-        (
-            "control characters are not allowed",
-            "В файле управляющий (невидимый) символ",
-            "Удалите невидимый символ в указанной строке или пересохраните файл в UTF-8",
-        ),
-        (
-            "found unknown escape character",
-            "Неизвестная последовательность с \\ внутри двойных кавычек",
-            "Удвойте обратную косую черту (\\\\) или возьмите значение в одинарные кавычки",
-        ),
-    ];
-    KNOWN
-        .iter()
-        .find(|(english, _, _)| detail.contains(english))
-        .map(|(_, message, help)| (*message, *help))
-        .unwrap_or((
-            "Файл не является корректным YAML",
-            "Проверьте отступы, двоеточия, кавычки и скобки в указанной строке и строкой выше",
-        ))
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {

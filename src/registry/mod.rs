@@ -12,3 +12,10 @@ pub mod stats;
 
 pub use load::{Loaded, load_bytes, load_file};
 pub use model::Registry;
+
+/// How reading problems of a registry table are worded.
+pub const REGISTRY_WORDS: crate::input::Words = crate::input::Words {
+    accusative: "перечень",
+    like: "перечень",
+    save: "сохраните перечень как .docx или .xlsx",
+};

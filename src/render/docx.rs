@@ -253,7 +253,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.docx");
         std::fs::write(&path, bytes).unwrap();
-        let grids = crate::table::docx::read(&path, "t.docx").unwrap();
+        let grids = crate::input::docx::read(&path).unwrap();
         assert_eq!(grids[0].titles, vec!["Заголовок & <тест>".to_string()]);
         let rows = &grids[0].rows;
         assert_eq!(rows[1].slots[0].text, "Зарплата");

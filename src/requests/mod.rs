@@ -11,3 +11,10 @@ pub use deadline::{Form, Status};
 pub use journal::{Journal, Request};
 pub use summary::Summary;
 pub use summary::SummaryBuilder;
+
+/// How reading problems of a journal are worded.
+pub const JOURNAL_WORDS: crate::input::Words = crate::input::Words {
+    accusative: "журнал",
+    like: "журнал обращений",
+    save: "сохраните журнал как XLSX или CSV",
+};

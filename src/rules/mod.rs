@@ -336,7 +336,7 @@ fn unreadable_events_finding(message: &str) -> Finding {
             "Проверьте скобки и отступы в указанной строке",
         )
     } else {
-        crate::registry::load::syntax_problem(message)
+        crate::input::yaml::syntax_problem(message)
     };
     r001_invalid_yaml_shape::RULE.finding(text).with_help(help)
 }

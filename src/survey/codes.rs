@@ -4,10 +4,10 @@
 //! so `explain`, `rules`, `--ignore` and the README table cover them with the registry rules.
 
 use super::personal::shown;
-use super::read::Encoding;
 use super::scale::Scale;
 use super::scan::Misfit;
 use crate::diagnostic::{Finding, Severity};
+use crate::input::text::Encoding;
 use crate::rules::{Rule, Scope};
 
 /// A finding of `rule` in an export: `row` counts from 1 (the header), `column` from 0.

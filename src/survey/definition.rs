@@ -62,9 +62,7 @@ fn definition_problem(detail: &str) -> String {
     if detail.contains("invalid type") {
         return "значение не того вида (ожидается текст, список или список вопросов)".to_string();
     }
-    crate::registry::load::syntax_problem(detail)
-        .0
-        .to_lowercase()
+    crate::input::yaml::syntax_problem(detail).0.to_lowercase()
 }
 
 /// Whether a header matches a definition's header or `*` pattern (case, ё and spaces do not

@@ -10,11 +10,16 @@ pub mod label;
 pub mod personal;
 pub mod proposals;
 pub mod questionnaire;
-pub mod read;
 pub mod scale;
 pub mod scan;
 pub mod stats;
 pub mod tally;
-pub mod xlsx;
 
 pub use tally::{TallyConfig, TallyReport, WaveInput, tally};
+
+/// How reading problems of an export are worded.
+pub const EXPORT_WORDS: crate::input::Words = crate::input::Words {
+    accusative: "выгрузку",
+    like: "выгрузку ответов",
+    save: "сохраните ответы как CSV или XLSX",
+};

@@ -8,9 +8,10 @@ use super::codes;
 use super::columns::{Column, Role, classify_headers};
 use super::definition::Definition;
 use super::personal::{Identifying, identifying};
-use super::read::{Encoding, Export, ReadOptions, ReadProgress, RecordStream};
 use super::scale::{LONGEST_OPTION_BYTES, Placement, place};
 use crate::diagnostic::Finding;
+use crate::input::records::{Export, ReadOptions, ReadProgress, RecordStream};
+use crate::input::text::Encoding;
 use csv::ByteRecord;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -205,7 +206,7 @@ fn trimmed(encoding: Encoding, raw: &[u8]) -> String {
 
 /// Reads the whole export once: records are parsed on one core and tallied on the other.
 pub fn scan(path: &Path, config: &ScanConfig) -> anyhow::Result<ScannedExport> {
-    let export = Export::open(path, config.read)?;
+    let export = Export::open(path, config.read, &super::EXPORT_WORDS)?;
     config.progress.start(path, export.total);
     let scanned = std::thread::scope(|scope| scan_export(export, scope, config));
     config.progress.finish();

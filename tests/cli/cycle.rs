@@ -72,8 +72,7 @@ fn survey_init_writes_a_definition_whose_form_exports_tally_by_process() {
         .collect();
     assert_eq!(labels, processes);
     // The Word questionnaire holds the grid: a row per process under its header.
-    let grids =
-        tochki::table::docx::read(&dir.path().join("registry_2025.anketa.docx"), "a").unwrap();
+    let grids = tochki::input::docx::read(&dir.path().join("registry_2025.anketa.docx")).unwrap();
     assert_eq!(grids[0].rows.len(), processes.len() + 1);
     assert_eq!(grids[0].rows[1].slots[0].text, processes[0]);
 }

@@ -1,10 +1,9 @@
-//! Tables as ministries keep their registries (import.md): a Word document's tables, a
-//! spreadsheet's sheets, a CSV file. Each reader yields the same [`Grid`]: rows of slots in the
-//! table's own grid, with merged cells marked as such, so that one importer reads them all.
+//! Tables as people keep them: a Word document's tables, a spreadsheet's sheets, a CSV file.
+//! Each reader yields the same [`Grid`]: rows of slots in the table's own grid, with merged
+//! cells marked as such, so that one reader serves the registry's import and the journal.
 
-pub mod docx;
-pub mod sheet;
-
+use super::records::{Export, ReadOptions};
+use super::{Words, docx, workbook};
 use std::path::Path;
 
 /// One slot of a table's grid.
@@ -103,24 +102,23 @@ impl Kind {
     }
 }
 
-/// Every table of a file, in order: Word tables, workbook sheets (visible ones), or the CSV.
-pub fn read_all(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
-    match Kind::of(path) {
-        Some(Kind::Word) => docx::read(path, file),
-        Some(Kind::Workbook) => sheet::read(path, file),
-        Some(Kind::Csv) | None => read_csv(path, file),
-    }
+/// Every table of a file, in order: Word tables, workbook sheets (visible ones), or the CSV;
+/// its problems worded with the domain's `words`.
+pub fn read_all(path: &Path, file: &str, words: &'static Words) -> anyhow::Result<Vec<Grid>> {
+    let grids = match Kind::of(path) {
+        Some(Kind::Word) => docx::read(path),
+        Some(Kind::Workbook) => workbook::read(path),
+        Some(Kind::Csv) | None => return read_csv(path, file, words),
+    };
+    grids.map_err(|problem| problem.explain(file, words))
 }
 
 /// A CSV table, read as survey exports are (encoding, delimiter and BOM detected).
-fn read_csv(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
+fn read_csv(path: &Path, file: &str, words: &'static Words) -> anyhow::Result<Vec<Grid>> {
     let mut rows = Vec::new();
-    for row in CsvRows::open(path)? {
-        if rows.len() >= sheet::MAX_ROWS {
-            anyhow::bail!(
-                "{file}: в таблице больше {} строк; перечень такого размера не читается",
-                sheet::MAX_ROWS
-            );
+    for row in CsvRows::open(path, words)? {
+        if rows.len() >= workbook::MAX_ROWS {
+            return Err(super::Problem::TooManyRows.explain(file, words));
         }
         rows.push(row?);
     }
@@ -134,18 +132,15 @@ fn read_csv(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
 /// The rows of a CSV file one at a time (the header is row 1), so that a journal of a million
 /// rows is never held whole.
 pub struct CsvRows {
-    export: crate::survey::read::Export,
+    export: Export,
     record: csv::ByteRecord,
     header: Option<GridRow>,
     number: usize,
 }
 
 impl CsvRows {
-    pub fn open(path: &Path) -> anyhow::Result<CsvRows> {
-        use crate::survey::read::{Export, ReadOptions};
-        let export = Export::open(path, ReadOptions::default()).map_err(|error| {
-            anyhow::anyhow!("{}", error.to_string().replace("выгрузк", "таблиц"))
-        })?;
+    pub fn open(path: &Path, words: &'static Words) -> anyhow::Result<CsvRows> {
+        let export = Export::open(path, ReadOptions::default(), words)?;
         let header = GridRow {
             number: 1,
             slots: export.headers.iter().map(|h| slot(h.clone())).collect(),

@@ -1,54 +1,15 @@
-//! Opening survey exports as users have them: CSV in UTF-8 (with or without BOM) or
-//! Windows-1251, delimited by `,` `;` or tab, with CRLF and quoted multi-line answers; and XLSX
-//! (Yandex Forms' default), read with calamine.
+//! Records of a table file as users have them: CSV in UTF-8 (with or without BOM) or
+//! Windows-1251, delimited by `,` `;` or tab, with CRLF and quoted multi-line answers; and the
+//! first visible sheet of an XLSX workbook (Yandex Forms' default for survey exports).
 //!
 //! Records are streamed as raw bytes and decoded field by field, so a 1,000,000-row export is
 //! read in constant memory and an undecodable row becomes a finding instead of a failure.
 
-use anyhow::bail;
+use super::text::{Encoding, detect_encoding, wide_bom};
+use super::{Problem, Words};
 use csv::ByteRecord;
-use std::borrow::Cow;
 use std::io::{Cursor, Read};
 use std::path::Path;
-
-/// How the bytes of a CSV export are decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Encoding {
-    #[serde(rename = "utf-8")]
-    Utf8,
-    #[serde(rename = "windows-1251")]
-    Cp1251,
-}
-
-impl Encoding {
-    /// Reads `utf-8`, `utf8`, `cp1251`, `windows-1251` (case does not matter).
-    pub fn parse(name: &str) -> Option<Encoding> {
-        match name.trim().to_lowercase().as_str() {
-            "utf-8" | "utf8" => Some(Encoding::Utf8),
-            "cp1251" | "windows-1251" | "win1251" | "1251" => Some(Encoding::Cp1251),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Cp1251 => "Windows-1251",
-        }
-    }
-
-    /// A field as text; None when its bytes are not valid in this encoding.
-    pub fn decode(self, bytes: &[u8]) -> Option<Cow<'_, str>> {
-        match self {
-            Encoding::Utf8 => simdutf8::basic::from_utf8(bytes).ok().map(Cow::Borrowed),
-            Encoding::Cp1251 => {
-                let (text, had_errors) =
-                    encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes);
-                (!had_errors).then_some(text)
-            }
-        }
-    }
-}
 
 /// How far the reading of an export got, told to whoever shows it: the survey core draws
 /// nothing itself; the command decides whether and how progress appears.
@@ -81,54 +42,60 @@ enum Source {
 /// An opened export: its header row and a stream of records.
 pub struct Export {
     pub file: String,
-    /// None for XLSX (cells are text already).
+    /// How a CSV file's bytes are decoded (UTF-8 for a workbook's cells, which are text already).
     pub encoding: Encoding,
     pub delimiter: Option<u8>,
     /// Column headers, trimmed; trailing columns without a header are dropped when empty.
     pub headers: Vec<String>,
     /// The size to read: bytes of a CSV file, records of a sheet (for progress).
     pub total: u64,
+    /// The domain's words for the problems met later in the stream.
+    words: &'static Words,
     source: Source,
 }
 
 const SAMPLE: usize = 64 * 1024;
 
 impl Export {
-    pub fn open(path: &Path, options: ReadOptions) -> anyhow::Result<Export> {
-        let file_name = path.display().to_string();
-        let mut file = std::fs::File::open(path)
-            .map_err(|error| crate::text::io_problem(&file_name, "выгрузку", &error))?;
+    /// Opens a CSV or XLSX file as records; its problems are worded with the domain's `words`.
+    pub fn open(
+        path: &Path,
+        options: ReadOptions,
+        words: &'static Words,
+    ) -> anyhow::Result<Export> {
+        let file = path.display().to_string();
+        match Export::open_csv(path, &file, options, words) {
+            Ok(Some(export)) => Ok(export),
+            Ok(None) => super::xlsx::open(path, file, words),
+            Err(problem) => Err(problem.explain(&file, words)),
+        }
+    }
+
+    /// The CSV export, or None when the file is a workbook (its first bytes or its extension).
+    fn open_csv(
+        path: &Path,
+        file_name: &str,
+        options: ReadOptions,
+        words: &'static Words,
+    ) -> Result<Option<Export>, Problem> {
+        let mut file = std::fs::File::open(path)?;
         let mut sample = Vec::with_capacity(SAMPLE);
-        (&mut file)
-            .take(SAMPLE as u64)
-            .read_to_end(&mut sample)
-            .map_err(|error| crate::text::io_problem(&file_name, "выгрузку", &error))?;
+        (&mut file).take(SAMPLE as u64).read_to_end(&mut sample)?;
         let extension = path
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        if matches!(extension.as_str(), "xls" | "ods") {
-            bail!(
-                "{file_name}: книги .{extension} не читаются; откройте файл в Excel или LibreOffice и сохраните как XLSX или CSV"
-            );
+        if matches!(extension.as_str(), "xls" | "ods" | "xlsb") {
+            return Err(Problem::OldWorkbook { extension });
         }
         if sample.starts_with(b"PK\x03\x04") || extension == "xlsx" {
-            return super::xlsx::open(path, file_name);
+            return Ok(None);
         }
-        if let Some(which) = utf16_bom(&sample) {
-            let excel = if which.starts_with("UTF-16") {
-                " (так Excel сохраняет «Юникод-текст»)"
-            } else {
-                ""
-            };
-            bail!(
-                "{file_name}: файл в кодировке {which}{excel}; сохраните ответы как «CSV UTF-8» или «CSV (разделители — точки с запятой)» и запустите снова"
-            );
+        if let Some(which) = wide_bom(&sample) {
+            return Err(Problem::WideEncoding { which });
         }
         if sample.contains(&0) {
-            bail!(
-                "{file_name}: файл содержит нулевые байты — это не CSV-выгрузка (возможно, документ Word, архив, файл в UTF-16 без метки или повреждённый файл); сохраните ответы как CSV или XLSX"
-            );
+            return Err(Problem::NulBytes);
         }
         let has_bom = sample.starts_with(b"\xEF\xBB\xBF");
         let encoding = options
@@ -142,18 +109,15 @@ impl Export {
         let rest: Box<dyn Read + Send> = Box::new(Cursor::new(body.to_vec()).chain(file));
         let mut reader = csv_reader(delimiter, rest);
         let mut header = ByteRecord::new();
-        let has_header = reader
-            .read_byte_record(&mut header)
-            .map_err(|error| csv_problem(&file_name, error))?;
+        let has_header = reader.read_byte_record(&mut header).map_err(csv_problem)?;
         let mut headers = Vec::new();
         if has_header {
             for (i, field) in header.iter().enumerate() {
                 let Some(text) = encoding.decode(field) else {
-                    bail!(
-                        "{file_name}: строка 1, столбец {}: заголовок не читается в кодировке {}; укажите верную кодировку: --encoding utf-8 или --encoding cp1251",
-                        i + 1,
-                        encoding.name()
-                    );
+                    return Err(Problem::HeaderEncoding {
+                        column: i + 1,
+                        encoding,
+                    });
                 };
                 headers.push(text.trim().to_string());
             }
@@ -162,20 +126,27 @@ impl Export {
             headers.pop();
         }
         let total = std::fs::metadata(path).map_or(0, |m| m.len());
-        Ok(Export {
-            file: file_name,
+        Ok(Some(Export {
+            file: file_name.to_string(),
             encoding,
             delimiter: Some(delimiter),
             headers,
             total,
+            words,
             source: Source::Csv(Box::new(reader)),
-        })
+        }))
     }
 
     /// An export whose records are already in memory (a workbook's sheet).
-    pub fn from_rows(file: String, headers: Vec<String>, records: Vec<ByteRecord>) -> Export {
+    pub fn from_rows(
+        file: String,
+        headers: Vec<String>,
+        records: Vec<ByteRecord>,
+        words: &'static Words,
+    ) -> Export {
         Export {
             file,
+            words,
             encoding: Encoding::Utf8,
             delimiter: None,
             headers,
@@ -197,7 +168,7 @@ impl Export {
         match &mut self.source {
             Source::Csv(reader) => reader
                 .read_byte_record(record)
-                .map_err(|error| csv_problem(&self.file, error)),
+                .map_err(|error| csv_problem(error).explain(&self.file, self.words)),
             Source::Rows(rows) => match rows.next() {
                 Some(next) => {
                     *record = next;
@@ -209,43 +180,12 @@ impl Export {
     }
 }
 
-/// BOM, then strict UTF-8, then Windows-1251. A sample cut in the middle of a character is
-/// still UTF-8.
-pub fn detect_encoding(sample: &[u8], has_bom: bool) -> Encoding {
-    if has_bom {
-        return Encoding::Utf8;
-    }
-    match std::str::from_utf8(sample) {
-        Ok(_) => Encoding::Utf8,
-        Err(error) if error.error_len().is_none() => Encoding::Utf8,
-        Err(_) => Encoding::Cp1251,
-    }
-}
-
-/// "UTF-16LE", "UTF-32LE" and so on when the sample starts with that byte order mark.
-fn utf16_bom(sample: &[u8]) -> Option<&'static str> {
-    if sample.starts_with(b"\xFF\xFE\x00\x00") {
-        Some("UTF-32LE")
-    } else if sample.starts_with(b"\x00\x00\xFE\xFF") {
-        Some("UTF-32BE")
-    } else if sample.starts_with(b"\xFF\xFE") {
-        Some("UTF-16LE")
-    } else if sample.starts_with(b"\xFE\xFF") {
-        Some("UTF-16BE")
-    } else {
-        None
-    }
-}
-
-/// A CSV reading error in Russian, with the place it happened.
-fn csv_problem(file: &str, error: csv::Error) -> anyhow::Error {
+/// A CSV reading error as a problem, with the line it happened on.
+fn csv_problem(error: csv::Error) -> Problem {
     let line = error.position().map(|p| p.line());
     match error.into_kind() {
-        csv::ErrorKind::Io(io) => crate::text::io_problem(file, "выгрузку", &io),
-        _ => anyhow::anyhow!(
-            "{file}{}: выгрузка не читается как CSV; сохраните её заново из Excel или формы опроса",
-            line.map(|l| format!(": строка {l}")).unwrap_or_default()
-        ),
+        csv::ErrorKind::Io(io) => Problem::Io(io),
+        _ => Problem::NotCsv { line },
     }
 }
 
@@ -396,19 +336,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn encodings_are_detected_in_order() {
-        assert_eq!(
-            detect_encoding("Отметка времени".as_bytes(), false),
-            Encoding::Utf8
-        );
-        let (cp, _, _) = encoding_rs::WINDOWS_1251.encode("Отметка времени");
-        assert_eq!(detect_encoding(&cp, false), Encoding::Cp1251);
-        // Cut in the middle of a two-byte letter: still UTF-8.
-        let bytes = "Ответ".as_bytes();
-        assert_eq!(detect_encoding(&bytes[..3], false), Encoding::Utf8);
-    }
-
-    #[test]
     fn delimiters_are_sniffed_outside_quotes() {
         assert_eq!(sniff_delimiter(b"a;b;c\n1,2;3", false), b';');
         assert_eq!(sniff_delimiter(b"\"a;b\",c,d\n", false), b',');
@@ -426,15 +353,5 @@ mod tests {
         // A cut last row does not vote.
         let cut = "a,b,c\n1,2,3\n4,5,6\n7;8";
         assert_eq!(sniff_delimiter(cut.as_bytes(), true), b',');
-    }
-
-    #[test]
-    fn cp1251_fields_decode() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Удовлетворен");
-        assert_eq!(
-            Encoding::Cp1251.decode(&bytes).as_deref(),
-            Some("Удовлетворен")
-        );
-        assert!(Encoding::Utf8.decode(&bytes).is_none());
     }
 }

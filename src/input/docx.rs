@@ -3,48 +3,31 @@
 //! the slots to its right; a cell continuing a vertical merge (`w:vMerge` without
 //! `restart`) is marked as merged from above. Tables nested in a cell give their text to it.
 
-use super::{Grid, GridRow, Slot, Source};
-use crate::survey::xlsx::{ArchiveProblem, MAX_CELLS, check_zip, unpacked_message};
+use super::workbook::MAX_CELLS;
+use super::{Grid, GridRow, Problem, Slot, Source};
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-fn not_a_document(file: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{file}: файл не читается как документ Word (DOCX): он повреждён, защищён паролем или это другой формат; откройте его в Word или LibreOffice, снимите защиту и сохраните как «Документ Word (.docx)»"
-    )
-}
+/// Columns a Word table can have (Word itself stops at 63): a declared span or `gridBefore`
+/// past it is a hostile or broken file, and never allocates more.
+const MAX_SPAN: usize = 64;
 
 /// Every top-level table of the document, with the paragraphs above each as its titles.
-pub fn read(path: &Path, file: &str) -> anyhow::Result<Vec<Grid>> {
-    let open = || {
-        std::fs::File::open(path)
-            .map(BufReader::new)
-            .map_err(|error| crate::text::io_problem(file, "документ", &error))
-    };
-    check_zip(open()?).map_err(|problem| match problem {
-        ArchiveProblem::Unreadable => not_a_document(file),
-        ArchiveProblem::TooLarge => anyhow::anyhow!(
-            "{file}: {}; такой документ не похож на перечень (возможно, «zip-бомба» или повреждённый файл)",
-            unpacked_message()
-        ),
-    })?;
-    let mut archive = zip::ZipArchive::new(open()?).map_err(|_| not_a_document(file))?;
+pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
+    let open = || std::fs::File::open(path).map(BufReader::new);
+    super::zip::check(open()?, || Problem::NotADocument)?;
+    let mut archive = zip::ZipArchive::new(open()?).map_err(|_| Problem::NotADocument)?;
     let part = archive
         .by_name("word/document.xml")
-        .map_err(|_| not_a_document(file))?;
-    parse(BufReader::new(part)).map_err(|problem| match problem {
-        Problem::Xml => not_a_document(file),
-        Problem::TooManyCells => anyhow::anyhow!(
-            "{file}: в таблицах документа больше {MAX_CELLS} ячеек; такой документ не похож на перечень"
-        ),
-    })
+        .map_err(|_| Problem::NotADocument)?;
+    parse(BufReader::new(part))
 }
 
-#[derive(Debug)]
-enum Problem {
-    Xml,
-    TooManyCells,
+fn too_many_cells() -> Problem {
+    Problem::TooManyCells {
+        place: "в таблицах документа".to_string(),
+    }
 }
 
 /// A cell being read.
@@ -82,10 +65,12 @@ impl Walk {
             }
             "tr" if self.depth == 1 => self.row.clear(),
             "gridBefore" if self.depth == 1 => {
-                for _ in 0..value(element)
+                let before = value(element)
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(0usize)
-                {
+                    .min(MAX_SPAN);
+                self.cells += before as u64;
+                for _ in 0..before {
                     self.row.push(Slot::default());
                 }
             }
@@ -151,10 +136,10 @@ impl Walk {
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join("\n");
-        let span = cell.span.clamp(1, 64);
+        let span = cell.span.clamp(1, MAX_SPAN);
         self.cells += span as u64;
         if self.cells > MAX_CELLS {
-            return Err(Problem::TooManyCells);
+            return Err(too_many_cells());
         }
         let merged_above = cell.vmerge == Some(false);
         self.row.push(Slot {
@@ -189,7 +174,10 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
     // Text counts only inside `w:t` (runs' text), not in field codes or properties.
     let mut in_text = false;
     loop {
-        match xml.read_event_into(&mut buffer).map_err(|_| Problem::Xml)? {
+        match xml
+            .read_event_into(&mut buffer)
+            .map_err(|_| Problem::NotADocument)?
+        {
             Event::Start(element) => {
                 in_text = element.local_name().into_inner() == "t";
                 walk.start(&element, false);

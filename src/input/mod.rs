@@ -1,0 +1,19 @@
+//! The bottom layer: bytes as people's files hold them, read once for every domain. Text
+//! (byte-order marks, UTF-8/16/32, NUL, Windows-1251), CSV (delimiter sniffing, streamed
+//! records, the row numbers a spreadsheet shows), zip archives with their limits, workbooks
+//! (streamed, merged ranges, bounded before any grid is allocated), Word tables, YAML syntax
+//! messages. Problems are [`Problem`]s with no domain noun in them; the registry, the survey and
+//! the journal give their own [`Words`] when they show one.
+
+pub mod docx;
+pub mod grid;
+mod problem;
+pub mod records;
+pub mod text;
+pub mod workbook;
+mod xlsx;
+pub mod yaml;
+pub mod zip;
+
+pub use grid::{CsvRows, Grid, GridRow, Kind, Slot, Source, column_letters, read_all};
+pub use problem::{Problem, Words};

@@ -1,0 +1,199 @@
+//! Workbooks (XLSX) read cell by cell after the zip-bomb check, bounded in rows and cells
+//! before anything grows: a sheet whose two cells stand at A1 and XFD1048576 costs two cells,
+//! not the seventeen billion a whole-sheet range would allocate. Merged ranges are marked.
+//! XLS, ODS and XLSB are refused with advice: calamine reads them only as whole-sheet ranges,
+//! which two cells far apart can make gigabytes large.
+
+use super::{Grid, GridRow, Problem, Slot, Source};
+use calamine::{DataRef, Reader, Xlsx};
+use csv::ByteRecord;
+use std::io::{BufReader, Read, Seek};
+use std::path::Path;
+
+/// Rows of a sheet, as Excel has them; also the most rows a CSV table may have.
+pub const MAX_ROWS: usize = 1_048_576;
+
+/// Cells of a sheet (filled or not, up to the last filled one of each row), and the cells all
+/// merged ranges of a sheet may cover together.
+pub const MAX_CELLS: u64 = 5_000_000;
+
+/// An XLSX workbook, opened after its archive passed the zip-bomb check.
+pub fn open(path: &Path) -> Result<Xlsx<BufReader<std::fs::File>>, Problem> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if matches!(extension.as_str(), "xls" | "ods" | "xlsb") {
+        return Err(Problem::OldWorkbook { extension });
+    }
+    let open = || std::fs::File::open(path).map(BufReader::new);
+    super::zip::check(open()?, || Problem::NotAWorkbook)?;
+    Xlsx::new(open()?).map_err(|_| Problem::NotAWorkbook)
+}
+
+/// The names of the visible worksheets, in order.
+pub fn visible_sheets<R: Read + Seek>(workbook: &Xlsx<R>) -> Vec<String> {
+    workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .filter(|s| s.visible == calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// Every visible worksheet of the workbook as a grid, in order.
+pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
+    let mut workbook = open(path)?;
+    let mut grids = Vec::new();
+    for name in visible_sheets(&workbook) {
+        let records = sheet_rows(&mut workbook, &name)?;
+        let merges: Vec<(u32, u32, u32, u32)> = workbook
+            .merge_cells_by_sheet_name(&name)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+            .collect();
+        let mut rows: Vec<GridRow> = records
+            .iter()
+            .enumerate()
+            .map(|(r, record)| GridRow {
+                number: r + 1,
+                slots: record
+                    .iter()
+                    .map(|field| Slot {
+                        text: String::from_utf8_lossy(field).trim().to_string(),
+                        ..Slot::default()
+                    })
+                    .collect(),
+            })
+            .collect();
+        mark_merges(&name, &mut rows, &merges)?;
+        grids.push(Grid {
+            source: Source::Sheet(name),
+            rows,
+            titles: Vec::new(),
+        });
+    }
+    Ok(grids)
+}
+
+/// A cell as text: dates as `2025-11-01` (with the time when there is one), whole numbers
+/// without `.0`.
+pub fn cell_text(cell: &DataRef) -> String {
+    match cell {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Bool(b) => if *b { "ИСТИНА" } else { "ЛОЖЬ" }.to_string(),
+        DataRef::DateTime(d) if d.is_datetime() => {
+            let (year, month, day, hour, minute, second, _) = d.to_ymd_hms_milli();
+            if (hour, minute, second) == (0, 0, 0) {
+                format!("{year:04}-{month:02}-{day:02}")
+            } else {
+                format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}")
+            }
+        }
+        DataRef::DateTime(d) => d.as_f64().to_string(),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.replace('T', " "),
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+/// The filled cells of a sheet as records, refused past [`MAX_ROWS`] or [`MAX_CELLS`].
+pub fn sheet_rows<R: Read + Seek>(
+    workbook: &mut Xlsx<R>,
+    sheet: &str,
+) -> Result<Vec<ByteRecord>, Problem> {
+    let mut cells = workbook
+        .worksheet_cells_reader(sheet)
+        .map_err(|_| Problem::NotAWorkbook)?;
+    let mut rows: Vec<ByteRecord> = Vec::new();
+    let mut counted: u64 = 0;
+    while let Some(cell) = cells.next_cell().map_err(|_| Problem::NotAWorkbook)? {
+        let (row, column) = cell.get_position();
+        if row as usize >= MAX_ROWS {
+            return Err(Problem::RowBeyondExcel {
+                row: u64::from(row) + 1,
+            });
+        }
+        let text = cell_text(cell.get_value());
+        if text.is_empty() {
+            continue;
+        }
+        let (row, column) = (row as usize, column as usize);
+        // Rows and cells before this one are filled in empty, so rows keep their numbers.
+        let before = rows.get(row).map_or(0, ByteRecord::len);
+        let added = (row + 1).saturating_sub(rows.len()) as u64
+            + (column + 1).saturating_sub(before) as u64;
+        counted = counted.saturating_add(added);
+        if counted > MAX_CELLS {
+            return Err(Problem::TooManyCells {
+                place: format!("на листе «{sheet}»"),
+            });
+        }
+        put_cell(&mut rows, row, column, &text);
+    }
+    Ok(rows)
+}
+
+/// Puts a cell's text at its place, filling the rows and cells before it in empty.
+fn put_cell(rows: &mut Vec<ByteRecord>, row: usize, column: usize, text: &str) {
+    if rows.len() <= row {
+        rows.resize_with(row + 1, ByteRecord::new);
+    }
+    let record = &mut rows[row];
+    while record.len() < column {
+        record.push_field(b"");
+    }
+    if record.len() == column {
+        record.push_field(text.as_bytes());
+    }
+}
+
+/// Marks the slots merged ranges cover: below the first row «merged above», right of the first
+/// column «merged left», their text cleared. Only slots that exist are visited, and all merges
+/// together may visit at most [`MAX_CELLS`] of them: a sheet of a million overlapping merges is
+/// refused, not walked.
+fn mark_merges(
+    sheet: &str,
+    rows: &mut [GridRow],
+    merges: &[(u32, u32, u32, u32)],
+) -> Result<(), Problem> {
+    let mut visited: u64 = 0;
+    for &(first_row, first_col, last_row, last_col) in merges {
+        let (first_row, last_row) = (first_row as usize, last_row as usize);
+        let (first_col, last_col) = (first_col as usize, last_col as usize);
+        if first_row >= rows.len() || first_row > last_row {
+            continue;
+        }
+        let last_row = last_row.min(rows.len() - 1);
+        for (offset, row) in rows[first_row..=last_row].iter_mut().enumerate() {
+            let r = first_row + offset;
+            let end = last_col.min(row.slots.len().saturating_sub(1));
+            for col in first_col..=end {
+                if col >= row.slots.len() {
+                    break;
+                }
+                visited += 1;
+                if visited > MAX_CELLS {
+                    return Err(Problem::TooManyCells {
+                        place: format!("на листе «{sheet}» объединённые ячейки покрывают"),
+                    });
+                }
+                let slot = &mut row.slots[col];
+                if r > first_row {
+                    slot.merged_above = true;
+                    slot.text.clear();
+                } else if col > first_col {
+                    slot.merged_left = true;
+                    slot.text.clear();
+                }
+            }
+        }
+    }
+    Ok(())
+}
