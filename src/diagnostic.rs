@@ -127,10 +127,14 @@ pub struct Finding {
     /// What to do about it, in one sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The code's kebab-case name (for annotations that title a finding).
+    #[serde(skip)]
+    pub name: &'static str,
 }
 
 impl Finding {
-    /// A finding with no position yet; the caller fills in what it knows.
+    /// A finding with no position yet; the caller fills in what it knows. Codes make findings
+    /// through [`Rule::finding`]; this stays visible for tests and renderers' examples.
     pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
         Finding {
             file: String::new(),
@@ -144,6 +148,7 @@ impl Finding {
             value: None,
             message: message.into(),
             help: None,
+            name: "",
         }
     }
 
@@ -172,6 +177,45 @@ impl Finding {
             self.column.unwrap_or(0),
             self.code,
         )
+    }
+}
+
+/// Which files a code applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A registry rule, checked by `check` (its check is listed in `rules::CHECKS`).
+    Registry,
+    /// A finding of `survey check`, produced by the survey reader.
+    Survey,
+    /// A finding of reading a registry from a table (`import`, or `check FILE.docx`).
+    Import,
+    /// A finding of reading a journal of requests (`requests`).
+    Journal,
+}
+
+/// The descriptor of a code (R, S, I, J): what it means, not how it is checked. Each domain
+/// declares its codes beside the code that finds them; `catalog` lists them all.
+#[derive(Debug)]
+pub struct Rule {
+    pub code: &'static str,
+    /// Kebab-case name of the defect, e.g. `duplicate-touchpoint`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// The seed point it comes from ("Липецк 2.7"), or "—".
+    pub source: &'static str,
+    /// One line in Russian.
+    pub summary: &'static str,
+    /// Full Russian text: Что проверяет / Почему это важно / Пример / Как исправить / Основание.
+    pub explanation: &'static str,
+    pub scope: Scope,
+}
+
+impl Rule {
+    /// A finding of this code, with its code, name and severity: the one way findings are made.
+    pub fn finding(&self, message: impl Into<String>) -> Finding {
+        let mut finding = Finding::new(self.code, self.severity, message);
+        finding.name = self.name;
+        finding
     }
 }
 

@@ -5,6 +5,7 @@
 //! handed, so tests capture its output. `main.rs` only parses arguments and exits.
 
 pub mod calendar;
+pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
@@ -12,6 +13,7 @@ pub mod diff;
 pub mod exit;
 pub mod input;
 pub mod output;
+pub mod privacy;
 pub mod progress;
 pub mod registry;
 pub mod render;
@@ -19,6 +21,7 @@ pub mod requests;
 pub mod rules;
 pub mod survey;
 pub mod text;
+pub mod vocabulary;
 
 use cli::{Cli, Command};
 use exit::Outcome;

@@ -22,6 +22,13 @@ pub fn normalize(text: &str) -> String {
         if ('\u{300}'..='\u{36f}').contains(&ch) {
             continue;
         }
+        // A soft hyphen and zero-width characters are invisible: nothing, never a word break.
+        if matches!(
+            ch,
+            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+        ) {
+            continue;
+        }
         if ch.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
@@ -121,6 +128,15 @@ pub fn io_reason(error: &std::io::Error) -> String {
 pub fn is_russian(text: &str) -> bool {
     text.chars()
         .any(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c))
+}
+
+/// `«a», «b»`: headers named in a message.
+pub fn quoted_list(headers: &[String]) -> String {
+    headers
+        .iter()
+        .map(|h| format!("«{h}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

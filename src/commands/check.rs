@@ -25,7 +25,7 @@ impl Config {
         let mut ignore = Vec::new();
         for code in &args.ignore {
             for code in code.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-                match rules::find(code) {
+                match crate::catalog::find(code) {
                     Some(rule) => ignore.push(rule.code),
                     None => bail!("--ignore {code}: нет такого правила (список: tochki rules)"),
                 }

@@ -46,7 +46,7 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let Some(changes) = changes else {
         let unreadable: Vec<String> = findings
             .iter()
-            .filter(|f| f.code == crate::rules::r001_invalid_yaml_shape::RULE.code)
+            .filter(|f| f.code == crate::registry::r001::RULE.code)
             .map(|f| format!("{}: {}", crate::render::findings::location(f), f.message))
             .collect();
         bail!(

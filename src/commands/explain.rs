@@ -1,7 +1,7 @@
 //! `tochki rules` and `tochki explain CODE`: the catalogue as the user reads it.
 
+use crate::catalog::{self, CATALOG};
 use crate::exit::ExitStatus;
-use crate::rules::{self, CATALOG};
 use anyhow::bail;
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use std::io::Write;
@@ -38,7 +38,7 @@ pub fn run_explain(
     args: &crate::cli::ExplainArgs,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitStatus> {
-    let Some(rule) = rules::find(args.code.trim()) else {
+    let Some(rule) = catalog::find(args.code.trim()) else {
         let codes: Vec<&str> = CATALOG.iter().map(|r| r.code).collect();
         bail!(
             "нет правила с кодом «{}»; коды: {} (список: tochki rules)",

@@ -11,7 +11,6 @@ mod problem;
 pub mod records;
 pub mod text;
 pub mod workbook;
-mod xlsx;
 pub mod yaml;
 pub mod zip;
 

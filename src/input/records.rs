@@ -66,7 +66,11 @@ impl Export {
         let file = path.display().to_string();
         match Export::open_csv(path, &file, options, words) {
             Ok(Some(export)) => Ok(export),
-            Ok(None) => super::xlsx::open(path, file, words),
+            Ok(None) => {
+                let rows = super::workbook::first_visible_rows(path)
+                    .map_err(|problem| problem.explain(&file, words))?;
+                Ok(export_of_rows(file, rows, words))
+            }
             Err(problem) => Err(problem.explain(&file, words)),
         }
     }
@@ -178,6 +182,33 @@ impl Export {
             },
         }
     }
+}
+
+/// The first row as the header (trailing empty headers dropped), the rest as records padded to
+/// it, as a CSV export of the same sheet has them.
+fn export_of_rows(file: String, rows: Vec<ByteRecord>, words: &'static Words) -> Export {
+    let mut records = rows.into_iter();
+    let mut headers: Vec<String> = records
+        .next()
+        .map(|h| {
+            h.iter()
+                .map(|f| String::from_utf8_lossy(f).trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    while headers.last().is_some_and(String::is_empty) {
+        headers.pop();
+    }
+    let width = headers.len();
+    let records: Vec<ByteRecord> = records
+        .map(|mut record| {
+            while record.len() < width {
+                record.push_field(b"");
+            }
+            record
+        })
+        .collect();
+    Export::from_rows(file, headers, records, words)
 }
 
 /// A CSV reading error as a problem, with the line it happened on.

@@ -78,6 +78,18 @@ pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
     Ok(grids)
 }
 
+/// The records of the first visible sheet (the one a person sees first: a hidden sheet is a
+/// form service's or an editor's own).
+pub fn first_visible_rows(path: &Path) -> Result<Vec<ByteRecord>, Problem> {
+    let mut workbook = open(path)?;
+    // The first sheet a person sees: a hidden sheet is a form service's or an editor's own.
+    let sheet = visible_sheets(&workbook)
+        .into_iter()
+        .next()
+        .ok_or(Problem::NoVisibleSheet)?;
+    sheet_rows(&mut workbook, &sheet)
+}
+
 /// A cell as text: dates as `2025-11-01` (with the time when there is one), whole numbers
 /// without `.0`.
 pub fn cell_text(cell: &DataRef) -> String {

@@ -27,9 +27,7 @@ pub struct Loaded {
 
 /// A finding of R001, the rule for what cannot be read.
 fn shape_error(message: impl Into<String>, help: impl Into<String>) -> Finding {
-    crate::rules::r001_invalid_yaml_shape::RULE
-        .finding(message)
-        .with_help(help)
+    super::r001::RULE.finding(message).with_help(help)
 }
 
 /// Reads a registry from bytes. Never fails: what cannot be read becomes a finding.
@@ -386,7 +384,7 @@ fn yaml_error_wording(line_text: &str, detail: &str) -> (String, String) {
             ),
             format!(
                 "Исправьте значение по образцу из `tochki explain {}`",
-                crate::rules::r001_invalid_yaml_shape::RULE.code
+                super::r001::RULE.code
             ),
         )
     } else if detail.contains("did not match any variant") {
@@ -394,7 +392,7 @@ fn yaml_error_wording(line_text: &str, detail: &str) -> (String, String) {
             "Значение не того вида: ожидается текст или список".to_string(),
             format!(
                 "Исправьте значение по образцу из `tochki explain {}`",
-                crate::rules::r001_invalid_yaml_shape::RULE.code
+                super::r001::RULE.code
             ),
         )
     } else if detail.contains("more than one document") {

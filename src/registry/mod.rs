@@ -2,12 +2,12 @@
 //! stand in the file.
 
 pub mod import;
-pub mod import_codes;
 pub mod link;
 pub mod load;
 pub mod model;
 pub mod needs;
 pub mod positions;
+pub mod r001;
 pub mod stats;
 
 pub use load::{Loaded, load_bytes, load_file};

@@ -599,6 +599,20 @@ impl Touchpoint {
     }
 }
 
+/// The columns of the official table (Lipetsk 2.2, Smolensk appendix), in the seeds' wording:
+/// a registry fact that the renderers print and the import recognises.
+pub const OFFICIAL_HEADINGS: [&str; 9] = [
+    "№ п/п",
+    "Направление деятельности",
+    "Наименование процесса",
+    "Точка взаимодействия",
+    "Вид точки",
+    "Удовлетворяемые потребности",
+    "Осуществляемое взаимодействие",
+    "Внутренний клиент",
+    "Ценность для внутреннего клиента",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

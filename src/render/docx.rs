@@ -214,7 +214,7 @@ fn escape(text: &str) -> String {
         .map(|c| if c == '\t' { ' ' } else { c })
         .filter(|&c| (c as u32) >= 0x20 && c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect();
-    super::official_table::escape_html(&allowed)
+    super::format::escape_html(&allowed)
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -2,7 +2,6 @@
 
 use super::style::Style;
 use crate::diagnostic::{Finding, Severity, Totals};
-use crate::rules;
 use crate::text::plural;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -243,7 +242,7 @@ pub fn github(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> 
         if let Some(column) = finding.column {
             properties.push(format!("col={column}"));
         }
-        let name = rules::find(finding.code).map_or("", |r| r.name);
+        let name = finding.name;
         properties.push(format!(
             "title={}",
             escape_property(&format!("{} {name}", finding.code))
@@ -281,6 +280,7 @@ mod tests {
     fn github_annotations_escape_separators() {
         let mut finding = Finding::new("R008", Severity::Error, "100% повтор, строка: 2");
         finding.file = "a,b.yaml".into();
+        finding.name = "duplicate-touchpoint";
         finding.line = Some(3);
         finding.column = Some(5);
         let mut out = Vec::new();

@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod docx;
 pub mod findings;
+pub mod format;
 pub mod official_table;
 pub mod proposals;
 pub mod questionnaire;

@@ -1,24 +1,14 @@
 //! The registry as the official table published on the organisation's site (Lipetsk 2.2,
 //! Smolensk appendix): one row per touchpoint, in every format `show` writes.
 
+use super::format::escape_html;
 use super::markdown_cell;
 use crate::registry::Registry;
 use crate::registry::model::{NeedValue, Text};
 use serde::Serialize;
 use std::io::Write;
 
-/// The column headings, in the seeds' wording.
-pub const HEADINGS: [&str; 9] = [
-    "№ п/п",
-    "Направление деятельности",
-    "Наименование процесса",
-    "Точка взаимодействия",
-    "Вид точки",
-    "Удовлетворяемые потребности",
-    "Осуществляемое взаимодействие",
-    "Внутренний клиент",
-    "Ценность для внутреннего клиента",
-];
+pub use crate::registry::model::OFFICIAL_HEADINGS as HEADINGS;
 
 /// One row of the table.
 #[derive(Debug, Clone, Serialize)]
@@ -195,22 +185,6 @@ pub fn markdown(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<(
 /// spreadsheet would run as a formula.
 pub fn csv_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
     super::excel_csv(&HEADINGS, table.rows.iter().map(Row::cells))
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
 }
 
 /// One self-contained page for the site's "Клиентоцентричность" section: directions and

@@ -2,11 +2,11 @@
 //! scripts or fonts) with charts drawn as inline SVG by the tool. Every text that comes from an
 //! export is escaped; personal columns never reach the report, since the tally never keeps them.
 
-use super::official_table::escape_html as esc;
+use super::format::escape_html as esc;
 use super::survey::{DECLINE_REMINDER, change, interval, percent, verdict};
 use super::{russian, share};
 use crate::survey::label::ItemLabel;
-use crate::survey::tally::{Group, Item, PainRow, Part, TallyReport, Wave};
+use crate::survey::report::{Group, Item, PainRow, Part, TallyReport, Wave};
 use crate::text::plural;
 use std::fmt::Write as _;
 

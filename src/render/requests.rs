@@ -68,8 +68,7 @@ impl Report {
         if !self.anonymous {
             for value in [&request.unit, &request.executor, &request.text] {
                 cells.push(
-                    crate::survey::personal::mask_contacts(value.as_deref().unwrap_or(""))
-                        .into_owned(),
+                    crate::privacy::mask_contacts(value.as_deref().unwrap_or("")).into_owned(),
                 );
             }
         }

@@ -4,8 +4,8 @@
 use super::findings::location;
 use super::style::Style;
 use super::{excel_csv, markdown_cell, xlsx_cell_format, xlsx_heading_format};
-use crate::survey::tally::PainRow;
-use crate::survey::tally::{Dynamics, Figures, Group, Item, TallyReport, Trend, Wave};
+use crate::survey::report::PainRow;
+use crate::survey::report::{Dynamics, Figures, Group, Item, TallyReport, Trend, Wave};
 use crate::text::plural;
 use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 use std::io::Write;
@@ -14,7 +14,7 @@ use std::io::Write;
 pub const DECLINE_REMINDER: &str = "Отрицательная динамика: по п. 13 Порядка (Омск) финансовое управление формирует и направляет Министру предложения по улучшению качества клиентоцентричности.";
 
 use super::{russian, share};
-use crate::survey::by_process::RegistryBlock;
+use crate::survey::report::RegistryBlock;
 
 pub(super) fn percent(value: Option<f64>) -> String {
     value.map_or("—".to_string(), share)

@@ -2,7 +2,7 @@
 //! beside the function that builds its findings. `rules::CATALOG` lists them for `explain`.
 
 use crate::diagnostic::{Finding, Severity};
-use crate::rules::{Rule, Scope};
+use crate::diagnostic::{Rule, Scope};
 use chrono::NaiveDate;
 
 /// A finding of `rule` at (row, column), both counted from 1 as the spreadsheet shows them.
@@ -17,7 +17,7 @@ fn finding(
     finding.row = Some(row);
     finding.column = Some(column);
     // A misplaced cell may hold anything: it is shown as every export value is, masked.
-    finding.value = Some(crate::survey::personal::shown(value).into_owned());
+    finding.value = Some(crate::privacy::shown(value).into_owned());
     finding
 }
 
@@ -47,7 +47,7 @@ pub fn j001(wanted: &str, seen: &[String], row: usize) -> Finding {
     let seen = if seen.is_empty() {
         "заголовков нет".to_string()
     } else {
-        format!("заголовки: {}", crate::survey::codes::quoted_list(seen))
+        format!("заголовки: {}", crate::text::quoted_list(seen))
     };
     let mut finding = J001.finding(format!("В журнале нет графы «{wanted}» ({seen})")).with_help(
         "Назовите графы как в образце: «Дата поступления», «Форма обращения», «Дата ответа», «Срок»",
@@ -84,7 +84,7 @@ pub fn j002(heading: &str, value: &str, at: (usize, usize)) -> Finding {
     } else {
         format!(
             "«{}» в графе «{heading}» — не дата",
-            crate::survey::personal::shown(value)
+            crate::privacy::shown(value)
         )
     };
     finding(
@@ -157,7 +157,7 @@ pub fn j004(value: &str, at: (usize, usize)) -> Finding {
     } else {
         format!(
             "Форма обращения «{}» не узнана",
-            crate::survey::personal::shown(value)
+            crate::privacy::shown(value)
         )
     };
     finding(

@@ -3,7 +3,6 @@
 //! one the same working day; a «Контрольный срок» cell wins over both.
 
 use crate::calendar::Calendar;
-use crate::text::normalize;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -23,34 +22,12 @@ impl Form {
         }
     }
 
-    /// The form a journal's wording names: СЭД, служебная записка, электронная почта, письмо →
-    /// written; телефон, личный приём, устно → oral. None for anything else (J004).
+    /// The form a journal's wording names, by the one vocabulary of channels and forms
+    /// (`crate::vocabulary`): the words that say written win. None for anything else (J004).
     pub fn parse(text: &str) -> Option<Form> {
-        let wanted = normalize(text);
-        if wanted.is_empty() {
-            return None;
-        }
-        const ORAL: [&str; 7] = ["устн", "телефон", "личн", "прием", "звон", "очн", "oral"];
-        const WRITTEN: [&str; 12] = [
-            "письм",
-            "сэд",
-            "служебн",
-            "записк",
-            "электронн",
-            "e mail",
-            "email",
-            "почт",
-            "заявлени",
-            "эдо",
-            "запрос",
-            "written",
-        ];
-        if ORAL.iter().any(|stem| wanted.contains(stem)) {
-            Some(Form::Oral)
-        } else if WRITTEN.iter().any(|stem| wanted.contains(stem)) {
-            Some(Form::Written)
-        } else {
-            None
+        match crate::vocabulary::meaning(text).form()? {
+            crate::vocabulary::Form::Written => Some(Form::Written),
+            crate::vocabulary::Form::Oral => Some(Form::Oral),
         }
     }
 }
@@ -245,7 +222,9 @@ mod tests {
         {
             assert_eq!(Form::parse(oral), Some(Form::Oral), "{oral}");
         }
-        assert_eq!(Form::parse("факс"), None);
+        // Fax, courier and «нарочным» deliver written requests (issue 18, item 3).
+        assert_eq!(Form::parse("факс"), Some(Form::Written));
+        assert_eq!(Form::parse("Отличный вариант"), None);
     }
 
     #[test]

@@ -1,7 +1,5 @@
-//! The rules `check` enforces, one file per rule, and the catalogue that registers them.
-//!
-//! `CATALOG` is the only place a rule is registered: `check`, `rules`, `explain`, `--ignore`,
-//! `--strict` and the README table all read it. Codes are a contract and never reused.
+//! The registry rules `check` enforces, one file per rule, and `CHECKS`, the list that runs them.
+//! Their descriptors, with every other code, are listed once in `crate::catalog`.
 
 use crate::calendar::Calendar;
 use crate::diagnostic::{Finding, Position, Severity, YamlPath};
@@ -25,7 +23,6 @@ mod r014_incomplete_approvals;
 mod r015_late_publication;
 mod r016_dates_out_of_order;
 mod r017_missing_key_channel;
-pub use crate::survey::codes as survey_codes;
 #[cfg(test)]
 mod testing;
 
@@ -67,6 +64,7 @@ impl<'a> Context<'a> {
 /// resolved later, in one pass over the file, for all findings together.
 pub struct Sink {
     code: &'static str,
+    name: &'static str,
     severity: Severity,
     pub findings: Vec<(YamlPath, Finding)>,
 }
@@ -75,6 +73,7 @@ impl Sink {
     pub fn new(rule: &Rule) -> Self {
         Sink {
             code: rule.code,
+            name: rule.name,
             severity: rule.severity,
             findings: Vec::new(),
         }
@@ -82,130 +81,81 @@ impl Sink {
 
     /// Reports a finding of the running rule at `path`.
     pub fn report(&mut self, path: YamlPath, message: impl Into<String>, help: impl Into<String>) {
-        let finding = Finding::new(self.code, self.severity, message).with_help(help);
+        let mut finding = Finding::new(self.code, self.severity, message).with_help(help);
+        finding.name = self.name;
         self.findings.push((path, finding));
     }
 }
 
-/// Which files a code applies to.
-#[derive(Clone, Copy)]
-pub enum Scope {
-    /// A registry rule with its check.
-    Registry(fn(&Context, &mut Sink)),
-    /// A finding of `survey check`, produced by the survey reader.
-    Survey,
-    /// A finding of reading a registry from a table (`import`, or `check FILE.docx`).
-    Import,
-    /// A finding of reading a journal of requests (`requests`).
-    Journal,
-}
+pub use crate::diagnostic::{Rule, Scope};
 
-/// One rule of the catalogue.
-pub struct Rule {
-    pub code: &'static str,
-    /// Kebab-case name of the defect, e.g. `duplicate-touchpoint`.
-    pub name: &'static str,
-    pub severity: Severity,
-    /// The seed point it comes from ("Липецк 2.7"), or "—".
-    pub source: &'static str,
-    /// One line in Russian.
-    pub summary: &'static str,
-    /// Full Russian text: Что проверяет / Почему это важно / Пример / Как исправить / Основание.
-    pub explanation: &'static str,
-    pub scope: Scope,
-}
+/// A registry rule's check.
+pub type Check = fn(&Context, &mut Sink);
 
-/// Every rule and survey finding, in code order.
-pub static CATALOG: &[&Rule] = &[
-    // Reading a registry from a table comes before every rule on it.
-    &crate::registry::import_codes::I001,
-    &crate::registry::import_codes::I002,
-    &crate::registry::import_codes::I003,
-    &crate::registry::import_codes::I004,
-    &crate::requests::codes::J001,
-    &crate::requests::codes::J002,
-    &crate::requests::codes::J003,
-    &crate::requests::codes::J004,
-    &r001_invalid_yaml_shape::RULE,
-    &r002_missing_required_field::RULE,
-    &r003_missing_recommended_field::RULE,
-    &r004_unknown_need::RULE,
-    &r005_need_outside_catalogue::RULE,
-    &r006_repeated_need::RULE,
-    &r007_other_need_without_description::RULE,
-    &r008_duplicate_touchpoint::RULE,
-    &r009_several_points_in_one::RULE,
-    &r010_channel_contradicts_point::RULE,
-    &r011_duplicate_process::RULE,
-    &r012_empty_group::RULE,
-    &r013_duplicate_id::RULE,
-    &r014_incomplete_approvals::RULE,
-    &r015_late_publication::RULE,
-    &r016_dates_out_of_order::RULE,
-    &r017_missing_key_channel::RULE,
-    &survey_codes::S001,
-    &survey_codes::S002,
-    &survey_codes::S003,
-    &survey_codes::S004,
-    &survey_codes::S005,
-    &survey_codes::S006,
-    &survey_codes::S007,
-    &survey_codes::S008,
-    &survey_codes::S009,
+/// Every registry rule with its check, in code order. The descriptors are listed for
+/// `rules`, `explain` and `--ignore` by `catalog`, which also lists the other codes.
+pub static CHECKS: &[(&Rule, Check)] = &[
+    (
+        &r001_invalid_yaml_shape::RULE,
+        r001_invalid_yaml_shape::check,
+    ),
+    (
+        &r002_missing_required_field::RULE,
+        r002_missing_required_field::check,
+    ),
+    (
+        &r003_missing_recommended_field::RULE,
+        r003_missing_recommended_field::check,
+    ),
+    (&r004_unknown_need::RULE, r004_unknown_need::check),
+    (
+        &r005_need_outside_catalogue::RULE,
+        r005_need_outside_catalogue::check,
+    ),
+    (&r006_repeated_need::RULE, r006_repeated_need::check),
+    (
+        &r007_other_need_without_description::RULE,
+        r007_other_need_without_description::check,
+    ),
+    (
+        &r008_duplicate_touchpoint::RULE,
+        r008_duplicate_touchpoint::check,
+    ),
+    (
+        &r009_several_points_in_one::RULE,
+        r009_several_points_in_one::check,
+    ),
+    (
+        &r010_channel_contradicts_point::RULE,
+        r010_channel_contradicts_point::check,
+    ),
+    (&r011_duplicate_process::RULE, r011_duplicate_process::check),
+    (&r012_empty_group::RULE, r012_empty_group::check),
+    (&r013_duplicate_id::RULE, r013_duplicate_id::check),
+    (
+        &r014_incomplete_approvals::RULE,
+        r014_incomplete_approvals::check,
+    ),
+    (&r015_late_publication::RULE, r015_late_publication::check),
+    (
+        &r016_dates_out_of_order::RULE,
+        r016_dates_out_of_order::check,
+    ),
+    (
+        &r017_missing_key_channel::RULE,
+        r017_missing_key_channel::check,
+    ),
 ];
-
-impl Rule {
-    /// A finding of this rule, with its code and severity.
-    pub fn finding(&self, message: impl Into<String>) -> Finding {
-        Finding::new(self.code, self.severity, message)
-    }
-}
-
-/// Finds a rule by its code (case does not matter).
-pub fn find(code: &str) -> Option<&'static Rule> {
-    CATALOG
-        .iter()
-        .copied()
-        .find(|rule| rule.code.eq_ignore_ascii_case(code))
-}
 
 /// Runs every registry rule on a loaded model.
 pub fn run_all(context: &Context) -> Vec<(YamlPath, Finding)> {
     let mut all = Vec::new();
-    for rule in CATALOG {
-        if let Scope::Registry(check) = rule.scope {
-            let mut sink = Sink::new(rule);
-            check(context, &mut sink);
-            all.append(&mut sink.findings);
-        }
+    for (rule, check) in CHECKS {
+        let mut sink = Sink::new(rule);
+        check(context, &mut sink);
+        all.append(&mut sink.findings);
     }
     all
-}
-
-/// Keyword stems that mark a point as offline or digital (Smolensk 1.3(8-9), N. Ossetia 3.2-3.3).
-/// Phone is neither: the seeds disagree on it.
-pub(crate) const OFFLINE_STEMS: &[&str] =
-    &["кабинет", "помещени", "личн", "приемн", "бумажн", "очн"];
-pub(crate) const DIGITAL_STEMS: &[&str] = &[
-    "сайт",
-    "портал",
-    "электронн",
-    "e mail",
-    "email",
-    "сэд",
-    "эдо",
-    "документооборот",
-    "мессенджер",
-    "приложени",
-    "интернет",
-    "программн",
-    "информационн систем",
-    "дело web",
-];
-
-/// Whether a normalised text contains one of the stems.
-pub(crate) fn mentions(normalized: &str, stems: &[&str]) -> bool {
-    stems.iter().any(|stem| normalized.contains(stem))
 }
 
 /// Splits a point cell at commas and semicolons outside parentheses.
@@ -344,43 +294,6 @@ fn unreadable_events_finding(message: &str) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_are_unique_and_ascending() {
-        let codes: Vec<&str> = CATALOG.iter().map(|r| r.code).collect();
-        let mut sorted = codes.clone();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(codes, sorted);
-    }
-
-    #[test]
-    fn every_rule_has_a_full_explanation_and_a_source() {
-        for rule in CATALOG {
-            for section in [
-                "Что проверяет",
-                "Почему это важно",
-                "Пример",
-                "Как исправить",
-                "Основание",
-            ] {
-                assert!(
-                    rule.explanation.contains(section),
-                    "{} lacks section {section}",
-                    rule.code
-                );
-            }
-            assert!(!rule.source.is_empty(), "{} has no source", rule.code);
-            assert!(!rule.summary.is_empty(), "{} has no summary", rule.code);
-            assert!(
-                rule.name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{} name is not kebab-case",
-                rule.code
-            );
-        }
-    }
 
     #[test]
     fn split_points_respects_parentheses() {

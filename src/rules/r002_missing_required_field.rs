@@ -28,10 +28,10 @@ pub static RULE: Rule = Rule {
 коды или формулировки из `tochki explain R004`.
 
 Основание: Липецк, п. 2.2; Смоленск, п. 1.7 и приложение к Порядку.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let registry = context.registry;
     if Text::non_blank(&registry.organization).is_none() {
         out.report(

@@ -28,10 +28,10 @@ pub static RULE: Rule = Rule {
 визита в бухгалтерию») и interaction (что происходит в точке).
 
 Основание: Липецк, п. 2.2 (4-5); Смоленск, приложение (графа «Осуществляемое взаимодействие»).",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     for tp in context.registry.touchpoints() {
         let touchpoint = tp.touchpoint;
         let mut missing = Vec::new();

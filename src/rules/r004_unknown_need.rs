@@ -34,10 +34,10 @@ pub static RULE: Rule = Rule {
 Как исправить: замените значение на код или формулировку, которую называет сообщение.
 
 Основание: Смоленск, п. 1.7; Липецк, п. 2.6; Омск, п. 6; Северная Осетия, п. 2.5.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let registry = context.registry;
     for (i, entry) in registry.needs.iter().flatten().enumerate() {
         report(out, || YamlPath::root().key("needs").index(i), entry);

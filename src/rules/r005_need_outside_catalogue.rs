@@ -27,10 +27,10 @@ pub static RULE: Rule = Rule {
 Как исправить: замените потребность на одну из каталога или, если каталог неполон, дополните его.
 
 Основание: Северная Осетия, п. 2.5; Смоленск, п. 1.7; Липецк, п. 2.6.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let registry = context.registry;
     let Some(allowed) = registry.catalogue() else {
         return;

@@ -24,10 +24,10 @@ pub static RULE: Rule = Rule {
 Как исправить: удалите повтор.
 
 Основание: правило аккуратности перечня; см. также Липецк, п. 2.7 (потребности раскрываются один раз).",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     for tp in context.registry.touchpoints() {
         let mut seen = Vec::new();
         for (slot, entry) in need_entries(&tp.touchpoint.needs) {

@@ -25,10 +25,10 @@ pub static RULE: Rule = Rule {
 Как исправить: needs: [info, {other: \"получение пропуска в здание\"}]
 
 Основание: Липецк, п. 2.6 (9); Смоленск, п. 1.7 (10).",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     for tp in context.registry.touchpoints() {
         for (slot, entry) in need_entries(&tp.touchpoint.needs) {
             if let NeedValue::Known {

@@ -33,10 +33,10 @@ pub static RULE: Rule = Rule {
 needs: [submission, info, consultation].
 
 Основание: Липецк, п. 2.7.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     // Touchpoints come in file order, process by process; the key includes the process.
     let mut first_seen: HashMap<(usize, usize, &str), usize> = HashMap::new();
     for (tp, normalized) in context.touchpoints() {

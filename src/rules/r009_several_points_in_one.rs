@@ -1,6 +1,6 @@
 //! R009: one touchpoint cell naming several points.
 
-use super::{Context, DIGITAL_STEMS, OFFLINE_STEMS, Rule, Scope, Sink, mentions, split_points};
+use super::{Context, Rule, Scope, Sink, split_points};
 use crate::diagnostic::Severity;
 use crate::registry::model::Text;
 
@@ -29,10 +29,10 @@ pub static RULE: Rule = Rule {
     - point: Электронная почта
 
 Основание: Липецк, п. 2.2 (3) и 2.7; Смоленск, приложение к Порядку.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     for tp in context.registry.touchpoints() {
         let Some(point) = Text::non_blank(&tp.touchpoint.point) else {
             continue;
@@ -62,10 +62,8 @@ fn check(context: &Context, out: &mut Sink) {
 /// Whether a part of a cell is itself a point: it names a channel.
 fn names_a_channel(part: &str) -> bool {
     const OTHER_STEMS: &[&str] = &["телефон", "связ", "почт", "письм", "канал"];
-    let normalized = crate::text::normalize(part);
-    mentions(&normalized, DIGITAL_STEMS)
-        || mentions(&normalized, OFFLINE_STEMS)
-        || mentions(&normalized, OTHER_STEMS)
+    crate::vocabulary::meaning(part).names_a_channel()
+        || crate::vocabulary::mentions(part, OTHER_STEMS)
 }
 
 #[cfg(test)]

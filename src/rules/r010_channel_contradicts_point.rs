@@ -1,6 +1,6 @@
 //! R010: the kind of a touchpoint contradicts what the point is.
 
-use super::{Context, DIGITAL_STEMS, OFFLINE_STEMS, Rule, Scope, Sink, mentions, split_points};
+use super::{Context, Rule, Scope, Sink, split_points};
 use crate::diagnostic::Severity;
 use crate::registry::model::{Channel, Text};
 use crate::text::normalize;
@@ -29,10 +29,10 @@ pub static RULE: Rule = Rule {
 (см. R009).
 
 Основание: Смоленск, п. 1.3 (8-9); Северная Осетия, п. 3.2-3.3.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     for (tp, normalized_point) in context.touchpoints() {
         let (Some(point), Some(normalized_point), Some(channel)) = (
             Text::non_blank(&tp.touchpoint.point),
@@ -54,8 +54,8 @@ fn check(context: &Context, out: &mut Sink) {
             vec![(point.to_string(), normalized_point.to_string())]
         };
         for (part, normalized) in parts {
-            let is_offline = mentions(&normalized, OFFLINE_STEMS);
-            let is_digital = mentions(&normalized, DIGITAL_STEMS);
+            let meaning = crate::vocabulary::meaning(&normalized);
+            let (is_offline, is_digital) = (meaning.offline, meaning.digital);
             let contradiction = match channel {
                 Channel::Digital => is_offline && !is_digital,
                 Channel::Offline => is_digital && !is_offline,

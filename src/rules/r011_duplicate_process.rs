@@ -28,10 +28,10 @@ pub static RULE: Rule = Rule {
 Как исправить: объедините точки в одном процессе.
 
 Основание: Смоленск, п. 1.6; Северная Осетия, п. 2.1.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let mut first_seen: HashMap<String, (usize, usize)> = HashMap::new();
     for (d, direction) in context.registry.directions.iter().flatten().enumerate() {
         for (p, process) in direction.processes.iter().flatten().enumerate() {

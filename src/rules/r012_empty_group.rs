@@ -25,10 +25,10 @@ pub static RULE: Rule = Rule {
 Как исправить: добавьте точки взаимодействия или удалите пустой процесс (направление).
 
 Основание: Липецк, п. 2.2 (структура перечня: направление — процесс — точка).",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     if context
         .registry
         .directions

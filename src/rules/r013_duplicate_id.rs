@@ -26,10 +26,10 @@ pub static RULE: Rule = Rule {
 Как исправить: дайте второй точке новый id (старые id не переиспользуйте).
 
 Основание: правило ведения версий перечня (Липецк, п. 3.1: изменения строк перечня).",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let mut first_seen: HashMap<&str, &str> = HashMap::new();
     for tp in context.registry.touchpoints() {
         let Some(id) = Text::non_blank(&tp.touchpoint.id) else {

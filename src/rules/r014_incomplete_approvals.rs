@@ -27,10 +27,10 @@ centricity_deputy — заместитель, ответственный за в
 Как исправить: добавьте недостающие согласования с ФИО и датой.
 
 Основание: Липецк, п. 3.4.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let Some(approvals) = &context.registry.approvals else {
         return;
     };

@@ -28,12 +28,12 @@ pub static RULE: Rule = Rule {
 Как исправить: разместите версию в срок; если дата указана неверно, исправьте её.
 
 Основание: Липецк, п. 3.1.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
 const DEADLINE_DAYS: u32 = 5;
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let registry = context.registry;
     let approved = registry
         .approved

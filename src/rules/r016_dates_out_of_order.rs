@@ -25,10 +25,10 @@ pub static RULE: Rule = Rule {
 Как исправить: проверьте даты по документам и исправьте.
 
 Основание: Липецк, п. 2.1, 3.1, 3.4.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let registry = context.registry;
     let Some(approved) = registry
         .approved

@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
 действительно нет, замечание можно отключить: --ignore R017.
 
 Основание: Смоленск, п. 2.2; Омск, п. 5; Северная Осетия, п. 3.4.",
-    scope: Scope::Registry(check),
+    scope: Scope::Registry,
 };
 
 /// The key channels with the stems that recognise them.
@@ -48,7 +48,7 @@ const KEY_CHANNELS: &[(&str, &[&str])] = &[
     ("официальный сайт (портал)", &["сайт", "портал"]),
 ];
 
-fn check(context: &Context, out: &mut Sink) {
+pub(super) fn check(context: &Context, out: &mut Sink) {
     let points: Vec<&str> = context
         .touchpoints()
         .filter_map(|(_, point)| point)
@@ -57,7 +57,7 @@ fn check(context: &Context, out: &mut Sink) {
         return;
     }
     for (name, stems) in KEY_CHANNELS {
-        if !points.iter().any(|p| super::mentions(p, stems)) {
+        if !points.iter().any(|p| crate::vocabulary::mentions(p, stems)) {
             out.report(
                 YamlPath::root().key("directions"),
                 format!("В перечне нет ключевого канала: {name}"),

@@ -5,63 +5,12 @@
 use super::codes::{item_without_process, process_not_surveyed, process_without_feedback};
 use super::definition::Definition;
 use super::label::ItemLabel;
-use super::tally::TallyReport;
+use super::report::TallyReport;
+pub use super::report::{DirectionResult, ItemLink, ProcessResult, RegistryBlock, TouchpointBrief};
 use crate::registry::Registry;
 use crate::registry::link::{Link, Linker};
 use crate::registry::model::Text;
 use crate::registry::needs::Need;
-use serde::Serialize;
-
-/// The process and direction an item asks about (null when it links to none).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct ItemLink {
-    pub process: Option<String>,
-    pub direction: Option<String>,
-}
-
-/// A touchpoint as the `registry` block shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TouchpointBrief {
-    pub point: String,
-    pub channel: Option<&'static str>,
-    pub needs: Vec<&'static str>,
-}
-
-/// A process with the figures of the item that asks about it, in the latest wave.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProcessResult {
-    pub name: String,
-    pub surveyed: bool,
-    pub item: Option<String>,
-    pub level: Option<f64>,
-    pub ci: Option<[f64; 2]>,
-    pub n: Option<u64>,
-    pub delta_pp: Option<f64>,
-    pub decline: Option<bool>,
-    pub touchpoints: Vec<TouchpointBrief>,
-}
-
-/// A direction: its processes, and the answers to their items pooled (answers, not people:
-/// one person answers several items), with the change since the previous wave.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DirectionResult {
-    pub name: String,
-    /// How many items of the latest wave speak for its processes.
-    pub items: usize,
-    pub level: Option<f64>,
-    pub ci: Option<[f64; 2]>,
-    /// Answers to those items, pooled (the level counts those with an opinion).
-    pub n: Option<u64>,
-    pub delta_pp: Option<f64>,
-    pub decline: Option<bool>,
-    pub processes: Vec<ProcessResult>,
-}
-
-/// The registry as the latest wave measured it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RegistryBlock {
-    pub directions: Vec<DirectionResult>,
-}
 
 /// Links the items of `report` to the processes of `registry`; adds each item's link, the
 /// `registry` block and findings S007–S009 to the report.
@@ -208,7 +157,7 @@ struct Pooled {
 fn pooled(report: &TallyReport, latest: usize, speaking: &[usize]) -> Pooled {
     use super::stats::{one_decimal, two_proportion_p, wilson};
     let wave = &report.waves[latest];
-    let sum = |items: &mut dyn Iterator<Item = &super::tally::Item>| {
+    let sum = |items: &mut dyn Iterator<Item = &super::report::Item>| {
         items.fold((0u64, 0u64), |(s, n), i| {
             (s + i.figures.satisfied, n + i.figures.with_opinion)
         })

@@ -3,12 +3,11 @@
 //! severity the catalogue gives it. The catalogue (`rules::CATALOG`) lists the statics here,
 //! so `explain`, `rules`, `--ignore` and the README table cover them with the registry rules.
 
-use super::personal::shown;
 use super::scale::Scale;
-use super::scan::Misfit;
 use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Rule, Scope};
 use crate::input::text::Encoding;
-use crate::rules::{Rule, Scope};
+use crate::privacy::shown;
 
 /// A finding of `rule` in an export: `row` counts from 1 (the header), `column` from 0.
 fn finding(
@@ -26,13 +25,13 @@ fn finding(
     finding
 }
 
-/// `«a», «b»`: headers named in a message.
-pub fn quoted_list(headers: &[String]) -> String {
-    headers
-        .iter()
-        .map(|h| format!("«{h}»"))
-        .collect::<Vec<_>>()
-        .join(", ")
+pub use crate::text::quoted_list;
+
+/// A value of a column that is not an option of a scale.
+#[derive(Debug, Clone)]
+pub struct Misfit {
+    pub row: u64,
+    pub value: String,
 }
 
 pub static S001: Rule = Rule {

@@ -5,13 +5,14 @@
 //! duplicates.
 
 use super::codes;
+pub use super::codes::Misfit;
 use super::columns::{Column, Role, classify_headers};
 use super::definition::Definition;
-use super::personal::{Identifying, identifying};
 use super::scale::{LONGEST_OPTION_BYTES, Placement, place};
 use crate::diagnostic::Finding;
 use crate::input::records::{Export, ReadOptions, ReadProgress, RecordStream};
 use crate::input::text::Encoding;
+use crate::privacy::{Identifying, identifying};
 use csv::ByteRecord;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
@@ -35,13 +36,6 @@ pub const MISFIT_SAMPLE: usize = 200;
 /// columns of 200 kept values each would hold a quarter of a gigabyte. Past the budget values
 /// are still counted, and reported as a number.
 pub const MISFIT_BUDGET: usize = 20_000;
-
-/// A value of a column that is not an option of a scale.
-#[derive(Debug, Clone)]
-pub struct Misfit {
-    pub row: u64,
-    pub value: String,
-}
 
 /// Counters of one column on one scale.
 #[derive(Debug, Clone)]
@@ -342,7 +336,7 @@ impl Pass {
         if self.fingerprints.insert(record, self.width) {
             return None;
         }
-        let time = super::personal::shown(&trimmed(self.encoding, &record[timestamp])).into_owned();
+        let time = crate::privacy::shown(&trimmed(self.encoding, &record[timestamp])).into_owned();
         Some(codes::repeated_row(&self.file, row, timestamp, &time))
     }
 

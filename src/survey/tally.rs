@@ -7,14 +7,14 @@ use super::codes;
 use super::columns::{Column, Role};
 use super::definition::Definition;
 use super::label::ItemLabel;
-use super::personal::shown;
+pub use super::report::*;
 use super::scale::Scale;
 use super::scan::{ColumnTally, GroupCounts, Misfit, PainText, ScanConfig, ScannedExport, scan};
 use super::stats::{one_decimal, two_proportion_p, wilson};
 use crate::diagnostic::{Finding, sort_findings};
 use crate::input::records::{ReadOptions, ReadProgress, Unwatched};
-use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use crate::privacy::shown;
+use crate::privacy::suppressed;
 use std::path::PathBuf;
 
 /// One export to tally, with its label (a year).
@@ -67,214 +67,6 @@ pub struct TallyConfig {
     pub min_group: u64,
     pub population: Option<u64>,
     pub collect_pains: bool,
-}
-
-/// Option → value, in the order of the scale table; a JSON object in that order.
-#[derive(Debug, Clone)]
-pub struct ByOption<T>(pub Vec<(&'static str, T)>);
-
-impl<T: Serialize> Serialize for ByOption<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (option, value) in &self.0 {
-            map.serialize_entry(option, value)?;
-        }
-        map.end()
-    }
-}
-
-/// Option → count.
-pub type Counts = ByOption<u64>;
-
-/// Option → share in percent.
-pub type Shares = ByOption<f64>;
-
-/// The figures of one item (or group).
-#[derive(Debug, Clone, Serialize)]
-pub struct Figures {
-    pub n: u64,
-    pub counts: Counts,
-    /// Option → share of all answers to the item, percent, one decimal.
-    pub shares: Shares,
-    /// Satisfaction level, percent, one decimal; None when nobody had an opinion.
-    pub level: Option<f64>,
-    pub ci: Option<[f64; 2]>,
-    pub mean: Option<f64>,
-    /// Satisfied answers and answers with an opinion: what the level is computed from.
-    #[serde(skip)]
-    pub satisfied: u64,
-    #[serde(skip)]
-    pub with_opinion: u64,
-}
-
-/// A segment's figures, or only its name when it is too small to show.
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
-pub enum Group {
-    Shown {
-        group: String,
-        respondents: u64,
-        #[serde(flatten)]
-        figures: Figures,
-    },
-    Suppressed {
-        group: String,
-        suppressed: bool,
-    },
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Item {
-    pub label: ItemLabel,
-    /// The item's identity across years (see `Column::key`).
-    #[serde(skip)]
-    pub key: String,
-    /// The column's header, the label of last resort where two items share a label.
-    #[serde(skip)]
-    pub header: String,
-    #[serde(skip)]
-    pub scale: Scale,
-    #[serde(flatten)]
-    pub figures: Figures,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub groups: Option<Vec<Group>>,
-    /// With `--registry`: the process and direction the item asks about (null when none).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub link: Option<super::by_process::ItemLink>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Wave {
-    pub label: String,
-    pub file: String,
-    pub respondents: u64,
-    pub left_out: u64,
-    pub items: Vec<Item>,
-    #[serde(skip)]
-    pub pains: Vec<PainRow>,
-}
-
-/// A problem or proposal for the pain map.
-#[derive(Debug, Clone, Serialize)]
-pub struct PainRow {
-    /// The item it is about ("общее" when the export does not say).
-    pub item: String,
-    /// "проблема" or "предложение".
-    pub kind: &'static str,
-    pub text: String,
-    pub count: u64,
-}
-
-/// One option's part of an item's answers, for a chart.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Part {
-    pub option: &'static str,
-    /// Percent of all answers to the item, not rounded.
-    pub share: f64,
-    /// The outermost option of its side ("полностью"; the three-way scale's only one).
-    pub strong: bool,
-}
-
-/// An item's answers split at the middle of its scale, each side from the middle outwards.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Balance {
-    pub satisfied: Vec<Part>,
-    pub dissatisfied: Vec<Part>,
-    pub unsure: Part,
-}
-
-impl Item {
-    pub fn balance(&self) -> Balance {
-        let counts = &self.figures.counts.0;
-        let n = self.figures.n.max(1) as f64;
-        let part = |i: usize, strong: bool| Part {
-            option: counts[i].0,
-            share: counts[i].1 as f64 * 100.0 / n,
-            strong,
-        };
-        let unsure = self.scale.unsure();
-        let satisfied = self.scale.satisfied();
-        let dissatisfied: Vec<usize> = (0..unsure).filter(|i| !satisfied.contains(i)).collect();
-        // The scale lists the satisfied options from the strongest inwards.
-        let outwards = |indices: Vec<usize>| {
-            let last = indices.len().saturating_sub(1);
-            indices
-                .into_iter()
-                .enumerate()
-                .map(|(at, i)| part(i, at == last))
-                .collect()
-        };
-        Balance {
-            satisfied: outwards(satisfied.iter().rev().copied().collect()),
-            dissatisfied: outwards(dissatisfied),
-            unsure: part(unsure, false),
-        }
-    }
-}
-
-/// Which way a level moved between two years, decided on the exact change (the printed change
-/// is rounded to one decimal and may read 0.0).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Trend {
-    SignificantDecline,
-    Decline,
-    SignificantRise,
-    Rise,
-    NoChange,
-}
-
-impl Trend {
-    pub fn of(delta: f64, significant: bool) -> Trend {
-        match (delta, significant) {
-            (d, true) if d < 0.0 => Trend::SignificantDecline,
-            (d, false) if d < 0.0 => Trend::Decline,
-            (d, true) if d > 0.0 => Trend::SignificantRise,
-            (d, false) if d > 0.0 => Trend::Rise,
-            _ => Trend::NoChange,
-        }
-    }
-
-    /// What Omsk p.13 asks proposals for.
-    pub fn is_significant_decline(self) -> bool {
-        self == Trend::SignificantDecline
-    }
-}
-
-fn serialize_decline<S: Serializer>(trend: &Trend, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_bool(trend.is_significant_decline())
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Dynamics {
-    pub item: ItemLabel,
-    pub from: String,
-    pub to: String,
-    pub delta_pp: f64,
-    pub p_value: f64,
-    pub significant: bool,
-    /// In JSON `decline`: whether the level fell significantly.
-    #[serde(rename = "decline", serialize_with = "serialize_decline")]
-    pub trend: Trend,
-    #[serde(skip)]
-    pub levels: (f64, f64),
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TallyReport {
-    pub waves: Vec<Wave>,
-    pub dynamics: Vec<Dynamics>,
-    pub findings: Vec<Finding>,
-    /// With `--registry`: the registry as the latest wave measured it (cycle.md).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub registry: Option<super::by_process::RegistryBlock>,
-}
-
-impl TallyReport {
-    pub fn declines(&self) -> impl Iterator<Item = &Dynamics> {
-        self.dynamics
-            .iter()
-            .filter(|d| d.trend.is_significant_decline())
-    }
 }
 
 fn figures(scale: Scale, counts: &[u64], population: Option<u64>) -> Figures {
@@ -400,7 +192,7 @@ fn identity(column: &Column, scale: Scale) -> (ItemLabel, String) {
 fn check_segment(
     scanned: &ScannedExport,
     column: &Column,
-    by_values: Option<super::personal::Identifying>,
+    by_values: Option<crate::privacy::Identifying>,
 ) -> anyhow::Result<()> {
     let file = &scanned.file;
     if let Some(kind) = by_values {
@@ -602,27 +394,6 @@ fn is_a_category(groups: &[(String, u64)], respondents: u64) -> bool {
     groups.len() <= 20 || (groups.len() as u64) * 2 <= respondents
 }
 
-/// Which groups to hide, given how many of each answered the item (answers on the scale).
-pub fn suppressed(answered: &[u64], min_group: u64) -> Vec<bool> {
-    let mut hidden: Vec<bool> = answered.iter().map(|&n| n < min_group).collect();
-    loop {
-        let hidden_answers: u64 = (0..answered.len())
-            .filter(|&i| hidden[i])
-            .map(|i| answered[i])
-            .sum();
-        if hidden_answers == 0 || hidden_answers >= min_group {
-            return hidden;
-        }
-        let smallest_shown = (0..answered.len())
-            .filter(|&i| !hidden[i])
-            .min_by_key(|&i| answered[i]);
-        match smallest_shown {
-            Some(i) => hidden[i] = true,
-            None => return hidden,
-        }
-    }
-}
-
 /// The pain map's rows: never from a column found personal by its values, contacts masked.
 fn pain_rows(pains: &[PainText], scanned: &ScannedExport, personal: &[usize]) -> Vec<PainRow> {
     let mut rows: Vec<PainRow> = pains
@@ -777,20 +548,6 @@ mod tests {
         );
         assert_eq!(WaveInput::parse("exports/survey.csv").label, "survey");
         assert_eq!(WaveInput::parse("exports/20251.csv").label, "20251");
-    }
-
-    #[test]
-    fn small_groups_stay_hidden_alone_and_together() {
-        // Nothing small: nothing hidden.
-        assert_eq!(suppressed(&[5, 9, 12], 5), [false, false, false]);
-        // One group of one answer: the next smallest is hidden with it.
-        assert_eq!(suppressed(&[1, 9, 12], 5), [true, true, false]);
-        // Two small groups that together are still under the minimum: a third goes.
-        assert_eq!(suppressed(&[1, 2, 9, 12], 5), [true, true, true, false]);
-        // A hidden group with no answers reveals nothing.
-        assert_eq!(suppressed(&[0, 9, 12], 5), [true, false, false]);
-        // Everything small: everything hidden, and the loop ends.
-        assert_eq!(suppressed(&[1, 2], 5), [true, true]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 
 use super::{files_in, root, tochki, tochki_in};
 use insta::assert_snapshot;
-use tochki::rules::{CATALOG, Scope};
+use tochki::catalog::CATALOG;
+use tochki::diagnostic::Scope;
 
 fn snapshot_name(file: &str) -> String {
     file.replace(['/', '.'], "_")
@@ -60,7 +61,7 @@ fn the_complete_example_passes_strict() {
 #[test]
 fn every_registry_rule_has_a_fixture_that_triggers_it() {
     for rule in CATALOG {
-        if !matches!(rule.scope, Scope::Registry(_)) {
+        if !matches!(rule.scope, Scope::Registry) {
             continue;
         }
         let file = format!(

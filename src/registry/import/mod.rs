@@ -3,125 +3,20 @@
 //! mapped to the format of registry.md. Every touchpoint remembers the row it came from, so
 //! findings point at the table ([`Places`]).
 
-use super::import_codes::{i001, i002, i003, i004};
-use super::model::{
-    Approved, Channel, Direction, NeedEntry, OneOrMany, Process, Registry, Text, Touchpoint,
-};
-use super::needs::Need;
+mod codes;
+mod fields;
+
 use crate::diagnostic::{Finding, Position, Segment, YamlPath};
 use crate::input::{Grid, GridRow};
+use crate::registry::model::{
+    Approved, Channel, Direction, NeedEntry, OneOrMany, Process, Registry, Text, Touchpoint,
+};
+use crate::registry::needs::Need;
 use crate::text::normalize;
+pub use codes::{I001, I002, I003, I004};
+use codes::{i001, i002, i003, i004};
+pub use fields::{Field, Options};
 use std::collections::BTreeMap;
-
-/// A column of the registry's table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    Number,
-    Direction,
-    Process,
-    Point,
-    Channel,
-    Needs,
-    Interaction,
-    Features,
-    Client,
-    Value,
-    Basis,
-}
-
-impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Number,
-        Field::Direction,
-        Field::Process,
-        Field::Point,
-        Field::Channel,
-        Field::Needs,
-        Field::Interaction,
-        Field::Features,
-        Field::Client,
-        Field::Value,
-        Field::Basis,
-    ];
-
-    /// The key of the registry format (`--column "Заголовок=point"` uses it too).
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Number => "number",
-            Field::Direction => "direction",
-            Field::Process => "process",
-            Field::Point => "point",
-            Field::Channel => "channel",
-            Field::Needs => "needs",
-            Field::Interaction => "interaction",
-            Field::Features => "features",
-            Field::Client => "client",
-            Field::Value => "value",
-            Field::Basis => "basis",
-        }
-    }
-
-    /// The headers the seeds use for the column (import.md), compared normalised.
-    pub fn headers(self) -> &'static [&'static str] {
-        match self {
-            Field::Number => &["№ п/п", "№", "N п/п", "номер"],
-            Field::Direction => &[
-                "Направление деятельности",
-                "Направленность деятельности",
-                "Направление",
-            ],
-            Field::Process => &[
-                "Наименование процесса",
-                "Наименование конкретного процесса",
-                "Процесс",
-            ],
-            Field::Point => &["Точка взаимодействия", "Наименование точки взаимодействия"],
-            Field::Channel => &["Вид точки", "Вид точки взаимодействия", "Тип точки"],
-            Field::Needs => &[
-                "Удовлетворяемые потребности",
-                "Потребности клиента",
-                "Удовлетворяемые потребности клиента",
-            ],
-            Field::Interaction => &[
-                "Осуществляемое взаимодействие",
-                "Осуществляемое взаимодействие с клиентом",
-            ],
-            Field::Features => &[
-                "Особенности взаимодействия",
-                "Особенности взаимодействия с клиентом",
-            ],
-            Field::Client => &["Внутренний клиент", "Клиент"],
-            Field::Value => &["Ценность для внутреннего клиента", "Ценность для клиента"],
-            Field::Basis => &["Основание", "Документ/поручение", "Документ поручение"],
-        }
-    }
-
-    /// The field a header names, if any.
-    pub fn of_header(header: &str) -> Option<Field> {
-        let wanted = normalize(header);
-        Field::ALL
-            .into_iter()
-            .find(|field| field.headers().iter().any(|h| normalize(h) == wanted))
-    }
-
-    pub fn from_key(key: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|field| field.key() == key)
-    }
-}
-
-/// What the user chose on the command line.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// The N-th Word table (1-based).
-    pub table: Option<usize>,
-    /// The sheet by name.
-    pub sheet: Option<String>,
-    /// Headers mapped explicitly (`--column "Заголовок=field"`).
-    pub columns: Vec<(String, Field)>,
-    pub organization: Option<String>,
-    /// «Приказ № 76 от 24.09.2024».
-    pub approved: Option<String>,
-}
 
 /// A process's row and its touchpoints' rows.
 pub type ProcessRows = (usize, Vec<usize>);
@@ -945,7 +840,7 @@ mod tests {
 
     #[test]
     fn the_official_headings_are_all_recognised() {
-        for heading in crate::render::official_table::HEADINGS {
+        for heading in crate::registry::model::OFFICIAL_HEADINGS {
             assert!(Field::of_header(heading).is_some(), "{heading}");
         }
     }

@@ -3,8 +3,8 @@
 //! `rules::CATALOG` lists the statics, so `explain I003` and `--ignore I002` work.
 
 use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Rule, Scope};
 use crate::input::Grid;
-use crate::rules::{Rule, Scope};
 
 pub static I001: Rule = Rule {
     code: "I001",
@@ -29,7 +29,7 @@ pub static I001: Rule = Rule {
 };
 
 /// I001: none of `grids` has a touchpoint column; names each with its first headers.
-pub fn i001(grids: &[Grid], options: &super::import::Options) -> Finding {
+pub fn i001(grids: &[Grid], options: &super::fields::Options) -> Finding {
     let seen: Vec<String> = grids
         .iter()
         .filter(
@@ -102,7 +102,7 @@ pub static I002: Rule = Rule {
 
 /// I002: a header that names no field.
 pub fn i002(header: &str) -> Finding {
-    let all: Vec<&str> = super::import::Field::ALL
+    let all: Vec<&str> = super::fields::Field::ALL
         .iter()
         .flat_map(|f| f.headers().iter().copied())
         .collect();
