@@ -278,8 +278,14 @@ fn read_row<'r>(
         .map(|name| names.get(name, judge));
     // What --anonymous leaves out is not even kept.
     let owned = |column| cell(column).map(str::to_string);
+    // Who the executor and correspondent are is never kept with --anonymous; otherwise
+    // contacts inside the cells are masked here, once, for every output.
     let personal = |column| {
-        if judge.anonymous { None } else { owned(column) }
+        if judge.anonymous {
+            None
+        } else {
+            cell(column).map(|text| crate::privacy::mask_contacts(text).into_owned())
+        }
     };
     Ok(Request {
         row: at(Column::Received).0,

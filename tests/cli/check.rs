@@ -379,6 +379,128 @@ fn check_never_writes_into_its_input() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
 
+/// The command and fixture that trigger each survey, import and journal code.
+const CODE_FIXTURES: &[(&str, &[&str])] = &[
+    (
+        "I001",
+        &["check", "tests/fixtures/import/no_point_column.docx"],
+    ),
+    ("I002", &["check", "tests/fixtures/import/defects.docx"]),
+    ("I003", &["check", "tests/fixtures/import/defects.docx"]),
+    ("I004", &["check", "tests/fixtures/import/defects.docx"]),
+    ("J001", &["requests", "tests/fixtures/requests/no_form.csv"]),
+    (
+        "J002",
+        &[
+            "requests",
+            "examples/requests_2025.csv",
+            "--as-of",
+            "2025-05-14",
+        ],
+    ),
+    (
+        "J003",
+        &[
+            "requests",
+            "examples/requests_2025.csv",
+            "--as-of",
+            "2025-05-14",
+        ],
+    ),
+    (
+        "J004",
+        &[
+            "requests",
+            "examples/requests_2025.csv",
+            "--as-of",
+            "2025-05-14",
+        ],
+    ),
+    (
+        "S001",
+        &[
+            "survey",
+            "check",
+            "tests/fixtures/codes/s001_missing_column.csv",
+            "--survey",
+            "tests/fixtures/codes/s001_missing_column.survey.yaml",
+        ],
+    ),
+    (
+        "S002",
+        &["survey", "check", "examples/survey_2025_invalid.csv"],
+    ),
+    (
+        "S003",
+        &["survey", "check", "examples/survey_2025_invalid.csv"],
+    ),
+    (
+        "S004",
+        &["survey", "check", "tests/fixtures/codes/s004_no_items.csv"],
+    ),
+    (
+        "S005",
+        &["survey", "check", "examples/survey_2025_invalid.csv"],
+    ),
+    (
+        "S006",
+        &["survey", "check", "examples/survey_2025_invalid.csv"],
+    ),
+    (
+        "S007",
+        &[
+            "survey",
+            "tally",
+            "examples/survey_2025.csv",
+            "--registry",
+            "examples/registry_2025.yaml",
+        ],
+    ),
+    (
+        "S008",
+        &[
+            "survey",
+            "tally",
+            "examples/survey_2025.csv",
+            "--registry",
+            "examples/registry_2025.yaml",
+        ],
+    ),
+    (
+        "S009",
+        &[
+            "survey",
+            "tally",
+            "examples/survey_2025.csv",
+            "--registry",
+            "examples/registry_2025.yaml",
+        ],
+    ),
+];
+
+#[test]
+fn every_survey_import_and_journal_code_has_a_fixture_that_triggers_it() {
+    for rule in CATALOG {
+        if matches!(rule.scope, Scope::Registry) {
+            continue;
+        }
+        let Some((_, args)) = CODE_FIXTURES.iter().find(|(code, _)| *code == rule.code) else {
+            panic!("{} has no fixture in CODE_FIXTURES", rule.code);
+        };
+        let mut args: Vec<&str> = args.to_vec();
+        args.extend(["--format", "json"]);
+        let run = tochki(args.clone());
+        let json = run.json();
+        let hits = json["findings"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{}: no findings list in {}", rule.code, run.stdout))
+            .iter()
+            .filter(|f| f["code"] == rule.code)
+            .count();
+        assert!(hits > 0, "{:?} does not trigger {}", args, rule.code);
+    }
+}
+
 #[test]
 fn the_readme_lists_every_rule_of_the_catalogue() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();

@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Fixtures that trigger the survey codes no other fixture triggers (S001, S004), for the
+meta-test that holds every code of the catalogue to a fixture (tests/cli/check.rs).
+
+Run from the repository root: python3 scripts/make_code_fixtures.py
+"""
+from pathlib import Path
+
+OUT = Path("tests/fixtures/codes")
+OUT.mkdir(parents=True, exist_ok=True)
+
+# S001: the definition names a column the export does not have.
+(OUT / "s001_missing_column.survey.yaml").write_text(
+    "title: Анкета\n"
+    "items:\n"
+    "  - label: Выдача справок\n"
+    "    column: \"*[Выдача справок]\"\n"
+    "  - label: Командировки\n"
+    "    column: \"*[Командировки]\"\n",
+    encoding="utf-8",
+)
+(OUT / "s001_missing_column.csv").write_text(
+    "Отметка времени,Оцените работу [Выдача справок]\n"
+    "10.11.2025 09:00:00,Полностью удовлетворен\n"
+    "10.11.2025 09:05:00,Скорее удовлетворен\n",
+    encoding="utf-8",
+)
+
+# S004: no column of the export is a question on a scale.
+(OUT / "s004_no_items.csv").write_text(
+    "Отметка времени,Ваши предложения\n"
+    "10.11.2025 09:00:00,Больше консультаций\n"
+    "10.11.2025 09:05:00,Меньше бумаги\n",
+    encoding="utf-8",
+)
