@@ -180,7 +180,7 @@ pub struct ImportArgs {
     #[arg(short, long, value_name = "ФАЙЛ")]
     pub output: Option<PathBuf>,
     /// Какую таблицу документа Word читать (1, 2, …); по умолчанию первую с графой точки
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "ЧИСЛО")]
     pub table: Option<usize>,
     /// Какой лист книги читать; по умолчанию первый с графой точки
     #[arg(long, value_name = "ЛИСТ")]
@@ -235,7 +235,7 @@ pub enum SurveyCommand {
     Init(SurveyInitArgs),
     /// Предложения Министру при снижении удовлетворенности (Омск п. 13): Markdown или Word
     Proposals(SurveyProposalsArgs),
-    /// Проверить выгрузки анкет (S001–S006): значения вне шкалы, сдвинутые строки, повторы
+    /// Проверить выгрузки анкет (S001–S009): значения вне шкалы, сдвинутые строки, повторы
     Check(SurveyCheckArgs),
     /// Итоги опроса: доли ответов, уровень удовлетворенности с 95% интервалом, динамика по годам
     Tally(SurveyTallyArgs),
@@ -296,10 +296,10 @@ pub struct FiguresArgs {
     #[arg(long, value_name = "СТОЛБЕЦ")]
     pub by: Option<String>,
     /// Группа меньше этого числа ответивших не показывается (анонимность, Смоленск 5.2)
-    #[arg(long, default_value = "5", value_name = "N")]
+    #[arg(long, default_value = "5", value_name = "ЧИСЛО")]
     pub min_group: u64,
     /// Численность внутренних клиентов: поправка на конечную совокупность в интервалах
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "ЧИСЛО")]
     pub population: Option<u64>,
 }
 
@@ -346,7 +346,7 @@ pub struct SurveyProposalsArgs {
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
     pub registry: Option<PathBuf>,
     /// Порог малой группы для текстов (как у tally)
-    #[arg(long, default_value = "5", value_name = "N")]
+    #[arg(long, default_value = "5", value_name = "ЧИСЛО")]
     pub min_group: u64,
     /// Формат
     #[arg(long, value_enum, default_value = "markdown")]
@@ -521,9 +521,73 @@ fn russian_help(command: clap::Command, root: bool) -> clap::Command {
         .collect();
     let mut command = command
         .help_template(template)
-        .subcommand_value_name("КОМАНДА");
+        .subcommand_value_name("КОМАНДА")
+        .mut_args(russian_values);
     for name in names {
         command = command.mut_subcommand(name, |sub| russian_help(sub, false));
     }
     command
+}
+
+/// An argument's values and default written into its Russian help, and clap's English
+/// «[default: …]», «[possible values: …]» and «Possible values:» hidden.
+fn russian_values(arg: clap::Arg) -> clap::Arg {
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    // The placeholder clap derives from the field's name is English: given a Russian one.
+    let derived = arg
+        .get_value_names()
+        .is_none_or(|names| names.iter().all(|n| n.as_str().is_ascii()));
+    let arg = match arg.get_id().as_str() {
+        "format" if derived => arg.value_name("ФОРМАТ"),
+        "color" if derived => arg.value_name("ЦВЕТ"),
+        "shell" if derived => arg.value_name("ОБОЛОЧКА"),
+        "min_group" if derived => arg.value_name("ЧИСЛО"),
+        _ => arg,
+    };
+    let values: Vec<clap::builder::PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && defaults.is_empty() {
+        return arg;
+    }
+    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    let mut short = Vec::new();
+    if !values.is_empty() {
+        let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+        short.push(format!("значения: {}", names.join(", ")));
+    }
+    if !defaults.is_empty() {
+        short.push(format!("по умолчанию: {}", defaults.join(", ")));
+    }
+    let arg = arg
+        .help(format!("{help} ({})", short.join("; ")))
+        .hide_default_value(true)
+        .hide_possible_values(true);
+    if values.iter().any(|v| v.get_help().is_some()) {
+        let mut long = format!("{help} ({})\n\nЗначения:", short.join("; "));
+        for value in &values {
+            match value.get_help() {
+                Some(text) => long.push_str(&format!("\n  {} — {text}", value.get_name())),
+                None => long.push_str(&format!("\n  {}", value.get_name())),
+            }
+        }
+        return arg.long_help(long);
+    }
+    arg
+}
+
+/// clap's usage line in Russian: «[OPTIONS]» is «[ПАРАМЕТРЫ]». clap has no setting for the
+/// word, so the rendered help is rewritten once, here.
+pub fn russian_usage(help: &str) -> String {
+    help.replace("[OPTIONS]", "[ПАРАМЕТРЫ]")
+        .replace("[COMMAND]", "[КОМАНДА]")
 }

@@ -108,6 +108,8 @@ pub struct Finding {
     pub severity: Severity,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// Counted from 1, in characters (a text file) or as the spreadsheet numbers its columns;
+    /// code constructors take a column index from 0 and add the 1 themselves.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     /// The YAML path of the node (registries) where there is one.
@@ -135,7 +137,7 @@ pub struct Finding {
 impl Finding {
     /// A finding with no position yet; the caller fills in what it knows. Codes make findings
     /// through [`Rule::finding`]; this stays visible for tests and renderers' examples.
-    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
         Finding {
             file: String::new(),
             code,

@@ -15,7 +15,13 @@ fn main() -> ExitCode {
                 let _ = writeln!(std::io::stderr().lock(), "tochki: ошибка: {message}");
                 return ExitCode::from(tochki::exit::ExitStatus::Trouble.code());
             }
-            None => error.exit(),
+            None if error.use_stderr() => error.exit(),
+            None => {
+                // Help and version: clap's text, with its usage line in Russian.
+                let text = tochki::cli::russian_usage(&error.render().to_string());
+                let _ = write!(std::io::stdout().lock(), "{text}");
+                return ExitCode::SUCCESS;
+            }
         },
     };
     let stdout = std::io::stdout();
@@ -56,16 +62,17 @@ fn main() -> ExitCode {
                     let _ = writeln!(err, "tochki: ошибка: {error}");
                 }
             }
-            // Causes from the system and libraries are English: an input/output failure is said
-            // in Russian, the rest only when TOCHKI_DEBUG is set (the message above names the
-            // file and what to do).
+            // Every message of ours is the error itself, never a cause (the one context, in
+            // `init`, wraps an input/output error). Causes are the system's and the libraries':
+            // an input/output failure is said in Russian, the rest (English) only when
+            // TOCHKI_DEBUG is set; the message above names the file and what to do.
             let debug = std::env::var_os("TOCHKI_DEBUG").is_some();
             for cause in error.chain().skip(1) {
                 match cause.downcast_ref::<std::io::Error>() {
                     Some(io) => {
                         let _ = writeln!(err, "  причина: {}", tochki::text::io_reason(io));
                     }
-                    None if debug || tochki::text::is_russian(&cause.to_string()) => {
+                    None if debug => {
                         let _ = writeln!(err, "  причина: {cause}");
                     }
                     None => {}

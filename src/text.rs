@@ -124,12 +124,6 @@ pub fn io_reason(error: &std::io::Error) -> String {
     reason.to_string()
 }
 
-/// Whether a message is meant for the user: it has Cyrillic letters.
-pub fn is_russian(text: &str) -> bool {
-    text.chars()
-        .any(|c| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c))
-}
-
 /// `«a», «b»`: headers named in a message.
 pub fn quoted_list(headers: &[String]) -> String {
     headers

@@ -1,11 +1,13 @@
 //! The findings of reading a journal of requests (J001–J004, cycle.md): each code's description
-//! beside the function that builds its findings. `rules::CATALOG` lists them for `explain`.
+//! beside the function that builds its findings. `catalog::CATALOG` lists them for `explain`.
 
 use crate::diagnostic::{Finding, Severity};
 use crate::diagnostic::{Rule, Scope};
 use chrono::NaiveDate;
 
-/// A finding of `rule` at (row, column), both counted from 1 as the spreadsheet shows them.
+/// A finding of `rule` at (row, column): the row as the spreadsheet shows it, the column as an
+/// index from 0, as every code constructor takes it (survey codes too); the finding holds it
+/// from 1, as the spreadsheet shows it.
 fn finding(
     rule: &'static Rule,
     (row, column): (usize, usize),
@@ -15,7 +17,7 @@ fn finding(
 ) -> Finding {
     let mut finding = Finding::new(rule.code, rule.severity, message).with_help(help);
     finding.row = Some(row);
-    finding.column = Some(column);
+    finding.column = Some(column + 1);
     // A misplaced cell may hold anything: it is shown as every export value is, masked.
     finding.value = Some(crate::privacy::shown(value).into_owned());
     finding

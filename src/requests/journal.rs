@@ -195,7 +195,8 @@ pub fn read(
                 .map(|s| s.text.trim())
                 .filter(|t| !t.is_empty())
         };
-        let at = |column: Column| (row.number, place(column).map_or(1, |i| i + 1));
+        // The row as the spreadsheet shows it, the column as an index from 0 (the codes add 1).
+        let at = |column: Column| (row.number, place(column).unwrap_or(0));
         match read_row(&cell, &at, judge, &mut names) {
             Ok(request) => on_request(request),
             Err(mut finding) => {
@@ -261,7 +262,8 @@ fn read_row<'r>(
                 .ok_or_else(|| Box::new(j002(column.heading(), text, at(column)))),
         }
     };
-    let received = date(Column::Received, true)?.unwrap_or_default();
+    let received = date(Column::Received, true)?
+        .ok_or_else(|| Box::new(j002(Column::Received.heading(), "", at(Column::Received))))?;
     let form = Form::parse(cell(Column::Form).unwrap_or(""))
         .ok_or_else(|| Box::new(j004(cell(Column::Form).unwrap_or(""), at(Column::Form))))?;
     let answered = date(Column::Answered, false)?;

@@ -5,6 +5,7 @@ mod check;
 mod cycle;
 mod diff;
 mod ecosystem;
+mod help;
 mod import;
 mod requests;
 mod schema;

@@ -1,6 +1,6 @@
 //! The findings of reading a registry from a table (I001–I004, import.md): each code's
 //! description beside the function that builds its findings, as the R rules and S codes have.
-//! `rules::CATALOG` lists the statics, so `explain I003` and `--ignore I002` work.
+//! `catalog::CATALOG` lists the statics, so `explain I003` and `--ignore I002` work.
 
 use crate::diagnostic::{Finding, Severity};
 use crate::diagnostic::{Rule, Scope};
