@@ -77,6 +77,9 @@ pub struct CheckArgs {
     /// Не проверять правило (можно повторять: --ignore R003 --ignore R017)
     #[arg(long, value_name = "КОД")]
     pub ignore: Vec<String>,
+    /// Производственный календарь для R015 в формате xmlcalendar (calendar.json или calendar.xml): годы из файла заменяют встроенные
+    #[arg(long, value_name = "ФАЙЛ")]
+    pub calendar: Option<PathBuf>,
     /// Цвет в выводе
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
@@ -160,6 +163,12 @@ pub struct RequestsArgs {
     /// Перечень (YAML, DOCX или XLSX): процессы журнала связываются с его процессами
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
     pub registry: Option<PathBuf>,
+    /// Куда переносить срок письменного обращения, если 30-й день выходной: preceding — на предшествующий рабочий день (срок не позже 30 дней), following — на следующий (ст. 193 ГК РФ)
+    #[arg(long, value_enum, value_name = "КУДА", default_value = "preceding")]
+    pub day_off: crate::requests::deadline::DayOff,
+    /// Производственный календарь в формате xmlcalendar (calendar.json или calendar.xml): годы из файла заменяют встроенные
+    #[arg(long, value_name = "ФАЙЛ")]
+    pub calendar: Option<PathBuf>,
     /// Не выводить исполнителей, подразделения и содержание обращений
     #[arg(long)]
     pub anonymous: bool,

@@ -73,7 +73,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("output", &["text"]),
     ("diagnostic", &[]),
     ("text", &[]),
-    ("calendar", &[]),
+    ("calendar", &["text"]),
     ("progress", &[]),
 ];
 

@@ -81,8 +81,13 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         }
         None => None,
     };
+    let calendar = match &args.calendar {
+        Some(path) => std::borrow::Cow::Owned(Calendar::with_file(path)?),
+        None => std::borrow::Cow::Borrowed(Calendar::russian()),
+    };
     let judge = Judge {
-        calendar: Calendar::russian(),
+        calendar: &calendar,
+        day_off: args.day_off,
         as_of,
         due_soon: args.due_soon,
         linker: linker.as_ref(),

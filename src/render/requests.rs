@@ -59,7 +59,11 @@ impl Report {
             request.number.clone().unwrap_or_default(),
             date(request.received),
             request.form.russian().to_string(),
-            date(request.due),
+            if request.estimated {
+                format!("{} (оценка)", date(request.due))
+            } else {
+                date(request.due)
+            },
             request.answered.map(date).unwrap_or_default(),
             request.status.russian().to_string(),
             request.days_late.map(|d| d.to_string()).unwrap_or_default(),
@@ -116,9 +120,23 @@ fn summary_rows(summary: &Summary) -> Vec<Vec<String>> {
     rows
 }
 
+/// The note every human output carries when a deadline is an estimate.
+fn estimated_note(summary: &Summary) -> Option<String> {
+    (summary.estimated > 0).then(|| {
+        format!(
+            "Сроки {} — оценка (пометка «оценка»): на их год нет постановления Правительства о переносе выходных, учтены только праздники ст. 112 ТК РФ; календарь года подключается ключом --calendar (формат xmlcalendar).",
+            format!(
+                "{} {}",
+                summary.estimated,
+                crate::text::plural(summary.estimated, "обращения", "обращений", "обращений")
+            )
+        )
+    })
+}
+
 pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
     let mut out = String::new();
-    if report.requests.is_empty() && !report.findings.is_empty() {
+    if report.summary.counts.total == 0 && !report.findings.is_empty() {
         findings_text(&mut out, &report.findings);
         return Ok(out.into_bytes());
     }
@@ -150,10 +168,13 @@ pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
     let _ = writeln!(out, "\nИтоги\n{table}");
     let _ = writeln!(
         out,
-        "Дней до ответа: медиана {}, 90-й процентиль {}.",
+        "Дней до ответа: медиана {}, 90-й процентиль {} (как ПЕРСЕНТИЛЬ.ВКЛ в Excel).",
         days(report.summary.median_days),
         days(report.summary.p90_days)
     );
+    if let Some(note) = estimated_note(&report.summary) {
+        let _ = writeln!(out, "{note}");
+    }
     if !report.findings.is_empty() {
         let _ = writeln!(out, "\nСтроки, которые не посчитаны:");
         findings_text(&mut out, &report.findings);
@@ -242,10 +263,13 @@ pub fn markdown(report: &Report) -> Vec<u8> {
     table(&mut out, &COUNT_HEADINGS, summary_rows(&report.summary));
     let _ = writeln!(
         out,
-        "\nДней до ответа: медиана {}, 90-й процентиль {}.",
+        "\nДней до ответа: медиана {}, 90-й процентиль {} (как ПЕРСЕНТИЛЬ.ВКЛ в Excel).",
         days(report.summary.median_days),
         days(report.summary.p90_days)
     );
+    if let Some(note) = estimated_note(&report.summary) {
+        let _ = writeln!(out, "\n{note}");
+    }
     if !report.findings.is_empty() {
         out.push_str("\n## Строки, которые не посчитаны\n\n");
         for finding in &report.findings {

@@ -49,20 +49,69 @@ pub fn working_day_from(calendar: &Calendar, day: NaiveDate) -> NaiveDate {
     day
 }
 
-/// The deadline of a request: the `due` cell when there is one, else by its form.
+/// The last working day on or before `day`.
+pub fn working_day_until(calendar: &Calendar, day: NaiveDate) -> NaiveDate {
+    let mut day = day;
+    for _ in 0..366 {
+        if calendar.is_working_day(day) {
+            return day;
+        }
+        day -= Duration::days(1);
+    }
+    day
+}
+
+/// Where a written request's deadline goes when its 30th day is not a working day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum DayOff {
+    /// The preceding working day: never later than the 30 days the orders allow («не позднее
+    /// 30 дней», Omsk 9, Novosibirsk 10), as office-work instructions do.
+    #[default]
+    Preceding,
+    /// The next working day (Civil Code art. 193), for an organisation whose instruction says so.
+    Following,
+}
+
+/// The deadline of a request: the `due` cell when there is one, else by its form. Written:
+/// the 30th calendar day after receipt, moved to a working day as `day_off` says. Oral: the day
+/// of receipt, or the next working day when it came on a day off.
 pub fn deadline(
     calendar: &Calendar,
     form: Form,
     received: NaiveDate,
     due: Option<NaiveDate>,
+    day_off: DayOff,
 ) -> NaiveDate {
     if let Some(due) = due {
         return due;
     }
     match form {
-        Form::Written => working_day_from(calendar, received + Duration::days(WRITTEN_DAYS)),
+        Form::Written => {
+            let thirtieth = received + Duration::days(WRITTEN_DAYS);
+            match day_off {
+                DayOff::Preceding => working_day_until(calendar, thirtieth),
+                DayOff::Following => working_day_from(calendar, thirtieth),
+            }
+        }
         Form::Oral => working_day_from(calendar, received),
     }
+}
+
+/// Whether a deadline rests on a year the calendar only estimates (no decree, no user file):
+/// any day the rule looked at, from receipt to the later of the deadline and the 30th day.
+pub fn is_estimated(
+    calendar: &Calendar,
+    form: Form,
+    received: NaiveDate,
+    deadline: NaiveDate,
+) -> bool {
+    use chrono::Datelike;
+    let looked_at = match form {
+        Form::Written => deadline.max(received + Duration::days(WRITTEN_DAYS)),
+        Form::Oral => deadline,
+    };
+    let (first, last) = (received.min(looked_at), received.max(looked_at));
+    (first.year()..=last.year()).any(|year| !calendar.covers(year))
 }
 
 /// Where a request stands.
@@ -148,35 +197,77 @@ mod tests {
     }
 
     #[test]
-    fn a_written_deadline_on_a_holiday_moves_to_the_next_working_day() {
+    fn a_written_deadline_on_a_day_off_moves_to_the_preceding_working_day() {
         let calendar = Calendar::russian();
-        // 9 April + 30 days = 9 May 2025, Victory Day: the 12th is the next working day.
-        assert_eq!(
-            deadline(calendar, Form::Written, date(2025, 4, 9), None),
-            date(2025, 5, 12)
-        );
-        // 1 April + 30 days = 1 May: 1–4 May are off in 2025 (decree 1335), the 5th works.
-        assert_eq!(
-            deadline(calendar, Form::Written, date(2025, 4, 1), None),
-            date(2025, 5, 5)
-        );
+        let written = |y, m, d, mode| deadline(calendar, Form::Written, date(y, m, d), None, mode);
+        // 9 April + 30 days = 9 May 2025, Victory Day; 8 May is off too (decree 1335): 7 May.
+        assert_eq!(written(2025, 4, 9, DayOff::Preceding), date(2025, 5, 7));
+        assert_eq!(written(2025, 4, 9, DayOff::Following), date(2025, 5, 12));
+        // 1 April + 30 days = 1 May: 30 April works.
+        assert_eq!(written(2025, 4, 1, DayOff::Preceding), date(2025, 4, 30));
+        assert_eq!(written(2025, 4, 1, DayOff::Following), date(2025, 5, 5));
+        // 1 December 2025 + 30 = 31 December (off by decree): 30 December, not 12 January.
+        assert_eq!(written(2025, 12, 1, DayOff::Preceding), date(2025, 12, 30));
+        assert_eq!(written(2025, 12, 1, DayOff::Following), date(2026, 1, 12));
         // A working 30th day stays.
-        assert_eq!(
-            deadline(calendar, Form::Written, date(2025, 3, 3), None),
-            date(2025, 4, 2)
+        assert_eq!(written(2025, 3, 3, DayOff::Preceding), date(2025, 4, 2));
+        // A working Saturday counts: 1 December 2024 + 30 = Tuesday 31 December (off by
+        // decree 1314), 30 December off: Saturday 28 December 2024 was a working day.
+        assert_eq!(written(2024, 12, 1, DayOff::Preceding), date(2024, 12, 28));
+    }
+
+    #[test]
+    fn years_without_a_decree_keep_the_labour_code_holidays_and_are_estimates() {
+        let calendar = Calendar::russian();
+        // 2028 has no decree: 1–8 January are still off; 9 January 2028 is a Sunday.
+        let due = deadline(
+            calendar,
+            Form::Written,
+            date(2027, 12, 10),
+            None,
+            DayOff::Preceding,
         );
+        assert_eq!(due, date(2028, 1, 7).min(due));
+        assert!(calendar.is_working_day(due));
+        assert!(due < date(2028, 1, 1), "{due}");
+        assert!(is_estimated(
+            calendar,
+            Form::Written,
+            date(2027, 12, 10),
+            due
+        ));
+        // 4 November 2028 is a Saturday: the Labour Code moves it to Monday 6 November.
+        assert!(!calendar.is_working_day(date(2028, 11, 6)));
+        assert!(!is_estimated(
+            calendar,
+            Form::Written,
+            date(2026, 12, 1),
+            date(2026, 12, 30)
+        ));
     }
 
     #[test]
     fn an_oral_request_is_due_the_same_working_day_and_a_due_cell_wins() {
         let calendar = Calendar::russian();
         assert_eq!(
-            deadline(calendar, Form::Oral, date(2025, 4, 9), None),
+            deadline(
+                calendar,
+                Form::Oral,
+                date(2025, 4, 9),
+                None,
+                DayOff::Preceding
+            ),
             date(2025, 4, 9)
         );
         // Received on a Saturday: the next working day, Monday.
         assert_eq!(
-            deadline(calendar, Form::Oral, date(2025, 4, 12), None),
+            deadline(
+                calendar,
+                Form::Oral,
+                date(2025, 4, 12),
+                None,
+                DayOff::Preceding
+            ),
             date(2025, 4, 14)
         );
         assert_eq!(
@@ -184,7 +275,8 @@ mod tests {
                 calendar,
                 Form::Written,
                 date(2025, 4, 9),
-                Some(date(2025, 4, 20))
+                Some(date(2025, 4, 20)),
+                DayOff::Preceding
             ),
             date(2025, 4, 20)
         );

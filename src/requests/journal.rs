@@ -110,6 +110,8 @@ pub struct Request {
     pub answered: Option<NaiveDate>,
     pub status: Status,
     pub days_late: Option<i64>,
+    /// The deadline rests on a year without a decree: the Labour Code's holidays only.
+    pub estimated: bool,
     /// The process as the registry names it when linked, else as written.
     #[serde(skip)]
     pub process: Option<std::sync::Arc<str>>,
@@ -134,6 +136,8 @@ pub struct Judge<'a> {
     pub calendar: &'a Calendar,
     pub as_of: NaiveDate,
     pub due_soon: u32,
+    /// Where a written deadline goes when its 30th day is off (`--day-off`).
+    pub day_off: super::deadline::DayOff,
     pub linker: Option<&'a Linker>,
     /// Executors, units and texts are not kept (`--anonymous`).
     pub anonymous: bool,
@@ -273,7 +277,11 @@ fn read_row<'r>(
     {
         return Err(Box::new(j003(answered, received, at(Column::Answered))));
     }
-    let due = deadline(judge.calendar, form, received, due);
+    let from_cell = due.is_some();
+    let due = deadline(judge.calendar, form, received, due, judge.day_off);
+    // A «Срок» cell is the journal's own; a computed deadline may rest on an estimated year.
+    let estimated =
+        !from_cell && super::deadline::is_estimated(judge.calendar, form, received, due);
     let (status, days_late) = status(judge.calendar, due, answered, judge.as_of, judge.due_soon);
     let process = cell(Column::Process)
         .or(cell(Column::Point))
@@ -298,6 +306,7 @@ fn read_row<'r>(
         answered,
         status,
         days_late,
+        estimated,
         process,
         unit: personal(Column::Unit),
         executor: personal(Column::Executor),

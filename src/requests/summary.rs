@@ -4,7 +4,6 @@
 use super::deadline::Status;
 use super::journal::Request;
 use serde::Serialize;
-use statrs::statistics::{Data, Median, OrderStatistics};
 use std::collections::BTreeMap;
 
 /// Counts of one group of requests.
@@ -54,6 +53,18 @@ pub struct Summary {
     pub by_form: Vec<Group>,
     pub by_process: Vec<Group>,
     pub by_month: Vec<Group>,
+    /// Requests whose deadline rests on a year without a decree (the Labour Code's holidays
+    /// only): every output says so.
+    pub estimated: usize,
+}
+
+/// Excel's ПЕРСЕНТИЛЬ.ВКЛ (PERCENTILE.INC), the figure a user recomputes: linear interpolation
+/// between the order statistics at rank (n − 1)·p. `sorted` is ascending and not empty.
+pub fn percentile_inc(sorted: &[f64], p: f64) -> f64 {
+    let rank = (sorted.len() - 1) as f64 * p;
+    let lower = rank.floor() as usize;
+    let upper = (lower + 1).min(sorted.len() - 1);
+    sorted[lower] + (rank - lower as f64) * (sorted[upper] - sorted[lower])
 }
 
 /// The summary built one request at a time, so that a journal is never held whole for it:
@@ -65,11 +76,13 @@ pub struct SummaryBuilder {
     by_process: BTreeMap<String, Counts>,
     by_month: BTreeMap<String, Counts>,
     days: Vec<f64>,
+    estimated: usize,
 }
 
 impl SummaryBuilder {
     pub fn add(&mut self, request: &Request) {
         self.counts.add(request.status);
+        self.estimated += usize::from(request.estimated);
         add_to(&mut self.by_form, request.form.russian(), request.status);
         add_to(
             &mut self.by_process,
@@ -96,8 +109,12 @@ impl SummaryBuilder {
         let (median_days, p90_days) = if self.days.is_empty() {
             (None, None)
         } else {
-            let mut data = Data::new(self.days);
-            (Some(data.median()), Some(data.percentile(90)))
+            let mut days = self.days;
+            days.sort_by(f64::total_cmp);
+            (
+                Some(percentile_inc(&days, 0.5)),
+                Some(percentile_inc(&days, 0.9)),
+            )
         };
         Summary {
             counts: self.counts,
@@ -106,6 +123,7 @@ impl SummaryBuilder {
             by_form: groups(self.by_form),
             by_process: groups(self.by_process),
             by_month: groups(self.by_month),
+            estimated: self.estimated,
         }
     }
 }
@@ -128,5 +146,18 @@ impl Summary {
             builder.add(request);
         }
         builder.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_percentile_is_excels_percentile_inc() {
+        // =ПЕРСЕНТИЛЬ.ВКЛ({1;2;3;4;10};0,9) is 7.6 in Excel; the median of four is 2.5.
+        assert!((percentile_inc(&[1.0, 2.0, 3.0, 4.0, 10.0], 0.9) - 7.6).abs() < 1e-9);
+        assert!((percentile_inc(&[1.0, 2.0, 3.0, 4.0], 0.5) - 2.5).abs() < 1e-9);
+        assert_eq!(percentile_inc(&[5.0], 0.9), 5.0);
     }
 }

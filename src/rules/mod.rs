@@ -186,7 +186,7 @@ pub(crate) fn split_points(point: &str) -> Vec<String> {
 /// All findings for one loaded registry file: the loader's, unknown keys, and every rule's,
 /// each with its line and column.
 pub fn check_loaded(loaded: &crate::registry::Loaded) -> Vec<Finding> {
-    check_loaded_where(loaded, |_| true)
+    check_loaded_on(loaded, Calendar::russian(), |_| true)
 }
 
 /// The findings `keep` accepts; positions are resolved for those only (diff lists errors, and
@@ -195,12 +195,21 @@ pub fn check_loaded_where(
     loaded: &crate::registry::Loaded,
     keep: impl Fn(&Finding) -> bool,
 ) -> Vec<Finding> {
+    check_loaded_on(loaded, Calendar::russian(), keep)
+}
+
+/// The findings `keep` accepts, with the production calendar `calendar` (`check --calendar`).
+pub fn check_loaded_on(
+    loaded: &crate::registry::Loaded,
+    calendar: &Calendar,
+    keep: impl Fn(&Finding) -> bool,
+) -> Vec<Finding> {
     let mut findings = loaded.findings.clone();
     let Some(registry) = &loaded.registry else {
         inside_the_text(&mut findings, &loaded.text);
         return findings;
     };
-    let context = Context::new(registry, Calendar::russian());
+    let context = Context::new(registry, calendar);
     let mut located = run_all(&context);
     located.retain(|(_, finding)| keep(finding));
     // Unknown keys and depth came from the event pass beside serde.

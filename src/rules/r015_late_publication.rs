@@ -58,7 +58,7 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
         String::new()
     } else {
         format!(
-            " (производственного календаря на {} нет: учтены только субботы и воскресенья)",
+            " (постановления о переносе выходных на {} нет: срок оценён по праздникам ст. 112 ТК РФ; календарь года можно подключить ключом --calendar)",
             uncovered.join(", ")
         )
     };
@@ -94,9 +94,13 @@ mod tests {
 
     #[test]
     fn years_without_a_calendar_are_said_so() {
-        let late = "approved: {act: x, date: 2030-01-01}\npublished: 2030-01-09\n";
+        let late = "approved: {act: x, date: 2030-01-01}\npublished: 2030-01-20\n";
         let found = run_rule(&RULE, late);
         assert_eq!(found.len(), 1);
-        assert!(found[0].1.contains("календаря на 2030 нет"));
+        assert!(
+            found[0].1.contains("выходных на 2030 нет"),
+            "{}",
+            found[0].1
+        );
     }
 }

@@ -34,31 +34,45 @@ fn every_status_of_the_example_as_of_14_may_2025() {
     let report = json(&["examples/requests_2025.csv", "--as-of", "14.05.2025"]);
     let status = |row| at_row(&report, row)["status"].as_str().unwrap().to_string();
     // Worked out by hand on the 2025 production calendar (decree 1335: 1–4 and 8–11 May off).
-    assert_eq!(status(2), "on_time"); // written 09.04 → 9 May is a holiday → due 12.05, answered 12.05
-    assert_eq!(status(3), "overdue"); // written 09.04, open: due 12.05, two days late on the 14th
-    assert_eq!(at_row(&report, 3)["days_late"], 2);
+    // The 30th day off → the preceding working day (cycle.md): 9 May is a holiday and 8 May a
+    // day off by the decree, so 09.04 is due 07.05.
+    assert_eq!(status(2), "late"); // written 09.04 → due 07.05, answered 12.05
+    assert_eq!(at_row(&report, 2)["days_late"], 5);
+    assert_eq!(status(3), "overdue"); // written 09.04, open: due 07.05, seven days late on the 14th
+    assert_eq!(at_row(&report, 3)["days_late"], 7);
     assert_eq!(status(4), "due_soon"); // written 14.04 → due 14.05, still open
     assert_eq!(status(5), "late"); // written 15.04 → due 15.05, answered 16.05
     assert_eq!(status(6), "on_time"); // oral 10.04, answered the same day
     assert_eq!(status(7), "on_time"); // oral on Saturday 12.04 → due Monday 14.04
     assert_eq!(status(8), "late"); // oral 11.04, answered 15.04
     assert_eq!(at_row(&report, 8)["days_late"], 4);
-    assert_eq!(status(10), "open"); // written 01.05 → 31.05 is a Saturday → due 02.06
-    assert_eq!(at_row(&report, 10)["due"], "2025-06-02");
+    assert_eq!(status(10), "open"); // written 01.05 → 31.05 is a Saturday → due Friday 30.05
+    assert_eq!(at_row(&report, 10)["due"], "2025-05-30");
     assert_eq!(status(14), "overdue"); // oral 08.05 (a day off) → due 12.05
     let summary = &report["summary"];
     assert_eq!(summary["total"], 10);
-    assert_eq!(summary["on_time"], 3);
-    assert_eq!(summary["late"], 3);
+    assert_eq!(summary["on_time"], 2);
+    assert_eq!(summary["late"], 4);
     assert_eq!(summary["overdue"], 2);
     assert_eq!(summary["due_soon"], 1);
     assert_eq!(summary["open"], 1);
 }
 
 #[test]
-fn a_holiday_deadline_moves_to_the_next_working_day_and_a_control_date_wins() {
+fn a_holiday_deadline_moves_to_the_preceding_working_day_and_a_control_date_wins() {
     let report = json(&["examples/requests_2025.csv", "--as-of", "2025-05-14"]);
-    assert_eq!(at_row(&report, 2)["due"], "2025-05-12");
+    assert_eq!(at_row(&report, 2)["due"], "2025-05-07");
+    assert_eq!(at_row(&report, 2)["estimated"], false);
+    // An organisation whose instruction follows Civil Code art. 193: the next working day.
+    let following = json(&[
+        "examples/requests_2025.csv",
+        "--as-of",
+        "2025-05-14",
+        "--day-off",
+        "following",
+    ]);
+    assert_eq!(at_row(&following, 2)["due"], "2025-05-12");
+    assert_eq!(at_row(&following, 2)["status"], "on_time");
     // Row 9: received 20.04, «Контрольный срок» 25.04 instead of 20.05; answered 28.04.
     let controlled = at_row(&report, 9);
     assert_eq!(controlled["due"], "2025-04-25");
@@ -242,4 +256,138 @@ fn nothing_overdue_exits_0_and_a_missing_journal_exits_2() {
     ]);
     assert_eq!(same.code, 2);
     assert_eq!(std::fs::read(&input).unwrap(), before);
+}
+
+/// The tool's deadlines for every day of 2024–2028 against `scripts/calendar_oracle.py`, a
+/// computation written apart from the tool's calendar code (fixture:
+/// `scripts/make_calendar_journal.py`).
+#[test]
+fn every_deadline_of_2024_to_2028_matches_an_independent_computation() {
+    let journal = "tests/fixtures/requests/calendar_2024_2028.csv";
+    let expected = std::fs::read_to_string(
+        crate::root().join("tests/fixtures/requests/calendar_2024_2028_expected.csv"),
+    )
+    .unwrap();
+    let preceding = json(&[journal, "--as-of", "2024-01-01"]);
+    let following = json(&[journal, "--as-of", "2024-01-01", "--day-off", "following"]);
+    let mut compared = 0;
+    for line in expected.lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let row: u64 = fields[0].parse().unwrap();
+        let request = at_row(&preceding, row);
+        assert_eq!(request["due"], fields[3], "row {row}: {line}");
+        assert_eq!(
+            at_row(&following, row)["due"],
+            fields[4],
+            "row {row} following: {line}"
+        );
+        if fields[1] == "written" {
+            assert_eq!(
+                request["estimated"],
+                fields[5] == "1",
+                "row {row} estimated: {line}"
+            );
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, 2 * 1827);
+}
+
+#[test]
+fn december_2026_requests_are_due_before_the_new_year_holidays() {
+    let report = json(&[
+        "tests/fixtures/requests/calendar_2024_2028.csv",
+        "--as-of",
+        "2026-12-01",
+    ]);
+    let due = |received: &str| {
+        report["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["number"] == format!("W-{received}"))
+            .unwrap()["due"]
+            .clone()
+    };
+    // 01.12.2026 + 30 = 31.12.2026, a day off by decree 1466: the 30th.
+    assert_eq!(due("2026-12-01"), "2026-12-30");
+    // 09.12.2026 + 30 = 08.01.2027, inside the New Year holidays: still the 30th of December.
+    assert_eq!(due("2026-12-09"), "2026-12-30");
+    // 2027 is decreed (№ 1187): 05.11.2027 is a day off, so 06.10 is due 03.11 (4.11 a holiday).
+    assert_eq!(due("2027-10-06"), "2027-11-03");
+}
+
+#[test]
+fn a_users_calendar_replaces_the_estimate_of_a_year_without_a_decree() {
+    let journal = tempfile::tempdir().unwrap();
+    let path = journal.path().join("journal.csv");
+    std::fs::write(
+        &path,
+        "Рег. №;Дата поступления;Форма обращения\n1;11.12.2027;письменное\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    // 11.12.2027 + 30 = Monday 10.01.2028: a working day by the Labour Code alone (an estimate).
+    let estimate = json(&[path, "--as-of", "2027-12-11"]);
+    assert_eq!(at_row(&estimate, 2)["due"], "2028-01-10");
+    assert_eq!(at_row(&estimate, 2)["estimated"], true);
+    assert_eq!(estimate["summary"]["estimated"], 1);
+    let table = tochki(["requests", path, "--as-of", "2027-12-11"]);
+    assert!(table.stdout.contains("ст. 112 ТК РФ"), "{}", table.stdout);
+    let csv = tochki(["requests", path, "--as-of", "2027-12-11", "--format", "csv"]);
+    assert!(csv.stdout.contains("10.01.2028 (оценка)"), "{}", csv.stdout);
+    // The user's 2028 calendar makes the 10th a day off: the preceding working day, 30.12.2027.
+    for file in [
+        "tests/fixtures/calendar/2028_made_up.json",
+        "tests/fixtures/calendar/2028_made_up.xml",
+    ] {
+        let exact = json(&[path, "--as-of", "2027-12-11", "--calendar", file]);
+        assert_eq!(at_row(&exact, 2)["due"], "2027-12-30", "{file}");
+        assert_eq!(at_row(&exact, 2)["estimated"], false, "{file}");
+    }
+    let broken = tochki([
+        "requests",
+        path,
+        "--calendar",
+        "tests/fixtures/calendar/broken.json",
+    ]);
+    assert_eq!(broken.code, 2);
+    assert!(
+        broken.stderr.contains("broken.json") && broken.stderr.contains("«40»"),
+        "{}",
+        broken.stderr
+    );
+}
+
+#[test]
+fn check_reads_a_users_calendar_for_r015() {
+    let dir = tempfile::tempdir().unwrap();
+    let registry = dir.path().join("r.yaml");
+    std::fs::write(
+        &registry,
+        "organization: x\napproved: {act: Приказ № 1, date: 2028-01-05}\npublished: 2028-01-14\ndirections: []\n",
+    )
+    .unwrap();
+    let registry = registry.to_str().unwrap();
+    let r015 = |run: &crate::Run| run.stdout.matches("R015").count();
+    // By the Labour Code alone, 5 working days after 05.01.2028 end on 14.01: on time.
+    let estimate = tochki(["check", registry]);
+    assert_eq!(r015(&estimate), 0, "{}", estimate.stdout);
+    // Published on the 17th: late by the estimate (deadline the 14th), said to be an estimate…
+    std::fs::write(
+        dir.path().join("r.yaml"),
+        "organization: x\napproved: {act: Приказ № 1, date: 2028-01-05}\npublished: 2028-01-17\ndirections: []\n",
+    )
+    .unwrap();
+    let late = tochki(["check", registry]);
+    assert_eq!(r015(&late), 1, "{}", late.stdout);
+    assert!(late.stdout.contains("оценён"), "{}", late.stdout);
+    // …and on time by the user's calendar, where 10 January is a day off (deadline the 17th).
+    let exact = tochki([
+        "check",
+        registry,
+        "--calendar",
+        "tests/fixtures/calendar/2028_made_up.json",
+    ]);
+    assert_eq!(r015(&exact), 0, "{}", exact.stdout);
 }

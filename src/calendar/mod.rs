@@ -4,12 +4,14 @@
 //! The data (holidays of the Labour Code art. 112 and each year's government decree on
 //! transferred days off) is kept in `data/production_calendar.yaml`, compiled into the binary.
 
+pub mod file;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
-const DATA: &str = include_str!("../data/production_calendar.yaml");
+const DATA: &str = include_str!("../../data/production_calendar.yaml");
 
 #[derive(Deserialize)]
 struct Data {
@@ -34,7 +36,13 @@ struct Transfer {
     to: NaiveDate,
 }
 
-/// Working and non-working days of the covered years.
+/// The years any date of the tool may fall in (journals, registries): outside them there is no
+/// calendar at all, and the readers refuse such dates.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Working and non-working days: exact for the years of a decree (shipped, or read from a
+/// user's file), estimated from the Labour Code for every other year of [`YEARS`].
+#[derive(Clone)]
 pub struct Calendar {
     days_off: HashSet<NaiveDate>,
     working_weekends: HashSet<NaiveDate>,
@@ -88,14 +96,63 @@ impl Calendar {
                 }
             }
         }
-        Calendar {
+        let mut calendar = Calendar {
             days_off,
             working_weekends,
             decrees,
+        };
+        let holidays: Vec<&str> = data.holidays.iter().map(|h| h.date.as_str()).collect();
+        for year in YEARS {
+            if !calendar.decrees.contains_key(&year) {
+                calendar.estimate(year, &holidays);
+            }
+        }
+        calendar
+    }
+
+    /// The days off of a year no decree covers, from the Labour Code alone (art. 112): its
+    /// holidays, and a holiday on a weekend moved to the next working day (January's excepted:
+    /// their moves are the decree's, and unknown without one).
+    fn estimate(&mut self, year: i32, holidays: &[&str]) {
+        let days: Vec<NaiveDate> = holidays
+            .iter()
+            .filter_map(|h| NaiveDate::parse_from_str(&format!("{year}-{h}"), "%Y-%m-%d").ok())
+            .collect();
+        self.days_off.extend(days.iter().copied());
+        for holiday in &days {
+            if is_weekend(*holiday) && holiday.month() != 1 {
+                let mut day = *holiday + Duration::days(1);
+                while is_weekend(day) || self.days_off.contains(&day) {
+                    day += Duration::days(1);
+                }
+                self.days_off.insert(day);
+            }
         }
     }
 
-    /// True when the calendar knows the year's holidays and transfers.
+    /// The shipped calendar with the years of a user's file (`--calendar`) in place of its
+    /// own: xmlcalendar's `calendar.json` (one year, or a list of years) or `calendar.xml`.
+    pub fn with_file(path: &std::path::Path) -> anyhow::Result<Calendar> {
+        let file = path.display().to_string();
+        let years = file::read(path).map_err(|problem| anyhow::anyhow!("{file}: {problem}"))?;
+        let mut calendar = Calendar::russian().clone();
+        for year in years {
+            calendar.days_off.retain(|day| day.year() != year.year);
+            calendar
+                .working_weekends
+                .retain(|day| day.year() != year.year);
+            calendar.days_off.extend(year.days_off);
+            calendar.working_weekends.extend(year.working_weekends);
+            calendar.decrees.insert(
+                year.year,
+                format!("производственный календарь из файла {file}"),
+            );
+        }
+        Ok(calendar)
+    }
+
+    /// True when the calendar knows the year's holidays and transfers (a decree's, or a
+    /// user's file's); the other years are estimates.
     pub fn covers(&self, year: i32) -> bool {
         self.decrees.contains_key(&year)
     }
@@ -209,8 +266,8 @@ mod tests {
             calendar.working_days_between(d(2025, 4, 30), d(2025, 5, 13)),
             5
         );
-        // Outside the covered years only weekends count.
+        // Outside the decreed years the Labour Code's holidays still count (1–8 January).
         assert!(!calendar.covers(2030));
-        assert_eq!(calendar.add_working_days(d(2030, 1, 1), 5), d(2030, 1, 8));
+        assert_eq!(calendar.add_working_days(d(2030, 1, 1), 5), d(2030, 1, 15));
     }
 }
