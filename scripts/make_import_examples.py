@@ -112,7 +112,10 @@ def smolensk_docx(path):
 
 
 def xlsx(path, sheets, merges=None, hidden=()):
-    """sheets: {name: rows of strings (numbers become number cells)}; merges: {name: ["B4:B6", …]}."""
+    """sheets: {name: rows of strings (numbers become number cells, datetime.date values cells
+    typed as dates: a serial number with the date format 14, as Excel stores a date)};
+    merges: {name: ["B4:B6", …]}."""
+    import datetime
     merges = merges or {}
     strings, index = [], {}
 
@@ -134,7 +137,9 @@ def xlsx(path, sheets, merges=None, hidden=()):
     for i, (name, rows) in enumerate(sheets.items(), 1):
         data = "".join(
             f'<row r="{r + 1}">' + "".join(
-                (f'<c r="{col(c)}{r + 1}"><v>{v}</v></c>' if isinstance(v, (int, float)) else
+                (f'<c r="{col(c)}{r + 1}" s="1"><v>{(v - datetime.date(1899, 12, 30)).days}</v></c>'
+                 if isinstance(v, datetime.date) else
+                 f'<c r="{col(c)}{r + 1}"><v>{v}</v></c>' if isinstance(v, (int, float)) else
                  f'<c r="{col(c)}{r + 1}" t="s"><v>{sst(v)}</v></c>')
                 for c, v in enumerate(row) if v != ""
             ) + "</row>" for r, row in enumerate(rows)
@@ -147,10 +152,20 @@ def xlsx(path, sheets, merges=None, hidden=()):
         rels.append(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>')
     n = len(sheets)
     rels.append(f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
+    rels.append(f'<Relationship Id="rId{n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>')
+    styles = ('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+              '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+              '<borders count="1"><border/></borders>'
+              '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+              '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+              '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+              '</styleSheet>')
     shared = "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
     overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, n + 1))
     write_zip(path, [
-        ("[Content_Types].xml", f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+        ("[Content_Types].xml", f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>'),
+        ("xl/styles.xml", styles),
         ("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
         ("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{"".join(workbook_sheets)}</sheets></workbook>'),
         ("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(rels)}</Relationships>'),

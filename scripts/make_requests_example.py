@@ -3,10 +3,10 @@
 
   examples/requests_2025.csv          as Russian Excel saves it: cp1251, «;», CRLF. Deadlines
                                       around the May 2025 holidays (9 April + 30 days = 9 May,
-                                      Victory Day: due 12 May), every status as of 14 May 2025,
+                                      Victory Day, 8 May off: due 7 May), every status as of 14 May 2025,
                                       a «Контрольный срок» override and one row per J-finding.
-  tests/fixtures/requests/serial_dates.xlsx  the same kind of journal with Excel serial dates
-                                      (number cells) and a title line above the header.
+  tests/fixtures/requests/serial_dates.xlsx  the same kind of journal with Excel dates
+                                      (serial numbers in cells typed as dates) and a title line above the header.
   tests/fixtures/requests/no_form.csv a journal without the form column (J001).
 
 Run from the project root: python3 scripts/make_requests_example.py
@@ -39,9 +39,10 @@ ROWS = [
 
 
 def serial(ddmmyyyy):
+    """A date cell as Excel keeps it: a serial day number typed as a date."""
     import datetime
     d, m, y = map(int, ddmmyyyy.split("."))
-    return (datetime.date(y, m, d) - datetime.date(1899, 12, 30)).days
+    return datetime.date(y, m, d)
 
 
 if __name__ == "__main__":

@@ -19,12 +19,12 @@ fn read_header_only(
     rows: &mut dyn Iterator<Item = anyhow::Result<crate::input::GridRow>>,
     judge: &Judge,
 ) -> bool {
-    let mut header_only = rows.take(16).collect::<Vec<_>>().into_iter();
+    let mut header_only = rows.take(41).collect::<Vec<_>>().into_iter();
     read(file, &mut header_only, judge, &mut |_| {}).is_ok_and(|journal| journal.readable)
 }
 
-/// One journal file, its requests handed to `on_request`: a CSV row by row, a workbook's first
-/// sheet with a «Дата поступления» header (else its first sheet, for J001).
+/// One journal file, its requests handed to `on_request`: a CSV row by row; of a workbook,
+/// every sheet whose header is a journal's (said in a note), else its first sheet, for J001.
 fn read_journal(
     path: &std::path::Path,
     judge: &Judge,
@@ -34,19 +34,48 @@ fn read_journal(
     match crate::input::Kind::of(path) {
         Some(crate::input::Kind::Word | crate::input::Kind::Workbook) => {
             let grids = crate::input::read_all(path, &file, &crate::requests::JOURNAL_WORDS)?;
-            let chosen = grids
+            let journals: Vec<bool> = grids
                 .iter()
-                .position(|g| {
-                    let mut rows = g.rows.iter().cloned().map(Ok);
-                    read_header_only(&file, &mut rows, judge)
-                })
-                .unwrap_or(0);
-            let rows = grids
-                .into_iter()
-                .nth(chosen)
-                .map(|g| g.rows)
-                .unwrap_or_default();
-            read(&file, &mut rows.into_iter().map(Ok), judge, on_request)
+                .map(|g| read_header_only(&file, &mut g.rows.iter().cloned().map(Ok), judge))
+                .collect();
+            if !journals.contains(&true) {
+                let rows = grids.into_iter().next().map(|g| g.rows).unwrap_or_default();
+                return read(&file, &mut rows.into_iter().map(Ok), judge, on_request);
+            }
+            let mut whole = crate::requests::Journal {
+                readable: true,
+                ..Default::default()
+            };
+            let mut read_names = Vec::new();
+            let mut skipped = Vec::new();
+            let several = grids.len() > 1;
+            for (grid, is_journal) in grids.into_iter().zip(journals) {
+                if !is_journal {
+                    skipped.push(grid.name());
+                    continue;
+                }
+                read_names.push(grid.name());
+                // A sheet's rows are named with the sheet: «журнал.xlsx: лист «2024»».
+                let name = if several {
+                    format!("{file} ({})", grid.name())
+                } else {
+                    file.clone()
+                };
+                let journal = read(&name, &mut grid.rows.into_iter().map(Ok), judge, on_request)?;
+                whole.findings.extend(journal.findings);
+                whole.notes.extend(journal.notes);
+            }
+            if several {
+                let mut note = format!("{file}: прочитаны {}", read_names.join(", "));
+                if !skipped.is_empty() {
+                    note.push_str(&format!(
+                        "; пропущены (нет заголовка журнала): {}",
+                        skipped.join(", ")
+                    ));
+                }
+                whole.notes.insert(0, note);
+            }
+            Ok(whole)
         }
         _ => read(
             &file,
@@ -60,7 +89,7 @@ fn read_journal(
 /// The day statuses are judged on: --as-of, or today.
 fn as_of(args: &RequestsArgs) -> anyhow::Result<chrono::NaiveDate> {
     Ok(match &args.as_of {
-        Some(text) => crate::requests::deadline::parse_date(text).ok_or_else(|| {
+        Some(text) => crate::requests::deadline::parse_journal_date(text).ok_or_else(|| {
             anyhow::anyhow!(
                 "--as-of «{text}»: не дата (годы 1900–2200); укажите 2025-05-13 или 13.05.2025"
             )
@@ -108,11 +137,13 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         }
     };
     let mut findings = Vec::new();
+    let mut notes = Vec::new();
     let mut readable = false;
     for path in &args.journals {
         let journal = read_journal(path, &judge, &mut on_request)?;
         readable |= journal.readable;
         findings.extend(journal.findings);
+        notes.extend(journal.notes);
     }
     let summary = summary.finish();
     let report = Report {
@@ -142,7 +173,14 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         }
         None => out.write_all(&bytes)?,
     }
-    let status = if !readable {
+    let mut outcome: Outcome = exit_status(readable, &report).into();
+    outcome.notes = notes;
+    Ok(outcome)
+}
+
+/// 2 when no journal could be read, 1 when anything is overdue or a row was not counted.
+fn exit_status(readable: bool, report: &Report) -> ExitStatus {
+    if !readable {
         ExitStatus::Trouble
     } else if !report.findings.is_empty()
         || report.requests.iter().any(|r| r.status == Status::Overdue)
@@ -150,6 +188,5 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
-    };
-    Ok(status.into())
+    }
 }

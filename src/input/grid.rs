@@ -141,15 +141,16 @@ pub struct CsvRows {
 impl CsvRows {
     pub fn open(path: &Path, words: &'static Words) -> anyhow::Result<CsvRows> {
         let export = Export::open(path, ReadOptions::default(), words)?;
+        let first = usize::try_from(export.header_line).unwrap_or(1);
         let header = GridRow {
-            number: 1,
+            number: first,
             slots: export.headers.iter().map(|h| slot(h.clone())).collect(),
         };
         Ok(CsvRows {
             export,
             record: csv::ByteRecord::new(),
             header: Some(header),
-            number: 1,
+            number: first,
         })
     }
 }
@@ -163,7 +164,12 @@ impl Iterator for CsvRows {
         }
         match self.export.next_record(&mut self.record) {
             Ok(true) => {
-                self.number += 1;
+                // A spreadsheet shows a row per record and a row per blank line: the csv reader
+                // skips blank lines, so a CSV's rows are numbered by the lines they begin on.
+                self.number = match self.export.record_line(&self.record) {
+                    Some(line) => usize::try_from(line).unwrap_or(usize::MAX),
+                    None => self.number + 1,
+                };
                 let encoding = self.export.encoding;
                 let slots = self
                     .record

@@ -49,6 +49,9 @@ pub struct Export {
     pub headers: Vec<String>,
     /// The size to read: bytes of a CSV file, records of a sheet (for progress).
     pub total: u64,
+    /// The line of a CSV file the header stands on (1 unless blank lines come first): the row
+    /// a spreadsheet shows it on.
+    pub header_line: u64,
     /// The domain's words for the problems met later in the stream.
     words: &'static Words,
     source: Source,
@@ -110,10 +113,13 @@ impl Export {
         let delimiter = options
             .delimiter
             .unwrap_or_else(|| sniff_delimiter(body, cut));
-        let rest: Box<dyn Read + Send> = Box::new(Cursor::new(body.to_vec()).chain(file));
+        let rest: Box<dyn Read + Send> =
+            Box::new(LineFeeds::new(Cursor::new(body.to_vec()).chain(file)));
         let mut reader = csv_reader(delimiter, rest);
         let mut header = ByteRecord::new();
         let has_header = reader.read_byte_record(&mut header).map_err(csv_problem)?;
+        // Line feeds only, and one at the end (`LineFeeds`): the reader is past the header's.
+        let header_line = reader.position().line().saturating_sub(1).max(1);
         let mut headers = Vec::new();
         if has_header {
             for (i, field) in header.iter().enumerate() {
@@ -131,6 +137,7 @@ impl Export {
         }
         let total = std::fs::metadata(path).map_or(0, |m| m.len());
         Ok(Some(Export {
+            header_line,
             file: file_name.to_string(),
             encoding,
             delimiter: Some(delimiter),
@@ -149,6 +156,7 @@ impl Export {
         words: &'static Words,
     ) -> Export {
         Export {
+            header_line: 1,
             file,
             words,
             encoding: Encoding::Utf8,
@@ -164,6 +172,23 @@ impl Export {
         match &self.source {
             Source::Csv(reader) => reader.position().byte(),
             Source::Rows(rows) => self.total.saturating_sub(rows.len() as u64),
+        }
+    }
+
+    /// The line of a CSV file the last record read begins on, counting blank lines (the row a
+    /// spreadsheet shows it on); None for a workbook's rows.
+    pub fn record_line(&self, record: &ByteRecord) -> Option<u64> {
+        match &self.source {
+            Source::Csv(reader) => {
+                // After a record the reader stands at the start of the next line; the record
+                // ends on the line before and began as many lines earlier as it holds breaks.
+                let breaks: u64 = record
+                    .iter()
+                    .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
+                    .sum();
+                Some(reader.position().line().saturating_sub(1 + breaks).max(1))
+            }
+            Source::Rows(_) => None,
         }
     }
 
@@ -209,6 +234,80 @@ fn export_of_rows(file: String, rows: Vec<ByteRecord>, words: &'static Words) ->
         })
         .collect();
     Export::from_rows(file, headers, records, words)
+}
+
+/// A byte stream with every CRLF as LF and a LF at its end, so that the CSV reader counts
+/// lines the same way whatever the file's line ends, and row numbers can be told from it.
+struct LineFeeds<R> {
+    inner: R,
+    /// Converted bytes not yet handed out, from `at`.
+    ready: Vec<u8>,
+    at: usize,
+    /// A CR read at the end of a chunk, not yet known to be followed by a LF.
+    pending_cr: bool,
+    last: u8,
+    done: bool,
+}
+
+impl<R: Read> LineFeeds<R> {
+    fn new(inner: R) -> Self {
+        LineFeeds {
+            inner,
+            ready: Vec::new(),
+            at: 0,
+            pending_cr: false,
+            last: b'\n',
+            done: false,
+        }
+    }
+
+    /// Converts the next chunk of the inner stream into `ready`.
+    fn fill(&mut self) -> std::io::Result<()> {
+        let mut chunk = [0u8; 64 * 1024];
+        self.ready.clear();
+        self.at = 0;
+        while self.ready.is_empty() && !self.done {
+            let n = self.inner.read(&mut chunk)?;
+            if n == 0 {
+                self.done = true;
+                if std::mem::take(&mut self.pending_cr) {
+                    self.ready.push(b'\r');
+                    self.last = b'\r';
+                }
+                if self.last != b'\n' {
+                    self.ready.push(b'\n');
+                }
+                break;
+            }
+            for &byte in &chunk[..n] {
+                if std::mem::take(&mut self.pending_cr) && byte != b'\n' {
+                    self.ready.push(b'\r');
+                }
+                if byte == b'\r' {
+                    self.pending_cr = true;
+                } else {
+                    self.ready.push(byte);
+                }
+            }
+            if let Some(&last) = self.ready.last() {
+                self.last = last;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for LineFeeds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at >= self.ready.len() {
+            self.fill()?;
+        }
+        let available = &self.ready[self.at..];
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 /// A CSV reading error as a problem, with the line it happened on.
@@ -365,6 +464,19 @@ impl RecordStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_feeds_turn_crlf_into_lf_and_end_with_one() {
+        let convert = |bytes: &[u8]| {
+            let mut out = Vec::new();
+            LineFeeds::new(bytes).read_to_end(&mut out).unwrap();
+            out
+        };
+        assert_eq!(convert(b"a\r\nb\r\n"), b"a\nb\n");
+        assert_eq!(convert(b"a\nb"), b"a\nb\n");
+        assert_eq!(convert(b"a\rb\r"), b"a\rb\r\n");
+        assert_eq!(convert(b""), b"");
+    }
 
     #[test]
     fn delimiters_are_sniffed_outside_quotes() {

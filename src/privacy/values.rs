@@ -306,8 +306,54 @@ pub fn mask_names(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A free-text answer with e-mail addresses and phone numbers masked: `a***@…`, `+7 ***`.
+/// Identifiers of a person written in free text (survey.md, «identifiers in free text»):
+/// a personnel number («табельный 000731», «таб. № 4512», «табельный номер 004512»), an
+/// internal phone («вн. 2231», «доб. 2345», «внутр. 12»), a СНИЛС («123-456-789 01») and an
+/// ИНН. The word stays, the number goes: «табельный ***».
+fn identifier_patterns() -> &'static [(regex::Regex, &'static str)] {
+    static PATTERNS: std::sync::OnceLock<Vec<(regex::Regex, &'static str)>> =
+        std::sync::OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let compile = |pattern: &str| regex::Regex::new(pattern).expect("a valid pattern");
+        vec![
+            (
+                compile(r"(?i)(табельн\w*|таб\.)(\s*(номер|ном\.|№))?\s*[:#№]?\s*\d+"),
+                "табельный ***",
+            ),
+            (
+                compile(r"(?i)\b(доб|вн|внутр|ext)\.?\s*(тел\.?\s*)?\d{2,6}\b"),
+                "доб. ***",
+            ),
+            (compile(r"\b\d{3}[- ]?\d{3}[- ]?\d{3}[- ]\d{2}\b"), "***"),
+            (compile(r"(?i)\bИНН\s*:?\s*\d{10,12}\b"), "ИНН ***"),
+        ]
+    })
+}
+
+/// Identifiers in free text masked ([`identifier_patterns`]).
+pub fn mask_identifiers(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = Cow::Borrowed(text);
+    for (pattern, replacement) in identifier_patterns() {
+        if pattern.is_match(&out) {
+            out = Cow::Owned(pattern.replace_all(&out, *replacement).into_owned());
+        }
+    }
+    out
+}
+
+/// A free-text answer with e-mail addresses, phone numbers and identifiers masked: `a***@…`,
+/// `+7 ***`, `табельный ***`.
 pub fn mask_contacts(text: &str) -> Cow<'_, str> {
+    match mask_identifiers(text) {
+        Cow::Borrowed(text) => mask_contacts_only(text),
+        Cow::Owned(text) => Cow::Owned(mask_contacts_only(&text).into_owned()),
+    }
+}
+
+fn mask_contacts_only(text: &str) -> Cow<'_, str> {
     let has_at = text.contains('@');
     let digits = text.chars().filter(char::is_ascii_digit).count();
     if !has_at && digits < 6 {
@@ -432,6 +478,31 @@ pub fn shown(value: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_in_free_text_are_masked() {
+        for (text, shown_as) in [
+            (
+                "мой табельный 000731, вн. 2231",
+                "мой табельный ***, доб. ***",
+            ),
+            ("табельный номер 004512", "табельный ***"),
+            ("Таб. № 4512 не учтён", "табельный *** не учтён"),
+            ("звоните, доб. 2345", "звоните, доб. ***"),
+            ("СНИЛС 123-456-789 01", "СНИЛС ***"),
+            ("ИНН 123456789012", "ИНН ***"),
+        ] {
+            assert_eq!(mask_contacts(text), shown_as, "{text}");
+        }
+        // Numbers that identify nobody stay.
+        for text in [
+            "приказ № 76 от 24.09.2024",
+            "в 2025 году 3 раза",
+            "кабинет 305",
+        ] {
+            assert_eq!(mask_contacts(text), text);
+        }
+    }
 
     #[test]
     fn identifying_values_are_recognised() {

@@ -123,13 +123,10 @@ fn summary_rows(summary: &Summary) -> Vec<Vec<String>> {
 /// The note every human output carries when a deadline is an estimate.
 fn estimated_note(summary: &Summary) -> Option<String> {
     (summary.estimated > 0).then(|| {
+        let count = summary.estimated;
+        let word = crate::text::plural(count, "обращения", "обращений", "обращений");
         format!(
-            "Сроки {} — оценка (пометка «оценка»): на их год нет постановления Правительства о переносе выходных, учтены только праздники ст. 112 ТК РФ; календарь года подключается ключом --calendar (формат xmlcalendar).",
-            format!(
-                "{} {}",
-                summary.estimated,
-                crate::text::plural(summary.estimated, "обращения", "обращений", "обращений")
-            )
+            "Сроки {count} {word} — оценка (пометка «оценка»): на их год нет постановления Правительства о переносе выходных, учтены только праздники ст. 112 ТК РФ; календарь года подключается ключом --calendar (формат xmlcalendar)."
         )
     })
 }

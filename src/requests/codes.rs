@@ -5,6 +5,17 @@ use crate::diagnostic::{Finding, Severity};
 use crate::diagnostic::{Rule, Scope};
 use chrono::NaiveDate;
 
+/// A value as a finding may quote it: with `--anonymous`, only a value without letters (a date
+/// or a number written wrong); anything else may name a person («Кузнецова», a СНИЛС in the
+/// wrong column).
+fn quotable(value: &str, anonymous: bool) -> String {
+    if anonymous && value.chars().any(char::is_alphabetic) {
+        "(значение скрыто: --anonymous)".to_string()
+    } else {
+        crate::privacy::shown(value).into_owned()
+    }
+}
+
 /// A finding of `rule` at (row, column): the row as the spreadsheet shows it, the column as an
 /// index from 0, as every code constructor takes it (survey codes too); the finding holds it
 /// from 1, as the spreadsheet shows it.
@@ -49,7 +60,12 @@ pub fn j001(wanted: &str, seen: &[String], row: usize) -> Finding {
     let seen = if seen.is_empty() {
         "заголовков нет".to_string()
     } else {
-        format!("заголовки: {}", crate::text::quoted_list(seen))
+        // The first filled row may be data, not a header: shown as every value is, masked.
+        let shown: Vec<String> = seen
+            .iter()
+            .map(|value| crate::privacy::shown(value).into_owned())
+            .collect();
+        format!("заголовки: {}", crate::text::quoted_list(&shown))
     };
     let mut finding = J001.finding(format!("В журнале нет графы «{wanted}» ({seen})")).with_help(
         "Назовите графы как в образце: «Дата поступления», «Форма обращения», «Дата ответа», «Срок»",
@@ -80,14 +96,12 @@ pub static J002: Rule = Rule {
 };
 
 /// J002: `value` in the column `heading` is not a date.
-pub fn j002(heading: &str, value: &str, at: (usize, usize)) -> Finding {
+pub fn j002(heading: &str, value: &str, at: (usize, usize), anonymous: bool) -> Finding {
+    let value = &quotable(value, anonymous);
     let message = if value.is_empty() {
         format!("Не указана {}", heading.to_lowercase())
     } else {
-        format!(
-            "«{}» в графе «{heading}» — не дата",
-            crate::privacy::shown(value)
-        )
+        format!("«{value}» в графе «{heading}» — не дата")
     };
     finding(
         &J002,
@@ -144,7 +158,7 @@ pub static J004: Rule = Rule {
 
 Почему это важно: от формы зависит срок: письменному — 30 дней, устному — тот же рабочий день.
 
-Пример: «факс», пустая ячейка.
+Пример: «голубиная связь», пустая ячейка.
 
 Как исправить: впишите «письменное» или «устное» либо один из способов выше.
 
@@ -153,14 +167,12 @@ pub static J004: Rule = Rule {
 };
 
 /// J004: the form `value` is neither written nor oral.
-pub fn j004(value: &str, at: (usize, usize)) -> Finding {
+pub fn j004(value: &str, at: (usize, usize), anonymous: bool) -> Finding {
+    let value = &quotable(value, anonymous);
     let message = if value.is_empty() {
         "Не указана форма обращения".to_string()
     } else {
-        format!(
-            "Форма обращения «{}» не узнана",
-            crate::privacy::shown(value)
-        )
+        format!("Форма обращения «{value}» не узнана")
     };
     finding(
         &J004,
@@ -169,4 +181,62 @@ pub fn j004(value: &str, at: (usize, usize)) -> Finding {
         message,
         "Впишите «письменное» или «устное»; строка не посчитана",
     )
+}
+
+pub static J005: Rule = Rule {
+    code: "J005",
+    name: "ambiguous-journal-column",
+    severity: Severity::Error,
+    source: "Омск 8–9, Смоленск 5.3",
+    summary: "графу журнала можно понять двояко: два столбца одного поля или заголовок двух полей",
+    explanation: "\
+Что проверяет: что каждое поле журнала (дата поступления, форма, дата ответа, срок…) взято из
+одного столбца, и каждый заголовок значит одно поле.
+
+Почему это важно: выгрузки СЭД часто несут и «Дату регистрации», и «Дату поступления», и
+«Дату исполнения», и «Плановую дату исполнения». Взять молча первую — значит посчитать сроки не
+по той дате, и руководитель подпишет неверную справку о просрочках.
+
+Пример: «Дата поступления» и «Дата регистрации» в одном журнале.
+
+Как исправить: удалите или переименуйте лишний столбец (например, «Дата регистрации (СЭД)»),
+чтобы осталось одно поле для каждой даты.
+
+Основание: Омск, пп. 8–9; Смоленск, п. 5.3 (контроль сроков).",
+    scope: Scope::Journal,
+};
+
+/// J005: two columns of the header are one field.
+pub fn j005_twice(
+    heading: &str,
+    (first, first_at): (&str, usize),
+    (second, second_at): (&str, usize),
+    row: usize,
+) -> Finding {
+    let mut finding = J005
+        .finding(format!(
+            "Поле «{heading}» есть в двух графах: «{first}» (столбец {}) и «{second}» (столбец {}); какую брать — неясно",
+            first_at + 1,
+            second_at + 1
+        ))
+        .with_help("Удалите или переименуйте одну из граф и запустите снова; журнал не прочитан");
+    finding.row = Some(row);
+    finding.column = Some(second_at + 1);
+    finding
+}
+
+/// J005: one header fits two fields equally.
+pub fn j005_two_fields(
+    header: &str,
+    (one, other): (&str, &str),
+    (row, column): (usize, usize),
+) -> Finding {
+    let mut finding = J005
+        .finding(format!(
+            "Заголовок «{header}» подходит и к полю «{one}», и к полю «{other}»"
+        ))
+        .with_help("Переименуйте графу так, чтобы было ясно, какое это поле; журнал не прочитан");
+    finding.row = Some(row);
+    finding.column = Some(column + 1);
+    finding
 }

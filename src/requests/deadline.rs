@@ -160,32 +160,92 @@ pub fn status(
     }
 }
 
-/// The years a journal's dates may fall in; anything else is a typo (J002), and no date
-/// arithmetic ever nears the ends of the calendar.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
-
-/// A date as journals write it: `09.04.2025`, `2025-04-09` (with a time after it or not), or an
-/// Excel serial day number (`45756`); years 1900–2200.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
+/// A date as journals write it: `09.04.2025`, `9.4.2025`, `09.04.25`, `2025-04-09` (a time after
+/// it or not), «12 мая 2025 г.»; a workbook's cells typed as dates arrive as `2025-04-09`.
+/// Years 1900–2200 (`calendar::YEARS`). A bare number (`30`, `2025`, `45756`) or a date without
+/// a year (`12.05`) is not a date: a serial day number counts only in a cell typed as a date,
+/// which the workbook reader has already turned into a date.
+pub fn parse_journal_date(text: &str) -> Option<NaiveDate> {
     use chrono::Datelike;
-    parse_any_date(text).filter(|date| YEARS.contains(&date.year()))
+    let text = text.trim();
+    let date = russian_words_date(text).or_else(|| {
+        let first = text.split([' ', 'T']).next().unwrap_or("");
+        numeric_date(first)
+    })?;
+    crate::calendar::YEARS
+        .contains(&date.year())
+        .then_some(date)
 }
 
-fn parse_any_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    let first = text.split([' ', 'T']).next().unwrap_or("");
-    if let Some(date) = crate::registry::model::parse_date(first) {
-        return Some(date);
-    }
-    if let Ok(date) = NaiveDate::parse_from_str(first, "%d.%m.%y") {
-        return Some(date);
-    }
-    // Excel counts days from 30 December 1899; 1 to 2958465 are the dates it can show.
-    let serial: f64 = text.replace(',', ".").parse().ok()?;
-    if !(1.0..=2_958_465.0).contains(&serial) {
+/// `dd.mm.yyyy`, `dd.mm.yy`, `yyyy-mm-dd`: the year written in full or as two digits (20yy).
+fn numeric_date(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.split(['.', '-']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
-    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(Duration::days(serial.floor() as i64))
+    let number = |p: &str| p.parse::<u32>().ok();
+    let (year, month, day) = if text.contains('-') {
+        // ISO: 2025-04-09 only (a four-digit year first).
+        if a.len() != 4 || text.contains('.') {
+            return None;
+        }
+        (number(a)? as i32, number(b)?, number(c)?)
+    } else {
+        let year = match c.len() {
+            4 => number(c)? as i32,
+            2 => 2000 + number(c)? as i32,
+            _ => return None,
+        };
+        if a.len() > 2 || b.len() > 2 {
+            return None;
+        }
+        (year, number(b)?, number(a)?)
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// «12 мая 2025 г.», ««12» мая 2025 года».
+fn russian_words_date(text: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let [day, month, year, rest @ ..] = words.as_slice() else {
+        return None;
+    };
+    if !rest
+        .iter()
+        .all(|w| matches!(w.trim_end_matches('.'), "г" | "года" | "год"))
+    {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| m == month)? as u32 + 1;
+    let year = year.trim_end_matches(['.', ',']);
+    if year.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
 }
 
 #[cfg(test)]
@@ -321,15 +381,37 @@ mod tests {
 
     #[test]
     fn dates_in_every_way_journals_write_them() {
-        assert_eq!(parse_date("09.04.2025"), Some(date(2025, 4, 9)));
-        assert_eq!(parse_date("2025-04-09"), Some(date(2025, 4, 9)));
-        assert_eq!(parse_date("2025-04-09 10:15:00"), Some(date(2025, 4, 9)));
-        assert_eq!(parse_date("09.04.2025 10:15"), Some(date(2025, 4, 9)));
-        assert_eq!(parse_date("45756"), Some(date(2025, 4, 9)));
-        assert_eq!(parse_date("31.02.2025"), None);
-        assert_eq!(parse_date("вчера"), None);
-        assert_eq!(parse_date("1e308"), None);
-        assert_eq!(parse_date("31.12.9999"), None);
-        assert_eq!(parse_date("2958465"), None); // 9999-12-31 as a serial
+        assert_eq!(parse_journal_date("09.04.2025"), Some(date(2025, 4, 9)));
+        assert_eq!(parse_journal_date("2025-04-09"), Some(date(2025, 4, 9)));
+        assert_eq!(
+            parse_journal_date("2025-04-09 10:15:00"),
+            Some(date(2025, 4, 9))
+        );
+        assert_eq!(
+            parse_journal_date("09.04.2025 10:15"),
+            Some(date(2025, 4, 9))
+        );
+        assert_eq!(parse_journal_date("45756"), None);
+        assert_eq!(parse_journal_date("30"), None);
+        assert_eq!(parse_journal_date("2025"), None);
+        assert_eq!(parse_journal_date("12.05"), None);
+        assert_eq!(parse_journal_date("12.05.25"), Some(date(2025, 5, 12)));
+        assert_eq!(parse_journal_date("9.4.2025"), Some(date(2025, 4, 9)));
+        assert_eq!(
+            parse_journal_date("12 мая 2025 г."),
+            Some(date(2025, 5, 12))
+        );
+        assert_eq!(
+            parse_journal_date("«12» мая 2025 года"),
+            Some(date(2025, 5, 12))
+        );
+        assert_eq!(parse_journal_date("12 мая"), None);
+        assert_eq!(parse_journal_date("2025-4-9"), Some(date(2025, 4, 9)));
+        assert_eq!(parse_journal_date("09.04.1899"), None);
+        assert_eq!(parse_journal_date("31.02.2025"), None);
+        assert_eq!(parse_journal_date("вчера"), None);
+        assert_eq!(parse_journal_date("1e308"), None);
+        assert_eq!(parse_journal_date("31.12.9999"), None);
+        assert_eq!(parse_journal_date("2958465"), None); // 9999-12-31 as a serial
     }
 }

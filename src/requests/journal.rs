@@ -3,7 +3,7 @@
 //! with a problem becomes a finding (J002–J004) and is counted nowhere else.
 
 use super::codes::{j001, j002, j003, j004};
-use super::deadline::{Form, Status, deadline, parse_date, status};
+use super::deadline::{Form, Status, deadline, parse_journal_date, status};
 use crate::calendar::Calendar;
 use crate::diagnostic::Finding;
 use crate::input::GridRow;
@@ -41,8 +41,10 @@ impl Column {
         Column::Text,
     ];
 
-    /// The headers journals use (cycle.md); a header matches when it is one of them or begins
-    /// with one («Дата поступления обращения»).
+    /// The headers journals and document systems (Дело, DIRECTUM, ДелоПро, Практик, СЭД
+    /// «Кодекс») use (cycle.md). A header is a field's when it is one of them, or begins with
+    /// one followed by more words («Дата поступления обращения»); the longest wording that fits
+    /// decides, so «Дата исполнения (план)» is a deadline, not an answer.
     fn headers(self) -> &'static [&'static str] {
         match self {
             Column::Received => &[
@@ -50,26 +52,64 @@ impl Column {
                 "Дата регистрации",
                 "Поступило",
                 "Дата получения",
+                "Рег. дата",
+                "Дата рег.",
+                "Дата обращения",
+                "Вх. дата",
+                "Дата входящего",
+                "Дата вх.",
             ],
             Column::Form => &[
                 "Форма обращения",
                 "Вид обращения",
                 "Способ обращения",
                 "Форма",
+                "Вид доставки",
+                "Способ поступления",
+                "Способ доставки",
+                "Тип обращения",
+                "Канал поступления",
+                "Вид документа",
             ],
-            Column::Answered => &["Дата ответа", "Дата исполнения", "Исполнено"],
-            Column::Due => &["Контрольный срок", "Срок исполнения", "Срок"],
+            Column::Answered => &[
+                "Дата ответа",
+                "Дата исполнения",
+                "Исполнено",
+                "Фактическая дата исполнения",
+                "Дата фактического исполнения",
+                "Дата исполнения (факт)",
+                "Ответ дан",
+                "Дата отправки ответа",
+                "Исх. дата",
+                "Дата исходящего",
+                "Дата снятия с контроля",
+                "Снято с контроля",
+            ],
+            Column::Due => &[
+                "Контрольный срок",
+                "Срок исполнения",
+                "Срок",
+                "Срок ответа",
+                "Плановая дата исполнения",
+                "Плановая дата",
+                "План. дата",
+                "Контрольная дата",
+                "Дата исполнения (план)",
+                "Дата исполнения по плану",
+            ],
             Column::Number => &[
                 "Рег. №",
                 "Рег. номер",
                 "Регистрационный номер",
                 "Номер",
                 "№",
+                "Вх. №",
+                "Входящий номер",
             ],
             Column::Process => &["Процесс", "Наименование процесса"],
             Column::Point => &["Точка взаимодействия"],
             Column::Unit => &["Подразделение"],
-            Column::Executor => &["Исполнитель"],
+            Column::Executor => &["Исполнитель", "Ответственный исполнитель"],
             Column::Text => &[
                 "Содержание",
                 "Краткое содержание",
@@ -83,23 +123,95 @@ impl Column {
         self.headers()[0]
     }
 
+    #[cfg(test)]
     fn of(header: &str) -> Option<Column> {
-        let wanted = normalize(header);
-        if wanted.is_empty() {
-            return None;
+        match classify(header) {
+            Heading::Field(column) => Some(column),
+            _ => None,
         }
-        Column::ALL.into_iter().find(|column| {
-            column.headers().iter().any(|h| {
-                let h = normalize(h);
-                wanted == h || wanted.starts_with(&format!("{h} "))
-            })
-        })
+    }
+}
+
+/// Headers that begin like a field's but are something else: a correspondent («Поступило
+/// от»), the form of the *answer*, a number of days («Срок, дней»).
+const NOT_FIELDS: [&str; 9] = [
+    "Поступило от",
+    "Поступило из",
+    "Форма ответа",
+    "Вид ответа",
+    "Способ ответа",
+    "Способ отправки ответа",
+    "Срок, дней",
+    "Срок в днях",
+    "Срок (дней)",
+];
+
+/// What a header is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    Field(Column),
+    /// A header the tool knows it does not use.
+    NotAField,
+    /// No field's wording.
+    Unknown,
+    /// Two fields' wordings fit it equally.
+    Ambiguous(Column, Column),
+}
+
+/// Whether `header` (normalised) is `wording` (normalised) or begins with it and more words.
+fn fits(header: &str, wording: &str) -> bool {
+    header == wording
+        || header
+            .strip_prefix(wording)
+            .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// What a header cell is, by the longest wording that fits it. A cell with digits is a value
+/// (a filter line «Дата регистрации: с 01.01.2025 по 31.12.2025»), never a header.
+pub fn classify(header: &str) -> Heading {
+    let wanted = normalize(header);
+    if wanted.is_empty() || wanted.bytes().any(|b| b.is_ascii_digit()) {
+        return Heading::Unknown;
+    }
+    let mut best: Option<(usize, Option<Column>)> = None;
+    let mut tie: Option<Column> = None;
+    let candidates = Column::ALL
+        .into_iter()
+        .flat_map(|column| column.headers().iter().map(move |h| (Some(column), *h)))
+        .chain(NOT_FIELDS.iter().map(|h| (None, *h)));
+    for (column, wording) in candidates {
+        let wording = normalize(wording);
+        if !fits(&wanted, &wording) {
+            continue;
+        }
+        let length = wording.len();
+        match best {
+            Some((best_length, best_column)) if length == best_length && best_column != column => {
+                tie = column;
+            }
+            Some((best_length, _)) if length <= best_length => {}
+            _ => {
+                best = Some((length, column));
+                tie = None;
+            }
+        }
+    }
+    match best {
+        None => Heading::Unknown,
+        Some((_, None)) => Heading::NotAField,
+        Some((_, Some(column))) => match tie {
+            Some(other) => Heading::Ambiguous(column, other),
+            None => Heading::Field(column),
+        },
     }
 }
 
 /// One request as read and judged.
 #[derive(Debug, Clone, Serialize)]
 pub struct Request {
+    /// The journal the request comes from.
+    #[serde(serialize_with = "shared_text")]
+    pub file: std::sync::Arc<str>,
     /// The row as the spreadsheet shows it (header = 1).
     pub row: usize,
     pub number: Option<String>,
@@ -123,10 +235,19 @@ pub struct Request {
     pub text: Option<String>,
 }
 
+fn shared_text<S: serde::Serializer>(
+    text: &std::sync::Arc<str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(text)
+}
+
 /// What reading a journal found besides its requests (which go to the caller one by one).
 #[derive(Debug, Clone, Default)]
 pub struct Journal {
     pub findings: Vec<Finding>,
+    /// What the reading skipped or did not use, said once (headers not used, totals rows).
+    pub notes: Vec<String>,
     /// False when the journal had no required column (J001): nothing could be read.
     pub readable: bool,
 }
@@ -143,39 +264,35 @@ pub struct Judge<'a> {
     pub anonymous: bool,
 }
 
-/// How many rows from the top may be title lines before the header.
-const HEADER_SEARCH: usize = 15;
+/// How many rows from the top may be title, filter and approval lines before the header.
+const HEADER_SEARCH: usize = 40;
+
+/// Whether a row is a totals line («Итого: 2», «Всего обращений;2»): skipped and said.
+fn is_totals(row: &GridRow) -> bool {
+    row.slots
+        .iter()
+        .find(|s| !s.text.trim().is_empty())
+        .is_some_and(|s| {
+            let first = normalize(&s.text);
+            ["итого", "всего"]
+                .iter()
+                .any(|word| first == *word || first.starts_with(&format!("{word} ")))
+        })
+}
 
 /// Reads the requests of a table, row by row: the header is the first row (of the first
-/// [`HEADER_SEARCH`]) with a «Дата поступления» column.
+/// [`HEADER_SEARCH`]) with a «Дата поступления» column; title and filter lines above it are
+/// skipped, and so are blank rows and totals rows after it.
 pub fn read(
     file: &str,
     rows: &mut dyn Iterator<Item = anyhow::Result<GridRow>>,
     judge: &Judge,
     on_request: &mut dyn FnMut(Request),
 ) -> anyhow::Result<Journal> {
-    let mut first_filled: Option<GridRow> = None;
-    let mut header = None;
-    for _ in 0..HEADER_SEARCH {
-        let Some(row) = rows.next() else { break };
-        let row = row?;
-        if row
-            .slots
-            .iter()
-            .any(|s| Column::of(&s.text) == Some(Column::Received))
-        {
-            header = Some(row);
-            break;
-        }
-        if first_filled.is_none() && row.slots.iter().any(|s| !s.text.is_empty()) {
-            first_filled = Some(row);
-        }
-    }
-    let Some(header) = header else {
-        let seen = first_filled.map(|r| filled(&r)).unwrap_or_default();
-        return Ok(unreadable(file, j001(Column::Received.heading(), &seen, 1)));
+    let (header, columns) = match find_header(file, rows, judge)? {
+        Ok(found) => found,
+        Err(journal) => return Ok(journal),
     };
-    let columns: Vec<Option<Column>> = header.slots.iter().map(|s| Column::of(&s.text)).collect();
     let place = |column: Column| columns.iter().position(|c| *c == Some(column));
     if place(Column::Form).is_none() {
         return Ok(unreadable(
@@ -187,10 +304,19 @@ pub fn read(
         readable: true,
         ..Journal::default()
     };
+    if let Some(note) = unused_note(file, &header, &columns) {
+        journal.notes.push(note);
+    }
     let mut names = Interner::default();
+    let mut totals = Vec::new();
+    let shared_file: std::sync::Arc<str> = std::sync::Arc::from(file);
     for row in rows {
         let row = row?;
         if row.slots.iter().all(|s| s.text.trim().is_empty()) {
+            continue;
+        }
+        if is_totals(&row) {
+            totals.push(row.number.to_string());
             continue;
         }
         let cell = |column: Column| {
@@ -202,14 +328,111 @@ pub fn read(
         // The row as the spreadsheet shows it, the column as an index from 0 (the codes add 1).
         let at = |column: Column| (row.number, place(column).unwrap_or(0));
         match read_row(&cell, &at, judge, &mut names) {
-            Ok(request) => on_request(request),
+            Ok(mut request) => {
+                request.file = std::sync::Arc::clone(&shared_file);
+                on_request(request)
+            }
             Err(mut finding) => {
                 finding.file = file.to_string();
                 journal.findings.push(*finding);
             }
         }
     }
+    if !totals.is_empty() {
+        journal.notes.push(format!(
+            "{file}: строки итогов пропущены (строка {})",
+            totals.join(", ")
+        ));
+    }
     Ok(journal)
+}
+
+/// The header row among the first [`HEADER_SEARCH`] and the field of each of its cells, or the
+/// unreadable journal (J001, J005) when there is none.
+#[allow(clippy::type_complexity)]
+fn find_header(
+    file: &str,
+    rows: &mut dyn Iterator<Item = anyhow::Result<GridRow>>,
+    judge: &Judge,
+) -> anyhow::Result<Result<(GridRow, Vec<Option<Column>>), Journal>> {
+    let mut first_filled: Option<GridRow> = None;
+    let mut header = None;
+    for _ in 0..HEADER_SEARCH {
+        let Some(row) = rows.next() else { break };
+        let row = row?;
+        if row
+            .slots
+            .iter()
+            .any(|s| classify(&s.text) == Heading::Field(Column::Received))
+        {
+            header = Some(row);
+            break;
+        }
+        if first_filled.is_none() && row.slots.iter().any(|s| !s.text.is_empty()) {
+            first_filled = Some(row);
+        }
+    }
+    let Some(header) = header else {
+        let seen = first_filled
+            .map(|r| {
+                if judge.anonymous {
+                    Vec::new()
+                } else {
+                    filled(&r)
+                }
+            })
+            .unwrap_or_default();
+        return Ok(Err(unreadable(
+            file,
+            j001(Column::Received.heading(), &seen, 1),
+        )));
+    };
+    Ok(match header_columns(&header) {
+        Ok(columns) => Ok((header, columns)),
+        Err(finding) => Err(unreadable(file, *finding)),
+    })
+}
+
+/// The note naming the headers no field took, once per journal.
+fn unused_note(file: &str, header: &GridRow, columns: &[Option<Column>]) -> Option<String> {
+    let unused: Vec<String> = header
+        .slots
+        .iter()
+        .zip(columns)
+        .filter(|(slot, column)| column.is_none() && !slot.text.trim().is_empty())
+        .map(|(slot, _)| format!("«{}»", slot.text.trim()))
+        .collect();
+    (!unused.is_empty()).then(|| format!("{file}: графы не использованы: {}", unused.join(", ")))
+}
+
+/// The field of each header cell; a header that fits two fields, or two columns of one field,
+/// is J005: the tool never picks one silently.
+fn header_columns(header: &GridRow) -> Result<Vec<Option<Column>>, Box<Finding>> {
+    let mut columns = Vec::with_capacity(header.slots.len());
+    for (index, slot) in header.slots.iter().enumerate() {
+        match classify(&slot.text) {
+            Heading::Field(column) => {
+                if let Some(first) = columns.iter().position(|c| *c == Some(column)) {
+                    return Err(Box::new(super::codes::j005_twice(
+                        column.heading(),
+                        (&header.slots[first].text, first),
+                        (&slot.text, index),
+                        header.number,
+                    )));
+                }
+                columns.push(Some(column));
+            }
+            Heading::Ambiguous(one, other) => {
+                return Err(Box::new(super::codes::j005_two_fields(
+                    &slot.text,
+                    (one.heading(), other.heading()),
+                    (header.number, index),
+                )));
+            }
+            Heading::NotAField | Heading::Unknown => columns.push(None),
+        }
+    }
+    Ok(columns)
 }
 
 /// The filled cells of a row (headers named in J001), the first twelve.
@@ -246,6 +469,7 @@ fn unreadable(file: &str, finding: Finding) -> Journal {
     finding.file = file.to_string();
     Journal {
         findings: vec![finding],
+        notes: Vec::new(),
         readable: false,
     }
 }
@@ -259,17 +483,33 @@ fn read_row<'r>(
 ) -> Result<Request, Box<Finding>> {
     let date = |column: Column, required: bool| -> Result<Option<NaiveDate>, Box<Finding>> {
         match cell(column) {
-            None if required => Err(Box::new(j002(column.heading(), "", at(column)))),
+            None if required => Err(Box::new(j002(
+                column.heading(),
+                "",
+                at(column),
+                judge.anonymous,
+            ))),
             None => Ok(None),
-            Some(text) => parse_date(text)
+            Some(text) => parse_journal_date(text)
                 .map(Some)
-                .ok_or_else(|| Box::new(j002(column.heading(), text, at(column)))),
+                .ok_or_else(|| Box::new(j002(column.heading(), text, at(column), judge.anonymous))),
         }
     };
-    let received = date(Column::Received, true)?
-        .ok_or_else(|| Box::new(j002(Column::Received.heading(), "", at(Column::Received))))?;
-    let form = Form::parse(cell(Column::Form).unwrap_or(""))
-        .ok_or_else(|| Box::new(j004(cell(Column::Form).unwrap_or(""), at(Column::Form))))?;
+    let received = date(Column::Received, true)?.ok_or_else(|| {
+        Box::new(j002(
+            Column::Received.heading(),
+            "",
+            at(Column::Received),
+            judge.anonymous,
+        ))
+    })?;
+    let form = Form::parse(cell(Column::Form).unwrap_or("")).ok_or_else(|| {
+        Box::new(j004(
+            cell(Column::Form).unwrap_or(""),
+            at(Column::Form),
+            judge.anonymous,
+        ))
+    })?;
     let answered = date(Column::Answered, false)?;
     let due = date(Column::Due, false)?;
     if let Some(answered) = answered
@@ -298,6 +538,7 @@ fn read_row<'r>(
         }
     };
     Ok(Request {
+        file: std::sync::Arc::from(""),
         row: at(Column::Received).0,
         number: owned(Column::Number),
         received,
@@ -330,5 +571,38 @@ mod tests {
         assert_eq!(Column::of("Исполнитель"), Some(Column::Executor));
         assert_eq!(Column::of("Рег. №"), Some(Column::Number));
         assert_eq!(Column::of("Сроки и планы"), None);
+    }
+
+    #[test]
+    fn plan_and_fact_and_document_system_headers_are_told_apart() {
+        for (header, column) in [
+            ("Фактическая дата исполнения", Some(Column::Answered)),
+            ("Дата фактического исполнения", Some(Column::Answered)),
+            ("Ответ дан", Some(Column::Answered)),
+            ("Дата отправки ответа", Some(Column::Answered)),
+            ("Исх. дата", Some(Column::Answered)),
+            ("Дата снятия с контроля", Some(Column::Answered)),
+            ("Дата исполнения (план)", Some(Column::Due)),
+            ("Плановая дата исполнения", Some(Column::Due)),
+            ("План. дата", Some(Column::Due)),
+            ("Контрольная дата", Some(Column::Due)),
+            ("Срок исполнения", Some(Column::Due)),
+            ("Форма ответа", None),
+            ("Поступило от", None),
+            ("Срок, дней", None),
+            ("Вид доставки", Some(Column::Form)),
+            ("Способ поступления", Some(Column::Form)),
+            ("Способ доставки", Some(Column::Form)),
+            ("Тип обращения", Some(Column::Form)),
+            ("Канал поступления", Some(Column::Form)),
+            ("Вид документа", Some(Column::Form)),
+            ("Рег. дата", Some(Column::Received)),
+            ("Дата обращения", Some(Column::Received)),
+            ("Вх. дата", Some(Column::Received)),
+            ("Дата регистрации: с 01.01.2025 по 31.12.2025", None),
+        ] {
+            assert_eq!(Column::of(header), column, "{header}");
+        }
+        assert_eq!(classify("Форма ответа"), Heading::NotAField);
     }
 }

@@ -417,6 +417,10 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "J005",
+        &["requests", "tests/fixtures/requests/two_dates.csv"],
+    ),
+    (
         "S001",
         &[
             "survey",

@@ -391,3 +391,175 @@ fn check_reads_a_users_calendar_for_r015() {
     ]);
     assert_eq!(r015(&exact), 0, "{}", exact.stdout);
 }
+
+#[test]
+fn a_document_system_export_is_read_by_its_own_headers() {
+    let journal = "tests/fixtures/requests/sed_export.csv";
+    let run = tochki([
+        "requests",
+        journal,
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "json",
+    ]);
+    let report = run.json();
+    let numbers: Vec<(u64, &str, &str)> = report["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["row"].as_u64().unwrap(),
+                r["number"].as_str().unwrap(),
+                r["form"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // The filter line is not the header; the blank line 7 keeps its row, as Excel shows it;
+    // courier, МЭДО, «срочное письмо», «нарочным», «через личный кабинет» are written.
+    assert_eq!(
+        numbers,
+        vec![
+            (3, "В-1", "written"),
+            (4, "В-2", "written"),
+            (5, "В-3", "written"),
+            (6, "В-4", "written"),
+            (8, "В-5", "written"),
+            (9, "В-6", "oral"),
+        ]
+    );
+    // «Фактическая дата исполнения» is the answer, «Плановая дата исполнения» the deadline.
+    assert_eq!(at_row(&report, 3)["answered"], "2025-04-30");
+    assert_eq!(at_row(&report, 3)["status"], "on_time");
+    assert_eq!(at_row(&report, 6)["due"], "2025-04-10");
+    assert_eq!(at_row(&report, 6)["status"], "late");
+    assert_eq!(at_row(&report, 5)["status"], "overdue");
+    assert_eq!(run.code, 1);
+    // The headers it did not use and the totals row are said, once.
+    assert!(
+        run.stderr
+            .contains("графы не использованы: «Поступило от», «Форма ответа», «Срок, дней»"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("строки итогов пропущены (строка 10)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn two_columns_for_one_field_are_refused_naming_both() {
+    let run = tochki(["requests", "tests/fixtures/requests/two_dates.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout.contains("J005")
+            && run.stdout.contains("«Дата поступления»")
+            && run.stdout.contains("«Дата регистрации»"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn every_sheet_with_a_journal_header_is_read_and_said() {
+    let run = tochki([
+        "requests",
+        "tests/fixtures/requests/two_sheets.xlsx",
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "json",
+    ]);
+    let report = run.json();
+    let files: Vec<&str> = report["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 3, "{files:?}");
+    assert!(files[0].ends_with("(лист «2024»)") && files[2].ends_with("(лист «2025»)"));
+    assert_eq!(report["summary"]["total"], 3);
+    assert!(
+        run.stderr.contains("прочитаны лист «2024», лист «2025»")
+            && run
+                .stderr
+                .contains("пропущены (нет заголовка журнала): лист «Справочник»"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn no_finding_quotes_a_person() {
+    let journal = "tests/fixtures/requests/no_header_personal.csv";
+    for anonymous in [false, true] {
+        let mut args = vec!["requests", journal];
+        if anonymous {
+            args.push("--anonymous");
+        }
+        let run = tochki(&args);
+        assert_eq!(run.code, 2);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains("J001"), "{all}");
+        for secret in ["Кузнецова", "25-34-11", "123-456-789", "kuznetsova@"] {
+            assert!(
+                !all.contains(secret),
+                "«{secret}» shown (anonymous: {anonymous}):\n{all}"
+            );
+        }
+    }
+    // A surname and a СНИЛС in the wrong columns of a journal with a header.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.csv");
+    std::fs::write(
+        &path,
+        "Дата поступления;Форма обращения\nКузнецова;письменное\n01.04.2025;Сидоров\n02.04.2025;123-456-789 01\n",
+    )
+    .unwrap();
+    let run = tochki([
+        "requests",
+        path.to_str().unwrap(),
+        "--anonymous",
+        "--format",
+        "json",
+    ]);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    for secret in ["Кузнецова", "Сидоров", "123-456-789"] {
+        assert!(!all.contains(secret), "«{secret}» shown:\n{all}");
+    }
+    assert_eq!(run.json()["findings"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn bare_numbers_are_not_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.csv");
+    std::fs::write(
+        &path,
+        "Дата поступления;Форма обращения;Срок\n30;письменное;\n12.05;письменное;\n01.04.2025;письменное;30\n12.05.25;письменное;\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let report = json(&[path, "--as-of", "2025-05-14"]);
+    let codes: Vec<(&str, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["row"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(codes, vec![("J002", 2), ("J002", 3), ("J002", 4)]);
+    // «12.05.25» is a date with a two-digit year.
+    assert_eq!(at_row(&report, 5)["received"], "2025-05-12");
+    let as_of = tochki(["requests", path, "--as-of", "2025"]);
+    assert_eq!(as_of.code, 2);
+    assert!(
+        as_of.stderr.contains("--as-of «2025»: не дата"),
+        "{}",
+        as_of.stderr
+    );
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Journals as document systems and clerks export them, for tests/cli/requests.rs:
+
+  tests/fixtures/requests/sed_export.csv        a Дело-style export: a filter line above the
+      header, headers of document systems (plan and fact dates, «Вид доставки», «Поступило от»,
+      «Форма ответа», «Срок, дней»), forms by delivery wordings, a blank line, a totals row.
+  tests/fixtures/requests/two_dates.csv          «Дата поступления» and «Дата регистрации»: J005.
+  tests/fixtures/requests/two_sheets.xlsx        sheets «2024» and «2025» (both read) and
+      «Справочник» (skipped).
+  tests/fixtures/requests/no_header_personal.csv no header; the first row names a person.
+
+Run from the repository root: python3 scripts/make_journal_fixtures.py
+"""
+import datetime
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from make_import_examples import xlsx  # noqa: E402
+
+OUT = "tests/fixtures/requests"
+os.makedirs(OUT, exist_ok=True)
+
+
+def write(name, lines):
+    with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
+        f.write("\r\n".join(lines) + "\r\n")
+
+
+write("sed_export.csv", [
+    "Дата регистрации: с 01.01.2025 по 31.12.2025;;;;;;;;;",
+    "Рег. №;Рег. дата;Вид доставки;Поступило от;Содержание;Исполнитель;Плановая дата исполнения;Фактическая дата исполнения;Форма ответа;Срок, дней",
+    "В-1;01.04.2025;курьер;Отдел кадров;Справка;Иванова А. П.;;30.04.2025;письмо;30",
+    "В-2;01.04.2025;МЭДО;Отдел кадров;Справка;Иванова А. П.;;05.05.2025;письмо;30",
+    "В-3;02.04.2025;Срочное письмо;Отдел кадров;Справка;Иванова А. П.;;;письмо;30",
+    "В-4;02.04.2025;нарочным;Отдел кадров;Справка;Иванова А. П.;10.04.2025;11.04.2025;письмо;30",
+    "",
+    "В-5;03.04.2025;Через личный кабинет сотрудника;ИТ;Пароль;Петров С. В.;;03.04.2025;письмо;30",
+    "В-6;03.04.2025;по телефону;ИТ;Пароль;Петров С. В.;;03.04.2025;устно;",
+    "Итого: 6;;;;;;;;;",
+])
+
+write("two_dates.csv", [
+    "Дата поступления;Дата регистрации;Форма обращения",
+    "01.04.2025;02.04.2025;письменное",
+])
+
+HEADER = ["Рег. №", "Дата поступления", "Форма обращения", "Дата ответа"]
+xlsx(os.path.join(OUT, "two_sheets.xlsx"), {
+    "2024": [HEADER, ["1", datetime.date(2024, 12, 2), "письменное", datetime.date(2024, 12, 20)]],
+    "2025": [HEADER, ["2", datetime.date(2025, 3, 3), "письменное", datetime.date(2025, 3, 20)],
+             ["3", datetime.date(2025, 3, 4), "устное", datetime.date(2025, 3, 4)]],
+    "Справочник": [["Форма"], ["письменное"], ["устное"]],
+})
+
+write("no_header_personal.csv", [
+    "Кузнецова Ольга Игоревна;тел. 8 (3812) 25-34-11;СНИЛС 123-456-789 01;kuznetsova@minfin.ru",
+    "Сидоров П. П.;тел. 8 (3812) 25-34-12;СНИЛС 123-456-789 02;sidorov@minfin.ru",
+])
