@@ -158,7 +158,7 @@ pub struct RequestsArgs {
     #[arg(long, value_name = "ДАТА")]
     pub as_of: Option<String>,
     /// Сколько рабочих дней до срока считать «срок подходит» (0–60)
-    #[arg(long, value_name = "ДНЕЙ", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=60))]
+    #[arg(long, value_name = "ДНЕЙ", default_value_t = 3, value_parser = due_soon_days)]
     pub due_soon: u32,
     /// Перечень (YAML, DOCX или XLSX): процессы журнала связываются с его процессами
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
@@ -417,6 +417,27 @@ pub struct CompletionsArgs {
 
 /// A Russian account of a command-line error, or None for help and version (which clap prints
 /// as they are) and for kinds without a better Russian line than clap's own.
+/// What an argument allows, in Russian: the error our own value parsers give.
+#[derive(Debug)]
+pub struct Allowed(&'static str);
+
+impl std::fmt::Display for Allowed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for Allowed {}
+
+/// `--due-soon`: 0 to 60 working days, said in Russian when it is not.
+fn due_soon_days(text: &str) -> Result<u32, Allowed> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|days| *days <= 60)
+        .ok_or(Allowed("допустимо целое число рабочих дней от 0 до 60"))
+}
+
 pub fn russian_error(error: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let context = |kind: ContextKind| match error.get(kind) {
@@ -475,11 +496,18 @@ pub fn russian_error(error: &clap::Error) -> Option<String> {
         ErrorKind::TooManyValues => {
             format!("лишний аргумент «{}»", context(ContextKind::InvalidValue))
         }
-        ErrorKind::ValueValidation => format!(
-            "недопустимое значение «{}» для {}",
-            context(ContextKind::InvalidValue),
-            context(ContextKind::InvalidArg)
-        ),
+        ErrorKind::ValueValidation => {
+            // Our own parsers say in Russian what is allowed; a library's English is not shown.
+            let reason = std::error::Error::source(error)
+                .and_then(|source| source.downcast_ref::<Allowed>())
+                .map(|allowed| format!(": {allowed}"))
+                .unwrap_or_default();
+            format!(
+                "недопустимое значение «{}» для {}{reason}",
+                context(ContextKind::InvalidValue),
+                context(ContextKind::InvalidArg)
+            )
+        }
         _ => return None,
     };
     Some(format!(

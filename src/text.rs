@@ -133,6 +133,40 @@ pub fn quoted_list(headers: &[String]) -> String {
         .join(", ")
 }
 
+/// A text as a terminal may print it: control characters (an escape sequence that would
+/// recolour or clear the screen, a bell) shown as `�`; line breaks and tabs kept.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' && c != '\t' {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The most characters an Excel cell holds.
+pub const EXCEL_CELL_LIMIT: usize = 32_767;
+
+/// A text cut to what an Excel cell holds, with a mark that says so; None when it fits.
+pub fn cut_for_excel(text: &str) -> Option<String> {
+    const MARK: &str = " … [обрезано: в ячейке Excel не больше 32 767 знаков; полный текст — в CSV или JSON]";
+    if text.chars().count() <= EXCEL_CELL_LIMIT {
+        return None;
+    }
+    let keep = EXCEL_CELL_LIMIT - MARK.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(MARK);
+    Some(cut)
+}
+
 #[cfg(test)]
 mod combining_tests {
     #[test]
@@ -172,6 +206,17 @@ pub fn spreadsheet_safe(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_not_printed_and_long_cells_are_cut_with_a_mark() {
+        assert_eq!(printable("a\u{1b}[2Jb\nc"), "a\u{fffd}[2Jb\nc");
+        assert_eq!(printable("обычный текст"), "обычный текст");
+        let long = "я".repeat(40_000);
+        let cut = cut_for_excel(&long).unwrap();
+        assert_eq!(cut.chars().count(), EXCEL_CELL_LIMIT);
+        assert!(cut.ends_with("полный текст — в CSV или JSON]"));
+        assert!(cut_for_excel("коротко").is_none());
+    }
 
     #[test]
     fn normalize_ignores_case_yo_spaces_and_punctuation() {

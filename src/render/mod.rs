@@ -56,6 +56,7 @@ pub fn excel_csv<R: AsRef<[String]>>(
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut bytes);

@@ -53,6 +53,13 @@ impl Report {
     }
 
     fn cells(&self, request: &Request) -> Vec<String> {
+        self.raw_cells(request)
+            .into_iter()
+            .map(|cell| crate::text::printable(&cell).into_owned())
+            .collect()
+    }
+
+    fn raw_cells(&self, request: &Request) -> Vec<String> {
         let date = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
         let mut cells = vec![
             request.row.to_string(),
@@ -229,9 +236,31 @@ pub fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Every request, one row each, for Russian Excel.
+/// The headings of the findings section (CSV) and sheet (XLSX).
+const FINDING_HEADINGS: [&str; 6] = ["Файл", "Строка", "Графа", "Код", "Находка", "Что сделать"];
+
+/// A finding as a row of the findings section or sheet.
+fn finding_row(finding: &Finding) -> Vec<String> {
+    vec![
+        finding.file.clone(),
+        finding.row.map(|r| r.to_string()).unwrap_or_default(),
+        finding.column.map(|c| c.to_string()).unwrap_or_default(),
+        finding.code.to_string(),
+        finding.message.clone(),
+        finding.help.clone().unwrap_or_default(),
+    ]
+}
+
+/// Every request, one row each, for Russian Excel; then, after an empty row, the rows that
+/// were not counted, so that nothing dropped is invisible.
 pub fn csv(report: &Report) -> anyhow::Result<Vec<u8>> {
-    let rows: Vec<Vec<String>> = report.requests.iter().map(|r| report.cells(r)).collect();
+    let mut rows: Vec<Vec<String>> = report.requests.iter().map(|r| report.cells(r)).collect();
+    if !report.findings.is_empty() {
+        rows.push(Vec::new());
+        rows.push(vec!["Строки, которые не посчитаны".to_string()]);
+        rows.push(FINDING_HEADINGS.iter().map(ToString::to_string).collect());
+        rows.extend(report.findings.iter().map(finding_row));
+    }
     excel_csv(&report.headings(), rows)
 }
 
@@ -302,6 +331,12 @@ pub fn xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
         COUNT_HEADINGS.to_vec(),
         summary_rows(&report.summary),
     ));
+    sheets.push((
+        "Находки",
+        FINDING_HEADINGS.to_vec(),
+        report.findings.iter().map(finding_row).collect(),
+    ));
+    let date_format = xlsx_cell_format().set_num_format("dd.mm.yyyy");
     for (name, headings, rows) in sheets {
         let sheet = workbook.add_worksheet();
         sheet.set_name(name)?;
@@ -311,10 +346,41 @@ pub fn xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
         }
         for (r, row) in rows.iter().enumerate() {
             for (c, value) in row.iter().enumerate() {
-                sheet.write_string_with_format(r as u32 + 1, c as u16, value, &cell)?;
+                let (r, c) = (r as u32 + 1, c as u16);
+                // Numbers and dates as Excel's own, so that a user can sort and count them.
+                if let Some(date) = excel_date(value) {
+                    sheet.write_datetime_with_format(r, c, &date, &date_format)?;
+                } else if let Some(number) = excel_number(value) {
+                    sheet.write_number_with_format(r, c, number, &cell)?;
+                } else {
+                    let text = crate::text::cut_for_excel(value);
+                    sheet.write_string_with_format(r, c, text.as_deref().unwrap_or(value), &cell)?;
+                }
             }
         }
         sheet.set_freeze_panes(1, 0)?;
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+/// A cell this renderer wrote as a date (`09.04.2025`), as Excel's date.
+fn excel_date(value: &str) -> Option<rust_xlsxwriter::ExcelDateTime> {
+    let date = NaiveDate::parse_from_str(value, "%d.%m.%Y").ok()?;
+    rust_xlsxwriter::ExcelDateTime::from_ymd(
+        u16::try_from(chrono::Datelike::year(&date)).ok()?,
+        chrono::Datelike::month(&date) as u8,
+        chrono::Datelike::day(&date) as u8,
+    )
+    .ok()
+}
+
+/// A whole number or a share this renderer wrote (`12`, `37,5 %` is a text), as a number.
+fn excel_number(value: &str) -> Option<f64> {
+    let leading_zero = value.len() > 1 && value.starts_with('0');
+    (!value.is_empty()
+        && !leading_zero
+        && value.len() <= 12
+        && value.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| value.parse().ok())
+        .flatten()
 }

@@ -445,13 +445,16 @@ fn filled(row: &GridRow) -> Vec<String> {
         .collect()
 }
 
-/// One shared copy of each process name: a journal of a million rows names a few dozen.
+/// One shared copy of each process name: a journal of a million rows names a few dozen. Names
+/// that differ only in case, spacing or punctuation («начисление и выплата  заработной
+/// платы.») are one process, under the spelling seen first.
 #[derive(Default)]
 struct Interner(std::collections::HashMap<String, std::sync::Arc<str>>);
 
 impl Interner {
     fn get(&mut self, name: &str, judge: &Judge) -> std::sync::Arc<str> {
-        if let Some(shared) = self.0.get(name) {
+        let key = normalize(name);
+        if let Some(shared) = self.0.get(&key) {
             return shared.clone();
         }
         let linked = match judge.linker.and_then(|l| l.link(name).process().cloned()) {
@@ -459,7 +462,7 @@ impl Interner {
             None => name.to_string(),
         };
         let shared: std::sync::Arc<str> = linked.into();
-        self.0.insert(name.to_string(), shared.clone());
+        self.0.insert(key, shared.clone());
         shared
     }
 }

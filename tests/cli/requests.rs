@@ -563,3 +563,104 @@ fn bare_numbers_are_not_dates() {
         as_of.stderr
     );
 }
+
+#[test]
+fn every_format_carries_the_findings_and_excel_gets_numbers_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    // J001: nothing could be read; the CSV says why instead of an empty header.
+    let csv = tochki(["requests", "tests/fixtures/requests/no_form.csv", "--format", "csv"]);
+    assert!(
+        csv.stdout.contains("Строки, которые не посчитаны") && csv.stdout.contains("J001"),
+        "{}",
+        csv.stdout
+    );
+    // J002–J004 rows of the example: in the CSV section and in a sheet of their own.
+    let csv = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "csv",
+    ]);
+    for code in ["J002", "J003", "J004"] {
+        assert!(csv.stdout.contains(code), "{code}: {}", csv.stdout);
+    }
+    let book = dir.path().join("j.xlsx");
+    let run = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "xlsx",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    use calamine::{Data, Reader};
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    assert_eq!(workbook.sheet_names(), ["Обращения", "Итоги", "Находки"]);
+    let findings = workbook.worksheet_range("Находки").unwrap();
+    assert_eq!(findings.height(), 4, "a heading and three findings");
+    let requests = workbook.worksheet_range("Обращения").unwrap();
+    // Row number as a number, the date received as a date.
+    assert!(matches!(requests.get((1, 0)), Some(Data::Float(_))), "{:?}", requests.get((1, 0)));
+    assert!(matches!(requests.get((1, 2)), Some(Data::DateTime(_))), "{:?}", requests.get((1, 2)));
+}
+
+#[test]
+fn a_cell_too_long_for_excel_is_cut_with_a_mark_and_escapes_are_not_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("j.csv");
+    let long = "я".repeat(40_000);
+    std::fs::write(
+        &journal,
+        format!(
+            "Дата поступления;Форма обращения;Содержание\n01.04.2025;письменное;{long}\n02.04.2025;письменное;\u{1b}[2Jочистка экрана\n"
+        ),
+    )
+    .unwrap();
+    let journal = journal.to_str().unwrap();
+    let book = dir.path().join("j.xlsx");
+    let run = tochki([
+        "requests",
+        journal,
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "xlsx",
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    use calamine::Reader;
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let requests = workbook.worksheet_range("Обращения").unwrap();
+    let text = requests
+        .rows()
+        .flat_map(|row| row.iter().map(ToString::to_string))
+        .find(|cell| cell.starts_with("яяя"))
+        .unwrap();
+    assert_eq!(text.chars().count(), 32_767);
+    assert!(text.contains("обрезано"));
+    let table = tochki(["requests", journal, "--as-of", "2025-05-14"]);
+    assert!(!table.stdout.contains('\u{1b}'), "{}", table.stdout);
+    assert!(table.stdout.contains("\u{fffd}[2Jочистка"), "{}", table.stdout);
+}
+
+#[test]
+fn one_process_spelt_twice_is_one_group() {
+    let report = json(&["examples/requests_2025.csv", "--as-of", "2025-05-14"]);
+    let names: Vec<&str> = report["summary"]["by_process"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names.iter().filter(|n| n.to_lowercase().starts_with("начисление")).count(),
+        1,
+        "{names:?}"
+    );
+}
