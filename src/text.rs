@@ -136,7 +136,10 @@ pub fn quoted_list(headers: &[String]) -> String {
 /// A text as a terminal may print it: control characters (an escape sequence that would
 /// recolour or clear the screen, a bell) shown as `�`; line breaks and tabs kept.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(
@@ -157,7 +160,8 @@ pub const EXCEL_CELL_LIMIT: usize = 32_767;
 
 /// A text cut to what an Excel cell holds, with a mark that says so; None when it fits.
 pub fn cut_for_excel(text: &str) -> Option<String> {
-    const MARK: &str = " … [обрезано: в ячейке Excel не больше 32 767 знаков; полный текст — в CSV или JSON]";
+    const MARK: &str =
+        " … [обрезано: в ячейке Excel не больше 32 767 знаков; полный текст — в CSV или JSON]";
     if text.chars().count() <= EXCEL_CELL_LIMIT {
         return None;
     }

@@ -77,12 +77,19 @@ fn read_journal(
             }
             Ok(whole)
         }
-        _ => read(
-            &file,
-            &mut crate::input::CsvRows::open(path, &crate::requests::JOURNAL_WORDS)?,
-            judge,
-            on_request,
-        ),
+        _ => {
+            let mut rows = crate::input::CsvRows::open(path, &crate::requests::JOURNAL_WORDS)?;
+            let mut journal = read(&file, &mut rows, judge, on_request)?;
+            if let Some(first) = rows.recoded().first() {
+                let count = rows.recoded().len();
+                let word = crate::text::plural(count, "строка", "строки", "строк");
+                let verb = crate::text::plural(count, "прочитана", "прочитаны", "прочитаны");
+                journal.notes.push(format!(
+                    "{file}: {count} {word} с ячейками не в кодировке файла (первая — строка {first}) {verb} как Windows-1251; проверьте их или сохраните журнал в одной кодировке"
+                ));
+            }
+            Ok(journal)
+        }
     }
 }
 

@@ -136,6 +136,9 @@ pub struct CsvRows {
     record: csv::ByteRecord,
     header: Option<GridRow>,
     number: usize,
+    /// Rows with a cell that was not text in the file's encoding (found past the sample the
+    /// encoding was told from), read as Windows-1251 instead.
+    recoded: Vec<usize>,
 }
 
 impl CsvRows {
@@ -151,7 +154,15 @@ impl CsvRows {
             record: csv::ByteRecord::new(),
             header: Some(header),
             number: first,
+            recoded: Vec::new(),
         })
+    }
+}
+
+impl CsvRows {
+    /// The rows whose cells were not in the file's encoding and were read as Windows-1251.
+    pub fn recoded(&self) -> &[usize] {
+        &self.recoded
     }
 }
 
@@ -171,18 +182,25 @@ impl Iterator for CsvRows {
                     None => self.number + 1,
                 };
                 let encoding = self.export.encoding;
+                let mut recoded = false;
                 let slots = self
                     .record
                     .iter()
                     .map(|field| {
-                        slot(
-                            encoding
+                        let text = encoding.decode(field).unwrap_or_else(|| {
+                            // Never silently empty: a cell in another encoding past the first
+                            // 64 KB is read as Windows-1251 and the row is named.
+                            recoded = true;
+                            crate::input::text::Encoding::Cp1251
                                 .decode(field)
-                                .map(|text| text.trim().to_string())
-                                .unwrap_or_default(),
-                        )
+                                .unwrap_or_else(|| String::from_utf8_lossy(field))
+                        });
+                        slot(text.trim().to_string())
                     })
                     .collect();
+                if recoded {
+                    self.recoded.push(self.number);
+                }
                 Some(Ok(GridRow {
                     number: self.number,
                     slots,

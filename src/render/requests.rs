@@ -354,7 +354,12 @@ pub fn xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
                     sheet.write_number_with_format(r, c, number, &cell)?;
                 } else {
                     let text = crate::text::cut_for_excel(value);
-                    sheet.write_string_with_format(r, c, text.as_deref().unwrap_or(value), &cell)?;
+                    sheet.write_string_with_format(
+                        r,
+                        c,
+                        text.as_deref().unwrap_or(value),
+                        &cell,
+                    )?;
                 }
             }
         }
@@ -381,6 +386,6 @@ fn excel_number(value: &str) -> Option<f64> {
         && !leading_zero
         && value.len() <= 12
         && value.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| value.parse().ok())
-        .flatten()
+    .then(|| value.parse().ok())
+    .flatten()
 }

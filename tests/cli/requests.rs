@@ -568,7 +568,12 @@ fn bare_numbers_are_not_dates() {
 fn every_format_carries_the_findings_and_excel_gets_numbers_and_dates() {
     let dir = tempfile::tempdir().unwrap();
     // J001: nothing could be read; the CSV says why instead of an empty header.
-    let csv = tochki(["requests", "tests/fixtures/requests/no_form.csv", "--format", "csv"]);
+    let csv = tochki([
+        "requests",
+        "tests/fixtures/requests/no_form.csv",
+        "--format",
+        "csv",
+    ]);
     assert!(
         csv.stdout.contains("Строки, которые не посчитаны") && csv.stdout.contains("J001"),
         "{}",
@@ -605,8 +610,16 @@ fn every_format_carries_the_findings_and_excel_gets_numbers_and_dates() {
     assert_eq!(findings.height(), 4, "a heading and three findings");
     let requests = workbook.worksheet_range("Обращения").unwrap();
     // Row number as a number, the date received as a date.
-    assert!(matches!(requests.get((1, 0)), Some(Data::Float(_))), "{:?}", requests.get((1, 0)));
-    assert!(matches!(requests.get((1, 2)), Some(Data::DateTime(_))), "{:?}", requests.get((1, 2)));
+    assert!(
+        matches!(requests.get((1, 0)), Some(Data::Float(_))),
+        "{:?}",
+        requests.get((1, 0))
+    );
+    assert!(
+        matches!(requests.get((1, 2)), Some(Data::DateTime(_))),
+        "{:?}",
+        requests.get((1, 2))
+    );
 }
 
 #[test]
@@ -646,7 +659,11 @@ fn a_cell_too_long_for_excel_is_cut_with_a_mark_and_escapes_are_not_printed() {
     assert!(text.contains("обрезано"));
     let table = tochki(["requests", journal, "--as-of", "2025-05-14"]);
     assert!(!table.stdout.contains('\u{1b}'), "{}", table.stdout);
-    assert!(table.stdout.contains("\u{fffd}[2Jочистка"), "{}", table.stdout);
+    assert!(
+        table.stdout.contains("\u{fffd}[2Jочистка"),
+        "{}",
+        table.stdout
+    );
 }
 
 #[test]
@@ -659,8 +676,46 @@ fn one_process_spelt_twice_is_one_group() {
         .map(|g| g["name"].as_str().unwrap())
         .collect();
     assert_eq!(
-        names.iter().filter(|n| n.to_lowercase().starts_with("начисление")).count(),
+        names
+            .iter()
+            .filter(|n| n.to_lowercase().starts_with("начисление"))
+            .count(),
         1,
         "{names:?}"
+    );
+}
+
+#[test]
+fn a_cell_in_another_encoding_past_the_sample_is_read_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("j.csv");
+    let mut bytes = "Дата поступления;Форма обращения;Содержание\n"
+        .as_bytes()
+        .to_vec();
+    // 70 KB of UTF-8 rows, then one whose text is Windows-1251.
+    for i in 0..1500 {
+        bytes.extend(
+            format!("01.04.2025;письменное;Запрос номер {i} о справке по зарплате\n").as_bytes(),
+        );
+    }
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("Справка о стаже");
+    bytes.extend("02.04.2025;письменное;".as_bytes());
+    bytes.extend(cp1251.iter());
+    bytes.push(b'\n');
+    std::fs::write(&path, &bytes).unwrap();
+    let run = tochki([
+        "requests",
+        path.to_str().unwrap(),
+        "--as-of",
+        "2025-04-02",
+        "--format",
+        "csv",
+    ]);
+    assert!(run.stdout.contains("Справка о стаже"), "the cell is read");
+    assert!(
+        run.stderr
+            .contains("1 строка с ячейками не в кодировке файла (первая — строка 1502) прочитана"),
+        "{}",
+        run.stderr
     );
 }
