@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fixtures that trigger the survey codes no other fixture triggers (S001, S004), for the
+"""Fixtures that trigger the survey codes no other fixture triggers (S001, S004, S010), for the
 meta-test that holds every code of the catalogue to a fixture (tests/cli/check.rs).
 
 Run from the repository root: python3 scripts/make_code_fixtures.py
@@ -31,5 +31,13 @@ OUT.mkdir(parents=True, exist_ok=True)
     "Отметка времени,Ваши предложения\n"
     "10.11.2025 09:00:00,Больше консультаций\n"
     "10.11.2025 09:05:00,Меньше бумаги\n",
+    encoding="utf-8",
+)
+
+# S010: a grid row linked to a process of examples/registry_2025.yaml by a close spelling.
+(OUT / "s010_close_spelling.csv").write_text(
+    "Отметка времени,Оцените работу [Выдача справки о доходах]\n"
+    "10.11.2025 09:00:00,Полностью удовлетворен\n"
+    "10.11.2025 09:05:00,Скорее удовлетворен\n",
     encoding="utf-8",
 )

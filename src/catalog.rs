@@ -42,6 +42,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::survey::codes::S007,
     &crate::survey::codes::S008,
     &crate::survey::codes::S009,
+    &crate::survey::codes::S010,
 ];
 
 /// Finds a code (case does not matter).

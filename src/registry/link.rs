@@ -1,14 +1,20 @@
 //! Linking a name written elsewhere (a survey item, a journal's «Процесс» cell) to a process of
-//! the registry, by one rule for every caller (cycle.md «Results per process»): the normalised
-//! name first (case, `ё`/`е`, spacing and punctuation ignored), then the closest name when it is
-//! close enough (Jaro-Winkler ≥ 0.9, or one name contained in the other), never a guess below.
+//! the registry, by one rule for every caller (cycle.md «Results per process»). A wrong link is
+//! worse than none, so a link is made only when the name points at **one** process:
+//! - the normalised name (case, `ё`/`е`, spacing, punctuation, quotes ignored) equal to one
+//!   process name, or «Направление / Процесс» naming the direction too;
+//! - else a close spelling of one process: the same content words in another form or spelling,
+//!   in any order (листков/листочков, отчета/отчёта, справок/справки), after dropping
+//!   prepositions, conjunctions and the boilerplate process names carry («Организация работы
+//!   по …»). Words are compared by their Snowball stems (rust-stemmers, the Russian algorithm
+//!   Lucene and PostgreSQL use), and two stems count as one word only when one is the other
+//!   with at most two letters more inside (a diminutive «-оч-»), on the same four-letter root.
+//!   A content word that differs (о стаже / о доходах) or a word added or dropped (оформление
+//!   отпуска / … без сохранения заработной платы) is another process: never a link;
+//! - no link when no process qualifies or several do; the candidates are named (S007).
 
 use super::Registry;
 use crate::text::normalize;
-
-/// How close a name must be to count as the same process: a typo or a missing word, not a
-/// different process that merely shares words.
-pub const THRESHOLD: f64 = 0.9;
 
 /// A process of the registry, by where it stands and what it is called.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,8 +30,8 @@ pub struct ProcessRef {
 pub enum How {
     /// The normalised names are equal.
     Exact,
-    /// The closest name, above the threshold or contained one in the other.
-    Closest { score: f64 },
+    /// The same content words in another form, spelling or order (reported: S010).
+    Close,
 }
 
 /// The outcome of linking one name.
@@ -35,9 +41,10 @@ pub enum Link {
         process: ProcessRef,
         how: How,
     },
-    /// No process is close enough; `closest` names the nearest one for the message.
+    /// No process, or several, fit; `candidates` names those that came closest (several that
+    /// fit equally, or the nearest spellings) for the message.
     Unlinked {
-        closest: Option<ProcessRef>,
+        candidates: Vec<ProcessRef>,
     },
 }
 
@@ -50,110 +57,277 @@ impl Link {
     }
 }
 
+/// Words that carry no content of a process name: prepositions, conjunctions, particles.
+const STOP_WORDS: [&str; 24] = [
+    "в",
+    "во",
+    "на",
+    "по",
+    "о",
+    "об",
+    "обо",
+    "от",
+    "до",
+    "для",
+    "из",
+    "с",
+    "со",
+    "к",
+    "ко",
+    "и",
+    "или",
+    "а",
+    "при",
+    "за",
+    "у",
+    "над",
+    "под",
+    "через",
+];
+
+/// Boilerplate a process name begins with, which says nothing of which process it is.
+const BOILERPLATE: [&str; 6] = [
+    "организация работы по",
+    "организация работы с",
+    "организация работы",
+    "организация",
+    "обеспечение",
+    "осуществление",
+];
+
+/// A name's content words as stems, sorted: what two spellings of one process share.
+fn content_stems(normalized: &str) -> Vec<String> {
+    use rust_stemmers::{Algorithm, Stemmer};
+    thread_local! {
+        static STEMMER: Stemmer = Stemmer::create(Algorithm::Russian);
+    }
+    let mut text = normalized;
+    for boilerplate in BOILERPLATE {
+        if let Some(rest) = text.strip_prefix(boilerplate)
+            && (rest.is_empty() || rest.starts_with(' '))
+            && !rest.trim().is_empty()
+        {
+            text = rest.trim_start();
+            break;
+        }
+    }
+    let mut stems: Vec<String> = text
+        .split(' ')
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w))
+        .map(|w| STEMMER.with(|s| s.stem(w).into_owned()))
+        .collect();
+    stems.sort();
+    stems
+}
+
+/// Whether two stems are one word in another form: equal, or one the other with at most two
+/// letters more inside, on the same root of at least four letters (листк / листочк).
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 5 || long.len() - short.len() > 2 || short[..4] != long[..4] {
+        return false;
+    }
+    // The short stem is the long one with a run of at most two letters taken out.
+    let prefix = short.iter().zip(&long).take_while(|(x, y)| x == y).count();
+    let cut = long.len() - short.len();
+    cut > 0 && short[prefix..] == long[prefix + cut..]
+}
+
+/// Whether two names' content words are the same words, in any order.
+fn same_words(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() || a.is_empty() {
+        return false;
+    }
+    let mut unmatched: Vec<&String> = b.iter().collect();
+    for word in a {
+        match unmatched.iter().position(|other| same_word(word, other)) {
+            Some(at) => {
+                unmatched.swap_remove(at);
+            }
+            None => return false,
+        }
+    }
+    true
+}
+
+/// How many content words two names share (for naming candidates, never for linking).
+fn shared_words(a: &[String], b: &[String]) -> usize {
+    a.iter()
+        .filter(|word| b.iter().any(|other| same_word(word, other)))
+        .count()
+}
+
+/// A process, normalised once.
+#[derive(Debug, Clone)]
+struct Entry {
+    name: String,
+    direction: String,
+    stems: Vec<String>,
+    process: ProcessRef,
+}
+
 /// The processes of one registry, normalised once, to link many names against.
 #[derive(Debug, Clone)]
 pub struct Linker {
-    processes: Vec<(String, ProcessRef)>,
+    entries: Vec<Entry>,
 }
 
 impl Linker {
     pub fn of(registry: &Registry) -> Linker {
-        let mut processes = Vec::new();
+        let mut entries = Vec::new();
         for (d, direction) in registry.directions.iter().flatten().enumerate() {
             let direction_name = direction.name.as_ref().map(|t| t.0.trim()).unwrap_or("");
             for (p, process) in direction.processes.iter().flatten().enumerate() {
                 let Some(name) = process.name.as_ref().map(|t| t.0.trim()) else {
                     continue;
                 };
-                if normalize(name).is_empty() {
+                let normalized = normalize(name);
+                if normalized.is_empty() {
                     continue;
                 }
-                processes.push((
-                    normalize(name),
-                    ProcessRef {
+                entries.push(Entry {
+                    stems: content_stems(&normalized),
+                    name: normalized,
+                    direction: normalize(direction_name),
+                    process: ProcessRef {
                         direction_index: d,
                         process_index: p,
                         direction: direction_name.to_string(),
                         process: name.to_string(),
                     },
-                ));
+                });
             }
         }
-        Linker { processes }
+        Linker { entries }
     }
 
     /// Every named process, in registry order.
     pub fn processes(&self) -> impl Iterator<Item = &ProcessRef> {
-        self.processes.iter().map(|(_, process)| process)
+        self.entries.iter().map(|entry| &entry.process)
     }
 
-    /// Links `name` by the exact normalised name only: for a link the user wrote himself
-    /// (`process:` in a survey definition), where a near miss is a mistake to report.
-    pub fn link_exact(&self, name: &str) -> Link {
-        let wanted = normalize(name);
-        match self.processes.iter().find(|(key, _)| *key == wanted) {
-            Some((_, process)) => Link::Linked {
-                process: process.clone(),
+    /// The processes named exactly `name`, in `direction` when one is given.
+    fn exact(&self, name: &str, direction: Option<&str>) -> Vec<&ProcessRef> {
+        self.entries
+            .iter()
+            .filter(|e| e.name == name && direction.is_none_or(|d| e.direction == d))
+            .map(|e| &e.process)
+            .collect()
+    }
+
+    /// `name` split as «Направление / Процесс» when its first part is a direction.
+    fn with_direction<'a>(
+        &self,
+        name: &'a str,
+        direction: Option<&'a str>,
+    ) -> (String, Option<String>) {
+        if let Some(direction) = direction {
+            return (
+                normalize(name),
+                Some(normalize(direction)).filter(|d| !d.is_empty()),
+            );
+        }
+        if let Some((before, after)) = name.split_once('/') {
+            let before = normalize(before);
+            if self.entries.iter().any(|e| e.direction == before) {
+                return (normalize(after), Some(before));
+            }
+        }
+        (normalize(name), None)
+    }
+
+    /// Links a name the user wrote as a link (`process:` of a survey definition, with
+    /// `direction:` beside it or not): the exact normalised name of one process only.
+    pub fn link_exact(&self, name: &str, direction: Option<&str>) -> Link {
+        let (wanted, direction) = self.with_direction(name, direction);
+        let found = self.exact(&wanted, direction.as_deref());
+        match found.as_slice() {
+            [one] => Link::Linked {
+                process: (*one).clone(),
                 how: How::Exact,
             },
-            None => Link::Unlinked {
-                closest: self.closest(&wanted).map(|(process, _)| process.clone()),
+            [] => Link::Unlinked {
+                candidates: self.candidates(&wanted, direction.as_deref()),
+            },
+            several => Link::Unlinked {
+                candidates: several.iter().map(|p| (*p).clone()).collect(),
             },
         }
     }
 
-    /// Links `name` by the exact normalised name, then by the closest one above the threshold.
+    /// Links `name` by the rule of the module: exact, else one close spelling, else none.
     pub fn link(&self, name: &str) -> Link {
-        let wanted = normalize(name);
+        let (wanted, direction) = self.with_direction(name, None);
         if wanted.is_empty() {
-            return Link::Unlinked { closest: None };
-        }
-        if let Some((_, process)) = self.processes.iter().find(|(key, _)| *key == wanted) {
-            return Link::Linked {
-                process: process.clone(),
-                how: How::Exact,
+            return Link::Unlinked {
+                candidates: Vec::new(),
             };
         }
-        match self.closest(&wanted) {
-            Some((process, score)) if score >= THRESHOLD || contains(&wanted, process) => {
-                Link::Linked {
-                    process: process.clone(),
-                    how: How::Closest { score },
-                }
+        let exact = self.exact(&wanted, direction.as_deref());
+        match exact.as_slice() {
+            [one] => {
+                return Link::Linked {
+                    process: (*one).clone(),
+                    how: How::Exact,
+                };
             }
-            closest => Link::Unlinked {
-                closest: closest.map(|(process, _)| process.clone()),
+            [] => {}
+            several => {
+                return Link::Unlinked {
+                    candidates: several.iter().map(|p| (*p).clone()).collect(),
+                };
+            }
+        }
+        let stems = content_stems(&wanted);
+        let close: Vec<&ProcessRef> = self
+            .entries
+            .iter()
+            .filter(|e| direction.as_deref().is_none_or(|d| e.direction == d))
+            .filter(|e| same_words(&stems, &e.stems))
+            .map(|e| &e.process)
+            .collect();
+        match close.as_slice() {
+            [one] => Link::Linked {
+                process: (*one).clone(),
+                how: How::Close,
+            },
+            [] => Link::Unlinked {
+                candidates: self.candidates(&wanted, direction.as_deref()),
+            },
+            several => Link::Unlinked {
+                candidates: several.iter().map(|p| (*p).clone()).collect(),
             },
         }
     }
 
-    /// The process with the highest similarity; a containment counts as a full match, so that
-    /// «Начисление заработной платы» finds «Начисление заработной платы и иных выплат».
-    fn closest(&self, wanted: &str) -> Option<(&ProcessRef, f64)> {
-        let mut best: Option<(&ProcessRef, f64)> = None;
-        for (key, process) in &self.processes {
-            let score = if contained(wanted, key) {
-                1.0
-            } else {
-                strsim::jaro_winkler(wanted, key)
-            };
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((process, score));
-            }
-        }
-        best
+    /// The processes that came nearest, for the message: those sharing the most content words
+    /// (a name with words added or dropped among them), at most three.
+    fn candidates(&self, wanted: &str, direction: Option<&str>) -> Vec<ProcessRef> {
+        let stems = content_stems(wanted);
+        let mut scored: Vec<(usize, f64, &ProcessRef)> = self
+            .entries
+            .iter()
+            .filter(|e| direction.is_none_or(|d| e.direction == d))
+            .map(|e| {
+                (
+                    shared_words(&stems, &e.stems),
+                    strsim::jaro_winkler(wanted, &e.name),
+                    &e.process,
+                )
+            })
+            .filter(|(shared, score, _)| *shared > 0 || *score >= 0.8)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, _, p)| p.clone())
+            .collect()
     }
-}
-
-fn contains(wanted: &str, process: &ProcessRef) -> bool {
-    contained(wanted, &normalize(&process.process))
-}
-
-/// One name contained in the other as whole words, and long enough not to be a stray word:
-/// «обучение» alone never links to every process that mentions training.
-fn contained(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.split(' ').count() >= 2 && format!(" {long} ").contains(&format!(" {short} "))
 }
 
 #[cfg(test)]
@@ -166,83 +340,134 @@ mod tests {
 directions:
   - name: Бухгалтерский учет
     processes:
-      - name: Начисление заработной платы и иных выплат
+      - name: Организация работы по начислению и выплате заработной платы
+      - name: Начисление пособий
       - name: Выдача справок о доходах
+      - name: Предоставление расчетных листков
+      - name: Предоставление отчёта о командировке
+      - name: Консультации
   - name: Кадры
     processes:
-      - name: Оформление отпуска
-      - name: Обучение и повышение квалификации
+      - name: Оформление отпуска без сохранения заработной платы
+      - name: Выдача справок о стаже
+      - name: Консультации
 ",
         )
         .unwrap()
     }
 
-    fn linked(link: &Link) -> Option<&str> {
-        link.process().map(|p| p.process.as_str())
+    fn linked(linker: &Linker, name: &str) -> Option<String> {
+        linker.link(name).process().map(|p| p.process.clone())
     }
 
     #[test]
-    fn exact_names_link_whatever_their_case_and_punctuation() {
+    fn names_that_must_link() {
         let linker = Linker::of(&registry());
-        let link = linker.link("  оформление   ОТПУСКА. ");
-        assert_eq!(linked(&link), Some("Оформление отпуска"));
+        for (name, process) in [
+            (
+                "Предоставление расчетных листочков",
+                "Предоставление расчетных листков",
+            ),
+            (
+                "Предоставление отчета о командировке",
+                "Предоставление отчёта о командировке",
+            ),
+            ("Выдача справки о доходах", "Выдача справок о доходах"),
+            ("справок о доходах выдача", "Выдача справок о доходах"),
+            ("Выдача справок, о доходах!", "Выдача справок о доходах"),
+            (
+                "Начисление и выплата заработной платы",
+                "Организация работы по начислению и выплате заработной платы",
+            ),
+            ("Кадры / Консультации", "Консультации"),
+        ] {
+            assert_eq!(linked(&linker, name).as_deref(), Some(process), "{name}");
+        }
         assert!(matches!(
-            link,
+            linker.link("Выдача справки о доходах"),
             Link::Linked {
-                how: How::Exact,
+                how: How::Close,
                 ..
             }
         ));
-        assert_eq!(link.process().unwrap().direction, "Кадры");
-    }
-
-    #[test]
-    fn a_typo_links_to_the_closest_name_above_the_threshold() {
-        let linker = Linker::of(&registry());
-        let link = linker.link("Выдача справок о доходaх"); // a Latin «a»
-        assert_eq!(linked(&link), Some("Выдача справок о доходах"));
-        assert!(matches!(
-            link,
-            Link::Linked {
-                how: How::Closest { .. },
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn a_shorter_name_contained_in_a_process_links() {
-        let linker = Linker::of(&registry());
-        let link = linker.link("Начисление заработной платы");
         assert_eq!(
-            linked(&link),
-            Some("Начисление заработной платы и иных выплат")
+            linker
+                .link("Кадры / Консультации")
+                .process()
+                .unwrap()
+                .direction,
+            "Кадры"
         );
     }
 
     #[test]
-    fn a_different_process_is_never_guessed() {
-        let linker = Linker::of(&registry());
-        let link = linker.link("Закупки канцелярских товаров");
-        assert_eq!(linked(&link), None);
-        let Link::Unlinked { closest } = link else {
+    fn names_that_must_not_link() {
+        let mut registry = registry();
+        // Without «о стаже», its item must not land on «о доходах».
+        registry.directions.as_mut().unwrap()[1]
+            .processes
+            .as_mut()
+            .unwrap()
+            .remove(1);
+        let linker = Linker::of(&registry);
+        for name in [
+            "Выдача справок о стаже",
+            "Начисление заработной платы",
+            "Оформление отпуска",
+            "Выдача справок",
+            "Закупки канцелярских товаров",
+        ] {
+            assert_eq!(linked(&linker, name), None, "{name}");
+        }
+        // Candidates are named: a name with words dropped is one of them.
+        let Link::Unlinked { candidates } = linker.link("Оформление отпуска")
+        else {
             panic!("linked")
         };
-        assert!(closest.is_some(), "the message names the closest process");
-        // One shared word is no containment.
-        assert_eq!(linked(&linker.link("обучение")), None);
+        assert_eq!(
+            candidates[0].process,
+            "Оформление отпуска без сохранения заработной платы"
+        );
+        // «Начисление пособий» is not «начисление заработной платы».
+        assert_eq!(
+            linked(&linker, "Начисление пособий").as_deref(),
+            Some("Начисление пособий")
+        );
+    }
+
+    #[test]
+    fn a_name_in_two_directions_needs_the_direction() {
+        let linker = Linker::of(&registry());
+        let Link::Unlinked { candidates } = linker.link("Консультации") else {
+            panic!("linked to one of two")
+        };
+        assert_eq!(candidates.len(), 2);
+        let link = linker.link_exact("Консультации", Some("Кадры"));
+        assert_eq!(link.process().unwrap().direction, "Кадры");
+        assert!(linker.link_exact("Консультации", None).process().is_none());
     }
 
     #[test]
     fn a_given_link_must_be_exact() {
         let linker = Linker::of(&registry());
-        assert_eq!(
-            linked(&linker.link_exact("Начисление заработной платы")),
-            None
+        assert!(
+            linker
+                .link_exact("Выдача справки о доходах", None)
+                .process()
+                .is_none()
         );
-        assert_eq!(
-            linked(&linker.link_exact("выдача справок о доходах")),
-            Some("Выдача справок о доходах")
+        assert!(
+            linker
+                .link_exact("выдача справок о доходах", None)
+                .process()
+                .is_some()
         );
+    }
+
+    #[test]
+    fn stems_count_as_one_word_only_with_a_short_inner_difference() {
+        assert!(same_word("листк", "листочк"));
+        assert!(!same_word("стаж", "доход"));
+        assert!(!same_word("плат", "пособ"));
     }
 }

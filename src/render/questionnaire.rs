@@ -28,6 +28,9 @@ pub fn definition(q: &Questionnaire, registry_file: &str) -> String {
         let _ = writeln!(out, "  - label: {}", scalar(&row.text));
         let _ = writeln!(out, "    column: {}", scalar(&format!("*[{}]", row.text)));
         let _ = writeln!(out, "    process: {}", scalar(&row.process));
+        if !row.direction.is_empty() {
+            let _ = writeln!(out, "    direction: {}", scalar(&row.direction));
+        }
     }
     out.push_str("# Вопрос 2: проблемы и предложения\n");
     let _ = writeln!(out, "problems: {}", scalar("Проблемы*"));

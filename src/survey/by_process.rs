@@ -2,7 +2,9 @@
 //! item linked to a process (the definition's `process:` first, then the label, by the one rule
 //! of `registry::link`), findings S007–S009, and the `registry` block of the latest wave.
 
-use super::codes::{item_without_process, process_not_surveyed, process_without_feedback};
+use super::codes::{
+    item_linked_closely, item_without_process, process_not_surveyed, process_without_feedback,
+};
 use super::definition::Definition;
 use super::label::ItemLabel;
 use super::report::TallyReport;
@@ -11,6 +13,36 @@ use crate::registry::Registry;
 use crate::registry::link::{Link, Linker};
 use crate::registry::model::Text;
 use crate::registry::needs::Need;
+
+/// The candidates as a message names them: «Направление / Процесс» when two share a name.
+fn candidate_names(candidates: &[crate::registry::link::ProcessRef]) -> Vec<String> {
+    candidates
+        .iter()
+        .map(|c| {
+            if candidates.iter().filter(|o| o.process == c.process).count() > 1 {
+                format!("{} / {}", c.direction, c.process)
+            } else {
+                c.process.clone()
+            }
+        })
+        .collect()
+}
+
+/// Whether the unlinked name fits several processes equally (an exact name in two
+/// directions), rather than none.
+fn fits_several(
+    linker: &Linker,
+    label: &str,
+    defined: Option<&super::definition::DefinedItem>,
+) -> bool {
+    let name = defined.and_then(|d| d.process.as_deref()).unwrap_or(label);
+    let wanted = crate::text::normalize(name);
+    linker
+        .processes()
+        .filter(|p| crate::text::normalize(&p.process) == wanted)
+        .count()
+        > 1
+}
 
 /// Links the items of `report` to the processes of `registry`; adds each item's link, the
 /// `registry` block and findings S007–S009 to the report.
@@ -34,27 +66,32 @@ pub fn link(
             let ItemLabel::Named(label) = &item.label else {
                 continue;
             };
-            let given = definition
-                .and_then(|d| d.items.iter().find(|defined| defined.label == *label))
-                .and_then(|defined| defined.process.as_deref());
-            let found = match given {
-                Some(process) => linker.link_exact(process),
+            let defined =
+                definition.and_then(|d| d.items.iter().find(|defined| defined.label == *label));
+            let found = match defined.and_then(|d| d.process.as_deref()) {
+                Some(process) => {
+                    linker.link_exact(process, defined.and_then(|d| d.direction.as_deref()))
+                }
                 None => linker.link(label),
             };
             let link = match &found {
-                Link::Linked { process, .. } => {
+                Link::Linked { process, how } => {
                     if wave == latest {
                         asked.push(((process.direction_index, process.process_index), i));
+                        if *how == crate::registry::link::How::Close {
+                            findings.push(item_linked_closely(&export, label, &process.process));
+                        }
                     }
                     ItemLink {
                         process: Some(process.process.clone()),
                         direction: Some(process.direction.clone()),
                     }
                 }
-                Link::Unlinked { closest } => {
+                Link::Unlinked { candidates } => {
                     if wave == latest {
-                        let closest = closest.as_ref().map(|c| c.process.as_str());
-                        findings.push(item_without_process(&export, label, closest));
+                        let names = candidate_names(candidates);
+                        let several = candidates.len() > 1 && fits_several(&linker, label, defined);
+                        findings.push(item_without_process(&export, label, &names, several));
                     }
                     ItemLink::default()
                 }

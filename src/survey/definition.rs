@@ -26,6 +26,8 @@ pub struct DefinedItem {
     pub column: String,
     /// The registry process the item is about (optional).
     pub process: Option<String>,
+    /// The direction of `process`, where two directions hold processes of that name.
+    pub direction: Option<String>,
 }
 
 impl Definition {
@@ -33,7 +35,60 @@ impl Definition {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|error| crate::text::io_problem(&name, "описание анкеты", &error))?;
-        serde_yaml::from_str(&text).map_err(|error| {
+        let definition = Definition::parse(path, &text)?;
+        definition.check(&name, &text)?;
+        Ok(definition)
+    }
+
+    /// Refuses a definition that asks nothing, or names one label or one column twice (their
+    /// dynamics would pair with each other's year, both under the first `process:`).
+    fn check(&self, name: &str, text: &str) -> anyhow::Result<()> {
+        if self.items.is_empty() && self.overall.is_none() {
+            anyhow::bail!(
+                "{name}: в описании анкеты нет ни одного вопроса (items пуст, overall не задан); образец — examples/omsk.survey.yaml"
+            );
+        }
+        let line_of = |key: &str, value: &str| -> String {
+            let lines: Vec<String> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, line)| {
+                    let line = line.trim_start().trim_start_matches("- ").trim_start();
+                    line.strip_prefix(key)
+                        .and_then(|rest| rest.strip_prefix(':'))
+                        .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == value)
+                })
+                .map(|(i, _)| (i + 1).to_string())
+                .collect();
+            if lines.is_empty() {
+                String::new()
+            } else {
+                format!(" (строки {})", lines.join(" и "))
+            }
+        };
+        for (i, item) in self.items.iter().enumerate() {
+            for earlier in &self.items[..i] {
+                if earlier.label == item.label {
+                    anyhow::bail!(
+                        "{name}: вопрос «{}» описан дважды{}; у каждого вопроса свой label",
+                        item.label,
+                        line_of("label", &item.label)
+                    );
+                }
+                if earlier.column == item.column {
+                    anyhow::bail!(
+                        "{name}: столбец «{}» описан у двух вопросов{}; у каждого вопроса свой column",
+                        item.column,
+                        line_of("column", &item.column)
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn parse(path: &std::path::Path, text: &str) -> anyhow::Result<Definition> {
+        serde_yaml::from_str(text).map_err(|error| {
             let place = error
                 .location()
                 .map(|l| format!(":{}:{}", l.line(), l.column()))
@@ -52,7 +107,7 @@ fn definition_problem(detail: &str) -> String {
     if let Some(rest) = detail.split("unknown field `").nth(1) {
         let field = rest.split('`').next().unwrap_or("");
         return format!(
-            "неизвестный ключ «{field}» (допустимые: title, overall, items, problems, proposals, segments, personal; у вопроса — label, column, process)"
+            "неизвестный ключ «{field}» (допустимые: title, overall, items, problems, proposals, segments, personal; у вопроса — label, column, process, direction)"
         );
     }
     if let Some(rest) = detail.split("missing field `").nth(1) {

@@ -20,6 +20,8 @@ pub const GRID_OPTIONS: [&str; 5] = [
 pub struct GridRow {
     pub text: String,
     pub process: String,
+    /// The process's direction: a process is identified by direction and name (cycle.md).
+    pub direction: String,
 }
 
 /// The questionnaire.
@@ -58,6 +60,7 @@ impl Questionnaire {
                 rows.push(GridRow {
                     text: text.replace(['[', ']'], ""),
                     process: name.to_string(),
+                    direction: Text::non_blank(&direction.name).unwrap_or("").to_string(),
                 });
             }
         }

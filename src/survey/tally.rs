@@ -708,6 +708,7 @@ mod tests {
                     label: label.into(),
                     column: format!("*[{label}]"),
                     process: None,
+                    direction: None,
                 };
                 let config = TallyConfig {
                     read: ReadOptions::default(),

@@ -471,6 +471,16 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "S010",
+        &[
+            "survey",
+            "tally",
+            "tests/fixtures/codes/s010_close_spelling.csv",
+            "--registry",
+            "examples/registry_2025.yaml",
+        ],
+    ),
+    (
         "S009",
         &[
             "survey",
