@@ -112,7 +112,7 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     }
     let linker = match &args.registry {
         Some(path) => {
-            let (_, registry) = super::shared::load_readable(path)?;
+            let registry = super::shared::load_for_linking(path)?;
             Some(Linker::of(&registry))
         }
         None => None,

@@ -38,6 +38,43 @@ pub fn load_readable(path: &std::path::Path) -> anyhow::Result<(Loaded, Registry
     }
 }
 
+/// Loads the registry that survey items and journal rows are linked to (`--registry`, `survey
+/// init`): refused when it is not a registry (a survey definition given by mistake), has no
+/// process, or names a process twice (R011): every link to such a name would be a guess.
+pub fn load_for_linking(path: &std::path::Path) -> anyhow::Result<Registry> {
+    let name = path.display().to_string();
+    if name.ends_with(".survey.yaml") || name.ends_with(".survey.yml") {
+        bail!(
+            "{name} — описание анкеты, а не перечень: в --registry укажите файл перечня (YAML, DOCX или XLSX), а описание — в --survey"
+        );
+    }
+    let (mut loaded, registry) = load_readable(path)?;
+    if !registry.touchpoints().any(|_| true)
+        && registry
+            .directions
+            .iter()
+            .flatten()
+            .all(|d| d.processes.iter().flatten().next().is_none())
+    {
+        bail!(
+            "{name}: в перечне нет ни одного процесса — связывать не с чем; проверьте, что это файл перечня (tochki check {name})"
+        );
+    }
+    loaded.registry = Some(registry);
+    let twice: Vec<String> = crate::rules::check_loaded(&loaded)
+        .into_iter()
+        .filter(|f| f.code == "R011")
+        .map(|f| format!("{}: R011 {}", crate::render::findings::location(&f), f.message))
+        .collect();
+    if !twice.is_empty() {
+        bail!(
+            "{name}: в перечне процесс назван дважды — связь с таким названием была бы догадкой; исправьте перечень и запустите снова:\n  {}",
+            twice.join("\n  ")
+        );
+    }
+    Ok(loaded.registry.take().unwrap_or_default())
+}
+
 /// Loads a readable registry and counts the errors `check` finds in it, so that a command
 /// that shows the registry anyway can say the table is not fit for publishing yet.
 pub fn load_counting_errors(path: &std::path::Path) -> anyhow::Result<(Registry, Option<String>)> {

@@ -173,7 +173,7 @@ fn on_registry(
     config: &TallyConfig,
 ) -> anyhow::Result<()> {
     if let Some(path) = registry {
-        let (_, registry) = super::shared::load_readable(path)?;
+        let registry = super::shared::load_for_linking(path)?;
         crate::survey::by_process::link(
             report,
             &registry,

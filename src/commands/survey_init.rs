@@ -10,7 +10,7 @@ use anyhow::bail;
 use std::io::Write;
 
 pub fn run(args: &SurveyInitArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let (_, registry) = super::shared::load_readable(&args.registry)?;
+    let registry = super::shared::load_for_linking(&args.registry)?;
     let questionnaire = Questionnaire::of(&registry);
     if questionnaire.rows.is_empty() {
         bail!(

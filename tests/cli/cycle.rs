@@ -202,11 +202,26 @@ fn items_link_exactly_or_by_the_same_words_and_never_by_containment() {
 
 #[test]
 fn the_registry_block_carries_each_process_with_its_item_figures_and_touchpoints() {
+    // The Omsk definition, its process: links pointed at the Smolensk registry's names.
+    let dir = tempfile::tempdir().unwrap();
+    let definition = std::fs::read_to_string(crate::root().join("examples/omsk.survey.yaml"))
+        .unwrap()
+        .replace(
+            "process: Начисление и выплата заработной платы",
+            "process: Организация работы по начислению и выплате заработной платы",
+        )
+        .replace(
+            "process: Возмещение расходов на служебные командировки",
+            "process: Организация работы по возмещению расходов, связанных со служебными командировками",
+        )
+        .replace("    direction: Бухгалтерский учет\n", "");
+    let definition_path = dir.path().join("smolensk.survey.yaml");
+    std::fs::write(&definition_path, definition).unwrap();
     let run = tochki([
         "survey",
         "tally",
         "--survey",
-        "examples/omsk.survey.yaml",
+        definition_path.to_str().unwrap(),
         "examples/survey_2024.csv",
         "examples/survey_2025.csv",
         "--registry",
@@ -548,4 +563,82 @@ fn general_problems_reach_the_proposals_masked_and_nothing_personal_does() {
         }
         assert!(!text.contains("petrova.anna@minfin.ru"), "{format}");
     }
+}
+
+#[test]
+fn a_registry_that_is_no_registry_or_names_a_process_twice_is_refused_for_linking() {
+    let survey = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2025.csv",
+        "--registry",
+        "examples/omsk.survey.yaml",
+    ]);
+    assert_eq!(survey.code, 2);
+    assert!(survey.stderr.contains("описание анкеты, а не перечень"), "{}", survey.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let init = tochki([
+        "survey",
+        "init",
+        "tests/fixtures/r011_duplicate_process.yaml",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(init.code, 2);
+    assert!(init.stderr.contains("R011"), "{}", init.stderr);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
+}
+
+#[test]
+fn the_shipped_definition_links_to_the_shipped_registry() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2025.csv",
+        "--survey",
+        "examples/omsk.survey.yaml",
+        "--registry",
+        "examples/registry_2025.yaml",
+        "--format",
+        "json",
+    ]);
+    let report = run.json();
+    let unlinked = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "S007")
+        .count();
+    assert_eq!(unlinked, 0, "{}", run.stdout);
+}
+
+#[test]
+fn a_definition_with_one_label_twice_or_no_items_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let twice = dir.path().join("twice.survey.yaml");
+    std::fs::write(
+        &twice,
+        "items:\n  - label: Консультации\n    column: \"*[Консультации]\"\n  - label: Консультации\n    column: \"*[Консультации 2]\"\n",
+    )
+    .unwrap();
+    let run = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2025.csv",
+        "--survey",
+        twice.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("описан дважды (строки 2 и 4)"), "{}", run.stderr);
+    let empty = dir.path().join("empty.survey.yaml");
+    std::fs::write(&empty, "title: Анкета\nitems: []\n").unwrap();
+    let run = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2025.csv",
+        "--survey",
+        empty.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("нет ни одного вопроса"), "{}", run.stderr);
 }
