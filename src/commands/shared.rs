@@ -64,7 +64,13 @@ pub fn load_for_linking(path: &std::path::Path) -> anyhow::Result<Registry> {
     let twice: Vec<String> = crate::rules::check_loaded(&loaded)
         .into_iter()
         .filter(|f| f.code == "R011")
-        .map(|f| format!("{}: R011 {}", crate::render::findings::location(&f), f.message))
+        .map(|f| {
+            format!(
+                "{}: R011 {}",
+                crate::render::findings::location(&f),
+                f.message
+            )
+        })
         .collect();
     if !twice.is_empty() {
         bail!(

@@ -463,6 +463,95 @@ fn mask_extensions(text: &str) -> String {
     out
 }
 
+/// Words after which a text introduces its writer by name: «Я, Иванова, …», «меня зовут …».
+const SELF_INTRODUCTIONS: [&str; 7] = [
+    "я,",
+    "я —",
+    "я -",
+    "меня зовут",
+    "моя фамилия",
+    "с уважением,",
+    "с уважением",
+];
+
+/// A respondent's own name where the text introduces it, masked: the name after «Я,», «меня
+/// зовут», «моя фамилия», «с уважением» (up to three words that make a name).
+pub fn mask_self_introduction(text: &str) -> Cow<'_, str> {
+    let lower = text.to_lowercase();
+    if !SELF_INTRODUCTIONS.iter().any(|m| lower.contains(m)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let lower_rest = rest.to_lowercase();
+        // The earliest introduction in what is left (byte offsets agree: lowercasing Russian
+        // and Latin letters keeps their lengths).
+        let found = SELF_INTRODUCTIONS
+            .iter()
+            .filter_map(|m| lower_rest.find(m).map(|at| (at, m.len())))
+            .filter(|(at, _)| rest.is_char_boundary(*at))
+            .min();
+        let Some((at, len)) = found else { break };
+        let after = at + len;
+        if !rest.is_char_boundary(after) {
+            break;
+        }
+        out.push_str(&rest[..after]);
+        let tail = &rest[after..];
+        let leading = tail.len() - tail.trim_start().len();
+        let body = &tail[leading..];
+        // The longest run of up to three words right after it that is a name.
+        let mut ends: Vec<usize> = Vec::new();
+        let mut offset = 0;
+        for word in body.split_inclusive(char::is_whitespace).take(3) {
+            offset += word.len();
+            ends.push(offset);
+        }
+        let mut masked = 0;
+        for (size, end) in ends.iter().enumerate().rev() {
+            let candidate = body[..*end]
+                .trim_end()
+                .trim_end_matches([',', '.', ';', ':']);
+            if !candidate.is_empty()
+                && (is_person_name(candidate) || (size == 0 && looks_like_surname(candidate)))
+            {
+                masked = candidate.len();
+                break;
+            }
+        }
+        if masked > 0 {
+            out.push_str(&tail[..leading]);
+            out.push_str("***");
+            rest = &body[masked..];
+        } else {
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// One capitalised word with a surname's ending («Иванова», «Петров»).
+fn looks_like_surname(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_alphabetic)
+        && NAME_ENDINGS
+            .iter()
+            .any(|ending| word.to_lowercase().ends_with(ending))
+}
+
+/// A free text (a problem, a proposal) as it may be quoted in the pain map, the report and the
+/// proposals (survey.md): contacts and identifiers masked, and the writer's own name where the
+/// text introduces it. Names of staff a text complains about stay: the pain map needs them.
+pub fn free_text(text: &str) -> Cow<'_, str> {
+    match mask_contacts(text) {
+        Cow::Borrowed(text) => mask_self_introduction(text),
+        Cow::Owned(text) => Cow::Owned(mask_self_introduction(&text).into_owned()),
+    }
+}
+
 /// A value from the export as it may be printed: a whole value that identifies a person is
 /// replaced, contacts inside text are masked.
 pub fn shown(value: &str) -> Cow<'_, str> {
@@ -478,6 +567,23 @@ pub fn shown(value: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_self_introduction_goes_and_staff_complained_about_stay() {
+        assert_eq!(
+            free_text("Я, Иванова, не получила ответ"),
+            "Я, ***, не получила ответ"
+        );
+        assert_eq!(
+            free_text("Меня зовут Анна Смирнова, прошу перезвонить"),
+            "Меня зовут ***, прошу перезвонить"
+        );
+        assert_eq!(
+            free_text("Петров И.И. из бухгалтерии грубит"),
+            "Петров И.И. из бухгалтерии грубит"
+        );
+        assert_eq!(free_text("я, как всегда, жду"), "я, как всегда, жду");
+    }
 
     #[test]
     fn identifiers_in_free_text_are_masked() {

@@ -20,6 +20,15 @@ pub(super) fn percent(value: Option<f64>) -> String {
     value.map_or("—".to_string(), share)
 }
 
+/// An item's level as every output shows it: «мало ответов (N)» for a small item.
+pub(super) fn level_of(figures: &crate::survey::report::Figures) -> String {
+    if figures.small {
+        format!("мало ответов ({})", figures.n)
+    } else {
+        percent(figures.level)
+    }
+}
+
 pub(super) fn interval(ci: Option<[f64; 2]>) -> String {
     ci.map_or("—".to_string(), |[low, high]| {
         russian(format!("{low:.1}–{high:.1}"))
@@ -172,7 +181,7 @@ fn items_table(wave: &Wave) -> Table {
         table.add_row(vec![
             item.label.russian().to_string(),
             item.figures.n.to_string(),
-            percent(item.figures.level),
+            level_of(&item.figures),
             interval(item.figures.ci),
             mean(item.figures.mean),
             bar(item.figures.level),
@@ -287,7 +296,11 @@ pub fn distribution(figures: &Figures, separator: &str, for_people: bool) -> Str
 
 fn figure_cells(figures: &Figures) -> Vec<String> {
     let mut cells = vec![figures.n.to_string()];
-    cells.push(figures.level.map_or(String::new(), |v| format!("{v:.1}")));
+    cells.push(if figures.small {
+        format!("мало ответов ({})", figures.n)
+    } else {
+        figures.level.map_or(String::new(), |v| format!("{v:.1}"))
+    });
     cells.push(figures.ci.map_or(String::new(), |c| format!("{:.1}", c[0])));
     cells.push(figures.ci.map_or(String::new(), |c| format!("{:.1}", c[1])));
     cells.push(figures.mean.map_or(String::new(), |v| format!("{v:.2}")));
@@ -375,10 +388,8 @@ fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
             direction.delta_pp.map_or("—".to_string(), |d| {
                 format!("{} п. п.", russian(format!("{d:+.1}")))
             }),
-            match direction.decline {
-                Some(true) => "значимое снижение".to_string(),
-                _ => String::new(),
-            },
+            // A direction's change is a description: no significance (cycle.md).
+            String::new(),
             direction
                 .processes
                 .iter()
@@ -494,10 +505,14 @@ fn markdown_figures(out: &mut dyn Write, name: &str, figures: &Figures) -> std::
         out,
         "| {name} | {} | {} | {} | {} | {} |",
         figures.n,
-        percent(figures.level),
+        level_of(figures),
         interval(figures.ci),
         mean(figures.mean),
-        markdown_cell(&distribution(figures, "; ", true))
+        markdown_cell(&if figures.small {
+            String::new()
+        } else {
+            distribution(figures, "; ", true)
+        })
     )
 }
 

@@ -172,7 +172,6 @@ fn block(
             ci: pooled.ci,
             n: pooled.n,
             delta_pp: pooled.delta_pp,
-            decline: pooled.decline,
             processes,
         });
     }
@@ -186,13 +185,12 @@ struct Pooled {
     ci: Option<[f64; 2]>,
     n: Option<u64>,
     delta_pp: Option<f64>,
-    decline: Option<bool>,
 }
 
 /// Satisfied and with-opinion answers of the items `speaking` (indices in the latest wave)
 /// summed, in the latest wave and, for the same items, in the one before.
 fn pooled(report: &TallyReport, latest: usize, speaking: &[usize]) -> Pooled {
-    use super::stats::{one_decimal, two_proportion_p, wilson};
+    use super::stats::{one_decimal, wilson};
     let wave = &report.waves[latest];
     let sum = |items: &mut dyn Iterator<Item = &super::report::Item>| {
         items.fold((0u64, 0u64), |(s, n), i| {
@@ -228,9 +226,7 @@ fn pooled(report: &TallyReport, latest: usize, speaking: &[usize]) -> Pooled {
             let (s0, n0) = sum(&mut previous.into_iter());
             if n0 > 0 {
                 let delta = level - s0 as f64 * 100.0 / n0 as f64;
-                let p = two_proportion_p(s0, n0, satisfied, answers).unwrap_or(1.0);
                 pooled.delta_pp = Some(one_decimal(delta));
-                pooled.decline = Some(delta < 0.0 && p < 0.05);
             }
         }
     }

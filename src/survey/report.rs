@@ -40,6 +40,10 @@ pub struct Figures {
     pub level: Option<f64>,
     pub ci: Option<[f64; 2]>,
     pub mean: Option<f64>,
+    /// Fewer answers than `--min-group`: no level, interval, mean, counts or change anywhere,
+    /// and no quoted texts («мало ответов (N)», survey.md «Small items»).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub small: bool,
     /// Satisfied answers and answers with an opinion: what the level is computed from.
     #[serde(skip)]
     pub satisfied: u64,
@@ -257,8 +261,9 @@ pub struct DirectionResult {
     pub ci: Option<[f64; 2]>,
     /// Answers to those items, pooled (the level counts those with an opinion).
     pub n: Option<u64>,
+    /// The change of the pooled level: a description only. One person's answers to several
+    /// items are not independent, so no significance is claimed for a direction (cycle.md).
     pub delta_pp: Option<f64>,
-    pub decline: Option<bool>,
     pub processes: Vec<ProcessResult>,
 }
 
@@ -266,4 +271,22 @@ pub struct DirectionResult {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegistryBlock {
     pub directions: Vec<DirectionResult>,
+}
+
+impl Figures {
+    /// The figures of an item too small to show: only its number of answers stays.
+    pub fn hidden_as_small(&mut self) {
+        self.small = true;
+        self.level = None;
+        self.ci = None;
+        self.mean = None;
+        self.satisfied = 0;
+        self.with_opinion = 0;
+        for (_, count) in &mut self.counts.0 {
+            *count = 0;
+        }
+        for (_, share) in &mut self.shares.0 {
+            *share = 0.0;
+        }
+    }
 }

@@ -91,6 +91,7 @@ fn figures(scale: Scale, counts: &[u64], population: Option<u64>) -> Figures {
     };
     Figures {
         n,
+        small: false,
         counts: ByOption(
             options
                 .iter()
@@ -149,12 +150,20 @@ fn build_wave(
         let groups =
             (!scanned.groups.is_empty()).then(|| groups_of(scale, tally, &scanned.groups, config));
         let (label, key) = identity(column, scale);
+        let mut figures = figures(scale, answers.counts, config.population);
+        let groups = if figures.n < config.min_group {
+            // A process two people use identifies them: nothing of it is shown.
+            figures.hidden_as_small();
+            None
+        } else {
+            groups
+        };
         items.push(Item {
             label,
             key,
             header: column.header.clone(),
             scale,
-            figures: figures(scale, answers.counts, config.population),
+            figures,
             groups,
             link: None,
         });
@@ -167,7 +176,14 @@ fn build_wave(
         check_population(&file, scanned.respondents, population)?;
     }
     let personal_columns: Vec<usize> = personal.iter().map(|c| c.index).collect();
-    let pains = pain_rows(&scanned.pains, &scanned, &personal_columns);
+    let mut pains = pain_rows(&scanned.pains, &scanned, &personal_columns);
+    // The texts about a small item are not quoted either.
+    let small: Vec<String> = items
+        .iter()
+        .filter(|i| i.figures.small)
+        .map(|i| i.label.as_str().to_string())
+        .collect();
+    pains.retain(|pain| !small.contains(&pain.item));
     Ok(Wave {
         label: label.to_string(),
         file,
@@ -408,7 +424,7 @@ fn pain_rows(pains: &[PainText], scanned: &ScannedExport, personal: &[usize]) ->
                 } else {
                     "проблема"
                 },
-                text: shown(&pain.text).into_owned(),
+                text: crate::privacy::free_text(&pain.text).into_owned(),
                 count: pain.count,
             }
         })
