@@ -55,7 +55,7 @@ struct Walk {
 }
 
 impl Walk {
-    fn start(&mut self, element: &BytesStart, empty: bool) {
+    fn start(&mut self, element: &BytesStart, empty: bool) -> Result<(), Problem> {
         match element.local_name().into_inner() {
             "tbl" => {
                 self.depth += 1;
@@ -65,10 +65,8 @@ impl Walk {
             }
             "tr" if self.depth == 1 => self.row.clear(),
             "gridBefore" if self.depth == 1 => {
-                let before = value(element)
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0usize)
-                    .min(MAX_SPAN);
+                let before =
+                    declared(element, "пустых ячеек перед строкой таблицы (w:gridBefore)")?;
                 self.cells += before as u64;
                 for _ in 0..before {
                     self.row.push(Slot::default());
@@ -76,8 +74,9 @@ impl Walk {
             }
             "tc" if self.depth == 1 => self.cell = Some(Cell::default()),
             "gridSpan" if self.depth == 1 => {
+                let span = declared(element, "столбцов в одной ячейке таблицы (w:gridSpan)")?;
                 if let Some(cell) = &mut self.cell {
-                    cell.span = value(element).and_then(|v| v.parse().ok()).unwrap_or(1);
+                    cell.span = span.max(1);
                 }
             }
             "vMerge" if self.depth == 1 => {
@@ -90,6 +89,7 @@ impl Walk {
             "br" | "cr" => self.paragraph.push('\n'),
             _ => {}
         }
+        Ok(())
     }
 
     fn end(&mut self, name: &str) -> Result<(), Problem> {
@@ -136,7 +136,7 @@ impl Walk {
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join("\n");
-        let span = cell.span.clamp(1, MAX_SPAN);
+        let span = cell.span.max(1);
         self.cells += span as u64;
         if self.cells > MAX_CELLS {
             return Err(too_many_cells());
@@ -155,6 +155,23 @@ impl Walk {
             });
         }
         Ok(())
+    }
+}
+
+/// A count the document declares (`w:gridBefore`, `w:gridSpan`), refused past [`MAX_SPAN`]
+/// before anything is allocated for it.
+fn declared(element: &BytesStart, what: &str) -> Result<usize, Problem> {
+    let Some(text) = value(element) else {
+        return Ok(0);
+    };
+    match text.trim().parse::<u64>() {
+        Ok(count) if count <= MAX_SPAN as u64 => Ok(count as usize),
+        _ => Err(Problem::Declared {
+            what: format!(
+                "в документе объявлено «{}» {what}, а в таблице Word не больше 63 столбцов",
+                text.trim()
+            ),
+        }),
     }
 }
 
@@ -180,9 +197,9 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
         {
             Event::Start(element) => {
                 in_text = element.local_name().into_inner() == "t";
-                walk.start(&element, false);
+                walk.start(&element, false)?;
             }
-            Event::Empty(element) => walk.start(&element, true),
+            Event::Empty(element) => walk.start(&element, true)?,
             Event::End(element) => {
                 if element.local_name().into_inner() == "t" {
                     in_text = false;

@@ -44,6 +44,10 @@ pub enum Problem {
     TooManyRows,
     /// A workbook with no visible worksheet.
     NoVisibleSheet,
+    /// A text between two tags longer than [`super::zip::MAX_CELL_BYTES`].
+    CellTooLarge,
+    /// A size the file declares that no real table has («4000000000 пустых ячеек перед строкой»).
+    Declared { what: String },
 }
 
 impl From<std::io::Error> for Problem {
@@ -101,6 +105,13 @@ impl Problem {
             Problem::TooManyRows => format!(
                 "в таблице больше {} строк; такая таблица не похожа на {like}",
                 super::workbook::MAX_ROWS
+            ),
+            Problem::CellTooLarge => format!(
+                "в файле есть текст длиннее {} МБ в одной ячейке; такой файл не похож на {like} (возможно, повреждённый файл); {save}",
+                super::zip::MAX_CELL_BYTES / 1024 / 1024
+            ),
+            Problem::Declared { what } => format!(
+                "{what}; такой файл не похож на {like} (возможно, повреждённый файл); откройте его в Word или Excel и сохраните заново"
             ),
             Problem::NoVisibleSheet => {
                 format!("в книге нет ни одного видимого листа с данными; {save}")

@@ -9,6 +9,36 @@ use std::io::{Read, Seek};
 /// bomb under a second.
 pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The most text one cell (one run of XML text, between two tags) may hold: a registry's or a
+/// journal's cell is a few hundred characters; a megabyte is a hostile or broken file.
+pub const MAX_CELL_BYTES: usize = 1024 * 1024;
+
+/// Counts the bytes since the last `<` of an XML part, to refuse a run longer than
+/// [`MAX_CELL_BYTES`] while it streams, before any parser holds it.
+struct Runs<R> {
+    inner: R,
+    run: usize,
+    too_long: bool,
+}
+
+impl<R: Read> Read for Runs<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &byte in &buf[..n] {
+            if byte == b'<' {
+                self.run = 0;
+            } else {
+                self.run += 1;
+                if self.run > MAX_CELL_BYTES {
+                    self.too_long = true;
+                    return Err(std::io::Error::other("run too long"));
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
 /// Refuses an archive whose parts unpack to more than [`MAX_UNPACKED_BYTES`], counting the
 /// bytes as they really unpack. `unreadable` is the problem to report for a damaged archive
 /// (a workbook's or a document's).
@@ -22,8 +52,22 @@ pub fn check<R: Read + Seek>(reader: R, unreadable: fn() -> Problem) -> Result<(
             return Err(Problem::Unpacked);
         }
         let left = MAX_UNPACKED_BYTES - (total - part.size());
-        let read = std::io::copy(&mut (&mut part).take(left + 1), &mut std::io::sink())
-            .map_err(|_| unreadable())?;
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        let xml = name.ends_with(".xml") || name.ends_with(".rels");
+        let mut runs = Runs {
+            inner: (&mut part).take(left + 1),
+            run: 0,
+            too_long: false,
+        };
+        let read = if xml {
+            std::io::copy(&mut runs, &mut std::io::sink())
+        } else {
+            std::io::copy(&mut runs.inner, &mut std::io::sink())
+        };
+        if runs.too_long {
+            return Err(Problem::CellTooLarge);
+        }
+        let read = read.map_err(|_| unreadable())?;
         total = total - part.size() + read;
         if total > MAX_UNPACKED_BYTES {
             return Err(Problem::Unpacked);

@@ -272,3 +272,44 @@ fn every_shipped_registry_survives_show_docx_and_xlsx_then_import() {
         }
     }
 }
+
+/// Tiny files that declare huge sizes (scripts/make_hostile_tables.py): each is refused in
+/// Russian or read sparsely, by every reader, never by allocating what it declares.
+#[test]
+fn tiny_files_that_declare_huge_sizes_are_refused_or_read_sparsely() {
+    for (file, code, said) in [
+        ("grid_before.docx", 2, "w:gridBefore"),
+        ("huge_cell.docx", 2, "длиннее 1 МБ в одной ячейке"),
+        ("far_columns.xlsx", 2, "больше 5000000 ячеек"),
+        ("far_cell.xlsx", 1, "Проверено 1 файл"),
+        ("wide_merges.xlsx", 1, "Проверено 1 файл"),
+        ("overlapping_merges.xlsx", 1, "Проверено 1 файл"),
+    ] {
+        let path = format!("tests/fixtures/hostile/{file}");
+        let run = tochki(["check", &path]);
+        assert_eq!(run.code, code, "{file}: {}{}", run.stdout, run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains(said), "{file}: {all}");
+        assert!(
+            !all.contains("panicked") && !all.contains("memory allocation"),
+            "{file}"
+        );
+    }
+    // The far cell is read by the journal and the survey readers too, sparsely.
+    let journal = tochki(["requests", "tests/fixtures/hostile/far_cell.xlsx"]);
+    assert_eq!(journal.code, 2, "{}", journal.stderr);
+    assert!(journal.stdout.contains("J001"), "{}", journal.stdout);
+    let survey = tochki(["survey", "check", "tests/fixtures/hostile/far_cell.xlsx"]);
+    assert!(
+        survey.code <= 2 && survey.stdout.contains("S004"),
+        "{}",
+        survey.stdout
+    );
+    let huge = tochki(["requests", "tests/fixtures/hostile/huge_cell.docx"]);
+    assert_eq!(huge.code, 2);
+    assert!(
+        huge.stderr.contains("не похож на журнал обращений"),
+        "{}",
+        huge.stderr
+    );
+}
