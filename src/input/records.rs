@@ -88,14 +88,11 @@ impl Export {
         let mut file = std::fs::File::open(path)?;
         let mut sample = Vec::with_capacity(SAMPLE);
         (&mut file).take(SAMPLE as u64).read_to_end(&mut sample)?;
-        let extension = path
+        super::workbook::refused_format(path)?;
+        let xlsx = path
             .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        if matches!(extension.as_str(), "xls" | "ods" | "xlsb") {
-            return Err(Problem::OldWorkbook { extension });
-        }
-        if sample.starts_with(b"PK\x03\x04") || extension == "xlsx" {
+            .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("xlsx"));
+        if sample.starts_with(b"PK\x03\x04") || xlsx {
             return Ok(None);
         }
         if let Some(which) = wide_bom(&sample) {

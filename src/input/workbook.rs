@@ -17,8 +17,8 @@ pub const MAX_ROWS: usize = 1_048_576;
 /// merged ranges of a sheet may cover together.
 pub const MAX_CELLS: u64 = 5_000_000;
 
-/// An XLSX workbook, opened after its archive passed the zip-bomb check.
-pub fn open(path: &Path) -> Result<Xlsx<BufReader<std::fs::File>>, Problem> {
+/// A workbook format the readers refuse, by the file's extension: `.xls`, `.ods`, `.xlsb`.
+pub fn refused_format(path: &Path) -> Result<(), Problem> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -26,6 +26,12 @@ pub fn open(path: &Path) -> Result<Xlsx<BufReader<std::fs::File>>, Problem> {
     if matches!(extension.as_str(), "xls" | "ods" | "xlsb") {
         return Err(Problem::OldWorkbook { extension });
     }
+    Ok(())
+}
+
+/// An XLSX workbook, opened after its archive passed the zip-bomb check.
+pub fn open(path: &Path) -> Result<Xlsx<BufReader<std::fs::File>>, Problem> {
+    refused_format(path)?;
     let open = || std::fs::File::open(path).map(BufReader::new);
     super::zip::check(open()?, || Problem::NotAWorkbook)?;
     Xlsx::new(open()?).map_err(|_| Problem::NotAWorkbook)

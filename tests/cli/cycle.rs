@@ -625,34 +625,28 @@ fn the_shipped_definition_links_to_the_shipped_registry() {
 #[test]
 fn a_definition_with_one_label_twice_or_no_items_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let twice = dir.path().join("twice.survey.yaml");
-    std::fs::write(
-        &twice,
+    let tally_with = |name: &str, definition: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, definition).unwrap();
+        tochki([
+            "survey",
+            "tally",
+            "examples/survey_2025.csv",
+            "--survey",
+            path.to_str().unwrap(),
+        ])
+    };
+    let run = tally_with(
+        "twice.survey.yaml",
         "items:\n  - label: Консультации\n    column: \"*[Консультации]\"\n  - label: Консультации\n    column: \"*[Консультации 2]\"\n",
-    )
-    .unwrap();
-    let run = tochki([
-        "survey",
-        "tally",
-        "examples/survey_2025.csv",
-        "--survey",
-        twice.to_str().unwrap(),
-    ]);
+    );
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("описан дважды (строки 2 и 4)"),
         "{}",
         run.stderr
     );
-    let empty = dir.path().join("empty.survey.yaml");
-    std::fs::write(&empty, "title: Анкета\nitems: []\n").unwrap();
-    let run = tochki([
-        "survey",
-        "tally",
-        "examples/survey_2025.csv",
-        "--survey",
-        empty.to_str().unwrap(),
-    ]);
+    let run = tally_with("empty.survey.yaml", "title: Анкета\nitems: []\n");
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("нет ни одного вопроса"),

@@ -20,6 +20,15 @@ fn at_row(report: &serde_json::Value, row: u64) -> serde_json::Value {
         .clone()
 }
 
+/// A journal written into a fresh folder (kept alive by the returned guard).
+fn temp_journal(text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journal.csv");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap().to_string();
+    (dir, path)
+}
+
 #[test]
 fn every_status_of_the_example_as_of_14_may_2025() {
     let run = tochki([
@@ -319,14 +328,9 @@ fn december_2026_requests_are_due_before_the_new_year_holidays() {
 
 #[test]
 fn a_users_calendar_replaces_the_estimate_of_a_year_without_a_decree() {
-    let journal = tempfile::tempdir().unwrap();
-    let path = journal.path().join("journal.csv");
-    std::fs::write(
-        &path,
-        "Рег. №;Дата поступления;Форма обращения\n1;11.12.2027;письменное\n",
-    )
-    .unwrap();
-    let path = path.to_str().unwrap();
+    let (_dir, path) =
+        temp_journal("Рег. №;Дата поступления;Форма обращения\n1;11.12.2027;письменное\n");
+    let path = path.as_str();
     // 11.12.2027 + 30 = Monday 10.01.2028: a working day by the Labour Code alone (an estimate).
     let estimate = json(&[path, "--as-of", "2027-12-11"]);
     assert_eq!(at_row(&estimate, 2)["due"], "2028-01-10");
@@ -537,14 +541,10 @@ fn no_finding_quotes_a_person() {
 
 #[test]
 fn bare_numbers_are_not_dates() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("j.csv");
-    std::fs::write(
-        &path,
+    let (_dir, path) = temp_journal(
         "Дата поступления;Форма обращения;Срок\n30;письменное;\n12.05;письменное;\n01.04.2025;письменное;30\n12.05.25;письменное;\n",
-    )
-    .unwrap();
-    let path = path.to_str().unwrap();
+    );
+    let path = path.as_str();
     let report = json(&[path, "--as-of", "2025-05-14"]);
     let codes: Vec<(&str, u64)> = report["findings"]
         .as_array()
