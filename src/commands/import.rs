@@ -36,10 +36,11 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     };
     let places = loaded.places.clone().unwrap_or_default();
     let table = places
-        .grid
-        .as_ref()
+        .grids
+        .iter()
         .map(crate::input::Grid::name)
-        .unwrap_or_default();
+        .collect::<Vec<_>>()
+        .join(", ");
     let header = vec![
         format!(
             "Импортировано из {} ({table}) {} командой tochki import.",
@@ -49,8 +50,9 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         "Проверьте перечень: tochki check ФАЙЛ.yaml".to_string(),
     ];
     let note_of = |d: usize, p: usize| {
-        let grid = places.grid.as_ref()?;
-        let row = places.directions.get(d)?.1.get(p)?.0;
+        let at = places.directions.get(d)?.1.get(p)?.0;
+        let grid = places.grid(at)?;
+        let row = at.row;
         Some(match &grid.source {
             crate::input::Source::WordTable(n) => format!("строка {row} таблицы {n}"),
             crate::input::Source::Sheet(name) => format!("строка {row} листа «{name}»"),

@@ -408,6 +408,10 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "I005",
+        &["check", "tests/fixtures/layouts/continued_wrong.docx"],
+    ),
+    (
         "J004",
         &[
             "requests",

@@ -313,3 +313,109 @@ fn tiny_files_that_declare_huge_sizes_are_refused_or_read_sparsely() {
         huge.stderr
     );
 }
+
+/// The official table's rows of a file: (direction, process, point, channel, needs).
+fn shown_rows(file: &str) -> Vec<(String, String, String, String, Vec<String>)> {
+    let run = tochki(["show", file, "--format", "json"]);
+    assert!(run.code <= 1, "{file}: {}", run.stderr);
+    run.json()["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let text = |key: &str| r[key].as_str().unwrap().to_string();
+            let needs = r["needs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_str().unwrap().to_string())
+                .collect();
+            (
+                text("direction"),
+                text("process"),
+                text("point"),
+                text("channel"),
+                needs,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_registry_over_several_tables_or_sheets_is_one_registry() {
+    for file in [
+        "tests/fixtures/layouts/continued.docx",
+        "tests/fixtures/layouts/continued_bare.docx",
+        "tests/fixtures/layouts/repeated_header.docx",
+        "tests/fixtures/layouts/two_sheets.xlsx",
+    ] {
+        let rows = shown_rows(file);
+        let points: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        assert_eq!(
+            points,
+            [
+                "Телефонная связь",
+                "Электронная почта",
+                "Кабинет 305",
+                "СЭД"
+            ],
+            "{file}"
+        );
+        // No header copy became a direction, a process or a point.
+        assert!(
+            rows.iter()
+                .all(|r| r.0 != "Направление деятельности" && r.1 != "Наименование процесса"),
+            "{file}"
+        );
+        assert_eq!(rows[2].0, "Кадровая политика", "{file}");
+    }
+    // Positions stay per table: the second table's row is named as the second table's.
+    let run = tochki([
+        "check",
+        "tests/fixtures/layouts/continued.docx",
+        "--format",
+        "json",
+    ]);
+    let cells: Vec<String> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["cell"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        cells.iter().any(|c| c.starts_with("таблица 2, строка 3")),
+        "{cells:?}"
+    );
+    // A continuation with other columns is said, not joined silently and not dropped silently.
+    let run = tochki([
+        "check",
+        "tests/fixtures/layouts/continued_wrong.docx",
+        "--format",
+        "json",
+    ]);
+    let i005: Vec<String> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "I005")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(i005.len(), 1, "{i005:?}");
+    assert!(
+        i005[0].contains("Таблица 2") && i005[0].contains("число граф"),
+        "{i005:?}"
+    );
+}
+
+#[test]
+fn cells_merged_down_belong_to_every_row_and_needs_rows_join_their_point() {
+    let rows = shown_rows("tests/fixtures/layouts/needs_rows.docx");
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    // One need per row under a merged point: one touchpoint with three needs, no new direction.
+    assert_eq!(rows[0].2, "Телефонная связь");
+    assert_eq!(rows[0].4.len(), 3, "{:?}", rows[0].4);
+    assert!(rows.iter().all(|r| r.0 == "Бухгалтерский учет"));
+    // The channel merged down over «Кабинет 12» is the channel the document shows there.
+    assert_eq!(rows[2].2, "Кабинет 12");
+    assert_eq!(rows[2].3, "цифровая");
+}

@@ -13,21 +13,32 @@ use crate::registry::model::{
 };
 use crate::registry::needs::Need;
 use crate::text::normalize;
-pub use codes::{I001, I002, I003, I004};
-use codes::{i001, i002, i003, i004};
+pub use codes::{I001, I002, I003, I004, I005};
+use codes::{i001, i002, i003, i004, i005};
 pub use fields::{Field, Options};
 use std::collections::BTreeMap;
 
+/// A row of one of the tables a registry was read from: a registry split over several tables
+/// (continuations) keeps the positions of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RowRef {
+    /// Index into [`Places::grids`].
+    pub table: usize,
+    /// The row as the document shows it.
+    pub row: usize,
+}
+
 /// A process's row and its touchpoints' rows.
-pub type ProcessRows = (usize, Vec<usize>);
+pub type ProcessRows = (RowRef, Vec<RowRef>);
 /// A direction's row and its processes' rows.
-pub type DirectionRows = (usize, Vec<ProcessRows>);
+pub type DirectionRows = (RowRef, Vec<ProcessRows>);
 
 /// Where each node of the imported model stands in the table.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
-    /// The grid the registry came from, as it is named in messages.
-    pub grid: Option<Grid>,
+    /// The grids the registry came from (their rows dropped), as they are named in messages:
+    /// the first, and every continuation joined to it.
+    pub grids: Vec<Grid>,
     pub header_row: usize,
     /// (1-based column, header as written) of each recognised field.
     pub columns: BTreeMap<Field, (usize, String)>,
@@ -51,7 +62,11 @@ impl Places {
             return None;
         }
         let Some(d) = index(1) else {
-            return self.cell(self.header_row, Field::Direction);
+            let header = RowRef {
+                table: 0,
+                row: self.header_row,
+            };
+            return self.cell(header, Field::Direction);
         };
         let (direction_row, processes) = self.directions.get(d)?;
         let Some(p) = index(3) else {
@@ -67,16 +82,21 @@ impl Places {
             .or_else(|| self.cell(row, Field::Point))
     }
 
-    fn cell(&self, row: usize, field: Field) -> Option<(Position, String)> {
+    fn cell(&self, at: RowRef, field: Field) -> Option<(Position, String)> {
         let (column, heading) = self.columns.get(&field)?;
-        let grid = self.grid.as_ref()?;
+        let grid = self.grids.get(at.table)?;
         Some((
             Position {
-                line: row,
+                line: at.row,
                 column: *column,
             },
-            grid.cell_label(row, *column, heading),
+            grid.cell_label(at.row, *column, heading),
         ))
+    }
+
+    /// The grid a row of the model stands in, for provenance comments.
+    pub fn grid(&self, at: RowRef) -> Option<&Grid> {
+        self.grids.get(at.table)
     }
 }
 
@@ -101,10 +121,29 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
             findings: vec![finding],
         };
     };
-    let mut grids = grids;
-    let grid = grids.swap_remove(grid);
-    let mut reader = TableReader::new(&grid, header_index, options);
-    reader.read_rows(&grid.rows[header_index + 1..]);
+    let first = &grids[grid];
+    let mut reader = TableReader::new(first, header_index, options);
+    reader.read_rows(&first.rows[header_index + 1..]);
+    let mut joined = vec![grid];
+    let mut continuation_findings = Vec::new();
+    for (index, next) in grids.iter().enumerate().skip(grid + 1) {
+        match continuation(first, header_index, next) {
+            Continuation::Joined(skip) => {
+                reader.table = joined.len();
+                reader.grid = next;
+                reader.read_rows(&next.rows[skip..]);
+                joined.push(index);
+            }
+            Continuation::Refused(why) => {
+                let mut finding = i005(&next.name(), why);
+                finding.file = file.to_string();
+                continuation_findings.push(finding);
+                break;
+            }
+            Continuation::Other => break,
+        }
+    }
+    let grid = first;
     let mut registry = Registry {
         organization: options
             .organization
@@ -125,17 +164,20 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
     if registry.approved.as_ref().is_some_and(|a| a.act.is_none()) {
         registry.approved = None;
     }
-    let mut places = Places {
-        grid: None,
+    let places = Places {
+        grids: joined
+            .iter()
+            .map(|&i| Grid {
+                rows: Vec::new(),
+                ..grids[i].clone()
+            })
+            .collect(),
         header_row: grid.rows[header_index].number,
         columns: reader.column_headings(),
         directions: std::mem::take(&mut reader.places),
     };
     let mut findings = std::mem::take(&mut reader.findings);
-    places.grid = Some(Grid {
-        rows: Vec::new(),
-        ..grid
-    });
+    findings.extend(continuation_findings);
     for finding in &mut findings {
         finding.file = file.to_string();
     }
@@ -165,8 +207,61 @@ fn choose(grids: &[Grid], options: &Options) -> Option<(usize, usize)> {
     })
 }
 
-/// How many rows from the top may be title lines before the header.
-const HEADER_SEARCH: usize = 15;
+/// How many rows from the top may be title and approval lines (УТВЕРЖДАЮ, СОГЛАСОВАНО) before
+/// the header (import.md).
+const HEADER_SEARCH: usize = 40;
+
+/// Whether a table after the registry's first one goes on with it.
+enum Continuation {
+    /// It does: read it from this row (after its repeated header or row of numbers).
+    Joined(usize),
+    /// It looks like one but cannot be joined (I005, with the reason).
+    Refused(&'static str),
+    /// Another table.
+    Other,
+}
+
+/// The words of a row's cells, to compare a header with its repetition.
+fn row_words(row: &GridRow) -> Vec<String> {
+    row.slots
+        .iter()
+        .map(|s| normalize(&s.text))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A table goes on with the registry when it repeats the header, or the row of column numbers,
+/// or comes after a «Продолжение …» caption, or (a sheet) has the same header; with the same
+/// number of columns each time.
+fn continuation(first: &Grid, header_index: usize, next: &Grid) -> Continuation {
+    let header = &first.rows[header_index];
+    let width = header.slots.len();
+    let Some(start) = next.rows.iter().position(|r| !is_blank(r)) else {
+        return Continuation::Other;
+    };
+    let top = &next.rows[start];
+    let repeats_header = row_words(top) == row_words(header);
+    let numbers = is_number_row(top);
+    let captioned = next
+        .titles
+        .iter()
+        .any(|t| normalize(t).starts_with("продолжение"));
+    let same_width = next
+        .rows
+        .iter()
+        .all(|r| r.slots.len() == width || is_blank(r));
+    if !(repeats_header || numbers || captioned) {
+        return Continuation::Other;
+    }
+    if !same_width {
+        return Continuation::Refused("число граф не совпадает с таблицей перечня");
+    }
+    let mut skip = start + usize::from(repeats_header || numbers);
+    if repeats_header && next.rows.get(skip).is_some_and(is_number_row) {
+        skip += 1;
+    }
+    Continuation::Joined(skip)
+}
 
 /// The row whose cells name a touchpoint column.
 fn header_row(grid: &Grid, explicit: &[(String, Field)]) -> Option<usize> {
@@ -189,6 +284,12 @@ fn field_of(header: &str, explicit: &[(String, Field)]) -> Option<Field> {
 /// The reader of one table's data rows.
 struct TableReader<'a> {
     grid: &'a Grid,
+    /// The index of `grid` among the joined tables (0: the first).
+    table: usize,
+    /// The header's words, to skip a copy of it in the body (the row Word repeats on each page).
+    header_words: Vec<String>,
+    /// Each column's text in force: a cell merged down belongs to every row it covers.
+    above: Vec<String>,
     /// The field of each slot (None: a spacer or an unknown column).
     fields: Vec<Option<Field>>,
     headers: Vec<String>,
@@ -232,6 +333,9 @@ impl<'a> TableReader<'a> {
         let has_direction_column = fields.contains(&Some(Field::Direction));
         TableReader {
             grid,
+            table: 0,
+            header_words: row_words(header),
+            above: Vec::new(),
             fields,
             headers,
             directions: Vec::new(),
@@ -251,7 +355,7 @@ impl<'a> TableReader<'a> {
             .collect()
     }
 
-    fn text(&self, row: &'a GridRow, field: Field) -> Option<&'a str> {
+    fn text<'r>(&self, row: &'r GridRow, field: Field) -> Option<&'r str> {
         let column = self.fields.iter().position(|f| *f == Some(field))?;
         let text = row.slots.get(column)?.text.trim();
         (!text.is_empty()).then_some(text)
@@ -261,30 +365,116 @@ impl<'a> TableReader<'a> {
         self.fields.iter().position(|f| *f == Some(field))
     }
 
-    fn read_rows(&mut self, rows: &'a [GridRow]) {
-        for row in rows {
-            if is_blank(row) || is_number_row(row) {
-                continue;
-            }
-            if let Some(heading) = section_heading(row, self) {
-                self.start_direction(heading.to_string(), row.number);
-                continue;
-            }
-            self.read_row(row);
+    fn at(&self, row: &GridRow) -> RowRef {
+        RowRef {
+            table: self.table,
+            row: row.number,
         }
     }
 
-    fn start_direction(&mut self, name: String, row: usize) {
+    fn read_rows(&mut self, rows: &'a [GridRow]) {
+        self.above.clear();
+        for row in rows {
+            if is_blank(row) || is_number_row(row) || row_words(row) == self.header_words {
+                continue;
+            }
+            if let Some(heading) = section_heading(row, self) {
+                self.above.clear();
+                self.start_direction(heading.to_string(), row);
+                continue;
+            }
+            let resolved = self.resolve(row);
+            // A row whose point is merged down from the row above goes on with that touchpoint
+            // (one need per row under a merged point): its needs join it.
+            let point_merged = self
+                .column(Field::Point)
+                .and_then(|c| row.slots.get(c))
+                .is_some_and(|s| s.merged_above);
+            if point_merged && self.extend_last(&resolved) {
+                continue;
+            }
+            self.read_row(row, &resolved);
+        }
+    }
+
+    /// The row with every cell merged down from above given the text it shows.
+    fn resolve(&mut self, row: &GridRow) -> GridRow {
+        let mut resolved = row.clone();
+        if self.above.len() < row.slots.len() {
+            self.above.resize(row.slots.len(), String::new());
+        }
+        for (column, slot) in resolved.slots.iter_mut().enumerate() {
+            if slot.merged_above && slot.text.is_empty() {
+                slot.text = self.above[column].clone();
+            } else if !slot.merged_left {
+                self.above[column] = slot.text.clone();
+            }
+        }
+        resolved
+    }
+
+    /// Adds the needs of a continuation row to the last touchpoint; false when there is none.
+    fn extend_last(&mut self, row: &GridRow) -> bool {
+        let own_needs = self
+            .column(Field::Needs)
+            .and_then(|c| row.slots.get(c))
+            .map(|s| s.text.trim().to_string())
+            .unwrap_or_default();
+        let Some(touchpoint) = self
+            .directions
+            .last_mut()
+            .and_then(|d| d.processes.as_mut())
+            .and_then(|p| p.last_mut())
+            .and_then(|p| p.touchpoints.as_mut())
+            .and_then(|t| t.last_mut())
+        else {
+            return false;
+        };
+        if own_needs.is_empty() {
+            return true;
+        }
+        let (entries, unmatched) = needs_of(&own_needs);
+        let mut all = match touchpoint.needs.take() {
+            Some(OneOrMany::Many(list)) => list,
+            Some(OneOrMany::One(one)) => vec![one],
+            None => Vec::new(),
+        };
+        for entry in entries {
+            if !all.contains(&entry) {
+                all.push(entry);
+            }
+        }
+        touchpoint.needs = Some(OneOrMany::Many(all));
+        let column = self.column(Field::Needs).unwrap_or(0) + 1;
+        let label = self
+            .grid
+            .cell_label(row.number, column, &self.headers[column - 1]);
+        for text in unmatched {
+            self.findings.push(
+                i003(&text)
+                    .at(Position {
+                        line: row.number,
+                        column,
+                    })
+                    .with_cell(label.clone()),
+            );
+        }
+        true
+    }
+
+    fn start_direction(&mut self, name: String, row: &GridRow) {
+        let at = self.at(row);
         self.direction = Some(name.clone());
         self.process = None;
         self.directions.push(Direction {
             name: Some(Text(name)),
             processes: Some(Vec::new()),
         });
-        self.places.push((row, Vec::new()));
+        self.places.push((at, Vec::new()));
     }
 
-    fn start_process(&mut self, name: String, row: usize) {
+    fn start_process(&mut self, name: String, row: &GridRow) {
+        let at = self.at(row);
         self.process = Some(name.clone());
         if let Some(direction) = self.directions.last_mut() {
             direction
@@ -297,30 +487,34 @@ impl<'a> TableReader<'a> {
                 });
         }
         if let Some((_, processes)) = self.places.last_mut() {
-            processes.push((row, Vec::new()));
+            processes.push((at, Vec::new()));
         }
     }
 
-    fn read_row(&mut self, row: &'a GridRow) {
+    /// A data row; `row` as stored (its merged cells empty) decides what starts, `resolved`
+    /// (merged cells filled from above) gives the touchpoint's values.
+    fn read_row(&mut self, raw: &GridRow, resolved: &GridRow) {
+        let row = resolved;
         // Every field but the number, direction and process belongs to the touchpoint.
         let has_touchpoint = Field::ALL[3..].iter().any(|f| self.text(row, *f).is_some());
         // The direction: a new text starts one, an empty or merged cell continues it.
-        match self.text(row, Field::Direction) {
+        match self.text(raw, Field::Direction) {
             Some(name) if self.direction.as_deref() != Some(name) => {
-                self.start_direction(name.to_string(), row.number)
+                self.start_direction(name.to_string(), raw)
             }
             _ if !self.has_direction_column && self.directions.is_empty() => {
+                let at = self.at(raw);
                 self.directions.push(Direction {
                     name: None,
                     processes: Some(Vec::new()),
                 });
-                self.places.push((row.number, Vec::new()));
+                self.places.push((at, Vec::new()));
             }
             _ => {}
         }
-        match self.text(row, Field::Process) {
+        match self.text(raw, Field::Process) {
             Some(name) if self.process.as_deref() != Some(name) && !self.directions.is_empty() => {
-                self.start_process(name.to_string(), row.number)
+                self.start_process(name.to_string(), raw)
             }
             _ => {}
         }
@@ -348,6 +542,7 @@ impl<'a> TableReader<'a> {
             return;
         }
         let touchpoint = self.touchpoint(row);
+        let at = self.at(row);
         if let Some(process) = self
             .directions
             .last_mut()
@@ -362,11 +557,11 @@ impl<'a> TableReader<'a> {
         if let Some((_, processes)) = self.places.last_mut()
             && let Some((_, rows)) = processes.last_mut()
         {
-            rows.push(row.number);
+            rows.push(at);
         }
     }
 
-    fn touchpoint(&mut self, row: &'a GridRow) -> Touchpoint {
+    fn touchpoint(&mut self, row: &GridRow) -> Touchpoint {
         let channel = match self.text(row, Field::Channel) {
             Some(cell) => Some(channel_code(cell).map_or_else(|| cell.to_string(), str::to_string)),
             None => self
@@ -449,6 +644,19 @@ fn section_heading<'a>(row: &'a GridRow, reader: &TableReader) -> Option<&'a str
         .iter()
         .any(|f| reader.text(row, *f).is_some());
     if in_touchpoint {
+        return None;
+    }
+    // Only a row merged across the table is a heading (or, in a table without merges, a lone
+    // text in the direction column or the first one); a row with only the needs filled, or a
+    // note in an unknown column, is not.
+    let at = row.slots.iter().position(|s| !s.text.trim().is_empty())?;
+    let merged_across = row.slots.get(at + 1).is_some_and(|s| s.merged_left);
+    let heading_column = reader
+        .column(Field::Direction)
+        .map_or(at == 0 || reader.column(Field::Number) == Some(at), |c| {
+            c == at
+        });
+    if !merged_across && !heading_column {
         return None;
     }
     let heading = only
