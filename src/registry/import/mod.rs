@@ -148,13 +148,13 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         organization: options
             .organization
             .clone()
-            .or_else(|| organization_from_titles(&grid))
+            .or_else(|| organization_from_titles(grid))
             .map(Text),
         areas: None,
         approved: options
             .approved
             .clone()
-            .or_else(|| act_from_titles(&grid))
+            .or_else(|| act_from_titles(grid))
             .map(|act| approved_of(&act)),
         published: None,
         approvals: None,
