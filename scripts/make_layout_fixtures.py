@@ -69,3 +69,45 @@ xlsx(os.path.join(OUT, "two_sheets.xlsx"), {
     "Бухгалтерия": [HEADER] + A,
     "Кадры": [HEADER] + B,
 })
+
+
+# What a person sees is what is read: hidden text, a non-breaking hyphen, tracked changes (old
+# cell properties, a deleted row, moved text), a text box with its fallback, a placeholder of an
+# empty content control, a soft hyphen.
+def run(text, props=""):
+    return f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def raw_cell(runs, props=""):
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p>{runs}</w:p></w:tc>"
+
+
+TEXTBOX = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+           '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>сноска</w:t></w:r></w:p>'
+           '</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r>'
+           '<w:t>сноска</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+PLACEHOLDER = ('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>Место для ввода текста.'
+               '</w:t></w:r></w:sdtContent></w:sdt>')
+HEAD = ["Направление деятельности", "Наименование процесса", "Точка взаимодействия", "Вид точки",
+        "Осуществляемое взаимодействие"]
+REVISIONS = [
+    row(HEAD),
+    [cell("Бухгалтерский учет"), cell("Начисление заработной платы"),
+     raw_cell(run("Телефонная связь") + run(" (старый номер 25-34-11, не публиковать)", "<w:vanish/>")),
+     cell("цифровая"), cell("Консультации")],
+    [cell("Бухгалтерский учет"), cell("Начисление заработной платы"),
+     raw_cell(run("Интернет") + "<w:r><w:noBreakHyphen/></w:r>" + run("приёмная")),
+     raw_cell(run("цифровая"), '<w:tcPrChange w:id="1" w:author="x"><w:tcPr><w:gridSpan w:val="2"/></w:tcPr></w:tcPrChange>'),
+     cell("Заявления")],
+    ['<w:trPr><w:del w:id="2" w:author="x"/></w:trPr>', cell("Бухгалтерский учет"),
+     cell("Начисление заработной платы"), cell("Факс (старая)"), cell("цифровая"), cell("Заявления")],
+    [cell("Бухгалтерский учет"), cell("Начисление заработной платы"),
+     raw_cell('<w:moveFrom w:id="3" w:author="x">' + run("Старое место") + "</w:moveFrom>"
+              + '<w:moveTo w:id="4" w:author="x">' + run("Почта России") + "</w:moveTo>"),
+     cell("офлайн"), cell("Письма")],
+    [cell("Бухгалтерский учет"), cell("Выдача справок"), raw_cell(run("Почта ") + TEXTBOX + run("России")),
+     cell("офлайн"), raw_cell(PLACEHOLDER)],
+    [cell("Бухгалтерский учет"), cell("Выдача справок"), cell("Элек\u00adтронная почта"),
+     cell("цифровая"), cell("Справки")],
+]
+docx(os.path.join(OUT, "revisions.docx"), TITLE, REVISIONS)

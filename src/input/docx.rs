@@ -52,6 +52,45 @@ struct Walk {
     cell: Option<Cell>,
     paragraph: String,
     cells: u64,
+    /// Depth inside an element whose content a person does not see (0: not inside one).
+    skip: usize,
+    /// Inside a run, its properties, and whether the run is hidden (`w:vanish`).
+    in_run: bool,
+    in_run_properties: bool,
+    run_hidden: bool,
+    /// Inside a row's properties, and whether they mark the row deleted (`w:trPr/w:del`).
+    in_row_properties: bool,
+    row_deleted: bool,
+    /// Per open content control, whether it shows its placeholder (`w:showingPlcHdr`).
+    placeholders: Vec<bool>,
+    /// Paragraphs a nested one (a text box's) interrupted, to go on with after it.
+    outer_paragraphs: Vec<String>,
+    paragraph_depth: usize,
+}
+
+/// Elements whose whole content Word does not show as the document's text: deleted and
+/// moved-away revisions, the old properties tracked changes keep, the fallback copy of a
+/// drawing or text box, field codes.
+const NOT_SHOWN: [&str; 14] = [
+    "del",
+    "moveFrom",
+    "delText",
+    "tcPrChange",
+    "trPrChange",
+    "pPrChange",
+    "rPrChange",
+    "sectPrChange",
+    "tblPrChange",
+    "tblPrExChange",
+    "tblGridChange",
+    "numberingChange",
+    "Fallback",
+    "instrText",
+];
+
+/// Whether a property element is on (`<w:vanish/>`, `w:val="true"`), not off (`w:val="0"`).
+fn is_on(element: &BytesStart) -> bool {
+    !matches!(value(element).as_deref(), Some("0" | "false" | "off"))
 }
 
 impl Walk {
@@ -84,7 +123,32 @@ impl Walk {
                     cell.vmerge = Some(value(element).as_deref() == Some("restart"));
                 }
             }
-            "p" if !empty => self.paragraph.clear(),
+            "p" if !empty => {
+                // A paragraph inside a paragraph (a text box in a run): the outer one goes on
+                // after it, its text kept.
+                if self.paragraph_depth > 0 {
+                    self.outer_paragraphs
+                        .push(std::mem::take(&mut self.paragraph));
+                } else {
+                    self.paragraph.clear();
+                }
+                self.paragraph_depth += 1;
+            }
+            "r" if !empty => {
+                self.in_run = true;
+                self.run_hidden = false;
+            }
+            "rPr" if !empty && self.in_run => self.in_run_properties = true,
+            "vanish" | "specVanish" if self.in_run_properties => self.run_hidden = is_on(element),
+            "trPr" if !empty => self.in_row_properties = true,
+            "del" if empty && self.in_row_properties => self.row_deleted = true,
+            "sdt" if !empty => self.placeholders.push(false),
+            "showingPlcHdr" => {
+                if let Some(last) = self.placeholders.last_mut() {
+                    *last = is_on(element);
+                }
+            }
+            "noBreakHyphen" => self.paragraph.push('-'),
             "tab" => self.paragraph.push(' '),
             "br" | "cr" => self.paragraph.push('\n'),
             _ => {}
@@ -92,9 +156,37 @@ impl Walk {
         Ok(())
     }
 
+    /// Whether text read now is text a person sees.
+    fn shown(&self) -> bool {
+        !self.run_hidden && !self.placeholders.contains(&true)
+    }
+
     fn end(&mut self, name: &str) -> Result<(), Problem> {
         match name {
+            "r" => {
+                self.in_run = false;
+                self.run_hidden = false;
+            }
+            "rPr" => self.in_run_properties = false,
+            "trPr" => self.in_row_properties = false,
+            "sdt" => {
+                self.placeholders.pop();
+            }
+            "p" if self.paragraph_depth > 1 => {
+                self.paragraph_depth -= 1;
+                let inner = std::mem::take(&mut self.paragraph);
+                let mut outer = self.outer_paragraphs.pop().unwrap_or_default();
+                if !outer.is_empty() && !inner.trim().is_empty() && !outer.ends_with(' ') {
+                    outer.push(' ');
+                }
+                outer.push_str(inner.trim());
+                if !inner.trim().is_empty() {
+                    outer.push(' ');
+                }
+                self.paragraph = outer;
+            }
             "p" => {
+                self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
                 let text = std::mem::take(&mut self.paragraph);
                 match &mut self.cell {
                     Some(cell) if self.depth >= 1 => cell.paragraphs.push(text),
@@ -103,6 +195,10 @@ impl Walk {
                 }
             }
             "tc" if self.depth == 1 => self.end_cell()?,
+            "tr" if self.depth == 1 && std::mem::take(&mut self.row_deleted) => {
+                // A deleted row (tracked changes): not in the document a person accepts.
+                self.row.clear();
+            }
             "tr" if self.depth == 1 => {
                 let number = self.rows.len() + 1;
                 self.rows.push(GridRow {
@@ -129,13 +225,20 @@ impl Walk {
         let Some(cell) = self.cell.take() else {
             return Ok(());
         };
+        // A soft hyphen and zero-width characters are nothing a person reads.
         let text = cell
             .paragraphs
             .iter()
             .map(|p| p.trim())
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
-            .join("\n");
+            .join("\n")
+            .replace(
+                [
+                    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+                ],
+                "",
+            );
         let span = cell.span.max(1);
         self.cells += span as u64;
         if self.cells > MAX_CELLS {
@@ -196,18 +299,31 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
             .map_err(|_| Problem::NotADocument)?
         {
             Event::Start(element) => {
-                in_text = element.local_name().into_inner() == "t";
-                walk.start(&element, false)?;
-            }
-            Event::Empty(element) => walk.start(&element, true)?,
-            Event::End(element) => {
-                if element.local_name().into_inner() == "t" {
-                    in_text = false;
+                let name = element.local_name().into_inner();
+                if walk.skip > 0 {
+                    walk.skip += 1;
+                } else if NOT_SHOWN.contains(&name) {
+                    walk.skip = 1;
+                } else {
+                    in_text = name == "t";
+                    walk.start(&element, false)?;
                 }
-                walk.end(element.local_name().into_inner())?;
             }
-            Event::Text(text) if in_text => walk.paragraph.push_str(&text.xml10_content()),
-            Event::GeneralRef(reference) if in_text => {
+            Event::Empty(element) if walk.skip == 0 => walk.start(&element, true)?,
+            Event::End(element) => {
+                if walk.skip > 0 {
+                    walk.skip -= 1;
+                } else {
+                    if element.local_name().into_inner() == "t" {
+                        in_text = false;
+                    }
+                    walk.end(element.local_name().into_inner())?;
+                }
+            }
+            Event::Text(text) if in_text && walk.skip == 0 && walk.shown() => {
+                walk.paragraph.push_str(&text.xml10_content())
+            }
+            Event::GeneralRef(reference) if in_text && walk.skip == 0 && walk.shown() => {
                 if let Ok(Some(ch)) = reference.resolve_char_ref() {
                     walk.paragraph.push(ch);
                 } else {

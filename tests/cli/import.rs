@@ -419,3 +419,39 @@ fn cells_merged_down_belong_to_every_row_and_needs_rows_join_their_point() {
     assert_eq!(rows[2].2, "Кабинет 12");
     assert_eq!(rows[2].3, "цифровая");
 }
+
+#[test]
+fn a_document_is_read_as_a_person_sees_it() {
+    let rows = shown_rows("tests/fixtures/layouts/revisions.docx");
+    let points: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(
+        points,
+        [
+            // Hidden text (w:vanish) is not read.
+            "Телефонная связь",
+            // A non-breaking hyphen is a hyphen; old cell properties (w:tcPrChange) are ignored.
+            "Интернет-приёмная",
+            // The deleted row is gone; moved-away text (w:moveFrom) is not read.
+            "Почта России",
+            // A text box is read once, the text around it kept.
+            "Почта сноска России",
+            // A soft hyphen is nothing.
+            "Электронная почта",
+        ]
+    );
+    assert!(rows.iter().all(|r| !r.2.contains("25-34-11")));
+    // The channel after the old gridSpan is in its own column, not shifted.
+    assert_eq!(rows[1].3, "цифровая");
+    // The placeholder of an empty content control is empty.
+    let run = tochki([
+        "show",
+        "tests/fixtures/layouts/revisions.docx",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        !run.stdout.contains("Место для ввода текста"),
+        "{}",
+        run.stdout
+    );
+}
