@@ -268,3 +268,42 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Whatever a cell holds (`:`, `#`, `[`, `{`, quotes, a leading `-`, tabs, line breaks), the
+    /// YAML `import` writes reads back as the same model (import.md).
+    #[test]
+    fn the_yaml_import_writes_reads_back_as_the_same_model(
+        point in "\\PC{0,12}([:#\\[\\]{},'\"\\t\\n-]\\PC{0,6}){0,4}",
+        other in "\\PC{1,12}([:#\\[\\]{},;'\"\\t\\n-]\\PC{0,6}){0,4}",
+    ) {
+        use tochki::registry::model::{Direction, NeedEntry, OneOrMany, Process, Registry, Text, Touchpoint};
+        let mut description = std::collections::BTreeMap::new();
+        description.insert("other".to_string(), Some(Text(other.clone())));
+        let registry = Registry {
+            organization: Some(Text(point.clone())),
+            directions: Some(vec![Direction {
+                name: Some(Text(other.clone())),
+                processes: Some(vec![Process {
+                    name: Some(Text(point.clone())),
+                    id: None,
+                    touchpoints: Some(vec![Touchpoint {
+                        point: Some(Text(point.clone())),
+                        needs: Some(OneOrMany::Many(vec![NeedEntry::WithDescription(description)])),
+                        ..Touchpoint::default()
+                    }]),
+                }]),
+            }]),
+            ..Registry::default()
+        };
+        let text = tochki::render::registry_yaml::yaml(
+            &registry,
+            &tochki::render::registry_yaml::Provenance { header: vec![], process_note: &|_, _| None },
+        );
+        let back = load_bytes("back.yaml", text.clone().into_bytes());
+        let read = back.registry.unwrap_or_else(|| panic!("{text}\n{:?}", back.findings));
+        prop_assert_eq!(format!("{read:?}"), format!("{registry:?}"), "{}", text);
+    }
+}

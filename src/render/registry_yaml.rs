@@ -114,11 +114,12 @@ fn need(entry: &NeedEntry) -> String {
     match entry {
         NeedEntry::Name(name) => scalar(&name.0),
         NeedEntry::WithDescription(map) => {
+            // Inside `{…}` a comma, a bracket or a brace ends a plain scalar: those are quoted.
             let parts: Vec<String> = map
                 .iter()
                 .map(|(key, value)| {
-                    let value = value.as_ref().map_or(String::new(), |v| scalar(&v.0));
-                    format!("{}: {value}", scalar(key))
+                    let value = value.as_ref().map_or(String::new(), |v| flow_scalar(&v.0));
+                    format!("{}: {value}", flow_scalar(key))
                 })
                 .collect();
             format!("{{{}}}", parts.join(", "))
@@ -136,6 +137,15 @@ fn field(out: &mut String, indent: usize, name: &str, value: &Option<Text>) {
 /// quotes with JSON escapes (a subset of YAML's).
 pub fn scalar(text: &str) -> String {
     if is_plain_safe(text) {
+        text.to_string()
+    } else {
+        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    }
+}
+
+/// A text as a scalar inside a flow collection (`{…}`, `[…]`), where `,[]{}` also end a plain one.
+pub fn flow_scalar(text: &str) -> String {
+    if is_plain_safe(text) && !text.contains([',', '[', ']', '{', '}']) {
         text.to_string()
     } else {
         serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
@@ -187,5 +197,23 @@ mod tests {
             assert_eq!(back["key"], text, "{yaml}");
         }
         assert_eq!(scalar("Телефонная связь"), "Телефонная связь");
+    }
+
+    #[test]
+    fn texts_inside_a_flow_mapping_read_back_the_same() {
+        for text in [
+            "получение справок, выписок",
+            "запрос [срочный] {вне очереди}",
+            "a: b",
+            "- пункт",
+            "#1",
+        ] {
+            let yaml = format!("key: {{other: {}}}\n", flow_scalar(text));
+            let back: std::collections::BTreeMap<
+                String,
+                std::collections::BTreeMap<String, String>,
+            > = serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
+            assert_eq!(back["key"]["other"], text, "{yaml}");
+        }
     }
 }
