@@ -111,3 +111,25 @@ REVISIONS = [
      cell("цифровая"), cell("Справки")],
 ]
 docx(os.path.join(OUT, "revisions.docx"), TITLE, REVISIONS)
+
+# Qualified headings and a second column for one field.
+QUALIFIED = ["Направление деятельности УФО", "Наименование процесса", "Точка взаимодействия (цифровая/офлайн)",
+             "Вид точки", "Ценность для внутреннего клиента¹", "Точка взаимодействия"]
+docx(os.path.join(OUT, "qualified.docx"), TITLE,
+     [row(QUALIFIED), row(["Бухгалтерский учет", "Начисление заработной платы", "Телефонная связь", "цифровая",
+                           "Ответ без визита", "Факс (старая)"])])
+
+# Files that are not what their names say.
+KINDS = "tests/fixtures/kinds"
+os.makedirs(KINDS, exist_ok=True)
+with open(os.path.join(KINDS, "old_office.docx"), "wb") as f:
+    f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+with open(os.path.join(KINDS, "rich_text.docx"), "wb") as f:
+    f.write(b"{\\rtf1\\ansi \\b \\'cf\\'e5\\'f0\\'e5\\'f7\\'e5\\'ed\\'fc}")
+import shutil
+import zipfile
+shutil.copy("examples/lipetsk_form.xlsx", os.path.join(KINDS, "workbook.docx"))
+shutil.copy("examples/smolensk_appendix.docx", os.path.join(KINDS, "document.xlsx"))
+with zipfile.ZipFile(os.path.join(KINDS, "open_document.docx"), "w") as z:
+    z.writestr(zipfile.ZipInfo("mimetype", (2025, 1, 1, 0, 0, 0)), "application/vnd.oasis.opendocument.text")
+    z.writestr(zipfile.ZipInfo("content.xml", (2025, 1, 1, 0, 0, 0)), "<office:document-content/>")

@@ -58,9 +58,17 @@ pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()
             crate::text::io_reason(&e)
         ),
     })?;
-    if metadata.is_file() {
+    // A pipe or a device is a file to the readers (which refuse it without opening it); a
+    // folder named like a document is said to be one.
+    if !metadata.is_dir() {
         files.push(path.to_path_buf());
         return Ok(());
+    }
+    if crate::input::Kind::of(path).is_some() {
+        anyhow::bail!(
+            "{} — это папка, а не документ; укажите файл .docx, .xlsx или .csv",
+            path.display()
+        );
     }
     let mut found = Vec::new();
     let mut pending = vec![path.to_path_buf()];

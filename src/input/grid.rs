@@ -105,12 +105,89 @@ impl Kind {
 /// Every table of a file, in order: Word tables, workbook sheets (visible ones), or the CSV;
 /// its problems worded with the domain's `words`.
 pub fn read_all(path: &Path, file: &str, words: &'static Words) -> anyhow::Result<Vec<Grid>> {
+    sniff(path).map_err(|problem| problem.explain(file, words))?;
     let grids = match Kind::of(path) {
         Some(Kind::Word) => docx::read(path),
         Some(Kind::Workbook) => workbook::read(path),
         Some(Kind::Csv) | None => return read_csv(path, file, words),
     };
     grids.map_err(|problem| problem.explain(file, words))
+}
+
+/// Refuses a path that is not a regular file (without opening it: a pipe would block), and a
+/// file whose first bytes say it is another format than its extension: a `.doc` or an `.xls`
+/// of old Office, RTF, PDF, an OpenDocument file, a workbook named `.docx` or a document named
+/// `.xlsx`.
+pub fn sniff(path: &Path) -> Result<(), super::Problem> {
+    use super::Problem;
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(Problem::NotAFile {
+            folder: metadata.is_dir(),
+        });
+    }
+    let mut head = [0u8; 8];
+    let read = {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path)?;
+        file.read(&mut head)?
+    };
+    let head = &head[..read];
+    let kind = Kind::of(path);
+    let other = |what, save| Err(Problem::OtherFormat { what, save });
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return other(
+            "файл старого формата Office (.doc или .xls)",
+            "откройте его в Word или Excel и сохраните как .docx или .xlsx",
+        );
+    }
+    if head.starts_with(b"{\\rtf") {
+        return other(
+            "документ RTF",
+            "откройте его в Word и сохраните как «Документ Word (.docx)»",
+        );
+    }
+    if head.starts_with(b"%PDF") {
+        return other(
+            "PDF (скан или печатная форма), из него таблицу не прочитать",
+            "возьмите исходный документ Word или Excel",
+        );
+    }
+    if head.starts_with(b"PK") && kind != Some(Kind::Csv) && kind.is_some() {
+        let parts = zip_part_names(path);
+        let has = |prefix: &str| parts.iter().any(|p| p.starts_with(prefix));
+        if has("mimetype") && parts.iter().any(|p| p == "content.xml") {
+            return other(
+                "документ OpenDocument (.odt или .ods: LibreOffice, МойОфис)",
+                "сохраните его как .docx или .xlsx",
+            );
+        }
+        match kind {
+            Some(Kind::Word) if has("xl/") => {
+                return other("книга Excel", "переименуйте файл в .xlsx");
+            }
+            Some(Kind::Workbook) if has("word/") => {
+                return other("документ Word", "переименуйте файл в .docx");
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The names of a zip archive's parts (none when it is not one).
+fn zip_part_names(path: &Path) -> Vec<String> {
+    std::fs::File::open(path)
+        .ok()
+        .and_then(|file| zip::ZipArchive::new(std::io::BufReader::new(file)).ok())
+        .map(|archive| {
+            archive
+                .file_names()
+                .flatten()
+                .map(|n| n.to_string())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A CSV table, read as survey exports are (encoding, delimiter and BOM detected).

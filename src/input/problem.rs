@@ -48,6 +48,13 @@ pub enum Problem {
     CellTooLarge,
     /// A size the file declares that no real table has («4000000000 пустых ячеек перед строкой»).
     Declared { what: String },
+    /// The path is a folder, a pipe or a device, not a file (never opened: a pipe would block).
+    NotAFile { folder: bool },
+    /// The file is another format than its name says (`what` names it, `save` says how to fix).
+    OtherFormat {
+        what: &'static str,
+        save: &'static str,
+    },
 }
 
 impl From<std::io::Error> for Problem {
@@ -113,6 +120,15 @@ impl Problem {
             Problem::Declared { what } => format!(
                 "{what}; такой файл не похож на {like} (возможно, повреждённый файл); откройте его в Word или Excel и сохраните заново"
             ),
+            Problem::NotAFile { folder: true } => {
+                "это папка, а не файл; укажите файл".to_string()
+            }
+            Problem::NotAFile { folder: false } => {
+                "это не обычный файл (канал или устройство); сохраните данные в файл и укажите его".to_string()
+            }
+            Problem::OtherFormat { what, save } => {
+                format!("это {what}, хотя имя говорит другое; {save}")
+            }
             Problem::NoVisibleSheet => {
                 format!("в книге нет ни одного видимого листа с данными; {save}")
             }

@@ -455,3 +455,89 @@ fn a_document_is_read_as_a_person_sees_it() {
         run.stdout
     );
 }
+
+#[test]
+fn qualified_headings_are_read_and_a_second_column_of_one_field_is_said() {
+    let rows = shown_rows("tests/fixtures/layouts/qualified.docx");
+    assert_eq!(rows[0].0, "Бухгалтерский учет");
+    assert_eq!(rows[0].2, "Телефонная связь");
+    let run = tochki([
+        "check",
+        "tests/fixtures/layouts/qualified.docx",
+        "--format",
+        "json",
+    ]);
+    let i002: Vec<String> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "I002")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(i002.len(), 1, "{i002:?}");
+    assert!(
+        i002[0].contains("то же поле") && i002[0].contains("столбец 3"),
+        "{i002:?}"
+    );
+    let value = tochki([
+        "show",
+        "tests/fixtures/layouts/qualified.docx",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(value.json()["rows"][0]["value"], "Ответ без визита");
+}
+
+#[test]
+fn a_file_is_named_by_what_it_is() {
+    for (file, said) in [
+        ("old_office.docx", "старого формата Office"),
+        ("rich_text.docx", "документ RTF"),
+        ("workbook.docx", "это книга Excel"),
+        ("document.xlsx", "это документ Word"),
+        ("open_document.docx", "OpenDocument"),
+    ] {
+        for command in ["check", "import"] {
+            let run = tochki([command, &format!("tests/fixtures/kinds/{file}")]);
+            assert_eq!(run.code, 2, "{command} {file}: {}", run.stderr);
+            assert!(
+                run.stderr.contains(said),
+                "{command} {file}: {}",
+                run.stderr
+            );
+            assert!(
+                !run.stderr.contains("выгрузк") && !run.stderr.contains(".yaml"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("папка.docx");
+    std::fs::create_dir(&folder).unwrap();
+    let run = tochki(["check", folder.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("это папка, а не документ"),
+        "{}",
+        run.stderr
+    );
+    // A pipe is refused without being opened (opening it would block).
+    let pipe = dir.path().join("журнал.csv");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if made.is_ok_and(|s| s.success()) {
+        for args in [
+            vec!["requests", pipe.to_str().unwrap()],
+            vec!["survey", "check", pipe.to_str().unwrap()],
+            vec!["check", pipe.to_str().unwrap()],
+        ] {
+            let run = tochki(&args);
+            assert_eq!(run.code, 2, "{args:?}");
+            assert!(
+                run.stderr.contains("не обычный файл"),
+                "{args:?}: {}",
+                run.stderr
+            );
+        }
+    }
+}

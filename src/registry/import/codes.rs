@@ -117,6 +117,16 @@ pub fn i002(header: &str) -> Finding {
         .with_help("Переименуйте графу или укажите её: --column \"Заголовок=поле\"")
 }
 
+/// I002: a second column for a field that an earlier column already gives.
+pub fn i002_twice(header: &str, first: &str, first_column: usize) -> Finding {
+    let header = header.replace('\n', " ");
+    let first = first.replace('\n', " ");
+    I002.finding(format!(
+        "Графа «{header}» — то же поле, что графа «{first}» (столбец {first_column}); прочитана первая, эта пропущена"
+    ))
+    .with_help("Удалите лишнюю графу или укажите, какая что значит: --column \"Заголовок=поле\"")
+}
+
 pub static I003: Rule = Rule {
     code: "I003",
     name: "need-outside-catalogue-wording",

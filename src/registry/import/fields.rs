@@ -86,12 +86,38 @@ impl Field {
         }
     }
 
-    /// The field a header names, if any.
+    /// The field a header names, if any: its wording, or a header that contains a known
+    /// wording as whole words with qualifiers around it («Точка взаимодействия
+    /// (цифровая/офлайн)», «Направление деятельности УФО», a footnote mark «…клиента¹»); the
+    /// longest wording found wins, so the most specific field decides. A header of punctuation
+    /// only names nothing.
     pub fn of_header(header: &str) -> Option<Field> {
-        let wanted = normalize(header);
-        Field::ALL
-            .into_iter()
-            .find(|field| field.headers().iter().any(|h| normalize(h) == wanted))
+        let wanted: String = normalize(header)
+            .chars()
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' | '*'
+                )
+            })
+            .collect();
+        let wanted = wanted.trim();
+        if wanted.is_empty() {
+            return None;
+        }
+        let padded = format!(" {wanted} ");
+        let mut best: Option<(usize, Field)> = None;
+        for field in Field::ALL {
+            for wording in field.headers() {
+                let wording = normalize(wording);
+                let exact = wording == wanted;
+                let inside = wording.contains(' ') && padded.contains(&format!(" {wording} "));
+                if (exact || inside) && best.is_none_or(|(length, _)| wording.len() > length) {
+                    best = Some((wording.len(), field));
+                }
+            }
+        }
+        best.map(|(_, field)| field)
     }
 
     pub fn from_key(key: &str) -> Option<Field> {
@@ -111,4 +137,29 @@ pub struct Options {
     pub organization: Option<String>,
     /// «Приказ № 76 от 24.09.2024».
     pub approved: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualified_headings_are_recognised_by_the_wording_they_contain() {
+        for (header, field) in [
+            ("Точка взаимодействия (цифровая/офлайн)", Some(Field::Point)),
+            ("Направление деятельности УФО", Some(Field::Direction)),
+            ("Ценность для внутреннего клиента¹", Some(Field::Value)),
+            ("Внутренний клиент*", Some(Field::Client)),
+            (
+                "Вид точки взаимодействия (цифровая/офлайн)",
+                Some(Field::Channel),
+            ),
+            ("Наименование точки взаимодействия", Some(Field::Point)),
+            ("%", None),
+            ("", None),
+            ("Примечание", None),
+        ] {
+            assert_eq!(Field::of_header(header), field, "{header}");
+        }
+    }
 }

@@ -14,7 +14,7 @@ use crate::registry::model::{
 use crate::registry::needs::Need;
 use crate::text::normalize;
 pub use codes::{I001, I002, I003, I004, I005};
-use codes::{i001, i002, i003, i004, i005};
+use codes::{i001, i002, i002_twice, i003, i004, i005};
 pub use fields::{Field, Options};
 use std::collections::BTreeMap;
 
@@ -313,9 +313,20 @@ impl<'a> TableReader<'a> {
         for (column, slot) in header.slots.iter().enumerate() {
             // A header merged across belongs to the column where it starts.
             let field = field_of(&slot.text, &options.columns);
-            let taken = field.is_some_and(|f| fields.contains(&Some(f)));
-            fields.push(if taken { None } else { field });
+            let first = field.and_then(|f| fields.iter().position(|g| *g == Some(f)));
+            fields.push(if first.is_some() { None } else { field });
             headers.push(slot.text.clone());
+            if let Some(first) = first {
+                let position = Position {
+                    line: header.number,
+                    column: column + 1,
+                };
+                findings.push(
+                    i002_twice(&slot.text, &headers[first], first + 1)
+                        .at(position)
+                        .with_cell(grid.cell_label(header.number, column + 1, &slot.text)),
+                );
+            }
             // Each unknown header once: a sheet of 5,000 columns named «x» is one finding.
             if field.is_none() && !slot.text.trim().is_empty() && unknown.insert(slot.text.as_str())
             {
