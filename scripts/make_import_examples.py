@@ -207,9 +207,11 @@ def fixtures(folder):
         [cell("Учет"), cell(""), cell("Телефон"), cell("Получение информации"), cell("")],
         [cell("", "continue"), cell("Зарплата"), cell("Телефон"), cell("Получение информации\nпропуск в здание"), cell("")],
     ])
-    # Not a zip: what an encrypted Office file is (an OLE compound file), and a damaged zip.
+    # Not a zip: what an encrypted Office file is (an OLE compound file whose directory names
+    # the streams EncryptionInfo and EncryptedPackage), and a damaged zip.
     with open(f"{folder}/encrypted.docx", "wb") as f:
-        f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+        directory = "".join(name.ljust(32, "\0") for name in ["Root Entry", "EncryptionInfo", "EncryptedPackage"])
+        f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + directory.encode("utf-16-le"))
     with open(f"{folder}/damaged.xlsx", "wb") as f:
         f.write(b"PK\x03\x04" + b"\x14\0" * 20)
     # A zip bomb: document.xml of 300 MiB of zeros, a few hundred KiB packed.

@@ -126,18 +126,34 @@ pub fn sniff(path: &Path) -> Result<(), super::Problem> {
             folder: metadata.is_dir(),
         });
     }
-    let mut head = [0u8; 8];
-    let read = {
+    let mut sample = Vec::new();
+    {
         use std::io::Read;
-        let mut file = std::fs::File::open(path)?;
-        file.read(&mut head)?
-    };
-    let head = &head[..read];
+        std::fs::File::open(path)?
+            .take(64 * 1024)
+            .read_to_end(&mut sample)?;
+    }
+    let head = &sample[..sample.len().min(8)];
     let kind = Kind::of(path);
     let other = |what, save| Err(Problem::OtherFormat { what, save });
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // Office keeps a password-protected .docx or .xlsx in the old container, its package
+        // in a stream named «EncryptedPackage».
+        let encrypted: Vec<u8> = "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        if sample
+            .windows(encrypted.len())
+            .any(|w| w == encrypted.as_slice())
+        {
+            return other(
+                "файл Office, который защищён паролем",
+                "откройте его в Word или Excel, снимите защиту (Файл → Сведения → Защита) и сохраните заново",
+            );
+        }
         return other(
-            "файл старого формата Office (.doc или .xls)",
+            "файл старого формата Office (.doc или .xls) или файл, который защищён паролем",
             "откройте его в Word или Excel и сохраните как .docx или .xlsx",
         );
     }
