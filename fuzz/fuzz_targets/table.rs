@@ -27,6 +27,7 @@ fuzz_target!(|data: &[u8]| {
         calendar: Calendar::russian(),
         as_of: chrono::NaiveDate::from_ymd_opt(2025, 5, 14).expect("a date"),
         due_soon: 3,
+        day_off: tochki::requests::deadline::DayOff::Preceding,
         linker: None,
         anonymous: false,
     };
