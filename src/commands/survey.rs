@@ -266,6 +266,15 @@ fn run_proposals(
     let definition = inputs(&args.input)?;
     let (waves, config) = config(definition, &figures, true)?;
     let mut report = tally(&waves, &config)?;
+    // «No decline» said of an export with no answers would be false comfort to the Minister.
+    if let Some(latest) = report.waves.last()
+        && latest.respondents == 0
+    {
+        anyhow::bail!(
+            "{}: в выгрузке нет ни одной анкеты — сравнивать нечего; проверьте, что это выгрузка последнего опроса",
+            latest.file
+        );
+    }
     on_registry(&mut report, args.registry.as_deref(), &config)?;
     paths.extend(args.registry.iter().cloned());
     let proposals = crate::survey::proposals::Proposals::of(&report);

@@ -35,10 +35,24 @@ fn touchpoints(drop: &Drop) -> Vec<String> {
     drop.touchpoints
         .iter()
         .map(|t| {
+            // The Minister reads the catalogue's Russian wordings, never its codes.
             let needs = if t.needs.is_empty() {
                 String::new()
             } else {
-                format!("; потребности: {}", t.needs.join(", "))
+                let wordings: Vec<String> = t
+                    .needs
+                    .iter()
+                    .map(|code| {
+                        crate::registry::needs::Need::ALL
+                            .into_iter()
+                            .find(|need| need.code() == *code)
+                            .map_or_else(
+                                || (*code).to_string(),
+                                |need| need.russian().to_lowercase(),
+                            )
+                    })
+                    .collect();
+                format!("; потребности: {}", wordings.join(", "))
             };
             format!("{}{}", t.point, needs)
         })

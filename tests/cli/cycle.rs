@@ -782,3 +782,50 @@ fn a_small_item_shows_no_figures_and_no_texts_and_identifiers_are_masked_everywh
     assert!(outputs[4].1.contains("табельный ***"), "{}", outputs[4].1);
     assert!(!outputs[5].1.contains("Отпуск за свой счёт ▼"), "html");
 }
+
+#[test]
+fn the_ministers_draft_names_needs_in_russian_and_an_empty_export_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let [y2024, y2025] = small_item_exports(dir.path());
+    let registry = dir.path().join("r.yaml");
+    std::fs::write(
+        &registry,
+        "organization: x\ndirections:\n  - name: Бухгалтерия\n    processes:\n      - name: Консультации\n        touchpoints:\n          - {point: Телефонная связь, channel: digital, needs: [info, consultation]}\n",
+    )
+    .unwrap();
+    let draft = dir.path().join("p.md");
+    let run = tochki([
+        "survey",
+        "proposals",
+        &y2024,
+        &y2025,
+        "--registry",
+        registry.to_str().unwrap(),
+        "-o",
+        draft.to_str().unwrap(),
+    ]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains("потребности: получение информации"), "{text}");
+    assert!(
+        !text.contains("info") && !text.contains("consultation"),
+        "{text}"
+    );
+    let empty = dir.path().join("2026.csv");
+    std::fs::write(
+        &empty,
+        "Отметка времени,\"Насколько Вы удовлетворены [Консультации]\"\n",
+    )
+    .unwrap();
+    let run = tochki([
+        "survey",
+        "proposals",
+        &y2025,
+        &format!("2026={}", empty.display()),
+        "-o",
+        dir.path().join("q.md").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("нет ни одной анкеты"), "{}", run.stderr);
+    assert!(!dir.path().join("q.md").exists());
+}
