@@ -96,7 +96,7 @@ fn inputs(input: &SurveyInput) -> anyhow::Result<Inputs> {
         None => None,
         Some("tab" | "\\t" | "\t") => Some(b'\t'),
         Some(d) if d.len() == 1 && d.is_ascii() => Some(d.as_bytes()[0]),
-        Some(d) => bail!("--delimiter {d}: разделитель — один символ: «,», «;» или tab"),
+        Some(d) => bail!("--delimiter {d}: разделитель — один символ: «,», «;», «|» или tab"),
     };
     let definition = input
         .definition

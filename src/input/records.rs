@@ -113,9 +113,15 @@ impl Export {
             .encoding
             .unwrap_or_else(|| detect_encoding(&sample, has_bom));
         let body = if has_bom { &sample[3..] } else { &sample[..] };
+        // Excel writes (and reads) a first line «sep=;» naming the delimiter: honoured, skipped.
+        let (declared, body) = match separator_line(body) {
+            Some((delimiter, rest)) => (Some(delimiter), rest),
+            None => (None, body),
+        };
         let cut = sample.len() == SAMPLE;
         let delimiter = options
             .delimiter
+            .or(declared)
             .unwrap_or_else(|| sniff_delimiter(body, cut));
         let rest: Box<dyn Read + Send> =
             Box::new(LineFeeds::new(Cursor::new(body.to_vec()).chain(file)));
@@ -323,6 +329,19 @@ fn csv_problem(error: csv::Error) -> Problem {
     }
 }
 
+/// The delimiter a first line `sep=X` declares, and the bytes after that line.
+fn separator_line(body: &[u8]) -> Option<(u8, &[u8])> {
+    let end = body.iter().position(|&b| b == b'\n')?;
+    let line = body[..end].strip_suffix(b"\r").unwrap_or(&body[..end]);
+    let rest = line
+        .strip_prefix(b"sep=")
+        .or_else(|| line.strip_prefix(b"SEP="))?;
+    match rest {
+        [delimiter] => Some((*delimiter, &body[end + 1..])),
+        _ => None,
+    }
+}
+
 /// How many records the delimiter sniffer reads: the header and the rows after it.
 const SNIFF_RECORDS: usize = 50;
 
@@ -342,7 +361,7 @@ fn csv_reader<R: Read>(delimiter: u8, source: R) -> csv::Reader<R> {
 /// file, so its last record may be incomplete and is not counted.
 pub fn sniff_delimiter(sample: &[u8], cut: bool) -> u8 {
     let mut best: Option<((u64, usize), u8)> = None;
-    for delimiter in [b';', b',', b'\t'] {
+    for delimiter in [b';', b',', b'\t', b'|'] {
         let mut reader = csv_reader(delimiter, sample);
         let mut record = ByteRecord::new();
         let mut widths: Vec<usize> = Vec::new();
@@ -480,6 +499,14 @@ mod tests {
         assert_eq!(convert(b"a\nb"), b"a\nb\n");
         assert_eq!(convert(b"a\rb\r"), b"a\rb\r\n");
         assert_eq!(convert(b""), b"");
+    }
+
+    #[test]
+    fn a_sep_line_names_the_delimiter_and_is_skipped() {
+        let (delimiter, rest) = separator_line(b"sep=;\r\na;b\n1;2\n").unwrap();
+        assert_eq!((delimiter, rest), (b';', &b"a;b\n1;2\n"[..]));
+        assert!(separator_line(b"a;b\n").is_none());
+        assert_eq!(sniff_delimiter(b"a|b|c\n1|2|3\n", false), b'|');
     }
 
     #[test]

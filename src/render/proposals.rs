@@ -52,7 +52,7 @@ fn touchpoints(drop: &Drop) -> Vec<String> {
                             )
                     })
                     .collect();
-                format!("; потребности: {}", wordings.join(", "))
+                format!("; потребности: {}", wordings.join("; "))
             };
             format!("{}{}", t.point, needs)
         })

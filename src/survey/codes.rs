@@ -196,17 +196,37 @@ pub static S004: Rule = Rule {
 };
 
 /// S004: no column is a question on a scale.
-pub fn no_items(file: &str, encoding: Encoding) -> Finding {
+pub fn no_items(file: &str, encoding: Encoding, delimiter: Option<u8>) -> Finding {
+    let (read_as, help) = match delimiter {
+        // A CSV: its encoding and its delimiter may be what went wrong.
+        Some(delimiter) => {
+            let name = match delimiter {
+                b'\t' => "табуляция".to_string(),
+                other => format!("«{}»", other as char),
+            };
+            (
+                format!(
+                    " (выгрузка прочитана в кодировке {}, разделитель {name})",
+                    encoding.name()
+                ),
+                "Проверьте, что выбран верный файл, кодировка (--encoding utf-8 или cp1251) и разделитель (--delimiter «,», «;», «tab» или «|»); для нестандартных заголовков задайте описание анкеты (--survey)",
+            )
+        }
+        // A workbook has neither: only the file and the headers can be wrong.
+        None => (
+            String::new(),
+            "Проверьте, что выбран верный файл и что заголовки — вопросы анкеты; для нестандартных заголовков задайте описание анкеты (--survey)",
+        ),
+    };
     finding(
         &S004,
         file,
         Some(1),
         None,
         format!(
-            "Не распознан ни один вопрос со шкалой: ни в одном столбце значения не совпадают с вариантами шкалы (выгрузка прочитана в кодировке {})",
-            encoding.name()
+            "Не распознан ни один вопрос со шкалой: ни в одном столбце значения не совпадают с вариантами шкалы{read_as}"
         ),
-        "Проверьте, что выбран верный файл и кодировка (--encoding utf-8 или cp1251); для нестандартных заголовков задайте описание анкеты (--survey)",
+        help,
     )
 }
 

@@ -163,6 +163,8 @@ pub struct ScannedExport {
     pub file: String,
     /// How the export was decoded (for messages when nothing made sense).
     pub encoding: Encoding,
+    /// The delimiter of a CSV export; None for a workbook (no encoding or delimiter to blame).
+    pub delimiter: Option<u8>,
     pub columns: Vec<Column>,
     pub tallies: Vec<ColumnTally>,
     /// Rows counted (not empty, not broken, not repeated).
@@ -395,6 +397,7 @@ impl Pass {
         ScannedExport {
             file: self.file,
             encoding: self.encoding,
+            delimiter: self.delimiter,
             columns: self.columns,
             tallies: self.tallies,
             respondents: self.respondents,

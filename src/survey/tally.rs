@@ -25,9 +25,12 @@ pub struct WaveInput {
 }
 
 impl WaveInput {
-    /// `LABEL=FILE`, or a four-digit year in the file name, or the file name.
+    /// `LABEL=FILE`, or a four-digit year in the file name, or the file name. An argument
+    /// that is an existing path is a path, whatever `=` it holds (`part=2024.csv`, Hive-style
+    /// folders `date=2025-01-01/export.csv`); to label such a file, write `2024=part=2024.csv`.
     pub fn parse(argument: &str) -> WaveInput {
-        if let Some((label, file)) = argument.split_once('=')
+        if !std::path::Path::new(argument).exists()
+            && let Some((label, file)) = argument.split_once('=')
             && !label.is_empty()
             && !file.is_empty()
         {
@@ -263,7 +266,11 @@ fn outside_scale(file: &str, column: &Column, scale: Scale, answers: &Answers) -
 /// S004 when no column is an item, or no row holds answers.
 fn nothing_to_tally(scanned: &ScannedExport, items: &[Item]) -> Option<Finding> {
     if items.is_empty() {
-        Some(codes::no_items(&scanned.file, scanned.encoding))
+        Some(codes::no_items(
+            &scanned.file,
+            scanned.encoding,
+            scanned.delimiter,
+        ))
     } else if scanned.respondents == 0 {
         Some(codes::no_answers(&scanned.file))
     } else {
@@ -550,6 +557,22 @@ fn dynamics(waves: &[Wave]) -> Vec<Dynamics> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_existing_path_with_an_equals_sign_is_a_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("part=2024.csv");
+        std::fs::write(&file, "a\n").unwrap();
+        let argument = file.to_str().unwrap();
+        let wave = WaveInput::parse(argument);
+        assert_eq!(wave.path, file);
+        assert_eq!(wave.label, "2024");
+        let labelled = WaveInput::parse(&format!("2023={argument}"));
+        assert_eq!(
+            (labelled.label.as_str(), labelled.path.as_path()),
+            ("2023", file.as_path())
+        );
+    }
 
     #[test]
     fn wave_labels_come_from_arguments_or_years_in_names() {

@@ -338,7 +338,7 @@ fn proposals_draft_each_decline_with_its_process_and_never_a_name() {
     // table of measures.
     assert!(significant.contains("### 1. Предоставление отчета о расходах по командировке"));
     assert!(
-        significant.contains("- Электронная почта бухгалтерии; потребности: submission, result")
+        significant.contains("- Электронная почта бухгалтерии; потребности: представление заявления, обращения, запроса, документов; получение результата, ответа, разъяснения")
     );
     assert!(significant.contains("| Мероприятие | Ответственный | Срок |"));
     assert!(significant.contains("p < 0,0001"), "{significant}");

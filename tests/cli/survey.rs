@@ -830,3 +830,54 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     }
     assert_eq!(tochki(["check", "registries/"]).stderr, "");
 }
+
+#[test]
+fn excels_sep_line_and_a_pipe_delimiter_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "Отметка времени;Оцените [Консультации]";
+    let rows: String = (1..=6)
+        .map(|i| format!("0{i}.11.2025 10:00:00;Полностью удовлетворен\r\n"))
+        .collect();
+    let sep = dir.path().join("sep.csv");
+    std::fs::write(&sep, format!("sep=;\r\n{header}\r\n{rows}")).unwrap();
+    let pipe = dir.path().join("pipe.csv");
+    std::fs::write(&pipe, format!("{header}\r\n{rows}").replace(';', "|")).unwrap();
+    for path in [&sep, &pipe] {
+        let run = tochki([
+            "survey",
+            "tally",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(
+            run.code,
+            0,
+            "{}: {}{}",
+            path.display(),
+            run.stdout,
+            run.stderr
+        );
+        let json = run.json();
+        assert_eq!(json["waves"][0]["respondents"], 6, "{}", path.display());
+        assert_eq!(json["waves"][0]["items"][0]["n"], 6);
+    }
+    // Nothing recognised: S004 names the encoding and the delimiter it read with.
+    let odd = dir.path().join("odd.csv");
+    std::fs::write(&odd, "a~b\n1~2\n").unwrap();
+    let run = tochki(["survey", "check", odd.to_str().unwrap()]);
+    assert!(run.stdout.contains("разделитель «,»"), "{}", run.stdout);
+}
+
+#[test]
+fn an_existing_file_whose_name_holds_an_equals_sign_is_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::root().join("examples/survey_2025.csv"),
+        dir.path().join("part=2025.csv"),
+    )
+    .unwrap();
+    let run = crate::tochki_in(dir.path(), ["survey", "check", "part=2025.csv"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("нет файла"), "{}", run.stderr);
+}
