@@ -270,7 +270,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig { cases: 2048, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Whatever a cell holds (`:`, `#`, `[`, `{`, quotes, a leading `-`, tabs, line breaks), the
     /// YAML `import` writes reads back as the same model (import.md).

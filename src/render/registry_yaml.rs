@@ -139,16 +139,49 @@ pub fn scalar(text: &str) -> String {
     if is_plain_safe(text) {
         text.to_string()
     } else {
-        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+        double_quoted(text)
     }
+}
+
+/// Whether YAML may hold a character as it is (YAML 1.2, «printable»; a byte-order mark only at
+/// the start of a stream). The line breaks of YAML 1.1 (U+0085, U+2028, U+2029) are escaped
+/// too: inside quotes libyaml folds them into spaces.
+fn yaml_printable(c: char) -> bool {
+    matches!(c as u32, 0x20..=0x7E | 0xA0..=0x2027 | 0x202A..=0xD7FF | 0xE000..=0xFEFE | 0xFF00..=0xFFFD | 0x10000..=0x10FFFF)
+}
+
+/// A double-quoted YAML scalar: `"` and `\` escaped, and every character YAML may not hold as
+/// it is (controls, line breaks, U+FFFE, U+FFFF) as an escape.
+fn double_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if yaml_printable(c) => out.push(c),
+            c if (c as u32) <= 0xFFFF => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push_str(&format!("\\U{:08X}", c as u32)),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A text as a scalar inside a flow collection (`{…}`, `[…]`), where `,[]{}` also end a plain one.
 pub fn flow_scalar(text: &str) -> String {
-    if is_plain_safe(text) && !text.contains([',', '[', ']', '{', '}']) {
+    // Plain only for words, spaces and the punctuation of ordinary Russian text: libyaml's rules
+    // for `:` and `?` inside flow collections are stricter than the spec's.
+    let ordinary = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '«' | '»' | '(' | ')'));
+    if is_plain_safe(text) && ordinary {
         text.to_string()
     } else {
-        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+        double_quoted(text)
     }
 }
 
@@ -168,7 +201,12 @@ fn is_plain_safe(text: &str) -> bool {
         && !text.contains(": ")
         && !text.contains(" #")
         && !text.contains(['\n', '\r', '\t'])
-        && !text.chars().any(|c| c.is_control() || c == '\u{feff}')
+        && text.chars().all(yaml_printable)
+        // Plain only for the characters of ordinary text; anything else is quoted, which is
+        // always safe (libyaml is stricter than the spec around some indicators).
+        && text.chars().all(|c| {
+            c.is_alphanumeric() || " .,;:-–—«»()№/\"'!?%".contains(c)
+        })
 }
 
 #[cfg(test)]
