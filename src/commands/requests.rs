@@ -32,7 +32,8 @@ fn read_journal(
 ) -> anyhow::Result<crate::requests::Journal> {
     let file = path.display().to_string();
     match crate::input::Kind::of(path) {
-        Some(crate::input::Kind::Word | crate::input::Kind::Workbook) => {
+        Some(crate::input::Kind::Workbook) => read_workbook(path, &file, judge, on_request),
+        Some(crate::input::Kind::Word) => {
             let grids = crate::input::read_all(path, &file, &crate::requests::JOURNAL_WORDS)?;
             let journals: Vec<bool> = grids
                 .iter()
@@ -91,6 +92,85 @@ fn read_journal(
             Ok(journal)
         }
     }
+}
+
+/// A workbook journal, sheet by sheet and row by row (never held whole): every sheet whose
+/// header is a journal's, said in a note; else its first sheet, for J001.
+fn read_workbook(
+    path: &std::path::Path,
+    file: &str,
+    judge: &Judge,
+    on_request: &mut dyn FnMut(crate::requests::Request),
+) -> anyhow::Result<crate::requests::Journal> {
+    use crate::input::workbook;
+    let words = &crate::requests::JOURNAL_WORDS;
+    let explain = |problem: crate::input::Problem| problem.explain(file, words);
+    crate::input::sniff(path).map_err(explain)?;
+    let sheets = workbook::open(path)
+        .map(|book| workbook::visible_sheets(&book))
+        .map_err(explain)?;
+    let mut journals = Vec::new();
+    for sheet in &sheets {
+        let is_journal = workbook::stream_rows(
+            path,
+            sheet,
+            |rows| read_header_only(file, rows, judge),
+            explain,
+        )
+        .map_err(explain)?;
+        journals.push(is_journal);
+    }
+    if !journals.contains(&true) {
+        let Some(first) = sheets.first() else {
+            return Err(explain(crate::input::Problem::NoVisibleSheet));
+        };
+        return workbook::stream_rows(
+            path,
+            first,
+            |rows| read(file, rows, judge, on_request),
+            explain,
+        )
+        .map_err(explain)?;
+    }
+    let several = sheets.len() > 1;
+    let mut whole = crate::requests::Journal {
+        readable: true,
+        ..Default::default()
+    };
+    let (mut read_names, mut skipped) = (Vec::new(), Vec::new());
+    for (sheet, is_journal) in sheets.iter().zip(journals) {
+        let name = format!("лист «{sheet}»");
+        if !is_journal {
+            skipped.push(name);
+            continue;
+        }
+        let label = if several {
+            format!("{file} ({name})")
+        } else {
+            file.to_string()
+        };
+        read_names.push(name);
+        let journal = workbook::stream_rows(
+            path,
+            sheet,
+            |rows| read(&label, rows, judge, on_request),
+            explain,
+        )
+        .map_err(explain)??;
+        whole.findings.extend(journal.findings);
+        whole.notes.extend(journal.notes);
+    }
+    if several {
+        let mut note = format!("{file}: прочитаны {}", read_names.join(", "));
+        if !skipped.is_empty() {
+            note.push_str(&format!(
+                "; пропущены (нет заголовка журнала): {}",
+                skipped.join(", ")
+            ));
+        }
+        whole.notes.insert(0, note);
+    }
+    Ok(whole)
 }
 
 /// The day statuses are judged on: --as-of, or today.

@@ -14,5 +14,5 @@ pub mod workbook;
 pub mod yaml;
 pub mod zip;
 
-pub use grid::{CsvRows, Grid, GridRow, Kind, Slot, Source, column_letters, read_all};
+pub use grid::{CsvRows, Grid, GridRow, Kind, Slot, Source, column_letters, read_all, sniff};
 pub use problem::{Problem, Words};

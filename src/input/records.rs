@@ -289,16 +289,21 @@ impl<R: Read> LineFeeds<R> {
                 }
                 break;
             }
-            for &byte in &chunk[..n] {
-                if std::mem::take(&mut self.pending_cr) && byte != b'\n' {
-                    self.ready.push(b'\r');
-                }
-                if byte == b'\r' {
-                    self.pending_cr = true;
-                } else {
-                    self.ready.push(byte);
-                }
+            let mut rest = &chunk[..n];
+            if std::mem::take(&mut self.pending_cr) && rest.first() != Some(&b'\n') {
+                self.ready.push(b'\r');
             }
+            // Copied in runs between carriage returns: most files have none, or one per line.
+            while let Some(at) = rest.iter().position(|&b| b == b'\r') {
+                self.ready.extend_from_slice(&rest[..at]);
+                match rest.get(at + 1) {
+                    Some(b'\n') => {}
+                    Some(_) => self.ready.push(b'\r'),
+                    None => self.pending_cr = true,
+                }
+                rest = &rest[at + 1..];
+            }
+            self.ready.extend_from_slice(rest);
             if let Some(&last) = self.ready.last() {
                 self.last = last;
             }

@@ -96,6 +96,109 @@ pub fn first_visible_rows(path: &Path) -> Result<Vec<ByteRecord>, Problem> {
     sheet_rows(&mut workbook, &sheet)
 }
 
+/// The rows of a sheet one at a time, read cell by cell: a journal of a million rows is never
+/// held whole. `f` gets the rows (each with the number the sheet shows, empty rows left out).
+pub fn stream_rows<T>(
+    path: &Path,
+    sheet: &str,
+    f: impl FnOnce(&mut dyn Iterator<Item = anyhow::Result<GridRow>>) -> T,
+    explain: impl Fn(Problem) -> anyhow::Error,
+) -> Result<T, Problem> {
+    let mut workbook = open(path)?;
+    let cells = workbook
+        .worksheet_cells_reader(sheet)
+        .map_err(|_| Problem::NotAWorkbook)?;
+    let mut rows = SheetRows {
+        cells,
+        pending: None,
+        finished: false,
+        explain: &explain,
+    };
+    Ok(f(&mut rows))
+}
+
+/// The iterator of [`stream_rows`].
+struct SheetRows<'a, 'e, R: Read + Seek> {
+    cells: calamine::XlsxCellReader<'a, R>,
+    /// A cell read past the end of the row being built: the first of the next row.
+    pending: Option<(u32, usize, String)>,
+    finished: bool,
+    explain: &'e dyn Fn(Problem) -> anyhow::Error,
+}
+
+impl<R: Read + Seek> SheetRows<'_, '_, R> {
+    /// The next non-empty cell: (row, column, text).
+    fn next_cell(&mut self) -> Result<Option<(u32, usize, String)>, Problem> {
+        if let Some(cell) = self.pending.take() {
+            return Ok(Some(cell));
+        }
+        while let Some(cell) = self.cells.next_cell().map_err(|_| Problem::NotAWorkbook)? {
+            let (row, column) = cell.get_position();
+            if row as usize >= MAX_ROWS {
+                return Err(Problem::RowBeyondExcel {
+                    row: u64::from(row) + 1,
+                });
+            }
+            let text = cell_text(cell.get_value());
+            if !text.is_empty() {
+                return Ok(Some((row, column as usize, text)));
+            }
+        }
+        Ok(None)
+    }
+}
+
+impl<R: Read + Seek> Iterator for SheetRows<'_, '_, R> {
+    type Item = anyhow::Result<GridRow>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.finished {
+            return None;
+        }
+        let first = match self.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => {
+                self.finished = true;
+                return None;
+            }
+            Err(problem) => {
+                self.finished = true;
+                return Some(Err((self.explain)(problem)));
+            }
+        };
+        let row = first.0;
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut put = |column: usize, text: String| {
+            if slots.len() <= column {
+                slots.resize(column + 1, Slot::default());
+            }
+            slots[column].text = text.trim().to_string();
+        };
+        put(first.1, first.2);
+        loop {
+            match self.next_cell() {
+                Ok(Some(cell)) if cell.0 == row => put(cell.1, cell.2),
+                Ok(Some(cell)) => {
+                    self.pending = Some(cell);
+                    break;
+                }
+                Ok(None) => {
+                    self.finished = true;
+                    break;
+                }
+                Err(problem) => {
+                    self.finished = true;
+                    return Some(Err((self.explain)(problem)));
+                }
+            }
+        }
+        Some(Ok(GridRow {
+            number: row as usize + 1,
+            slots,
+        }))
+    }
+}
+
 /// A cell as text: dates as `2025-11-01` (with the time when there is one), whole numbers
 /// without `.0`.
 pub fn cell_text(cell: &DataRef) -> String {

@@ -477,8 +477,13 @@ const SELF_INTRODUCTIONS: [&str; 7] = [
 /// A respondent's own name where the text introduces it, masked: the name after «Я,», «меня
 /// зовут», «моя фамилия», «с уважением» (up to three words that make a name).
 pub fn mask_self_introduction(text: &str) -> Cow<'_, str> {
-    let lower = text.to_lowercase();
-    if !SELF_INTRODUCTIONS.iter().any(|m| lower.contains(m)) {
+    // A quick test first: a pain map of a million answers must not lowercase each of them.
+    static MARKERS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        regex::Regex::new(r"(?i)я\s*[,—-]|меня\s+зовут|моя\s+фамилия|с\s+уважением")
+            .expect("a valid pattern")
+    });
+    if !markers.is_match(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
