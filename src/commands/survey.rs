@@ -114,6 +114,7 @@ fn inputs(input: &SurveyInput) -> anyhow::Result<Inputs> {
         read: ReadOptions {
             encoding,
             delimiter,
+            count_lines: false,
         },
         definition,
     })

@@ -236,7 +236,11 @@ pub struct CsvRows {
 
 impl CsvRows {
     pub fn open(path: &Path, words: &'static Words) -> anyhow::Result<CsvRows> {
-        let export = Export::open(path, ReadOptions::default(), words)?;
+        let options = ReadOptions {
+            count_lines: true,
+            ..ReadOptions::default()
+        };
+        let export = Export::open(path, options, words)?;
         let first = usize::try_from(export.header_line).unwrap_or(1);
         let header = GridRow {
             number: first,

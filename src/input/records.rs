@@ -32,6 +32,10 @@ impl ReadProgress for Unwatched {}
 pub struct ReadOptions {
     pub encoding: Option<Encoding>,
     pub delimiter: Option<u8>,
+    /// Number records by the lines of the file, blank lines counted, as a spreadsheet shows
+    /// them (journals and registry tables); costs one more copy of the bytes, so a survey
+    /// tally, which numbers its rows itself, goes without.
+    pub count_lines: bool,
 }
 
 enum Source {
@@ -54,6 +58,8 @@ pub struct Export {
     pub header_line: u64,
     /// The domain's words for the problems met later in the stream.
     words: &'static Words,
+    /// Whether records are numbered by the file's lines (`ReadOptions::count_lines`).
+    count_lines: bool,
     source: Source,
 }
 
@@ -123,13 +129,21 @@ impl Export {
             .delimiter
             .or(declared)
             .unwrap_or_else(|| sniff_delimiter(body, cut));
-        let rest: Box<dyn Read + Send> =
-            Box::new(LineFeeds::new(Cursor::new(body.to_vec()).chain(file)));
+        let bytes = Cursor::new(body.to_vec()).chain(file);
+        let rest: Box<dyn Read + Send> = if options.count_lines {
+            Box::new(LineFeeds::new(bytes))
+        } else {
+            Box::new(bytes)
+        };
         let mut reader = csv_reader(delimiter, rest);
         let mut header = ByteRecord::new();
         let has_header = reader.read_byte_record(&mut header).map_err(csv_problem)?;
         // Line feeds only, and one at the end (`LineFeeds`): the reader is past the header's.
-        let header_line = reader.position().line().saturating_sub(1).max(1);
+        let header_line = if options.count_lines {
+            reader.position().line().saturating_sub(1).max(1)
+        } else {
+            1
+        };
         let mut headers = Vec::new();
         if has_header {
             for (i, field) in header.iter().enumerate() {
@@ -148,6 +162,7 @@ impl Export {
         let total = std::fs::metadata(path).map_or(0, |m| m.len());
         Ok(Some(Export {
             header_line,
+            count_lines: options.count_lines,
             file: file_name.to_string(),
             encoding,
             delimiter: Some(delimiter),
@@ -167,6 +182,7 @@ impl Export {
     ) -> Export {
         Export {
             header_line: 1,
+            count_lines: false,
             file,
             words,
             encoding: Encoding::Utf8,
@@ -189,7 +205,7 @@ impl Export {
     /// spreadsheet shows it on); None for a workbook's rows.
     pub fn record_line(&self, record: &ByteRecord) -> Option<u64> {
         match &self.source {
-            Source::Csv(reader) => {
+            Source::Csv(reader) if self.count_lines => {
                 // After a record the reader stands at the start of the next line; the record
                 // ends on the line before and began as many lines earlier as it holds breaks.
                 let breaks: u64 = record
@@ -198,7 +214,7 @@ impl Export {
                     .sum();
                 Some(reader.position().line().saturating_sub(1 + breaks).max(1))
             }
-            Source::Rows(_) => None,
+            Source::Csv(_) | Source::Rows(_) => None,
         }
     }
 
