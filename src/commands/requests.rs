@@ -106,13 +106,14 @@ fn read_workbook(
     let words = &crate::requests::JOURNAL_WORDS;
     let explain = |problem: crate::input::Problem| problem.explain(file, words);
     crate::input::sniff(path).map_err(explain)?;
-    let sheets = workbook::open(path)
-        .map(|book| workbook::visible_sheets(&book))
-        .map_err(explain)?;
+    // Opened once (the zip-bomb check unpacks the whole archive); each sheet is then read twice,
+    // its header alone first, its rows as they stream second.
+    let mut book = workbook::open(path).map_err(explain)?;
+    let sheets = workbook::visible_sheets(&book);
     let mut journals = Vec::new();
     for sheet in &sheets {
         let is_journal = workbook::stream_rows(
-            path,
+            &mut book,
             sheet,
             |rows| read_header_only(file, rows, judge),
             explain,
@@ -125,7 +126,7 @@ fn read_workbook(
             return Err(explain(crate::input::Problem::NoVisibleSheet));
         };
         return workbook::stream_rows(
-            path,
+            &mut book,
             first,
             |rows| read(file, rows, judge, on_request),
             explain,
@@ -151,7 +152,7 @@ fn read_workbook(
         };
         read_names.push(name);
         let journal = workbook::stream_rows(
-            path,
+            &mut book,
             sheet,
             |rows| read(&label, rows, judge, on_request),
             explain,

@@ -98,13 +98,12 @@ pub fn first_visible_rows(path: &Path) -> Result<Vec<ByteRecord>, Problem> {
 
 /// The rows of a sheet one at a time, read cell by cell: a journal of a million rows is never
 /// held whole. `f` gets the rows (each with the number the sheet shows, empty rows left out).
-pub fn stream_rows<T>(
-    path: &Path,
+pub fn stream_rows<T, R: Read + Seek>(
+    workbook: &mut Xlsx<R>,
     sheet: &str,
     f: impl FnOnce(&mut dyn Iterator<Item = anyhow::Result<GridRow>>) -> T,
     explain: impl Fn(Problem) -> anyhow::Error,
 ) -> Result<T, Problem> {
-    let mut workbook = open(path)?;
     let cells = workbook
         .worksheet_cells_reader(sheet)
         .map_err(|_| Problem::NotAWorkbook)?;

@@ -447,11 +447,30 @@ fn filled(row: &GridRow) -> Vec<String> {
 
 /// One shared copy of each process name: a journal of a million rows names a few dozen. Names
 /// that differ only in case, spacing or punctuation («начисление и выплата  заработной
-/// платы.») are one process, under the spelling seen first.
+/// платы.») are one process, under the spelling seen first. The forms of request are told once
+/// per wording too (a journal writes a handful of them a million times).
 #[derive(Default)]
-struct Interner(std::collections::HashMap<String, std::sync::Arc<str>>);
+struct Interner(
+    std::collections::HashMap<String, std::sync::Arc<str>>,
+    std::collections::HashMap<String, Option<Form>>,
+);
+
+/// Distinct wordings of the form remembered at most: a hostile journal of a million distinct
+/// ones costs the vocabulary per row, never unbounded memory.
+const FORMS_REMEMBERED: usize = 10_000;
 
 impl Interner {
+    fn form(&mut self, text: &str) -> Option<Form> {
+        if let Some(form) = self.1.get(text) {
+            return *form;
+        }
+        let form = Form::parse(text);
+        if self.1.len() < FORMS_REMEMBERED {
+            self.1.insert(text.to_string(), form);
+        }
+        form
+    }
+
     fn get(&mut self, name: &str, judge: &Judge) -> std::sync::Arc<str> {
         let key = normalize(name);
         if let Some(shared) = self.0.get(&key) {
@@ -506,13 +525,15 @@ fn read_row<'r>(
             judge.anonymous,
         ))
     })?;
-    let form = Form::parse(cell(Column::Form).unwrap_or("")).ok_or_else(|| {
-        Box::new(j004(
-            cell(Column::Form).unwrap_or(""),
-            at(Column::Form),
-            judge.anonymous,
-        ))
-    })?;
+    let form = names
+        .form(cell(Column::Form).unwrap_or(""))
+        .ok_or_else(|| {
+            Box::new(j004(
+                cell(Column::Form).unwrap_or(""),
+                at(Column::Form),
+                judge.anonymous,
+            ))
+        })?;
     let answered = date(Column::Answered, false)?;
     let due = date(Column::Due, false)?;
     if let Some(answered) = answered
