@@ -235,6 +235,21 @@ pub struct Request {
     pub text: Option<String>,
 }
 
+/// The most characters of a cell a report shows (a request's content is a line or two; a cell
+/// of 50 MB must not make the table take half a minute).
+const SHOWN_CHARS: usize = 2_000;
+
+/// A cell cut to [`SHOWN_CHARS`] with a mark that says so.
+fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((at, _)) => std::borrow::Cow::Owned(format!(
+            "{} … [обрезано: в ячейке больше {SHOWN_CHARS} знаков]",
+            &text[..at]
+        )),
+    }
+}
+
 fn shared_text<S: serde::Serializer>(
     text: &std::sync::Arc<str>,
     serializer: S,
@@ -558,7 +573,7 @@ fn read_row<'r>(
         if judge.anonymous {
             None
         } else {
-            cell(column).map(|text| crate::privacy::mask_contacts(text).into_owned())
+            cell(column).map(|text| crate::privacy::mask_contacts(&shortened(text)).into_owned())
         }
     };
     Ok(Request {

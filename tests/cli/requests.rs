@@ -719,3 +719,15 @@ fn a_cell_in_another_encoding_past_the_sample_is_read_and_said() {
         run.stderr
     );
 }
+
+#[test]
+fn a_huge_cell_in_an_overdue_row_is_shown_cut() {
+    let (_dir, path) = temp_journal(&format!(
+        "Дата поступления;Форма обращения;Содержание\n01.04.2025;письменное;{}\n",
+        "а".repeat(5_000_000)
+    ));
+    let run = tochki(["requests", &path, "--as-of", "2025-06-01"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("[обрезано: в ячейке больше 2000 знаков]"), "cut with a mark");
+    assert!(run.stdout.len() < 20_000, "{} bytes", run.stdout.len());
+}
