@@ -729,5 +729,5 @@ fn a_huge_cell_in_an_overdue_row_is_shown_cut() {
     let run = tochki(["requests", &path, "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("[обрезано: в ячейке больше 2000 знаков]"), "cut with a mark");
-    assert!(run.stdout.len() < 20_000, "{} bytes", run.stdout.len());
+    assert!(run.stdout.len() < 100_000, "{} bytes", run.stdout.len());
 }
