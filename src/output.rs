@@ -8,6 +8,16 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` atomically, refusing to overwrite any of `inputs`.
 pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::Result<()> {
+    write_atomically_with(path, inputs, &mut |out| Ok(out.write_all(bytes)?))
+}
+
+/// Like [`write_atomically`], the content written by `write` as it goes (a result too large to
+/// hold in memory, such as every request of a journal of a million rows).
+pub fn write_atomically_with(
+    path: &Path,
+    inputs: &[&Path],
+    write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     for input in inputs {
         if same_file(path, input) {
             bail!(
@@ -39,7 +49,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
             }
         );
     }
-    let temporary = prepared(path, bytes)?;
+    let temporary = prepared_with(path, write)?;
     temporary.persist(path).map_err(|e| {
         anyhow::anyhow!(
             "не удалось сохранить {}: {}",
@@ -65,6 +75,14 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// A temporary file beside `path` holding `bytes`, ready to be renamed into place.
 fn prepared(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempFile> {
+    prepared_with(path, &mut |out| Ok(out.write_all(bytes)?))
+}
+
+/// A temporary file beside `path` holding what `write` writes, ready to be renamed into place.
+fn prepared_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<tempfile::NamedTempFile> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -79,10 +97,14 @@ fn prepared(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempFile
     let not_written = |e: std::io::Error| {
         anyhow::anyhow!("не удалось записать {}: {}", path.display(), io_reason(&e))
     };
-    temporary
-        .write_all(bytes)
-        .and_then(|()| temporary.flush())
-        .map_err(not_written)?;
+    {
+        let mut buffered = std::io::BufWriter::new(temporary.as_file_mut());
+        write(&mut buffered).map_err(|error| match error.downcast::<std::io::Error>() {
+            Ok(io) => not_written(io),
+            Err(other) => other,
+        })?;
+        buffered.flush().map_err(not_written)?;
+    }
     // A temporary file is private (0600); a result is an ordinary file for its folder, and one
     // that is replaced keeps its mode.
     #[cfg(unix)]

@@ -211,16 +211,28 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         anonymous: args.anonymous,
     };
     // The list a format prints: every request for programs and spreadsheets, only those that
-    // need attention for people; the summary is built as the rows go by.
-    let keep_all = matches!(
-        args.format,
-        RequestsFormat::Json | RequestsFormat::Csv | RequestsFormat::Xlsx
-    );
+    // need attention for people; the summary is built as the rows go by. JSON and CSV write
+    // every request into a temporary file as it is judged, never holding them all.
+    let keep_all = args.format == RequestsFormat::Xlsx;
+    let mut spill = match args.format {
+        RequestsFormat::Json | RequestsFormat::Csv => Some(render::Spill::new(
+            args.format == RequestsFormat::Json,
+            args.anonymous,
+        )?),
+        _ => None,
+    };
+    let mut spill_error: Option<anyhow::Error> = None;
     let mut requests = Vec::new();
     let mut summary = SummaryBuilder::default();
     let mut on_request = |request: crate::requests::Request| {
         summary.add(&request);
-        if keep_all || matches!(request.status, Status::Overdue | Status::DueSoon) {
+        if let Some(spill) = spill.as_mut() {
+            if let Err(error) = spill.add(&request)
+                && spill_error.is_none()
+            {
+                spill_error = Some(error);
+            }
+        } else if keep_all || matches!(request.status, Status::Overdue | Status::DueSoon) {
             requests.push(request);
         }
     };
@@ -233,6 +245,9 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         findings.extend(journal.findings);
         notes.extend(journal.notes);
     }
+    if let Some(error) = spill_error {
+        return Err(error);
+    }
     let summary = summary.finish();
     let report = Report {
         as_of,
@@ -241,38 +256,56 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         findings,
         anonymous: args.anonymous,
     };
-    let bytes = match args.format {
-        RequestsFormat::Table => render::table(&report)?,
-        RequestsFormat::Json => render::json(&report)?,
-        RequestsFormat::Csv => render::csv(&report)?,
-        RequestsFormat::Markdown => render::markdown(&report),
-        RequestsFormat::Xlsx => render::xlsx(&report)?,
-    };
+    emit(args, &report, spill, out)?;
+    let mut outcome: Outcome = exit_status(readable, &report).into();
+    outcome.notes = notes;
+    Ok(outcome)
+}
+
+/// Writes the report to `-o` (atomically) or to the output: JSON and CSV from the spilled
+/// requests as they stream, the other formats from the report.
+fn emit(
+    args: &RequestsArgs,
+    report: &Report,
+    mut spill: Option<render::Spill>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let inputs: Vec<&std::path::Path> = args
         .journals
         .iter()
         .map(|p| p.as_path())
         .chain(args.registry.as_deref())
         .collect();
+    let json = args.format == RequestsFormat::Json;
+    let mut write = |sink: &mut dyn Write| -> anyhow::Result<()> {
+        match spill.take() {
+            Some(spill) if json => render::json_streamed(report, spill, sink),
+            Some(spill) => render::csv_streamed(report, spill, sink),
+            None => {
+                let bytes = match args.format {
+                    RequestsFormat::Markdown => render::markdown(report),
+                    RequestsFormat::Xlsx => render::xlsx(report)?,
+                    _ => render::table(report)?,
+                };
+                Ok(sink.write_all(&bytes)?)
+            }
+        }
+    };
     match &args.output {
         Some(path) => {
-            crate::output::write_atomically(path, &bytes, &inputs)?;
+            crate::output::write_atomically_with(path, &inputs, &mut write)?;
             super::shared::written_note(out, path, Some(report.summary.counts.total))?;
         }
-        None => out.write_all(&bytes)?,
+        None => write(out)?,
     }
-    let mut outcome: Outcome = exit_status(readable, &report).into();
-    outcome.notes = notes;
-    Ok(outcome)
+    Ok(())
 }
 
 /// 2 when no journal could be read, 1 when anything is overdue or a row was not counted.
 fn exit_status(readable: bool, report: &Report) -> ExitStatus {
     if !readable {
         ExitStatus::Trouble
-    } else if !report.findings.is_empty()
-        || report.requests.iter().any(|r| r.status == Status::Overdue)
-    {
+    } else if !report.findings.is_empty() || report.summary.counts.overdue > 0 {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean

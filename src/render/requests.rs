@@ -22,6 +22,10 @@ pub struct Report {
 }
 
 impl Report {
+    fn summary_ref(&self) -> &Summary {
+        &self.summary
+    }
+
     /// Overdue (most days first), then due soon (nearest deadline first).
     fn attention(&self) -> Vec<&Request> {
         let mut list: Vec<&Request> = self
@@ -203,8 +207,25 @@ struct Json<'a> {
     findings: Vec<JsonFinding<'a>>,
 }
 
+/// The findings as the JSON lists them.
+fn json_findings(report: &Report) -> Vec<JsonFinding<'_>> {
+    report
+        .findings
+        .iter()
+        .map(|f| JsonFinding {
+            file: &f.file,
+            code: f.code,
+            row: f.row,
+            column: f.column,
+            value: f.value.as_deref(),
+            message: &f.message,
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct JsonFinding<'a> {
+    file: &'a str,
     code: &'a str,
     row: Option<usize>,
     column: Option<usize>,
@@ -219,17 +240,7 @@ pub fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
         as_of: report.as_of,
         requests: &report.requests,
         summary: &report.summary,
-        findings: report
-            .findings
-            .iter()
-            .map(|f| JsonFinding {
-                code: f.code,
-                row: f.row,
-                column: f.column,
-                value: f.value.as_deref(),
-                message: &f.message,
-            })
-            .collect(),
+        findings: json_findings(report),
     };
     let mut bytes = serde_json::to_vec_pretty(&json)?;
     bytes.push(b'\n');
@@ -249,6 +260,124 @@ fn finding_row(finding: &Finding) -> Vec<String> {
         finding.message.clone(),
         finding.help.clone().unwrap_or_default(),
     ]
+}
+
+/// Every request of a journal, written as it is judged into a temporary file, so that the JSON
+/// and the CSV that list every one never hold a million requests in memory.
+pub struct Spill {
+    file: std::io::BufWriter<std::fs::File>,
+    json: bool,
+    anonymous: bool,
+    count: usize,
+}
+
+impl Spill {
+    pub fn new(json: bool, anonymous: bool) -> std::io::Result<Spill> {
+        Ok(Spill {
+            file: std::io::BufWriter::new(tempfile::tempfile()?),
+            json,
+            anonymous,
+            count: 0,
+        })
+    }
+
+    /// Writes one request: a JSON object, or a CSV row.
+    pub fn add(&mut self, request: &Request) -> anyhow::Result<()> {
+        use std::io::Write as _;
+        if self.json {
+            if self.count > 0 {
+                self.file.write_all(b",\n")?;
+            }
+            self.file.write_all(b"    ")?;
+            serde_json::to_writer(&mut self.file, request)?;
+        } else {
+            let report = Report {
+                as_of: NaiveDate::default(),
+                requests: Vec::new(),
+                summary: Summary::of(&[]),
+                findings: Vec::new(),
+                anonymous: self.anonymous,
+            };
+            let row = excel_csv_row(&report.cells(request))?;
+            self.file.write_all(&row)?;
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// The spilled requests, from the start.
+    fn into_reader(self) -> anyhow::Result<std::io::BufReader<std::fs::File>> {
+        use std::io::Seek as _;
+        let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        Ok(std::io::BufReader::new(file))
+    }
+}
+
+/// One CSV row for Russian Excel (`;`, CRLF, cells that Excel would run as formulas quoted).
+fn excel_csv_row(cells: &[String]) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut bytes);
+        writer.write_record(cells.iter().map(|c| crate::text::spreadsheet_safe(c)))?;
+        writer.flush()?;
+    }
+    Ok(bytes)
+}
+
+/// The JSON of cycle.md with the requests of `spill`, written as they stream.
+pub fn json_streamed(
+    report: &Report,
+    spill: Spill,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    writeln!(out, "{{")?;
+    writeln!(
+        out,
+        "  \"as_of\": {},",
+        serde_json::to_string(&report.as_of)?
+    )?;
+    writeln!(out, "  \"requests\": [")?;
+    let any = spill.count > 0;
+    std::io::copy(&mut spill.into_reader()?, out)?;
+    if any {
+        writeln!(out)?;
+    }
+    let summary = serde_json::to_string_pretty(report.summary_ref())?.replace('\n', "\n  ");
+    writeln!(out, "  ],")?;
+    writeln!(out, "  \"summary\": {summary},")?;
+    let findings = serde_json::to_string_pretty(&json_findings(report))?.replace('\n', "\n  ");
+    writeln!(out, "  \"findings\": {findings}")?;
+    writeln!(out, "}}")?;
+    Ok(())
+}
+
+/// The CSV with the requests of `spill`, then the findings section.
+pub fn csv_streamed(
+    report: &Report,
+    spill: Spill,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    out.write_all(b"\xEF\xBB\xBF")?;
+    let headings: Vec<String> = report.headings().iter().map(ToString::to_string).collect();
+    out.write_all(&excel_csv_row(&headings)?)?;
+    std::io::copy(&mut spill.into_reader()?, out)?;
+    if !report.findings.is_empty() {
+        out.write_all(&excel_csv_row(&[])?)?;
+        out.write_all(&excel_csv_row(&[
+            "Строки, которые не посчитаны".to_string()
+        ])?)?;
+        let headings: Vec<String> = FINDING_HEADINGS.iter().map(ToString::to_string).collect();
+        out.write_all(&excel_csv_row(&headings)?)?;
+        for finding in &report.findings {
+            out.write_all(&excel_csv_row(&finding_row(finding))?)?;
+        }
+    }
+    Ok(())
 }
 
 /// Every request, one row each, for Russian Excel; then, after an empty row, the rows that

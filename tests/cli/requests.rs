@@ -630,7 +630,7 @@ fn a_cell_too_long_for_excel_is_cut_with_a_mark_and_escapes_are_not_printed() {
     std::fs::write(
         &journal,
         format!(
-            "Дата поступления;Форма обращения;Содержание\n01.04.2025;письменное;{long}\n02.04.2025;письменное;\u{1b}[2Jочистка экрана\n"
+            "Дата поступления;Форма обращения;Процесс;Содержание\n01.04.2025;письменное;{long};\n02.04.2025;письменное;;\u{1b}[2Jочистка экрана\n"
         ),
     )
     .unwrap();
@@ -728,6 +728,10 @@ fn a_huge_cell_in_an_overdue_row_is_shown_cut() {
     ));
     let run = tochki(["requests", &path, "--as-of", "2025-06-01"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("[обрезано: в ячейке больше 2000 знаков]"), "cut with a mark");
+    assert!(
+        run.stdout
+            .contains("[обрезано: в ячейке больше 2000 знаков]"),
+        "cut with a mark"
+    );
     assert!(run.stdout.len() < 100_000, "{} bytes", run.stdout.len());
 }
