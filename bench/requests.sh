@@ -27,6 +27,7 @@ for rows in (100_000, 1_000_000):
             line = f"01-15/{i};{received:%d.%m.%Y};{forms[i % 5]};{processes[i % 3]};Исполнитель {i % 50};{answered}\r\n"
             f.write(line.encode("cp1251"))
 PY
+python3 bench/gen_journal_xlsx.py "$data/journal_1000000.xlsx" 1000000
 cat >"$data/requests_peer.py" <<'PY'
 import csv, datetime, sys
 as_of = datetime.date(2026, 1, 15)
@@ -57,11 +58,16 @@ body="Measured on $(uname -m) ($(nproc) cores), best of 3 runs. Journals as Russ
 | Python csv + datetime, same deadlines without the calendar, counts only, 100,000 $(cells python3 "$data/requests_peer.py" "$data/journal_100000.csv")
 | \`tochki requests --format json\`, 1,000,000 $(cells "$tochki" requests --as-of 2026-01-15 --format json "$data/journal_1000000.csv")
 | Python csv + datetime, 1,000,000 $(cells python3 "$data/requests_peer.py" "$data/journal_1000000.csv")
+| \`tochki requests\`, XLSX of 1,000,000 (dates typed as dates) $(cells "$tochki" requests --as-of 2026-01-15 "$data/journal_1000000.xlsx")
+| \`tochki requests --format json\`, XLSX of 1,000,000 $(cells "$tochki" requests --as-of 2026-01-15 --format json "$data/journal_1000000.xlsx")
 
 Target: 100,000 requests under 0.5 s, memory flat. The journal is read row by row and the summary
 built as the rows go by; the table keeps only the requests that need attention (overdue, due
 soon) and the days to answer (8 bytes per answered request), so its memory barely grows with the
-journal. JSON, CSV and XLSX list every request and hold them all (about 200 bytes each) before
-writing."
+journal. JSON and CSV list every request as it is judged: each goes into a temporary file and is
+streamed out after the summary is known, so their memory is flat too (before this, the JSON of
+1,000,000 requests held them all: 450 MiB). A workbook is read sheet by sheet and row by row
+(before: the whole sheet in memory, 3.2 s and 471 MiB for the XLSX of 1,000,000 requests; the
+same run of the previous build). Only \`--format xlsx\` holds every request, to write the book."
 python3 bench/write_section.py requests "Журнал обращений" "$body"
 echo "$body"
