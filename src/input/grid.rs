@@ -60,7 +60,16 @@ impl Grid {
     pub fn cell_label(&self, row: usize, column: usize, heading: &str) -> String {
         match &self.source {
             Source::Sheet(name) => {
-                format!("{name}!{}{row} (графа «{heading}»)", column_letters(column))
+                // As Excel writes a reference to a sheet whose name has spaces or punctuation.
+                let sheet = if name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                    name.clone()
+                } else {
+                    format!("'{}'", name.replace('\'', "''"))
+                };
+                format!(
+                    "{sheet}!{}{row} (графа «{heading}»)",
+                    column_letters(column)
+                )
             }
             Source::WordTable(n) => format!("таблица {n}, строка {row}, графа «{heading}»"),
             Source::Csv => format!("строка {row}, графа «{heading}»"),
@@ -319,6 +328,24 @@ fn slot(text: String) -> Slot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_name_with_spaces_is_quoted_as_excel_writes_it() {
+        let grid = Grid {
+            source: Source::Sheet("Перечень 2025".into()),
+            rows: Vec::new(),
+            titles: Vec::new(),
+        };
+        assert_eq!(
+            grid.cell_label(6, 6, "Точка"),
+            "'Перечень 2025'!F6 (графа «Точка»)"
+        );
+        let plain = Grid {
+            source: Source::Sheet("Лист1".into()),
+            ..grid
+        };
+        assert_eq!(plain.cell_label(7, 4, "Точка"), "Лист1!D7 (графа «Точка»)");
+    }
 
     #[test]
     fn columns_are_lettered_as_in_excel() {

@@ -95,7 +95,15 @@ fn parse(text: &str) -> Result<(Registry, Option<ShapeResult>), Box<Finding>> {
     });
     match parsed {
         Ok(registry) => Ok((registry, shape.ok())),
-        Err(error) => Err(Box::new(translate_yaml_error(text, &error))),
+        Err(error) => {
+            // A document can be of the wrong shape and broken further down; the syntax error
+            // is the one to fix first (the shape may be right once it is fixed).
+            let error = match serde_yaml::from_str::<serde_yaml::Value>(text) {
+                Err(syntax) if error.to_string().starts_with("invalid type") => syntax,
+                _ => error,
+            };
+            Err(Box::new(translate_yaml_error(text, &error)))
+        }
     }
 }
 
@@ -117,7 +125,15 @@ fn parse_deep(text: &str) -> Result<(Registry, Option<ShapeResult>), Box<Finding
     }
     match serde_yaml::from_str::<Registry>(text) {
         Ok(registry) => Ok((registry, Some(shape))),
-        Err(error) => Err(Box::new(translate_yaml_error(text, &error))),
+        Err(error) => {
+            // A document can be of the wrong shape and broken further down; the syntax error
+            // is the one to fix first (the shape may be right once it is fixed).
+            let error = match serde_yaml::from_str::<serde_yaml::Value>(text) {
+                Err(syntax) if error.to_string().starts_with("invalid type") => syntax,
+                _ => error,
+            };
+            Err(Box::new(translate_yaml_error(text, &error)))
+        }
     }
 }
 
@@ -311,7 +327,8 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         .and_then(|p| text.lines().nth(p.line.saturating_sub(1)))
         .unwrap_or("");
 
-    let (message, help) = yaml_error_wording(line_text, &detail);
+    let at = position.and_then(|p| line_text.chars().nth(p.column.saturating_sub(1)));
+    let (message, help) = yaml_error_wording(line_text, at, &detail);
     let mut finding = shape_error(message, help);
     finding.path = path;
     if let Some(position) = yaml_error_position(text, &detail, position) {
@@ -343,14 +360,16 @@ fn split_yaml_error(error: &serde_yaml::Error) -> (Option<String>, String) {
     }
 }
 
-/// The Russian message and help for serde_yaml's detail; `line_text` is the line it points at.
-fn yaml_error_wording(line_text: &str, detail: &str) -> (String, String) {
-    if line_text
+/// The Russian message and help for serde_yaml's detail; `line_text` is the line it points at
+/// and `at` the character there. Tabs are decided by the text itself, never by words of the
+/// message: a type error whose value holds «tab» is a type error.
+fn yaml_error_wording(line_text: &str, at: Option<char>, detail: &str) -> (String, String) {
+    let tab_indent = line_text
         .chars()
         .take_while(|c| c.is_whitespace())
-        .any(|c| c == '\t')
-        || detail.contains("tab")
-    {
+        .any(|c| c == '\t');
+    let syntax = !detail.starts_with("invalid type") && !detail.starts_with("invalid value");
+    if syntax && (tab_indent || detail.starts_with("found a tab character") || at == Some('\t')) {
         (
             "Отступ сделан табуляцией: в YAML отступы делаются только пробелами".to_string(),
             "Замените табуляцию в начале строки пробелами (по два на уровень)".to_string(),
@@ -525,6 +544,34 @@ mod tests {
         let finding = first(b"directions:\n\t- name: x\n");
         assert!(finding.message.contains("табуляц"), "{}", finding.message);
         assert_eq!(finding.line, Some(2));
+    }
+
+    #[test]
+    fn a_type_error_that_mentions_tab_is_a_type_error() {
+        // yaml-test-suite, DuckDB corpus: a quoted value with a tab, a word «Portable».
+        for text in [
+            "organization: x\ndirections: \"1 inline\\ttab\"\n",
+            "organization: x\ndirections: Portable\n",
+        ] {
+            let finding = first(text.as_bytes());
+            assert!(
+                !finding.message.contains("табуляц"),
+                "{text}: {}",
+                finding.message
+            );
+            assert!(
+                finding.message.contains("не того вида"),
+                "{text}: {}",
+                finding.message
+            );
+        }
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_before_the_wrong_kind_of_root() {
+        let finding = first(b"- a\n- b: [c\n- d\n");
+        assert!(!finding.message.contains("ожидался"), "{}", finding.message);
+        assert!(finding.line.is_some_and(|l| l >= 2), "{:?}", finding.line);
     }
 
     #[test]

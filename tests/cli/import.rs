@@ -541,3 +541,41 @@ fn a_file_is_named_by_what_it_is() {
         }
     }
 }
+
+#[test]
+fn choosing_a_table_or_a_sheet_is_answered_in_the_files_own_terms() {
+    let table_on_book = tochki(["check", "examples/lipetsk_form.xlsx", "--format", "json"]);
+    assert!(table_on_book.code <= 1);
+    let run = tochki(["import", "examples/lipetsk_form.xlsx", "--table", "2"]);
+    assert!(
+        run.stderr.contains("нет таблиц по номеру") && run.stderr.contains("«Перечень»"),
+        "{}",
+        run.stderr
+    );
+    let run = tochki([
+        "import",
+        "examples/lipetsk_form.xlsx",
+        "--sheet",
+        "Нет такого",
+    ]);
+    assert!(run.stderr.contains("листы: «Перечень»"), "{}", run.stderr);
+    // The sheet is named in another case: it is found, and its own problem is said.
+    let run = tochki([
+        "import",
+        "examples/lipetsk_form.xlsx",
+        "--sheet",
+        "перечень",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = tochki(["check", "tests/fixtures/import/no_table.docx"]);
+    assert!(
+        run.stdout.contains("нет ни одной таблицы"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("--column"),
+        "no advice that cannot help: {}",
+        run.stdout
+    );
+}

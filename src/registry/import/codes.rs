@@ -35,7 +35,9 @@ pub fn i001(grids: &[Grid], options: &super::fields::Options) -> Finding {
         .filter(
             |grid| match (&options.table, &options.sheet, &grid.source) {
                 (Some(n), _, crate::input::Source::WordTable(m)) => n == m,
-                (_, Some(name), crate::input::Source::Sheet(sheet)) => name == sheet,
+                (_, Some(name), crate::input::Source::Sheet(sheet)) => {
+                    crate::text::normalize(name) == crate::text::normalize(sheet)
+                }
                 (None, None, _) => true,
                 _ => false,
             },
@@ -62,21 +64,47 @@ pub fn i001(grids: &[Grid], options: &super::fields::Options) -> Finding {
             }
         })
         .collect();
-    let message = if seen.is_empty() {
+    let sheets: Vec<String> = grids
+        .iter()
+        .filter_map(|g| match &g.source {
+            crate::input::Source::Sheet(name) => Some(format!("«{name}»")),
+            _ => None,
+        })
+        .collect();
+    let workbook = !sheets.is_empty();
+    let (message, help) = if seen.is_empty() {
         match (&options.table, &options.sheet) {
-            (Some(n), _) => format!("В файле нет таблицы {n}"),
-            (_, Some(name)) => format!("В книге нет листа «{name}»"),
-            _ => "В файле нет ни одной таблицы".to_string(),
+            (Some(n), _) if workbook => (
+                format!("В книге Excel нет таблиц по номеру ({n}): в ней листы {}", sheets.join(", ")),
+                "Укажите лист: --sheet ИМЯ (в книге нет --table)".to_string(),
+            ),
+            (Some(n), _) => (
+                format!("В файле нет таблицы {n}"),
+                format!("В документе таблиц: {}; укажите другой номер в --table", grids.len()),
+            ),
+            (_, Some(name)) if workbook => (
+                format!("В книге нет листа «{name}»; листы: {}", sheets.join(", ")),
+                "Укажите один из листов: --sheet ИМЯ (имя с пробелами — в кавычках)".to_string(),
+            ),
+            (_, Some(name)) => (
+                format!("В файле нет листа «{name}»: это не книга Excel"),
+                "В документе Word таблицу выбирают номером: --table N".to_string(),
+            ),
+            _ => (
+                "В файле нет ни одной таблицы".to_string(),
+                "Перечень читается из таблицы: откройте документ, оформите перечень таблицей с графой «Точка взаимодействия» (как в форме Липецка, п. 2.2) и сохраните".to_string(),
+            ),
         }
     } else {
-        format!(
-            "Нет таблицы с графой «Точка взаимодействия»; просмотрены {}",
-            seen.join("; ")
+        (
+            format!(
+                "Нет таблицы с графой «Точка взаимодействия»; просмотрены {}",
+                seen.join("; ")
+            ),
+            "Назовите графу точки, как в форме перечня, или укажите её: --column \"Заголовок=point\"".to_string(),
         )
     };
-    I001.finding(message).with_help(
-        "Назовите графу точки, как в форме перечня, или укажите её: --column \"Заголовок=point\"",
-    )
+    I001.finding(message).with_help(help)
 }
 
 pub static I002: Rule = Rule {
