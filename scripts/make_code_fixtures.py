@@ -41,3 +41,16 @@ OUT.mkdir(parents=True, exist_ok=True)
     "10.11.2025 09:05:00,Скорее удовлетворен\n",
     encoding="utf-8",
 )
+
+# An XLSX export whose header is not in row 1: a title row and an empty row above it.
+import sys
+sys.path.insert(0, "scripts")
+from make_import_examples import xlsx  # noqa: E402
+
+xlsx(str(OUT / "titled_export.xlsx"), {"Ответы": [
+    ["Результаты опроса внутренних клиентов, 2025"],
+    [],
+    ["Отметка времени", "Оцените работу [Консультации]", "Оцените работу [Справки]"],
+] + [[f"0{i}.11.2025 10:00:00", "Полностью удовлетворен", "Скорее удовлетворен"] for i in range(1, 7)]
+  + [["07.11.2025 10:00:00", "Полностью удовлетворен", "Полностью удовлетворен"],
+     ["07.11.2025 10:00:00", "Полностью удовлетворен", "Полностью удовлетворен"]]})

@@ -238,7 +238,17 @@ impl Export {
 /// The first row as the header (trailing empty headers dropped), the rest as records padded to
 /// it, as a CSV export of the same sheet has them.
 fn export_of_rows(file: String, rows: Vec<ByteRecord>, words: &'static Words) -> Export {
-    let mut records = rows.into_iter();
+    // The header is the first row with two or more filled cells: empty rows and a title row
+    // above it (one cell, «Результаты опроса») are not the header, as a CSV export's empty
+    // first line is not.
+    let filled = |r: &ByteRecord| {
+        r.iter()
+            .filter(|f| !f.iter().all(u8::is_ascii_whitespace))
+            .count()
+    };
+    let skip = rows.iter().position(|r| filled(r) >= 2).unwrap_or(0);
+    let header_line = skip as u64 + 1;
+    let mut records = rows.into_iter().skip(skip);
     let mut headers: Vec<String> = records
         .next()
         .map(|h| {
@@ -259,7 +269,9 @@ fn export_of_rows(file: String, rows: Vec<ByteRecord>, words: &'static Words) ->
             record
         })
         .collect();
-    Export::from_rows(file, headers, records, words)
+    let mut export = Export::from_rows(file, headers, records, words);
+    export.header_line = header_line;
+    export
 }
 
 /// A byte stream with every CRLF as LF and a LF at its end, so that the CSV reader counts

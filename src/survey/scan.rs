@@ -215,10 +215,12 @@ fn scan_export<'scope>(
     config: &ScanConfig<'scope>,
 ) -> anyhow::Result<ScannedExport> {
     let mut pass = Pass::new(&export, config)?;
+    // Rows as the spreadsheet numbers them: the header may stand below a title row.
+    let first_row = export.header_line;
     let mut records = RecordStream::start(scope, export, config.progress);
     let mut record = ByteRecord::new();
     let mut upcoming = ByteRecord::new();
-    let mut row = 1u64;
+    let mut row = first_row;
     let mut more = records.next_record(&mut upcoming)?;
     while more {
         // One record of lookahead: the last record is where an unclosed quote ends up.

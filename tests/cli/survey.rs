@@ -881,3 +881,28 @@ fn an_existing_file_whose_name_holds_an_equals_sign_is_a_file() {
     assert!(run.code <= 1, "{}", run.stderr);
     assert!(!run.stderr.contains("нет файла"), "{}", run.stderr);
 }
+
+#[test]
+fn an_xlsx_export_with_a_title_above_its_header_is_read_with_the_rows_excel_shows() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "tests/fixtures/codes/titled_export.xlsx",
+        "--format",
+        "json",
+    ]);
+    let json = run.json();
+    // A title row and an empty row above the header: seven answers, two items.
+    assert_eq!(json["waves"][0]["respondents"], 7, "{}", run.stdout);
+    assert_eq!(json["waves"][0]["items"].as_array().unwrap().len(), 2);
+    let repeated: Vec<u64> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "S006")
+        .map(|f| f["row"].as_u64().unwrap())
+        .collect();
+    // The repeated answer stands on row 11 of the sheet.
+    assert_eq!(repeated, [11]);
+    assert!(!run.stdout.contains("--encoding"), "{}", run.stdout);
+}
