@@ -53,6 +53,9 @@ pub struct Export {
     pub headers: Vec<String>,
     /// The size to read: bytes of a CSV file, records of a sheet (for progress).
     pub total: u64,
+    /// Cells of the header row as the file has them, empty ones at its end counted (`headers`
+    /// drops those).
+    pub header_cells: usize,
     /// The line of a CSV file the header stands on (1 unless blank lines come first): the row
     /// a spreadsheet shows it on.
     pub header_line: u64,
@@ -156,11 +159,13 @@ impl Export {
                 headers.push(text.trim().to_string());
             }
         }
+        let header_cells = headers.len();
         while headers.last().is_some_and(String::is_empty) {
             headers.pop();
         }
         let total = std::fs::metadata(path).map_or(0, |m| m.len());
         Ok(Some(Export {
+            header_cells,
             header_line,
             count_lines: options.count_lines,
             file: file_name.to_string(),
@@ -181,6 +186,7 @@ impl Export {
         words: &'static Words,
     ) -> Export {
         Export {
+            header_cells: headers.len(),
             header_line: 1,
             count_lines: false,
             file,

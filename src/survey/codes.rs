@@ -275,13 +275,18 @@ pub fn unclosed_quote(file: &str, row: u64, column: usize) -> Finding {
 }
 
 /// S005: a row of `cells` cells under a header of `width`.
-pub fn row_width(file: &str, row: u64, cells: usize, width: usize) -> Finding {
+pub fn row_width(file: &str, row: u64, cells: usize, width: usize, header_cells: usize) -> Finding {
+    let header = if header_cells > width {
+        format!("{header_cells} (с названием — {width})")
+    } else {
+        width.to_string()
+    };
     finding(
         &S005,
         file,
         Some(row),
         None,
-        format!("В строке {cells} ячеек, а в заголовке {width}: ответы сдвинуты и не учтены"),
+        format!("В строке {cells} ячеек, а в заголовке {header}: ответы сдвинуты и не учтены"),
         "Проверьте кавычки и разделители в этой строке и сохраните выгрузку заново",
     )
 }

@@ -245,6 +245,8 @@ struct Pass {
     delimiter: Option<u8>,
     /// Cells in the header.
     width: usize,
+    /// The header's cells as the file has them, empty ones at its end counted.
+    header_cells: usize,
     columns: Vec<Column>,
     segment: Option<usize>,
     timestamp: Option<usize>,
@@ -271,6 +273,7 @@ impl Pass {
             encoding: export.encoding,
             delimiter: export.delimiter,
             width,
+            header_cells: export.header_cells.max(width),
             segment: columns.iter().position(|c| c.role == Role::Segment),
             timestamp: columns.iter().position(|c| c.role == Role::Timestamp),
             columns,
@@ -317,7 +320,7 @@ impl Pass {
     fn wrong_width(&self, record: &ByteRecord, row: u64) -> Option<Finding> {
         let extra_filled = record.iter().skip(self.width).any(|f| !is_blank(f));
         (record.len() < self.width || extra_filled)
-            .then(|| codes::row_width(&self.file, row, record.len(), self.width))
+            .then(|| codes::row_width(&self.file, row, record.len(), self.width, self.header_cells))
     }
 
     /// S005: a field that is not text in the detected encoding. UTF-8 is validated for the
