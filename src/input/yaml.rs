@@ -69,3 +69,75 @@ pub fn syntax_problem(detail: &str) -> (&'static str, &'static str) {
             "Проверьте отступы, двоеточия, кавычки и скобки в указанной строке и строкой выше",
         ))
 }
+
+/// Valid YAML that the parser under tochki (libyaml, YAML 1.1) does not read, found in the
+/// yaml-test-suite: said as such, with how to write it instead, rather than as a plain syntax
+/// error. Only asked once a document failed to parse.
+pub fn unread_construct(text: &str) -> Option<(&'static str, &'static str)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let content: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    if content.iter().all(|l| *l == "..." || *l == "---") && content.contains(&"...") {
+        return Some((
+            "Документ из одного конца документа «...»: это допустимый YAML, но tochki его не читает",
+            "Уберите строку «...» и заполните перечень (organization, directions)",
+        ));
+    }
+    if let Some(version) = content.iter().find_map(|l| l.strip_prefix("%YAML"))
+        && !matches!(version.trim(), "1.1" | "1.2")
+    {
+        return Some((
+            "Директива %YAML другой версии: это допустимый YAML, но tochki читает только YAML 1.1 и 1.2",
+            "Уберите строку %YAML (или напишите %YAML 1.2) и запустите снова",
+        ));
+    }
+    let in_flow = text.contains('{') || text.contains('[');
+    if in_flow && lines.iter().any(|l| l.trim_start().starts_with(':')) {
+        return Some((
+            "Двоеточие ключа перенесено на следующую строку внутри { } или [ ]: это допустимый YAML, но tochki его не читает",
+            "Поставьте двоеточие на той же строке, что ключ, или запишите раздел блоком, без скобок",
+        ));
+    }
+    if content
+        .iter()
+        .any(|l| l.starts_with(": ") || *l == ":" || l.starts_with("- : "))
+    {
+        return Some((
+            "Ключ без имени («: значение»): это допустимый YAML, но tochki его не читает",
+            "Впишите имя ключа перед двоеточием, например organization: …",
+        ));
+    }
+    if lines.iter().any(|l| {
+        let body = l.trim_start_matches(' ');
+        body.starts_with('-') && body[1..].starts_with('\t')
+    }) {
+        return Some((
+            "Табуляция после «-» элемента списка: это допустимый YAML, но tochki его не читает",
+            "Поставьте пробел вместо табуляции после «-»",
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_yaml_that_tochki_does_not_read_is_named() {
+        for (text, said) in [
+            ("...\n", "«...»"),
+            ("%YAML 1.3\n---\na: b\n", "%YAML"),
+            (": v\na: b\n", "Ключ без имени"),
+            ("{ a\n: b }\n", "на следующую строку"),
+            ("a:\n-\tb\n", "Табуляция после «-»"),
+        ] {
+            let (message, _) = unread_construct(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert!(message.contains(said), "{text:?}: {message}");
+        }
+        assert!(unread_construct("organization: x\n").is_none());
+    }
+}

@@ -328,7 +328,10 @@ fn translate_yaml_error(text: &str, error: &serde_yaml::Error) -> Finding {
         .unwrap_or("");
 
     let at = position.and_then(|p| line_text.chars().nth(p.column.saturating_sub(1)));
-    let (message, help) = yaml_error_wording(line_text, at, &detail);
+    let (message, help) = match crate::input::yaml::unread_construct(text) {
+        Some((message, help)) => (message.to_string(), help.to_string()),
+        None => yaml_error_wording(line_text, at, &detail),
+    };
     let mut finding = shape_error(message, help);
     finding.path = path;
     if let Some(position) = yaml_error_position(text, &detail, position) {

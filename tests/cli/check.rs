@@ -766,3 +766,23 @@ fn readers_agree_a_second_document_is_pointed_at_its_marker() {
     assert_eq!(line, Some(3));
     assert!(message.contains("несколько YAML-документов"), "{message}");
 }
+
+#[test]
+fn valid_yaml_that_tochki_does_not_read_is_said_to_be_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("dots.yaml", "...\n"),
+        ("version.yaml", "%YAML 1.3\n---\norganization: x\n"),
+        ("empty_key.yaml", ": v\norganization: x\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let run = tochki(["check", path.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{name}");
+        assert!(
+            run.stdout.contains("допустимый YAML, но tochki"),
+            "{name}: {}",
+            run.stdout
+        );
+    }
+}
