@@ -133,3 +133,9 @@ shutil.copy("examples/smolensk_appendix.docx", os.path.join(KINDS, "document.xls
 with zipfile.ZipFile(os.path.join(KINDS, "open_document.docx"), "w") as z:
     z.writestr(zipfile.ZipInfo("mimetype", (2025, 1, 1, 0, 0, 0)), "application/vnd.oasis.opendocument.text")
     z.writestr(zipfile.ZipInfo("content.xml", (2025, 1, 1, 0, 0, 0)), "<office:document-content/>")
+# A binary workbook (.xlsb: here a zip with the extension, as calamine would be asked to read
+# it) and a password-protected one (an OLE container with an EncryptedPackage stream).
+shutil.copy("examples/lipetsk_form.xlsx", os.path.join(KINDS, "binary.xlsb"))
+with open(os.path.join(KINDS, "protected.xlsb"), "wb") as f:
+    names = "".join(n.ljust(32, "\0") for n in ["Root Entry", "EncryptionInfo", "EncryptedPackage"])
+    f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + names.encode("utf-16-le"))

@@ -104,7 +104,7 @@ impl Kind {
         let extension = path.extension()?.to_string_lossy().to_lowercase();
         match extension.as_str() {
             "docx" | "docm" => Some(Kind::Word),
-            "xlsx" | "xlsm" | "xls" | "ods" => Some(Kind::Workbook),
+            "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => Some(Kind::Workbook),
             "csv" | "tsv" => Some(Kind::Csv),
             _ => None,
         }

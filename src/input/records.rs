@@ -94,13 +94,9 @@ impl Export {
         options: ReadOptions,
         words: &'static Words,
     ) -> Result<Option<Export>, Problem> {
-        let metadata = std::fs::metadata(path)?;
-        if !metadata.is_file() {
-            // A pipe is never opened: it would block until somebody writes into it.
-            return Err(Problem::NotAFile {
-                folder: metadata.is_dir(),
-            });
-        }
+        // A pipe is never opened (it would block); an old Office file, a protected one, RTF or
+        // PDF is named by what it is, never «не CSV».
+        super::grid::sniff(path)?;
         let mut file = std::fs::File::open(path)?;
         let mut sample = Vec::with_capacity(SAMPLE);
         (&mut file).take(SAMPLE as u64).read_to_end(&mut sample)?;

@@ -579,3 +579,28 @@ fn choosing_a_table_or_a_sheet_is_answered_in_the_files_own_terms() {
         run.stdout
     );
 }
+
+#[test]
+fn an_xlsb_is_refused_as_what_it_is_by_every_reader() {
+    for (file, said) in [
+        ("binary.xlsb", "книги .xlsb не читаются"),
+        ("protected.xlsb", "защищён паролем"),
+    ] {
+        let path = format!("tests/fixtures/kinds/{file}");
+        for args in [
+            vec!["check", path.as_str()],
+            vec!["import", path.as_str()],
+            vec!["survey", "check", path.as_str()],
+            vec!["requests", path.as_str()],
+        ] {
+            let run = tochki(&args);
+            assert_eq!(run.code, 2, "{args:?}");
+            assert!(run.stderr.contains(said), "{args:?}: {}", run.stderr);
+            assert!(
+                !run.stderr.contains(".yaml") && !run.stderr.contains("CSV-таблица"),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+}
