@@ -354,7 +354,7 @@ pub struct SurveyProposalsArgs {
     /// Перечень (YAML, DOCX или XLSX): точки взаимодействия процесса каждого вопроса
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
     pub registry: Option<PathBuf>,
-    /// Порог малой группы для текстов (как у tally)
+    /// Вопрос, на который ответили меньше этого числа человек, не даёт ни цифр, ни снижения, ни текстов (анонимность, Смоленск 5.2; как у tally)
     #[arg(long, default_value = "5", value_name = "ЧИСЛО")]
     pub min_group: u64,
     /// Формат

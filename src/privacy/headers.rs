@@ -11,8 +11,15 @@ fn question_part(header: &str) -> &str {
     }
 }
 
-/// Words of a header that ask who the respondent is, whatever else the question says.
-const PERSONAL_WORDS: [&str; 18] = [
+/// Words of a header that ask who the respondent is, whatever else the question says: a name, a
+/// contact, a personnel number, a position (which, with a department, singles one person out).
+const PERSONAL_WORDS: [&str; 24] = [
+    "табельный",
+    "табельного",
+    "таб",
+    "должность",
+    "должности",
+    "снилс",
     "фио",
     "тел",
     "моб",

@@ -337,6 +337,9 @@ mod tests {
     fn personal_headers_are_recognised_by_their_words() {
         for header in [
             "ФИО",
+            "Ваш табельный номер",
+            "Таб. №",
+            "Ваш отдел и должность",
             "Ф.И.О. сотрудника",
             "Ваша фамилия",
             "Имя",

@@ -829,3 +829,55 @@ fn the_ministers_draft_names_needs_in_russian_and_an_empty_export_is_refused() {
     assert!(run.stderr.contains("нет ни одной анкеты"), "{}", run.stderr);
     assert!(!dir.path().join("q.md").exists());
 }
+
+#[test]
+fn a_personnel_number_or_a_position_makes_the_export_not_anonymous_and_min_group_hides_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2025.csv");
+    let mut csv = "Отметка времени,Ваш табельный номер,Ваш отдел и должность,\"Оцените [Консультации]\",Проблемы [Консультации]\n".to_string();
+    for i in 0..8 {
+        csv.push_str(&format!("0{}.11.2025 10:00:00,00073{i},Бухгалтерия главный специалист,Полностью удовлетворен,долго ждать ответа\n", i + 1));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let run = tochki([
+        "survey",
+        "check",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let s003 = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "S003")
+        .count();
+    assert_eq!(s003, 2, "{}", run.stdout);
+    assert!(!run.stdout.contains("000730"), "values never printed");
+    // --min-group 1000: eight answers are a small item; nothing of it is quoted.
+    let draft = dir.path().join("p.md");
+    let run = tochki([
+        "survey",
+        "proposals",
+        &format!("2025={}", path.display()),
+        "--min-group",
+        "1000",
+        "-o",
+        draft.to_str().unwrap(),
+    ]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(!text.contains("долго ждать"), "{text}");
+    let tally = tochki([
+        "survey",
+        "tally",
+        path.to_str().unwrap(),
+        "--min-group",
+        "1000",
+    ]);
+    assert!(
+        tally.stdout.contains("мало ответов (8)"),
+        "{}",
+        tally.stdout
+    );
+}
