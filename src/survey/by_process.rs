@@ -215,19 +215,22 @@ fn pooled(report: &TallyReport, latest: usize, speaking: &[usize]) -> Pooled {
             .iter()
             .map(|i| wave.items[*i].key.as_str())
             .collect();
-        // Only when every item was asked the year before too: else the change compares
-        // different questions.
+        // Over the items asked in both years: a process added this year («не спрашивался» the
+        // year before) does not take the direction's change away, nor enter it.
         let previous: Vec<_> = before
             .items
             .iter()
             .filter(|i| keys.contains(&i.key.as_str()))
             .collect();
-        if previous.len() == keys.len() {
-            let (s0, n0) = sum(&mut previous.into_iter());
-            if n0 > 0 {
-                let delta = level - s0 as f64 * 100.0 / n0 as f64;
-                pooled.delta_pp = Some(one_decimal(delta));
-            }
+        let both: Vec<&str> = previous.iter().map(|i| i.key.as_str()).collect();
+        let (s1, n1) = sum(&mut speaking
+            .iter()
+            .map(|i| &wave.items[*i])
+            .filter(|i| both.contains(&i.key.as_str())));
+        let (s0, n0) = sum(&mut previous.into_iter());
+        if n0 > 0 && n1 > 0 {
+            let delta = s1 as f64 * 100.0 / n1 as f64 - s0 as f64 * 100.0 / n0 as f64;
+            pooled.delta_pp = Some(one_decimal(delta));
         }
     }
     pooled

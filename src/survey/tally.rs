@@ -487,6 +487,11 @@ pub fn tally_watched(
     }
     disambiguate_across_waves(&mut waves);
     let dynamics = dynamics(&waves);
+    // One definition over several years: an item an earlier year's export did not ask is «не
+    // спрашивался» that year, not a missing column (S001 concerns the latest year only).
+    if let Some(latest) = waves.last().map(|w| w.file.clone()) {
+        findings.retain(|f| f.code != "S001" || f.file == latest);
+    }
     sort_findings(&mut findings);
     Ok(TallyReport {
         waves,

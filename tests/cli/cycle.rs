@@ -881,3 +881,61 @@ fn a_personnel_number_or_a_position_makes_the_export_not_anonymous_and_min_group
         tally.stdout
     );
 }
+
+#[test]
+fn a_process_added_this_year_is_not_a_missing_column_of_last_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let definition = dir.path().join("d.survey.yaml");
+    std::fs::write(
+        &definition,
+        "items:\n  - label: Консультации\n    column: \"*[Консультации]\"\n    process: Консультации\n  - label: Справки\n    column: \"*[Справки]\"\n    process: Справки\n",
+    )
+    .unwrap();
+    let registry = dir.path().join("r.yaml");
+    std::fs::write(
+        &registry,
+        "organization: x\ndirections:\n  - name: Бухгалтерия\n    processes:\n      - name: Консультации\n        touchpoints: [{point: СЭД, channel: digital, needs: [feedback]}]\n      - name: Справки\n        touchpoints: [{point: СЭД, channel: digital, needs: [feedback]}]\n",
+    )
+    .unwrap();
+    let write = |year: &str, header: &str, row: &str| {
+        let path = dir.path().join(format!("{year}.csv"));
+        let mut csv = format!("Отметка времени,{header}\n");
+        for i in 1..=9 {
+            csv.push_str(&format!("0{i}.11.{year} 10:00:00,{row}\n"));
+        }
+        std::fs::write(&path, csv).unwrap();
+        format!("{year}={}", path.display())
+    };
+    let y2024 = write("2024", "Оцените [Консультации]", "Полностью удовлетворен");
+    let y2025 = write(
+        "2025",
+        "Оцените [Консультации],Оцените [Справки]",
+        "Скорее не удовлетворен,Полностью удовлетворен",
+    );
+    let run = tochki([
+        "survey",
+        "tally",
+        &y2024,
+        &y2025,
+        "--survey",
+        definition.to_str().unwrap(),
+        "--registry",
+        registry.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let json = run.json();
+    assert!(
+        !json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "S001"),
+        "{}",
+        run.stdout
+    );
+    // The direction's change is over the item asked both years: 100 % → 0 %.
+    let direction = &json["registry"]["directions"][0];
+    assert_eq!(direction["delta_pp"].as_f64(), Some(-100.0), "{direction}");
+}
