@@ -181,7 +181,7 @@ impl Column {
             self.overall = true;
             self.label = ItemLabel::Overall;
             self.key = ItemLabel::OVERALL_KEY.into();
-        } else if let Some(item) = definition.items.iter().find(|i| matches(&i.column, header)) {
+        } else if let Some(item) = definition.item_for(header) {
             self.role = Role::Item;
             self.label = ItemLabel::Named(item.label.clone());
             self.key = format!("item:{}", normalize_option(&item.label));
@@ -220,9 +220,19 @@ fn missing_columns(file: &str, headers: &[String], definition: &Definition) -> V
     for segment in &definition.segments {
         named.push((segment, "признак сегмента (segments)".into()));
     }
+    // Linear in patterns and headers: each header looked up in an index of the patterns.
+    let index = super::definition::PatternIndex::new(named.iter().map(|(p, _)| *p).collect());
+    let mut found = vec![false; named.len()];
+    for header in headers {
+        for i in index.matching(header) {
+            found[i] = true;
+        }
+    }
     named
         .into_iter()
-        .filter(|(pattern, _)| !headers.iter().any(|h| matches(pattern, h)))
+        .enumerate()
+        .filter(|(i, _)| !found[*i])
+        .map(|(_, named)| named)
         .map(|(pattern, what)| {
             codes::missing_column(file, pattern, &what, &closest_headers(pattern, headers))
         })

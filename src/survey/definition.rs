@@ -17,6 +17,9 @@ pub struct Definition {
     pub segments: Vec<String>,
     #[serde(default)]
     pub personal: Vec<String>,
+    /// The items' column patterns indexed, built at the first lookup.
+    #[serde(skip)]
+    pub index: std::sync::OnceLock<PatternIndex>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -31,6 +34,14 @@ pub struct DefinedItem {
 }
 
 impl Definition {
+    /// The first item whose column pattern matches `header`, through an index built once.
+    pub fn item_for(&self, header: &str) -> Option<&DefinedItem> {
+        let index = self.index.get_or_init(|| {
+            PatternIndex::new(self.items.iter().map(|i| i.column.as_str()).collect())
+        });
+        index.first(header).map(|i| &self.items[i])
+    }
+
     pub fn load(path: &std::path::Path) -> anyhow::Result<Definition> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path)
@@ -120,9 +131,118 @@ fn definition_problem(detail: &str) -> String {
     crate::input::yaml::syntax_problem(detail).0.to_lowercase()
 }
 
+/// A grid header as Google Forms writes it, «Вопрос [Строка]», from the other ways services join
+/// a question and its row: «Вопрос / Строка», «Вопрос: Строка», «Вопрос - Строка», a numbered row
+/// «3.1. Строка».
+fn as_grid_header(header: &str) -> String {
+    let header = header.trim();
+    for separator in [" / ", ": ", " — ", " – ", " - "] {
+        if let Some(at) = header.rfind(separator) {
+            let (question, row) = (&header[..at], &header[at + separator.len()..]);
+            if !question.trim().is_empty() && !row.trim().is_empty() {
+                return format!("{} [{}]", question.trim(), row.trim());
+            }
+        }
+    }
+    let number: String = header
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if number.chars().any(|c| c.is_ascii_digit()) && number.contains('.') {
+        let row = header[number.len()..].trim();
+        if !row.is_empty() {
+            return format!("{} [{row}]", number.trim_end_matches('.'));
+        }
+    }
+    header.to_string()
+}
+
+/// Patterns indexed by what they name, so that matching thousands of items to thousands of
+/// columns is linear: a `*[Строка]` pattern (what `survey init` writes) and a pattern without
+/// `*` are looked up by their row or header; any other pattern is tried one by one.
+#[derive(Debug, Clone, Default)]
+pub struct PatternIndex {
+    patterns: Vec<String>,
+    by_row: std::collections::HashMap<String, Vec<usize>>,
+    by_header: std::collections::HashMap<String, Vec<usize>>,
+    others: Vec<usize>,
+}
+
+impl PatternIndex {
+    pub fn new(patterns: Vec<&str>) -> Self {
+        let mut index = PatternIndex {
+            patterns: patterns.into_iter().map(str::to_string).collect(),
+            by_row: std::collections::HashMap::new(),
+            by_header: std::collections::HashMap::new(),
+            others: Vec::new(),
+        };
+        for (i, pattern) in index.patterns.iter().enumerate() {
+            let row = pattern
+                .strip_prefix('*')
+                .and_then(|p| p.strip_prefix('['))
+                .and_then(|p| p.strip_suffix(']'))
+                .filter(|row| !row.contains(['*', '[', ']']));
+            match row {
+                Some(row) => index
+                    .by_row
+                    .entry(normalize_option(row))
+                    .or_default()
+                    .push(i),
+                None if !pattern.contains('*') => index
+                    .by_header
+                    .entry(normalize_option(pattern))
+                    .or_default()
+                    .push(i),
+                None => index.others.push(i),
+            }
+        }
+        index
+    }
+
+    /// Every pattern `header` matches, in pattern order.
+    pub fn matching(&self, header: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        if let Some(list) = self.by_header.get(&normalize_option(header)) {
+            found.extend(list);
+        }
+        let grid = if header.contains('[') {
+            header.to_string()
+        } else {
+            as_grid_header(header)
+        };
+        if let Some(row) = grid
+            .strip_suffix(']')
+            .and_then(|g| g.rfind('[').map(|at| &g[at + 1..]))
+            && let Some(list) = self.by_row.get(&normalize_option(row))
+        {
+            found.extend(list.iter().filter(|&&i| matches(&self.patterns[i], header)));
+        }
+        found.extend(
+            self.others
+                .iter()
+                .filter(|&&i| matches(&self.patterns[i], header)),
+        );
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The first pattern `header` matches.
+    pub fn first(&self, header: &str) -> Option<usize> {
+        self.matching(header).first().copied()
+    }
+}
+
 /// Whether a header matches a definition's header or `*` pattern (case, ё and spaces do not
 /// matter).
 pub fn matches(pattern: &str, header: &str) -> bool {
+    let bracketed;
+    let header = if pattern.contains('[') && !header.contains('[') {
+        bracketed = as_grid_header(header);
+        bracketed.as_str()
+    } else {
+        header
+    };
     let header = normalize_option(header);
     if !pattern.contains('*') {
         return normalize_option(pattern) == header;
@@ -164,6 +284,44 @@ pub fn matches(pattern: &str, header: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grid_rows_are_matched_however_the_service_joins_question_and_row() {
+        for header in [
+            "Оцените работу [Консультации]",
+            "Оцените работу / Консультации",
+            "Оцените работу: Консультации",
+            "Оцените работу - Консультации",
+            "3.1. Консультации",
+        ] {
+            assert!(matches("*[Консультации]", header), "{header}");
+        }
+        assert!(!matches("*[Консультации]", "Оцените работу / Справки"));
+        assert!(!matches("*[Консультации]", "Ваш e-mail"));
+    }
+
+    #[test]
+    fn the_index_finds_what_matching_one_by_one_finds() {
+        let patterns = vec![
+            "*[Консультации]",
+            "Насколько Вы в целом*",
+            "Ваш отдел",
+            "*[Справки]",
+        ];
+        let index = PatternIndex::new(patterns.clone());
+        for header in [
+            "Оцените [Консультации]",
+            "Оцените / Справки",
+            "Насколько Вы в целом удовлетворены?",
+            "ваш  отдел",
+            "Другое",
+        ] {
+            let one_by_one: Vec<usize> = (0..patterns.len())
+                .filter(|&i| matches(patterns[i], header))
+                .collect();
+            assert_eq!(index.matching(header), one_by_one, "{header}");
+        }
+    }
 
     #[test]
     fn patterns_match_like_the_spec() {

@@ -764,6 +764,7 @@ mod tests {
                         proposals: None,
                         segments: Vec::new(),
                         personal: Vec::new(),
+                        index: Default::default(),
                     }),
                     by: None,
                     min_group: 5,
