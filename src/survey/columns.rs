@@ -202,6 +202,9 @@ impl Column {
     }
 }
 
+/// How many missing columns get the closest headers named.
+const MISSING_WITH_SUGGESTIONS: usize = 50;
+
 /// S001 for every column the definition names that no header matches.
 fn missing_columns(file: &str, headers: &[String], definition: &Definition) -> Vec<Finding> {
     let mut named: Vec<(&str, String)> = Vec::new();
@@ -233,8 +236,16 @@ fn missing_columns(file: &str, headers: &[String], definition: &Definition) -> V
         .enumerate()
         .filter(|(i, _)| !found[*i])
         .map(|(_, named)| named)
-        .map(|(pattern, what)| {
-            codes::missing_column(file, pattern, &what, &closest_headers(pattern, headers))
+        .enumerate()
+        .map(|(n, (pattern, what))| {
+            // The closest headers for the first few: a definition of thousands of items missing
+            // from an export must not compare each with every header.
+            let closest = if n < MISSING_WITH_SUGGESTIONS {
+                closest_headers(pattern, headers)
+            } else {
+                Vec::new()
+            };
+            codes::missing_column(file, pattern, &what, &closest)
         })
         .collect()
 }
