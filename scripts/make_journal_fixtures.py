@@ -57,3 +57,9 @@ write("no_header_personal.csv", [
     "Кузнецова Ольга Игоревна;тел. 8 (3812) 25-34-11;СНИЛС 123-456-789 01;kuznetsova@minfin.ru",
     "Сидоров П. П.;тел. 8 (3812) 25-34-12;СНИЛС 123-456-789 02;sidorov@minfin.ru",
 ])
+
+# A journal with a hidden sheet: it is not read, and the note says so.
+xlsx(os.path.join(OUT, "hidden_sheet.xlsx"), {
+    "Журнал": [HEADER, ["1", datetime.date(2025, 3, 3), "письменное", datetime.date(2025, 3, 20)]],
+    "Скрытый": [HEADER, ["2", datetime.date(2025, 3, 4), "письменное", ""]],
+}, hidden=("Скрытый",))

@@ -63,6 +63,9 @@ pub static WORDINGS: &[(&str, Option<Point>, Option<Form>)] = &[
     ("чат бот", Some(Digital), Some(Written)),
     ("чат", Some(Digital), Some(Written)),
     ("telegram", Some(Digital), Some(Written)),
+    ("whatsapp", Some(Digital), Some(Written)),
+    ("телефонограмм", None, Some(Written)),
+    ("докладн", None, Some(Written)),
     ("телеграм", Some(Digital), Some(Written)),
     ("интернет", Some(Digital), Some(Written)),
     ("приложени", Some(Digital), None),
@@ -108,6 +111,17 @@ pub static WORDINGS: &[(&str, Option<Point>, Option<Form>)] = &[
     ("oral", None, Some(Oral)),
 ];
 
+/// How strongly a phrase says the form of a request: the adjective itself (письменное,
+/// устное) says it outright; a channel (СЭД, телефон, нарочным) says it by its nature; a bare
+/// noun (запрос, заявление) or «лично» only hints.
+fn form_strength(phrase: &str) -> u8 {
+    match phrase {
+        "письменн" | "устн" | "written" | "oral" => 3,
+        "запрос" | "заявлени" | "лично" | "заочн" => 1,
+        _ => 2,
+    }
+}
+
 /// What a wording means: the point and the form its phrases name, and the phrases found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Meaning {
@@ -115,20 +129,23 @@ pub struct Meaning {
     pub offline: bool,
     pub written: bool,
     pub oral: bool,
+    /// The strongest phrase for each form (see [`form_strength`]); 0 when none.
+    pub written_strength: u8,
+    pub oral_strength: u8,
     /// The phrases matched, in the order of the text.
     pub phrases: Vec<&'static str>,
 }
 
 impl Meaning {
-    /// The form of a request: the words that say written win («письменное заявление на личном
-    /// приёме» is written); None when no wording names a form.
+    /// The form of a request: the stronger wording decides, and between equals the words that
+    /// say written win («письменное заявление на личном приёме» is written, «устный запрос»
+    /// and «запрос по телефону» are oral); None when no wording names a form.
     pub fn form(&self) -> Option<Form> {
-        if self.written {
-            Some(Written)
-        } else if self.oral {
-            Some(Oral)
-        } else {
-            None
+        match (self.written, self.oral) {
+            (true, true) if self.oral_strength > self.written_strength => Some(Oral),
+            (true, _) => Some(Written),
+            (false, true) => Some(Oral),
+            (false, false) => None,
         }
     }
 
@@ -195,8 +212,14 @@ pub fn meaning(text: &str) -> Meaning {
             None => {}
         }
         match form {
-            Some(Written) => meaning.written = true,
-            Some(Oral) => meaning.oral = true,
+            Some(Written) => {
+                meaning.written = true;
+                meaning.written_strength = meaning.written_strength.max(form_strength(phrase));
+            }
+            Some(Oral) => {
+                meaning.oral = true;
+                meaning.oral_strength = meaning.oral_strength.max(form_strength(phrase));
+            }
             None => {}
         }
     }
@@ -278,6 +301,10 @@ mod tests {
         ("Горячая линия", "-", "o"),
         ("oral", "-", "o"),
         ("Пись\u{ad}менное", "-", "w"),
+        ("Устный запрос", "-", "o"),
+        ("Устное заявление", "-", "o"),
+        ("Запрос по телефону", "-", "o"),
+        ("Телефонограмма", "-", "w"),
         ("Интер\u{ad}нет-приёмная", "d", "w"),
         ("Отличный", "-", "-"),
         ("Срочное", "-", "-"),

@@ -47,9 +47,14 @@ fn is_weekend(day: NaiveDate) -> bool {
 
 /// The years of a calendar file, or why it is not one (in Russian, without the file's name).
 pub fn read(path: &std::path::Path) -> Result<Vec<Year>, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| crate::text::io_reason(&e))?
-        .len();
+    let metadata = std::fs::metadata(path).map_err(|e| crate::text::io_reason(&e))?;
+    if !metadata.is_file() {
+        // A pipe is never opened: reading it would wait for a writer.
+        return Err(
+            "это не обычный файл (папка, канал или устройство); укажите файл календаря".to_string(),
+        );
+    }
+    let size = metadata.len();
     if size > MAX_BYTES {
         return Err(format!(
             "файл больше {} КБ — это не производственный календарь",

@@ -110,6 +110,15 @@ fn read_workbook(
     // its header alone first, its rows as they stream second.
     let mut book = workbook::open(path).map_err(explain)?;
     let sheets = workbook::visible_sheets(&book);
+    // What a person does not see is not read, and said.
+    let hidden = workbook::hidden_sheets(&book);
+    let hidden_note = (!hidden.is_empty()).then(|| {
+        let names: Vec<String> = hidden.iter().map(|h| format!("«{h}»")).collect();
+        format!(
+            "{file}: скрытые листы не прочитаны: {}; если это часть журнала, покажите их в Excel (Формат → Скрыть или отобразить) и запустите снова",
+            names.join(", ")
+        )
+    });
     let mut journals = Vec::new();
     for sheet in &sheets {
         let is_journal = workbook::stream_rows(
@@ -125,6 +134,17 @@ fn read_workbook(
         let Some(first) = sheets.first() else {
             return Err(explain(crate::input::Problem::NoVisibleSheet));
         };
+        if let Some(note) = &hidden_note {
+            let mut journal = workbook::stream_rows(
+                &mut book,
+                first,
+                |rows| read(file, rows, judge, on_request),
+                explain,
+            )
+            .map_err(explain)??;
+            journal.notes.push(note.clone());
+            return Ok(journal);
+        }
         return workbook::stream_rows(
             &mut book,
             first,
@@ -171,6 +191,7 @@ fn read_workbook(
         }
         whole.notes.insert(0, note);
     }
+    whole.notes.extend(hidden_note);
     Ok(whole)
 }
 

@@ -48,6 +48,17 @@ pub fn visible_sheets<R: Read + Seek>(workbook: &Xlsx<R>) -> Vec<String> {
         .collect()
 }
 
+/// The names of the worksheets a person does not see (hidden or very hidden), in order.
+pub fn hidden_sheets<R: Read + Seek>(workbook: &Xlsx<R>) -> Vec<String> {
+    workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
 /// Every visible worksheet of the workbook as a grid, in order.
 pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
     let mut workbook = open(path)?;

@@ -86,10 +86,13 @@ const STOP_WORDS: [&str; 24] = [
 ];
 
 /// Boilerplate a process name begins with, which says nothing of which process it is.
-const BOILERPLATE: [&str; 6] = [
+const BOILERPLATE: [&str; 9] = [
     "организация работы по",
+    "организация работ по",
     "организация работы с",
+    "организация работ с",
     "организация работы",
+    "организация работ",
     "организация",
     "обеспечение",
     "осуществление",
@@ -433,6 +436,22 @@ directions:
             linked(&linker, "Начисление пособий").as_deref(),
             Some("Начисление пособий")
         );
+    }
+
+    #[test]
+    fn the_boilerplate_is_dropped_in_either_form() {
+        let registry: Registry = serde_yaml::from_str(
+            "directions: [{name: Кадры, processes: [{name: Организация работы по охране труда}]}]",
+        )
+        .unwrap();
+        let linker = Linker::of(&registry);
+        assert!(
+            linker
+                .link("Организация работ по охране труда")
+                .process()
+                .is_some()
+        );
+        assert!(linker.link("Охране труда").process().is_some());
     }
 
     #[test]

@@ -201,8 +201,25 @@ pub fn classify(header: &str) -> Heading {
         Some((_, None)) => Heading::NotAField,
         Some((_, Some(column))) => match tie {
             Some(other) => Heading::Ambiguous(column, other),
-            None => Heading::Field(column),
+            None => Heading::Field(qualified(column, &wanted)),
         },
+    }
+}
+
+/// A date header with a qualifier says what it is: «(план)», «по плану», «плановая»,
+/// «(контрольная)», «(срок)», «не позднее» make an answer's date a deadline; «… ответа» makes a
+/// registration date the answer's (its outgoing registration), never the receipt.
+fn qualified(column: Column, header: &str) -> Column {
+    let words: Vec<&str> = header.split(' ').collect();
+    let says = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+    match column {
+        Column::Answered
+            if says(&["план", "контрольн", "срок"]) || header.contains("не позднее") =>
+        {
+            Column::Due
+        }
+        Column::Received if says(&["ответ", "исход", "исх"]) => Column::Answered,
+        other => other,
     }
 }
 
@@ -639,6 +656,14 @@ mod tests {
             ("Дата обращения", Some(Column::Received)),
             ("Вх. дата", Some(Column::Received)),
             ("Дата регистрации: с 01.01.2025 по 31.12.2025", None),
+            ("Дата ответа (план)", Some(Column::Due)),
+            ("Дата исполнения (плановая)", Some(Column::Due)),
+            ("Дата ответа по плану", Some(Column::Due)),
+            ("Дата исполнения (контрольная)", Some(Column::Due)),
+            ("Дата ответа (срок)", Some(Column::Due)),
+            ("Исполнено (план)", Some(Column::Due)),
+            ("Дата ответа, не позднее", Some(Column::Due)),
+            ("Дата регистрации ответа", Some(Column::Answered)),
         ] {
             assert_eq!(Column::of(header), column, "{header}");
         }

@@ -44,6 +44,11 @@ impl Definition {
 
     pub fn load(path: &std::path::Path) -> anyhow::Result<Definition> {
         let name = path.display().to_string();
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            anyhow::bail!(
+                "{name}: это не обычный файл (папка, канал или устройство); укажите файл описания анкеты"
+            );
+        }
         let text = std::fs::read_to_string(path)
             .map_err(|error| crate::text::io_problem(&name, "описание анкеты", &error))?;
         let definition = Definition::parse(path, &text)?;

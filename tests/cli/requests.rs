@@ -735,3 +735,66 @@ fn a_huge_cell_in_an_overdue_row_is_shown_cut() {
     );
     assert!(run.stdout.len() < 100_000, "{} bytes", run.stdout.len());
 }
+
+#[test]
+fn hidden_sheets_plan_qualifiers_oral_nouns_and_pipes_are_handled_as_a_person_means_them() {
+    let run = tochki([
+        "requests",
+        "tests/fixtures/requests/hidden_sheet.xlsx",
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.json()["summary"]["total"], 1, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("скрытые листы не прочитаны: «Скрытый»"),
+        "{}",
+        run.stderr
+    );
+    // «Дата ответа (план)» is a deadline, not an answer.
+    let (_dir, path) = temp_journal(
+        "Дата поступления;Форма обращения;Дата ответа (план)\n09.04.2025;письменное;20.04.2025\n10.04.2025;устный запрос;\n11.04.2025;запрос по телефону;\n",
+    );
+    let report = json(&[&path, "--as-of", "2025-05-13"]);
+    assert_eq!(at_row(&report, 2)["due"], "2025-04-20");
+    assert!(at_row(&report, 2)["answered"].is_null());
+    assert_eq!(at_row(&report, 2)["status"], "overdue");
+    // An oral adjective beats a bare noun; a phone beats «запрос».
+    assert_eq!(at_row(&report, 3)["form"], "oral");
+    assert_eq!(at_row(&report, 4)["form"], "oral");
+    // A pipe given as --calendar or --survey is refused without being opened.
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("calendar.json");
+    if std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let pipe = pipe.to_str().unwrap();
+        for args in [
+            vec!["requests", path.as_str(), "--calendar", pipe],
+            vec![
+                "check",
+                "registries/example_complete.yaml",
+                "--calendar",
+                pipe,
+            ],
+            vec![
+                "survey",
+                "tally",
+                "examples/survey_2025.csv",
+                "--survey",
+                pipe,
+            ],
+        ] {
+            let run = tochki(&args);
+            assert_eq!(run.code, 2, "{args:?}");
+            assert!(
+                run.stderr.contains("не обычный файл"),
+                "{args:?}: {}",
+                run.stderr
+            );
+        }
+    }
+}
