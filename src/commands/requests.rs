@@ -111,14 +111,7 @@ fn read_workbook(
     let mut book = workbook::open(path).map_err(explain)?;
     let sheets = workbook::visible_sheets(&book);
     // What a person does not see is not read, and said.
-    let hidden = workbook::hidden_sheets(&book);
-    let hidden_note = (!hidden.is_empty()).then(|| {
-        let names: Vec<String> = hidden.iter().map(|h| format!("«{h}»")).collect();
-        format!(
-            "{file}: скрытые листы не прочитаны: {}; если это часть журнала, покажите их в Excel (Формат → Скрыть или отобразить) и запустите снова",
-            names.join(", ")
-        )
-    });
+    let hidden_note = hidden_sheets_note(file, &workbook::hidden_sheets(&book));
     let mut journals = Vec::new();
     for sheet in &sheets {
         let is_journal = workbook::stream_rows(
@@ -182,17 +175,35 @@ fn read_workbook(
         whole.notes.extend(journal.notes);
     }
     if several {
-        let mut note = format!("{file}: прочитаны {}", read_names.join(", "));
-        if !skipped.is_empty() {
-            note.push_str(&format!(
-                "; пропущены (нет заголовка журнала): {}",
-                skipped.join(", ")
-            ));
-        }
-        whole.notes.insert(0, note);
+        whole
+            .notes
+            .insert(0, sheets_note(file, &read_names, &skipped));
     }
     whole.notes.extend(hidden_note);
     Ok(whole)
+}
+
+/// The note naming the hidden sheets of a journal, which are not read.
+fn hidden_sheets_note(file: &str, hidden: &[String]) -> Option<String> {
+    (!hidden.is_empty()).then(|| {
+        let names: Vec<String> = hidden.iter().map(|h| format!("«{h}»")).collect();
+        format!(
+            "{file}: скрытые листы не прочитаны: {}; если это часть журнала, покажите их в Excel (Формат → Скрыть или отобразить) и запустите снова",
+            names.join(", ")
+        )
+    })
+}
+
+/// The note naming the sheets read and the sheets skipped.
+fn sheets_note(file: &str, read: &[String], skipped: &[String]) -> String {
+    let mut note = format!("{file}: прочитаны {}", read.join(", "));
+    if !skipped.is_empty() {
+        note.push_str(&format!(
+            "; пропущены (нет заголовка журнала): {}",
+            skipped.join(", ")
+        ));
+    }
+    note
 }
 
 /// The day statuses are judged on: --as-of, or today.
