@@ -178,6 +178,15 @@ pub fn sniff(path: &Path) -> Result<(), super::Problem> {
             "возьмите исходный документ Word или Excel",
         );
     }
+    if head.starts_with(b"PK") && kind != Some(Kind::Word) && kind != Some(Kind::Workbook) {
+        let parts = zip_part_names(path);
+        if parts.iter().any(|p| p.starts_with("word/")) {
+            return other("документ Word", "переименуйте файл в .docx");
+        }
+        if parts.iter().any(|p| p.starts_with("xl/")) && kind != Some(Kind::Csv) {
+            return other("книга Excel", "переименуйте файл в .xlsx");
+        }
+    }
     if head.starts_with(b"PK") && kind != Some(Kind::Csv) && kind.is_some() {
         let parts = zip_part_names(path);
         let has = |prefix: &str| parts.iter().any(|p| p.starts_with(prefix));

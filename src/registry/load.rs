@@ -272,6 +272,13 @@ pub fn load_file(path: &std::path::Path) -> anyhow::Result<Loaded> {
     if crate::input::Kind::of(path).is_some() {
         return load_table(path, &super::import::Options::default());
     }
+    // A document or a workbook under another name is named by what it is, never given YAML
+    // advice.
+    if path.exists() {
+        crate::input::sniff(path).map_err(|problem| {
+            problem.explain(&path.display().to_string(), &super::REGISTRY_WORDS)
+        })?;
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         anyhow::anyhow!(
             "не удалось прочитать файл {}: {}",

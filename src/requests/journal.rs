@@ -351,6 +351,10 @@ pub fn read(
             totals.push(row.number.to_string());
             continue;
         }
+        // The header repeated in the body (a copy, or Excel's print titles pasted as rows).
+        if same_words(&row, &header) {
+            continue;
+        }
         let cell = |column: Column| {
             place(column)
                 .and_then(|i| row.slots.get(i))
@@ -435,6 +439,18 @@ fn unused_note(file: &str, header: &GridRow, columns: &[Option<Column>]) -> Opti
         .map(|(slot, _)| format!("«{}»", slot.text.trim()))
         .collect();
     (!unused.is_empty()).then(|| format!("{file}: графы не использованы: {}", unused.join(", ")))
+}
+
+/// Whether two rows hold the same words cell by cell (a repeated header).
+fn same_words(row: &GridRow, header: &GridRow) -> bool {
+    let words = |r: &GridRow| -> Vec<String> {
+        r.slots
+            .iter()
+            .map(|s| normalize(&s.text))
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    words(row) == words(header)
 }
 
 /// The field of each header cell; a header that fits two fields, or two columns of one field,

@@ -604,3 +604,46 @@ fn an_xlsb_is_refused_as_what_it_is_by_every_reader() {
         }
     }
 }
+
+#[test]
+fn an_office_file_under_a_yaml_or_doc_name_gets_no_yaml_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    for (source, name, said) in [
+        (
+            "examples/smolensk_appendix.docx",
+            "перечень.doc",
+            "это документ Word",
+        ),
+        (
+            "examples/lipetsk_form.xlsx",
+            "перечень.yaml",
+            "это книга Excel",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::copy(crate::root().join(source), &path).unwrap();
+        let run = tochki(["check", path.to_str().unwrap()]);
+        assert_eq!(run.code, 2, "{name}");
+        assert!(run.stderr.contains(said), "{name}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains(".yaml") || name.ends_with(".yaml"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            !run.stdout.contains("UTF-8") && !run.stderr.contains("нулевые байты"),
+            "{}",
+            run.stderr
+        );
+    }
+    let pipe = dir.path().join("pipe.yaml");
+    if std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let run = tochki(["check", pipe.to_str().unwrap()]);
+        assert_eq!(run.code, 2);
+        assert!(run.stderr.contains("не обычный файл"), "{}", run.stderr);
+    }
+}

@@ -798,3 +798,13 @@ fn hidden_sheets_plan_qualifiers_oral_nouns_and_pipes_are_handled_as_a_person_me
         }
     }
 }
+
+#[test]
+fn a_header_repeated_in_the_body_is_skipped() {
+    let (_dir, path) = temp_journal(
+        "Дата поступления;Форма обращения\n01.04.2025;письменное\nДата поступления;Форма обращения\n02.04.2025;устное\n",
+    );
+    let report = json(&[&path, "--as-of", "2025-05-14"]);
+    assert_eq!(report["summary"]["total"], 2);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 0, "{report}");
+}
