@@ -7,6 +7,7 @@
 
 pub mod docx;
 pub mod grid;
+mod kind;
 mod problem;
 pub mod records;
 pub mod text;
@@ -14,5 +15,6 @@ pub mod workbook;
 pub mod yaml;
 pub mod zip;
 
-pub use grid::{CsvRows, Grid, GridRow, Kind, Slot, Source, column_letters, read_all, sniff};
+pub use grid::{CsvRows, Grid, GridRow, Slot, Source, column_letters, read_all};
+pub use kind::{Kind, sniff};
 pub use problem::{Problem, Words};

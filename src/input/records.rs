@@ -96,7 +96,7 @@ impl Export {
     ) -> Result<Option<Export>, Problem> {
         // A pipe is never opened (it would block); an old Office file, a protected one, RTF or
         // PDF is named by what it is, never «не CSV».
-        super::grid::sniff(path)?;
+        super::kind::sniff(path)?;
         let mut file = std::fs::File::open(path)?;
         let mut sample = Vec::with_capacity(SAMPLE);
         (&mut file).take(SAMPLE as u64).read_to_end(&mut sample)?;

@@ -647,3 +647,19 @@ fn an_office_file_under_a_yaml_or_doc_name_gets_no_yaml_advice() {
         assert!(run.stderr.contains("не обычный файл"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn a_heading_of_punctuation_only_names_no_column() {
+    let run = tochki([
+        "import",
+        "tests/fixtures/layouts/continued.docx",
+        "--column",
+        "%=point",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("point: Телефонная связь"),
+        "{}",
+        run.stdout
+    );
+}

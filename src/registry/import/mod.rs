@@ -274,9 +274,11 @@ fn header_row(grid: &Grid, explicit: &[(String, Field)]) -> Option<usize> {
 
 fn field_of(header: &str, explicit: &[(String, Field)]) -> Option<Field> {
     let wanted = normalize(header);
+    // A heading of punctuation only («%») normalises to nothing: it names no column, and an
+    // empty header cell is never the column it names.
     explicit
         .iter()
-        .find(|(h, _)| normalize(h) == wanted)
+        .find(|(h, _)| !wanted.is_empty() && normalize(h) == wanted)
         .map(|(_, f)| *f)
         .or_else(|| Field::of_header(header))
 }
