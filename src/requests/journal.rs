@@ -363,7 +363,15 @@ pub fn read(
         };
         // The row as the spreadsheet shows it, the column as an index from 0 (the codes add 1).
         let at = |column: Column| (row.number, place(column).unwrap_or(0));
-        match read_row(&cell, &at, judge, &mut names) {
+        // A finding names the column as the file heads it («Срок»), not the field's name.
+        let heading = |column: Column| {
+            place(column)
+                .and_then(|i| header.slots.get(i))
+                .map(|s| s.text.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| column.heading().to_string())
+        };
+        match read_row(&cell, &at, &heading, judge, &mut names) {
             Ok(mut request) => {
                 request.file = std::sync::Arc::clone(&shared_file);
                 on_request(request)
@@ -548,13 +556,14 @@ fn unreadable(file: &str, finding: Finding) -> Journal {
 fn read_row<'r>(
     cell: &dyn Fn(Column) -> Option<&'r str>,
     at: &dyn Fn(Column) -> (usize, usize),
+    heading: &dyn Fn(Column) -> String,
     judge: &Judge,
     names: &mut Interner,
 ) -> Result<Request, Box<Finding>> {
     let date = |column: Column, required: bool| -> Result<Option<NaiveDate>, Box<Finding>> {
         match cell(column) {
             None if required => Err(Box::new(j002(
-                column.heading(),
+                &heading(column),
                 "",
                 at(column),
                 judge.anonymous,
@@ -562,12 +571,12 @@ fn read_row<'r>(
             None => Ok(None),
             Some(text) => parse_journal_date(text)
                 .map(Some)
-                .ok_or_else(|| Box::new(j002(column.heading(), text, at(column), judge.anonymous))),
+                .ok_or_else(|| Box::new(j002(&heading(column), text, at(column), judge.anonymous))),
         }
     };
     let received = date(Column::Received, true)?.ok_or_else(|| {
         Box::new(j002(
-            Column::Received.heading(),
+            &heading(Column::Received),
             "",
             at(Column::Received),
             judge.anonymous,

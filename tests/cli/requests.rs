@@ -553,6 +553,9 @@ fn bare_numbers_are_not_dates() {
         .map(|f| (f["code"].as_str().unwrap(), f["row"].as_u64().unwrap()))
         .collect();
     assert_eq!(codes, vec![("J002", 2), ("J002", 3), ("J002", 4)]);
+    // The finding names the column as the journal heads it.
+    let message = report["findings"][2]["message"].as_str().unwrap();
+    assert!(message.contains("в графе «Срок»"), "{message}");
     // «12.05.25» is a date with a two-digit year.
     assert_eq!(at_row(&report, 5)["received"], "2025-05-12");
     let as_of = tochki(["requests", path, "--as-of", "2025"]);
