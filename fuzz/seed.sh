@@ -15,4 +15,6 @@ cp ../registries/*.yaml corpus/diff/
 # journals of requests.
 mkdir -p corpus/table
 cp ../examples/*.docx ../examples/*.xlsx ../examples/requests_2025.csv ../tests/fixtures/import/*.docx \
-   ../tests/fixtures/requests/* corpus/table/
+   ../tests/fixtures/requests/*.xlsx ../tests/fixtures/requests/sed_export.csv \
+   ../tests/fixtures/requests/two_dates.csv ../tests/fixtures/layouts/* ../tests/fixtures/hostile/* \
+   ../tests/fixtures/kinds/* corpus/table/
