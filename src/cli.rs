@@ -373,6 +373,9 @@ pub struct SurveyInitArgs {
     /// Папка для файлов анкеты (создаётся; существующие файлы не перезаписываются)
     #[arg(short, long, value_name = "ПАПКА", default_value = ".")]
     pub output: PathBuf,
+    /// Области анкеты, если в перечне их нет: accounting, hr, it, admin через запятую
+    #[arg(long, value_name = "ОБЛАСТИ", value_delimiter = ',')]
+    pub areas: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]

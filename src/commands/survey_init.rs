@@ -10,7 +10,25 @@ use anyhow::bail;
 use std::io::Write;
 
 pub fn run(args: &SurveyInitArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let registry = super::shared::load_for_linking(&args.registry)?;
+    let mut registry = super::shared::load_for_linking(&args.registry)?;
+    if !args.areas.is_empty() {
+        let known: Vec<&str> = crate::registry::model::AREAS
+            .iter()
+            .map(|(c, _)| *c)
+            .collect();
+        if let Some(unknown) = args.areas.iter().find(|a| !known.contains(&a.trim())) {
+            bail!(
+                "--areas: неизвестная область «{unknown}»; допустимые: {}",
+                known.join(", ")
+            );
+        }
+        registry.areas = Some(crate::registry::model::OneOrMany::Many(
+            args.areas
+                .iter()
+                .map(|a| crate::registry::model::Text(a.trim().to_string()))
+                .collect(),
+        ));
+    }
     let questionnaire = Questionnaire::of(&registry);
     if questionnaire.rows.is_empty() {
         bail!(

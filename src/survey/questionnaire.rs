@@ -84,11 +84,28 @@ impl Questionnaire {
 
 /// «ведения бухгалтерского учета», from the registry's areas (accounting when none is given).
 fn topic(registry: &Registry) -> String {
-    let codes: Vec<&str> = match &registry.areas {
+    let mut codes: Vec<&str> = match &registry.areas {
         Some(OneOrMany::One(area)) => vec![area.as_str()],
         Some(OneOrMany::Many(areas)) => areas.iter().map(Text::as_str).collect(),
         None => Vec::new(),
     };
+    // A registry read from a table has no areas: its directions say them, and no area is
+    // claimed that nobody named.
+    if codes.is_empty() {
+        for direction in registry.directions.iter().flatten() {
+            let name = crate::text::normalize(Text::non_blank(&direction.name).unwrap_or(""));
+            for (stem, code) in [
+                ("бухгалтер", "accounting"),
+                ("кадр", "hr"),
+                ("информационн", "it"),
+                ("хозяйств", "admin"),
+            ] {
+                if name.split(' ').any(|w| w.starts_with(stem)) && !codes.contains(&code) {
+                    codes.push(code);
+                }
+            }
+        }
+    }
     let names: Vec<&str> = codes
         .iter()
         .filter_map(|code| AREAS.iter().find(|(c, _)| c == code).map(|(_, name)| *name))
@@ -102,7 +119,7 @@ fn topic(registry: &Registry) -> String {
         })
         .collect();
     match names.as_slice() {
-        [] => "ведения бухгалтерского учета".to_string(),
+        [] => "взаимодействия с внутренним клиентом".to_string(),
         [one] => one.to_string(),
         [first @ .., last] => format!("{} и {last}", first.join(", ")),
     }

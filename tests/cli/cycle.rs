@@ -939,3 +939,39 @@ fn a_process_added_this_year_is_not_a_missing_column_of_last_year() {
     let direction = &json["registry"]["directions"][0];
     assert_eq!(direction["delta_pp"].as_f64(), Some(-100.0), "{direction}");
 }
+
+#[test]
+fn a_registry_from_a_table_asks_about_the_areas_its_directions_name_and_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    // The layout fixture's directions: «Бухгалтерский учет» and «Кадровая политика».
+    let run = tochki([
+        "survey",
+        "init",
+        "tests/fixtures/layouts/continued.docx",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let definition = std::fs::read_to_string(dir.path().join("continued.survey.yaml")).unwrap();
+    assert!(
+        definition.contains("ведения бухгалтерского учета и кадровой политики"),
+        "{definition}"
+    );
+    let other = tempfile::tempdir().unwrap();
+    let run = tochki([
+        "survey",
+        "init",
+        "tests/fixtures/layouts/continued.docx",
+        "--areas",
+        "it",
+        "-o",
+        other.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let definition = std::fs::read_to_string(other.path().join("continued.survey.yaml")).unwrap();
+    assert!(
+        definition.contains("информационно-технического обеспечения"),
+        "{definition}"
+    );
+    assert!(!definition.contains("бухгалтерского"), "{definition}");
+}
