@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fixtures that trigger the survey codes no other fixture triggers (S001, S004, S010), for the
+"""Fixtures that trigger the survey codes no other fixture triggers (S001, S004, S010, S011), for the
 meta-test that holds every code of the catalogue to a fixture (tests/cli/check.rs).
 
 Run from the repository root: python3 scripts/make_code_fixtures.py
@@ -54,3 +54,11 @@ xlsx(str(OUT / "titled_export.xlsx"), {"Ответы": [
 ] + [[f"0{i}.11.2025 10:00:00", "Полностью удовлетворен", "Скорее удовлетворен"] for i in range(1, 7)]
   + [["07.11.2025 10:00:00", "Полностью удовлетворен", "Полностью удовлетворен"],
      ["07.11.2025 10:00:00", "Полностью удовлетворен", "Полностью удовлетворен"]]})
+
+# S011: two grid rows that both link to «Выдача справок о доходах» of examples/registry_2025.yaml.
+(OUT / "s011_two_items.csv").write_text(
+    "Отметка времени,Оцените работу [Выдача справок о доходах],Оцените работу [Выдача справки о доходах]\n"
+    "10.11.2025 09:00:00,Полностью удовлетворен,Скорее удовлетворен\n"
+    "10.11.2025 09:05:00,Скорее удовлетворен,Полностью удовлетворен\n",
+    encoding="utf-8",
+)

@@ -44,6 +44,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::survey::codes::S008,
     &crate::survey::codes::S009,
     &crate::survey::codes::S010,
+    &crate::survey::codes::S011,
 ];
 
 /// Finds a code (case does not matter).

@@ -4,6 +4,7 @@
 
 use super::codes::{
     item_linked_closely, item_without_process, process_not_surveyed, process_without_feedback,
+    several_items_one_process,
 };
 use super::definition::Definition;
 use super::label::ItemLabel;
@@ -97,6 +98,30 @@ pub fn link(
                 }
             };
             report.waves[wave].items[i].link = Some(link);
+        }
+    }
+    // Several items on one process: said, since the process shows the first one's figures.
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for (place, _) in &asked {
+        if seen.contains(place) {
+            continue;
+        }
+        seen.push(*place);
+        let labels: Vec<String> = asked
+            .iter()
+            .filter(|(p, _)| p == place)
+            .map(|(_, i)| report.waves[latest].items[*i].label.as_str().to_string())
+            .collect();
+        if labels.len() > 1
+            && let Some(process) = linker
+                .processes()
+                .find(|p| (p.direction_index, p.process_index) == *place)
+        {
+            findings.push(several_items_one_process(
+                &export,
+                &process.process,
+                &labels,
+            ));
         }
     }
     let block = block(report, latest, registry, &asked);

@@ -491,3 +491,38 @@ pub fn item_linked_closely(file: &str, label: &str, process: &str) -> Finding {
     finding.file = file.to_string();
     finding
 }
+
+pub static S011: Rule = Rule {
+    code: "S011",
+    name: "several-items-one-process",
+    severity: Severity::Warning,
+    source: "Омск, приложение; Липецк 2.2",
+    summary: "несколько вопросов анкеты связаны с одним процессом перечня: цифры процесса — по первому",
+    explanation: "\
+Что проверяет: с --registry — что о каждом процессе перечня спрашивает один вопрос.
+
+Почему это важно: цифры процесса в перечне (уровень, изменение, снижение) берутся по одному
+вопросу; ответы на второй вопрос о том же процессе в них не войдут, а итог направления их учтёт,
+и два уровня разойдутся без объяснения.
+
+Пример: «Выдача справок о доходах» и «Выдача справки о доходах» в одной анкете.
+
+Как исправить: оставьте в анкете один вопрос о процессе или свяжите второй с другим процессом
+ключом process: в описании анкеты.
+
+Основание: Омск, приложение (анкета по процессам); Липецк, п. 2.2.",
+    scope: Scope::Survey,
+};
+
+/// S011: the items `labels` all link to `process`; its figures are the first one's.
+pub fn several_items_one_process(file: &str, process: &str, labels: &[String]) -> Finding {
+    let named: Vec<String> = labels.iter().map(|l| format!("«{l}»")).collect();
+    let mut finding = S011
+        .finding(format!(
+            "С процессом «{process}» связаны несколько вопросов: {}; цифры процесса — по первому",
+            named.join(", ")
+        ))
+        .with_help("Оставьте один вопрос о процессе или укажите другим вопросам process: в описании анкеты");
+    finding.file = file.to_string();
+    finding
+}

@@ -475,6 +475,16 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "S011",
+        &[
+            "survey",
+            "tally",
+            "tests/fixtures/codes/s011_two_items.csv",
+            "--registry",
+            "examples/registry_2025.yaml",
+        ],
+    ),
+    (
         "S010",
         &[
             "survey",
