@@ -15,6 +15,38 @@ use crate::registry::link::{Link, Linker};
 use crate::registry::model::Text;
 use crate::registry::needs::Need;
 
+/// S011 for every process that several items of the latest wave link to: the process shows
+/// the first one's figures.
+fn several_items(
+    report: &TallyReport,
+    latest: usize,
+    linker: &Linker,
+    asked: &[((usize, usize), usize)],
+    export: &str,
+) -> Vec<crate::diagnostic::Finding> {
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut findings = Vec::new();
+    for (place, _) in asked {
+        if seen.contains(place) {
+            continue;
+        }
+        seen.push(*place);
+        let labels: Vec<String> = asked
+            .iter()
+            .filter(|(p, _)| p == place)
+            .map(|(_, i)| report.waves[latest].items[*i].label.as_str().to_string())
+            .collect();
+        if labels.len() > 1
+            && let Some(process) = linker
+                .processes()
+                .find(|p| (p.direction_index, p.process_index) == *place)
+        {
+            findings.push(several_items_one_process(export, &process.process, &labels));
+        }
+    }
+    findings
+}
+
 /// The candidates as a message names them: «Направление / Процесс» when two share a name.
 fn candidate_names(candidates: &[crate::registry::link::ProcessRef]) -> Vec<String> {
     candidates
@@ -100,30 +132,7 @@ pub fn link(
             report.waves[wave].items[i].link = Some(link);
         }
     }
-    // Several items on one process: said, since the process shows the first one's figures.
-    let mut seen: Vec<(usize, usize)> = Vec::new();
-    for (place, _) in &asked {
-        if seen.contains(place) {
-            continue;
-        }
-        seen.push(*place);
-        let labels: Vec<String> = asked
-            .iter()
-            .filter(|(p, _)| p == place)
-            .map(|(_, i)| report.waves[latest].items[*i].label.as_str().to_string())
-            .collect();
-        if labels.len() > 1
-            && let Some(process) = linker
-                .processes()
-                .find(|p| (p.direction_index, p.process_index) == *place)
-        {
-            findings.push(several_items_one_process(
-                &export,
-                &process.process,
-                &labels,
-            ));
-        }
-    }
+    findings.extend(several_items(report, latest, &linker, &asked, &export));
     let block = block(report, latest, registry, &asked);
     for direction in &block.directions {
         for process in &direction.processes {
