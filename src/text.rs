@@ -133,6 +133,26 @@ pub fn quoted_list(headers: &[String]) -> String {
         .join(", ")
 }
 
+/// A word mixing Cyrillic and Latin letters («цифрoвая» with a Latin «o») looks right and
+/// matches nothing: the hint names the Latin letters, or None when there are none.
+pub fn mixed_script_hint(text: &str) -> Option<String> {
+    let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.chars().any(cyrillic) && word.chars().any(|c| c.is_ascii_alphabetic()) {
+            let latin: Vec<String> = word
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .map(|c| format!("«{c}»"))
+                .collect();
+            return Some(format!(
+                "в слове «{word}» латинские буквы {} среди русских — наберите их русскими",
+                latin.join(", ")
+            ));
+        }
+    }
+    None
+}
+
 /// A text as a terminal may print it: control characters (an escape sequence that would
 /// recolour or clear the screen, a bell) shown as `�`; line breaks and tabs kept.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
@@ -210,6 +230,17 @@ pub fn spreadsheet_safe(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_latin_letter_inside_a_russian_word_is_named() {
+        let hint = mixed_script_hint("цифрoвая").unwrap();
+        assert!(
+            hint.contains("«o»") && hint.contains("«цифрoвая»"),
+            "{hint}"
+        );
+        assert!(mixed_script_hint("цифровая").is_none());
+        assert!(mixed_script_hint("СЭД Directum").is_none());
+    }
 
     #[test]
     fn control_characters_are_not_printed_and_long_cells_are_cut_with_a_mark() {

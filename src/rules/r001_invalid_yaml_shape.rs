@@ -57,7 +57,10 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
         {
             out.report(
                 tp.path().key("channel"),
-                format!("Неизвестный вид точки «{channel}»"),
+                match crate::text::mixed_script_hint(channel) {
+                    Some(hint) => format!("Неизвестный вид точки «{channel}»: {hint}"),
+                    None => format!("Неизвестный вид точки «{channel}»"),
+                },
                 "Укажите digital (цифровая, онлайн) или offline (офлайн)",
             );
         }

@@ -796,3 +796,16 @@ fn valid_yaml_that_tochki_does_not_read_is_said_to_be_valid() {
         );
     }
 }
+
+#[test]
+fn a_latin_letter_in_a_russian_channel_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.yaml");
+    std::fs::write(
+        &path,
+        "organization: x\ndirections:\n  - name: d\n    processes:\n      - name: p\n        touchpoints:\n          - {point: Сайт, channel: цифрoвая, needs: [info]}\n",
+    )
+    .unwrap();
+    let run = tochki(["check", path.to_str().unwrap()]);
+    assert!(run.stdout.contains("латинские буквы «o»"), "{}", run.stdout);
+}
