@@ -41,6 +41,30 @@ pub fn russian(number: String) -> String {
     number.replace('.', ",")
 }
 
+/// A change in percentage points as Russian typography writes it: `+5,3`, `−29,3` (a minus
+/// sign, not a hyphen).
+pub fn signed(value: f64) -> String {
+    russian(format!("{value:+.1}")).replacen('-', "\u{2212}", 1)
+}
+
+/// A p-value after «p»: `< 0,0001` or `= 0,0123`, never `= 0,0000`.
+pub fn p_value(p: f64) -> String {
+    if p < 0.0001 {
+        "< 0,0001".to_string()
+    } else {
+        format!("= {}", russian(format!("{p:.4}")))
+    }
+}
+
+/// A p-value in a table cell: `< 0,0001` or `0,0123`.
+pub fn p_cell(p: f64) -> String {
+    if p < 0.0001 {
+        "< 0,0001".to_string()
+    } else {
+        russian(format!("{p:.4}"))
+    }
+}
+
 /// `84,2 %`, with a non-breaking space so that a narrow column never parts the number from its
 /// sign.
 pub fn share(value: f64) -> String {
@@ -89,6 +113,17 @@ pub fn xlsx_cell_format() -> rust_xlsxwriter::Format {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_and_p_values_are_written_the_russian_way() {
+        assert_eq!(signed(-29.34), "\u{2212}29,3");
+        assert_eq!(signed(5.25), "+5,2");
+        assert_eq!(p_value(0.00001), "< 0,0001");
+        assert_eq!(p_value(0.0123), "= 0,0123");
+        assert_eq!(p_cell(0.00001), "< 0,0001");
+    }
+
     #[test]
     fn markdown_cells_keep_their_table() {
         assert_eq!(

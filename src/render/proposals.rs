@@ -22,12 +22,8 @@ fn figures(drop: &Drop) -> String {
         drop.from,
         share(drop.levels.1),
         drop.to,
-        russian(format!("{:+.1}", drop.delta_pp)),
-        if drop.p_value < 0.0001 {
-            "< 0,0001".to_string()
-        } else {
-            format!("= {}", russian(format!("{:.4}", drop.p_value)))
-        }
+        super::signed(drop.delta_pp),
+        super::p_value(drop.p_value)
     )
 }
 

@@ -3,8 +3,8 @@
 //! export is escaped; personal columns never reach the report, since the tally never keeps them.
 
 use super::format::escape_html as esc;
+use super::share;
 use super::survey::{DECLINE_REMINDER, change, interval, percent, verdict};
-use super::{russian, share};
 use crate::survey::label::ItemLabel;
 use crate::survey::report::{Group, Item, PainRow, Part, TallyReport, Wave};
 use crate::text::plural;
@@ -44,8 +44,8 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
     declines(&mut page, report);
     registry_heat_map(&mut page, report);
     if !report.waves.is_empty() {
-        page.push_str("<section>\n<h2>Уровень удовлетворенности и 95% интервал</h2>\n");
-        page.push_str("<p class=\"note\">Доля удовлетворенных (полностью и скорее) среди ответивших с мнением; линия — 95% интервал Уилсона.</p>\n");
+        page.push_str("<section>\n<h2>Уровень удовлетворенности и 95 % интервал</h2>\n");
+        page.push_str("<p class=\"note\">Доля удовлетворенных (полностью и скорее) среди ответивших с мнением; линия — 95 % интервал Уилсона.</p>\n");
         page.push_str(&levels_chart(report));
         page.push_str("</section>\n");
     }
@@ -108,7 +108,7 @@ fn dynamics(page: &mut String, report: &TallyReport) {
     if report.dynamics.is_empty() {
         return;
     }
-    page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п.п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
+    page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п. п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
     for d in &report.dynamics {
         let class = if d.trend.is_significant_decline() {
             " class=\"decline\""
@@ -123,8 +123,8 @@ fn dynamics(page: &mut String, report: &TallyReport) {
             esc(&d.to),
             share(d.levels.0),
             share(d.levels.1),
-            russian(format!("{:+.1}", d.delta_pp)),
-            russian(format!("{:.4}", d.p_value)),
+            super::signed(d.delta_pp),
+            super::p_cell(d.p_value),
             esc(verdict(d))
         );
     }
@@ -199,13 +199,13 @@ fn registry_heat_map(page: &mut String, report: &TallyReport) {
     let Some(block) = &report.registry else {
         return;
     };
-    page.push_str("<section>\n<h2>Перечень: удовлетворенность по процессам</h2>\n<p class=\"note\">Последний опрос. Чем светлее ячейка, тем выше уровень (шкала читается и в оттенках серого); штриховка — 95% интервал шире 20 п. п. (мало ответов); ▼ — значимое снижение; серые — процессы, о которых не спрашивали. Точки взаимодействия — при наведении и в таблице ниже.</p>\n<table class=\"heat registry\">\n<tbody>\n");
+    page.push_str("<section>\n<h2>Перечень: удовлетворенность по процессам</h2>\n<p class=\"note\">Последний опрос. Чем светлее ячейка, тем выше уровень (шкала читается и в оттенках серого); штриховка — 95 % интервал шире 20 п. п. (мало ответов); ▼ — значимое снижение; серые — процессы, о которых не спрашивали. Точки взаимодействия — при наведении и в таблице ниже.</p>\n<table class=\"heat registry\">\n<tbody>\n");
     for direction in &block.directions {
         let figures = match (direction.level, direction.delta_pp) {
             (Some(level), Some(delta)) => format!(
                 "<br><span class=\"note\">все вопросы: {}, {} п. п.</span>",
                 percent(Some(level)),
-                russian(format!("{delta:+.1}"))
+                super::signed(delta)
             ),
             (Some(level), None) => format!(
                 "<br><span class=\"note\">все вопросы: {}</span>",

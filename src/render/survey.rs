@@ -61,15 +61,15 @@ pub fn verdict(d: &Dynamics) -> &'static str {
     }
 }
 
-/// "2024 → 2025, -5,3 п.п. (p = 0,0123)": a change between two years as every format for
+/// "2024 → 2025, −5,3 п. п. (p = 0,0123)": a change between two years as every format for
 /// people prints it.
 pub fn change(d: &Dynamics) -> String {
     format!(
-        "{} → {}, {} п.п. (p = {})",
+        "{} → {}, {} п. п. (p {})",
         d.from,
         d.to,
-        russian(format!("{:+.1}", d.delta_pp)),
-        russian(format!("{:.4}", d.p_value))
+        super::signed(d.delta_pp),
+        super::p_value(d.p_value)
     )
 }
 
@@ -261,8 +261,8 @@ fn dynamics_table(dynamics: &[Dynamics]) -> Table {
             format!("{} → {}", d.from, d.to),
             share(d.levels.0),
             share(d.levels.1),
-            russian(format!("{:+.1}", d.delta_pp)),
-            russian(format!("{:.4}", d.p_value)),
+            super::signed(d.delta_pp),
+            super::p_cell(d.p_value),
             verdict(d).to_string(),
         ]);
     }
@@ -385,9 +385,9 @@ fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
             direction.n.map_or("—".to_string(), |n| n.to_string()),
             percent(direction.level),
             interval(direction.ci),
-            direction.delta_pp.map_or("—".to_string(), |d| {
-                format!("{} п. п.", russian(format!("{d:+.1}")))
-            }),
+            direction
+                .delta_pp
+                .map_or("—".to_string(), |d| format!("{} п. п.", super::signed(d))),
             // A direction's change is a description: no significance (cycle.md).
             String::new(),
             direction
@@ -406,9 +406,9 @@ fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
                     .map_or("не спрошен".to_string(), |n| n.to_string()),
                 percent(process.level),
                 interval(process.ci),
-                process.delta_pp.map_or("—".to_string(), |d| {
-                    format!("{} п. п.", russian(format!("{d:+.1}")))
-                }),
+                process
+                    .delta_pp
+                    .map_or("—".to_string(), |d| format!("{} п. п.", super::signed(d))),
                 match process.decline {
                     Some(true) => "значимое снижение".to_string(),
                     _ => String::new(),
@@ -533,8 +533,8 @@ fn markdown_dynamics(out: &mut dyn Write, dynamics: &[Dynamics]) -> std::io::Res
             d.to,
             share(d.levels.0),
             share(d.levels.1),
-            russian(format!("{:+.1}", d.delta_pp)),
-            russian(format!("{:.4}", d.p_value)),
+            super::signed(d.delta_pp),
+            super::p_cell(d.p_value),
             verdict(d)
         )?;
     }
