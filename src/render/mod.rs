@@ -56,10 +56,11 @@ pub fn p_value(p: f64) -> String {
     }
 }
 
-/// A p-value in a table cell: `< 0,0001` or `0,0123`.
+/// A p-value in a table cell: `< 0,0001` (a non-breaking space, so a narrow column never parts
+/// the sign from the number) or `0,0123`.
 pub fn p_cell(p: f64) -> String {
     if p < 0.0001 {
-        "< 0,0001".to_string()
+        "<\u{a0}0,0001".to_string()
     } else {
         russian(format!("{p:.4}"))
     }
@@ -121,7 +122,7 @@ mod tests {
         assert_eq!(signed(5.25), "+5,2");
         assert_eq!(p_value(0.00001), "< 0,0001");
         assert_eq!(p_value(0.0123), "= 0,0123");
-        assert_eq!(p_cell(0.00001), "< 0,0001");
+        assert_eq!(p_cell(0.00001), "<\u{a0}0,0001");
     }
 
     #[test]
