@@ -73,7 +73,37 @@ pub fn read(path: &std::path::Path) -> Result<Vec<Year>, String> {
     if years.is_empty() {
         return Err("в файле нет ни одного года календаря".to_string());
     }
+    for year in &years {
+        plausible(year)?;
+    }
     Ok(years)
+}
+
+/// A year of a production calendar has between about 100 and 140 days off (weekends and
+/// holidays; 118 in 2025) and about 245 working days: a file that says otherwise is not one,
+/// and deadlines computed on it would be wrong without a word.
+fn plausible(year: &Year) -> Result<(), String> {
+    let days = if NaiveDate::from_ymd_opt(year.year, 12, 31).is_some_and(|d| d.ordinal() == 366) {
+        366
+    } else {
+        365
+    };
+    let weekends = (1..=days)
+        .filter_map(|n| NaiveDate::from_yo_opt(year.year, n))
+        .filter(|d| is_weekend(*d))
+        .count();
+    let off = year.days_off.len() + weekends.saturating_sub(year.working_weekends.len())
+        - (1..=days)
+            .filter_map(|n| NaiveDate::from_yo_opt(year.year, n))
+            .filter(|d| is_weekend(*d) && year.days_off.contains(d))
+            .count();
+    if !(90..=150).contains(&off) {
+        return Err(format!(
+            "{} год: в календаре {off} нерабочих дней, а в производственном календаре их от 100 до 140; проверьте файл (нужен календарь года целиком)",
+            year.year
+        ));
+    }
+    Ok(())
 }
 
 fn check_year(year: i32) -> Result<(), String> {
@@ -270,6 +300,24 @@ mod tests {
         assert!(years[0].days_off.contains(&d(2024, 5, 2)));
         assert!(years[0].working_weekends.contains(&d(2024, 4, 27)));
         assert!(years[0].working_weekends.contains(&d(2024, 11, 2)));
+    }
+
+    #[test]
+    fn a_calendar_with_no_days_off_or_every_day_off_is_refused() {
+        let none = r#"{"year":2028,"months":[{"month":1,"days":""},{"month":2,"days":""},{"month":3,"days":""},{"month":4,"days":""},{"month":5,"days":""},{"month":6,"days":""},{"month":7,"days":""},{"month":8,"days":""},{"month":9,"days":""},{"month":10,"days":""},{"month":11,"days":""},{"month":12,"days":""}]}"#;
+        let years = json(none).unwrap();
+        assert!(plausible(&years[0]).unwrap_err().contains("нерабочих дней"));
+        let all: Vec<String> = (1..=12)
+            .map(|m| {
+                let days: Vec<String> = (1..=28).map(|d| d.to_string()).collect();
+                format!(r#"{{"month":{m},"days":"{}"}}"#, days.join(","))
+            })
+            .collect();
+        let all = format!(r#"{{"year":2028,"months":[{}]}}"#, all.join(","));
+        let years = json(&all).unwrap();
+        assert!(plausible(&years[0]).is_err());
+        let years = json(JSON_2025).unwrap();
+        assert!(plausible(&years[0]).is_ok());
     }
 
     #[test]
