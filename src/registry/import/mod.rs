@@ -458,20 +458,7 @@ impl<'a> TableReader<'a> {
             }
         }
         touchpoint.needs = Some(OneOrMany::Many(all));
-        let column = self.column(Field::Needs).unwrap_or(0) + 1;
-        let label = self
-            .grid
-            .cell_label(row.number, column, &self.headers[column - 1]);
-        for text in unmatched {
-            self.findings.push(
-                i003(&text)
-                    .at(Position {
-                        line: row.number,
-                        column,
-                    })
-                    .with_cell(label.clone()),
-            );
-        }
+        self.outside_catalogue(row, unmatched);
         true
     }
 
@@ -574,6 +561,27 @@ impl<'a> TableReader<'a> {
         }
     }
 
+    /// I003 for every need of a row's needs cell that matches no catalogue wording.
+    fn outside_catalogue(&mut self, row: &GridRow, unmatched: Vec<String>) {
+        let Some(index) = self.column(Field::Needs) else {
+            return;
+        };
+        let column = index + 1;
+        let label = self
+            .grid
+            .cell_label(row.number, column, &self.headers[index]);
+        for text in unmatched {
+            self.findings.push(
+                i003(&text)
+                    .at(Position {
+                        line: row.number,
+                        column,
+                    })
+                    .with_cell(label.clone()),
+            );
+        }
+    }
+
     fn touchpoint(&mut self, row: &GridRow) -> Touchpoint {
         let channel = match self.text(row, Field::Channel) {
             Some(cell) => Some(channel_code(cell).map_or_else(|| cell.to_string(), str::to_string)),
@@ -584,22 +592,7 @@ impl<'a> TableReader<'a> {
         };
         let needs = self.text(row, Field::Needs).map(|cell| {
             let (entries, unmatched) = needs_of(cell);
-            if !unmatched.is_empty() {
-                let column = self.column(Field::Needs).unwrap_or(0) + 1;
-                let label = self
-                    .grid
-                    .cell_label(row.number, column, &self.headers[column - 1]);
-                for text in unmatched {
-                    self.findings.push(
-                        i003(&text)
-                            .at(Position {
-                                line: row.number,
-                                column,
-                            })
-                            .with_cell(label.clone()),
-                    );
-                }
-            }
+            self.outside_catalogue(row, unmatched);
             OneOrMany::Many(entries)
         });
         let text = |field| self.text(row, field).map(|t| Text(t.to_string()));
