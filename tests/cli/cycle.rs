@@ -942,36 +942,26 @@ fn a_process_added_this_year_is_not_a_missing_column_of_last_year() {
 
 #[test]
 fn a_registry_from_a_table_asks_about_the_areas_its_directions_name_and_no_other() {
-    let dir = tempfile::tempdir().unwrap();
-    // The layout fixture's directions: «Бухгалтерский учет» and «Кадровая политика».
-    let run = tochki([
-        "survey",
-        "init",
-        "tests/fixtures/layouts/continued.docx",
-        "-o",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let definition = std::fs::read_to_string(dir.path().join("continued.survey.yaml")).unwrap();
+    // The definition `survey init` writes for the layout fixture, with `extra` arguments.
+    let definition = |extra: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = vec!["survey", "init", "tests/fixtures/layouts/continued.docx"];
+        args.extend(extra);
+        args.extend(["-o", dir.path().to_str().unwrap()]);
+        let run = tochki(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        std::fs::read_to_string(dir.path().join("continued.survey.yaml")).unwrap()
+    };
+    // Its directions: «Бухгалтерский учет» and «Кадровая политика».
+    let named = definition(&[]);
     assert!(
-        definition.contains("ведения бухгалтерского учета и кадровой политики"),
-        "{definition}"
+        named.contains("ведения бухгалтерского учета и кадровой политики"),
+        "{named}"
     );
-    let other = tempfile::tempdir().unwrap();
-    let run = tochki([
-        "survey",
-        "init",
-        "tests/fixtures/layouts/continued.docx",
-        "--areas",
-        "it",
-        "-o",
-        other.path().to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let definition = std::fs::read_to_string(other.path().join("continued.survey.yaml")).unwrap();
+    let chosen = definition(&["--areas", "it"]);
     assert!(
-        definition.contains("информационно-технического обеспечения"),
-        "{definition}"
+        chosen.contains("информационно-технического обеспечения"),
+        "{chosen}"
     );
-    assert!(!definition.contains("бухгалтерского"), "{definition}");
+    assert!(!chosen.contains("бухгалтерского"), "{chosen}");
 }

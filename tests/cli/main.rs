@@ -100,3 +100,23 @@ pub fn raw_rows(file: &str) -> Vec<Vec<String>> {
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect()
 }
+
+/// A named pipe at `path` (coreutils' mkfifo, on every machine the tests run on).
+pub fn make_fifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+}
+
+/// Every command of `runs` refuses the pipe it names without opening it (opening it would
+/// block): exit 2 and «не обычный файл».
+pub fn assert_refuses_pipe(runs: &[Vec<&str>]) {
+    for args in runs {
+        let run = tochki(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(
+            run.stderr.contains("не обычный файл"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}

@@ -769,37 +769,24 @@ fn hidden_sheets_plan_qualifiers_oral_nouns_and_pipes_are_handled_as_a_person_me
     // A pipe given as --calendar or --survey is refused without being opened.
     let dir = tempfile::tempdir().unwrap();
     let pipe = dir.path().join("calendar.json");
-    if std::process::Command::new("mkfifo")
-        .arg(&pipe)
-        .status()
-        .is_ok_and(|s| s.success())
-    {
-        let pipe = pipe.to_str().unwrap();
-        for args in [
-            vec!["requests", path.as_str(), "--calendar", pipe],
-            vec![
-                "check",
-                "registries/example_complete.yaml",
-                "--calendar",
-                pipe,
-            ],
-            vec![
-                "survey",
-                "tally",
-                "examples/survey_2025.csv",
-                "--survey",
-                pipe,
-            ],
-        ] {
-            let run = tochki(&args);
-            assert_eq!(run.code, 2, "{args:?}");
-            assert!(
-                run.stderr.contains("не обычный файл"),
-                "{args:?}: {}",
-                run.stderr
-            );
-        }
-    }
+    crate::make_fifo(&pipe);
+    let pipe = pipe.to_str().unwrap();
+    crate::assert_refuses_pipe(&[
+        vec!["requests", path.as_str(), "--calendar", pipe],
+        vec![
+            "check",
+            "registries/example_complete.yaml",
+            "--calendar",
+            pipe,
+        ],
+        vec![
+            "survey",
+            "tally",
+            "examples/survey_2025.csv",
+            "--survey",
+            pipe,
+        ],
+    ]);
 }
 
 #[test]
