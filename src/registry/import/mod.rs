@@ -617,14 +617,18 @@ fn is_blank(row: &GridRow) -> bool {
     row.slots.iter().all(|s| s.text.trim().is_empty()) && !row.slots.iter().any(|s| s.merged_above)
 }
 
-/// The row of column numbers printed forms have under the header: `1 2 3 …`.
-fn is_number_row(row: &GridRow) -> bool {
-    let filled: Vec<&str> = row
-        .slots
+/// The texts of a row's filled cells, trimmed, in order.
+fn filled_texts(row: &GridRow) -> Vec<&str> {
+    row.slots
         .iter()
         .map(|s| s.text.trim())
         .filter(|t| !t.is_empty())
-        .collect();
+        .collect()
+}
+
+/// The row of column numbers printed forms have under the header: `1 2 3 …`.
+fn is_number_row(row: &GridRow) -> bool {
+    let filled = filled_texts(row);
     filled.len() >= 2
         && filled.iter().enumerate().all(|(i, t)| {
             t.trim_end_matches('.')
@@ -636,12 +640,7 @@ fn is_number_row(row: &GridRow) -> bool {
 /// A row with one text and nothing in the touchpoint's columns: a section heading, a direction
 /// written across the table. A lone number (`2.`) is no heading.
 fn section_heading<'a>(row: &'a GridRow, reader: &TableReader) -> Option<&'a str> {
-    let filled: Vec<&str> = row
-        .slots
-        .iter()
-        .map(|s| s.text.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let filled = filled_texts(row);
     let only = *filled.first()?;
     if filled.iter().any(|t| *t != only) {
         return None;
