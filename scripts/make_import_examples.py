@@ -111,12 +111,18 @@ def smolensk_docx(path):
     docx(path, before, rows)
 
 
-def xlsx(path, sheets, merges=None, hidden=()):
+HIDDEN = ' hidden="1"'
+
+
+def xlsx(path, sheets, merges=None, hidden=(), hidden_rows=None, hidden_cols=None):
     """sheets: {name: rows of strings (numbers become number cells, datetime.date values cells
     typed as dates: a serial number with the date format 14, as Excel stores a date)};
-    merges: {name: ["B4:B6", …]}."""
+    merges: {name: ["B4:B6", …]}; hidden: names of hidden sheets; hidden_rows: {name: [row
+    numbers as Excel shows them]}; hidden_cols: {name: [(first, last) column numbers, 1-based]}."""
     import datetime
     merges = merges or {}
+    hidden_rows = hidden_rows or {}
+    hidden_cols = hidden_cols or {}
     strings, index = [], {}
 
     def sst(text):
@@ -136,7 +142,7 @@ def xlsx(path, sheets, merges=None, hidden=()):
     parts, workbook_sheets, rels = [], [], []
     for i, (name, rows) in enumerate(sheets.items(), 1):
         data = "".join(
-            f'<row r="{r + 1}">' + "".join(
+            f'<row r="{r + 1}"{HIDDEN if r + 1 in hidden_rows.get(name, []) else ""}>' + "".join(
                 (f'<c r="{col(c)}{r + 1}" s="1"><v>{(v - datetime.date(1899, 12, 30)).days}</v></c>'
                  if isinstance(v, datetime.date) else
                  f'<c r="{col(c)}{r + 1}"><v>{v}</v></c>' if isinstance(v, (int, float)) else
@@ -146,7 +152,9 @@ def xlsx(path, sheets, merges=None, hidden=()):
         )
         merge = "".join(f'<mergeCell ref="{m}"/>' for m in merges.get(name, []))
         merge = f'<mergeCells count="{len(merges.get(name, []))}">{merge}</mergeCells>' if merge else ""
-        parts.append((f"xl/worksheets/sheet{i}.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData>{merge}</worksheet>'))
+        cols = "".join(f'<col min="{a}" max="{b}" width="12" hidden="1"/>' for a, b in hidden_cols.get(name, []))
+        cols = f"<cols>{cols}</cols>" if cols else ""
+        parts.append((f"xl/worksheets/sheet{i}.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{cols}<sheetData>{data}</sheetData>{merge}</worksheet>'))
         state = ' state="hidden"' if name in hidden else ""
         workbook_sheets.append(f'<sheet name="{escape(name)}" sheetId="{i}"{state} r:id="rId{i}"/>')
         rels.append(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>')

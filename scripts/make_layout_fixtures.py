@@ -9,14 +9,25 @@
   tests/fixtures/layouts/needs_rows.docx       a point merged down over rows of one need each, and
       the channel, client and value merged down too
   tests/fixtures/layouts/two_sheets.xlsx       one registry on two sheets with the same header
+  tests/fixtures/layouts/two_row_header.docx   «Точка взаимодействия» merged over «наименование | вид»
+  tests/fixtures/layouts/two_row_header.xlsx   the same as merged ranges, under a title row; and a
+      parent heading above «Точка взаимодействия | Вид точки» on a second sheet
+  tests/fixtures/layouts/numbered_sections.docx  «1.» | a direction merged across the rest
+  tests/fixtures/layouts/approval_block.docx   a 16-line УТВЕРЖДАЮ/СОГЛАСОВАНО block, the caption
+      «УТВЕРЖДЕН приказом … от «24» сентября 2024 г. № 76» over three paragraphs, no « — » title
+  tests/fixtures/layouts/main_part.docx        the document's text in a part named by _rels/.rels
+  tests/fixtures/layouts/alt_chunk.docx        the table kept as an altChunk (HTML) part
+  tests/fixtures/layouts/hidden.xlsx           a hidden row, a hidden old «Точка взаимодействия»
+      column before the visible one, a hidden sheet
 
 Run from the repository root: python3 scripts/make_layout_fixtures.py
 """
 import os
 import sys
+import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from make_import_examples import cell, docx, paragraph, xlsx  # noqa: E402
+from make_import_examples import cell, docx, paragraph, write_zip, xlsx  # noqa: E402
 
 OUT = "tests/fixtures/layouts"
 os.makedirs(OUT, exist_ok=True)
@@ -139,3 +150,70 @@ shutil.copy("examples/lipetsk_form.xlsx", os.path.join(KINDS, "binary.xlsb"))
 with open(os.path.join(KINDS, "protected.xlsb"), "wb") as f:
     names = "".join(n.ljust(32, "\0") for n in ["Root Entry", "EncryptionInfo", "EncryptedPackage"])
     f.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + names.encode("utf-16-le"))
+
+
+# Headers of two rows.
+two_rows = [[cell("Направление деятельности", "restart"), cell("Наименование процесса", "restart"),
+             cell("Точка взаимодействия", span=2), cell("Удовлетворяемые потребности", "restart")],
+            [cell("", "continue"), cell("", "continue"), cell("наименование"), cell("вид"), cell("", "continue")],
+            row(NUMBERS)] + [row(r) for r in A + B]
+docx(os.path.join(OUT, "two_row_header.docx"), TITLE, two_rows)
+xlsx(os.path.join(OUT, "two_row_header.xlsx"), {
+    "Перечень": [["Перечень точек взаимодействия с внутренним клиентом — Министерство финансов"],
+                 ["Направление деятельности", "Наименование процесса", "Точка взаимодействия", "",
+                  "Удовлетворяемые потребности"],
+                 ["", "", "наименование", "вид", ""]] + A,
+    "Выше": [["Направление деятельности", "Наименование процесса", "Характеристика точки", "",
+              "Удовлетворяемые потребности"],
+             ["", "", "Точка взаимодействия", "Вид точки", ""]] + B,
+}, merges={"Перечень": ["A1:E1", "A2:A3", "B2:B3", "C2:D2", "E2:E3"],
+           "Выше": ["A1:A2", "B1:B2", "C1:D1", "E1:E2"]})
+
+# Numbered section headings: the number in its cell, the direction merged across the rest.
+numbered = [row(["№", "Наименование процесса", "Точка взаимодействия", "Вид точки", "Удовлетворяемые потребности"]),
+            [cell("1."), cell("Бухгалтерский учет", span=4)]]
+numbered += [row([f"1.{i + 1}"] + r[1:]) for i, r in enumerate(A)]
+numbered += [[cell("2."), cell("Кадровая политика", span=4)]]
+numbered += [row([f"2.{i + 1}"] + r[1:]) for i, r in enumerate(B)]
+docx(os.path.join(OUT, "numbered_sections.docx"), TITLE, numbered)
+
+# An approval block of 16 lines above the caption, the act over three paragraphs.
+BLOCK = [("УТВЕРЖДАЮ", False, "right"), ("Министр финансов", False, "right"), ("Омской области", False, "right"),
+         ("_____________ И.И. Иванов", False, "right"), ("«__» ________ 2024 г.", False, "right"), ("", False, None),
+         ("СОГЛАСОВАНО", False, "left"), ("Заместитель Министра", False, "left"), ("_____________ П.П. Петров", False, "left"),
+         ("СОГЛАСОВАНО", False, "left"), ("Начальник отдела кадров", False, "left"), ("_____________ С.С. Сидорова", False, "left"),
+         ("", False, None), ("УТВЕРЖДЕН", False, "right"), ("приказом Министерства финансов", False, "right"),
+         ("от «24» сентября 2024 г. № 76", False, "right"),
+         ("Перечень точек взаимодействия с внутренним клиентом", True, "center")]
+docx(os.path.join(OUT, "approval_block.docx"), BLOCK, [row(HEADER)] + [row(r) for r in A])
+
+# The main part under another name, as the package's relationships name it.
+docx(os.path.join(OUT, "main_part.docx"), TITLE, [row(HEADER)] + [row(r) for r in A])
+with zipfile.ZipFile(os.path.join(OUT, "main_part.docx")) as z:
+    parts = {n: z.read(n) for n in z.namelist()}
+parts["word/body.xml"] = parts.pop("word/document.xml")
+parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"word/document.xml", b"/word/body.xml")
+parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"/word/document.xml", b"/word/body.xml")
+write_zip(os.path.join(OUT, "main_part.docx"), list(parts.items()))
+
+# A table kept as an altChunk: an HTML part Word shows in place.
+docx(os.path.join(OUT, "alt_chunk.docx"), TITLE, [],
+     after='<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdHtml"/>')
+with zipfile.ZipFile(os.path.join(OUT, "alt_chunk.docx")) as z:
+    parts = {n: z.read(n) for n in z.namelist()}
+parts["word/table.html"] = ("<html><body><table><tr>" + "".join(f"<td>{h}</td>" for h in HEADER)
+                            + "</tr></table></body></html>").encode()
+parts["word/_rels/document.xml.rels"] = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                         b'<Relationship Id="rIdHtml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="table.html"/></Relationships>')
+write_zip(os.path.join(OUT, "alt_chunk.docx"), list(parts.items()))
+
+# Hidden rows, columns and sheets: an old point column hidden before the visible one.
+HIDDEN_HEADER = HEADER[:2] + ["Точка взаимодействия"] + HEADER[2:]
+xlsx(os.path.join(OUT, "hidden.xlsx"), {
+    "Перечень": [HIDDEN_HEADER,
+                 A[0][:2] + ["Факс (старая)"] + A[0][2:],
+                 A[1][:2] + ["Телекс (старая)"] + A[1][2:],
+                 B[0][:2] + ["Пейджер (старая)"] + ["Кабинет 100 (закрыт)", "офлайн", "получение информации"]]
+                + [r[:2] + [""] + r[2:] for r in B[1:]],
+    "Черновик": [HEADER, ["Черновое направление", "Черновой процесс", "Черновая точка", "цифровая", "получение информации"]],
+}, hidden=("Черновик",), hidden_rows={"Перечень": [4]}, hidden_cols={"Перечень": [(3, 3)]})

@@ -12,6 +12,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::registry::import::I003,
     &crate::registry::import::I004,
     &crate::registry::import::I005,
+    &crate::registry::import::I006,
     &crate::requests::codes::J001,
     &crate::requests::codes::J002,
     &crate::requests::codes::J003,

@@ -83,6 +83,8 @@ pub struct CheckArgs {
     /// Цвет в выводе
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
+    #[command(flatten)]
+    pub table: TableArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -188,6 +190,16 @@ pub struct ImportArgs {
     /// Записать YAML в файл (без -o — на экран)
     #[arg(short, long, value_name = "ФАЙЛ")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub table: TableArgs,
+    /// Перезаписать существующий файл -o (входной файл не перезаписывается никогда)
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// How a registry kept as a Word/Excel table is read (`import`, and `check` on a table).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct TableArgs {
     /// Какую таблицу документа Word читать (1, 2, …); по умолчанию первую с графой точки
     #[arg(long, value_name = "ЧИСЛО")]
     pub table: Option<usize>,
@@ -203,9 +215,6 @@ pub struct ImportArgs {
     /// Акт утверждения: "Приказ № 76 от 24.09.2024"
     #[arg(long, value_name = "ТЕКСТ")]
     pub approved: Option<String>,
-    /// Перезаписать существующий файл -o (входной файл не перезаписывается никогда)
-    #[arg(long)]
-    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

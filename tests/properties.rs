@@ -169,6 +169,10 @@ const TABLE_TEXTS: &[&str] = &[
     "- приём ёлок",
     "2024 год: отчёт",
     "\"Кавычки\" и 'апострофы'",
+    "получение справок; выписок",
+    "«в кавычках»",
+    "запрос [срочный] {вне очереди}.",
+    "получение информации, прочее",
 ];
 
 fn table_registry() -> impl Strategy<Value = String> {
@@ -202,10 +206,7 @@ fn table_registry() -> impl Strategy<Value = String> {
                     let mut list: Vec<String> =
                         needs.iter().map(|n| n.code().to_string()).collect();
                     if let Some(other) = other {
-                        list.push(format!(
-                            "{{other: {}}}",
-                            quoted(&TABLE_TEXTS[*other].replace(['\n', ';', ':'], " "))
-                        ));
+                        list.push(format!("{{other: {}}}", quoted(TABLE_TEXTS[*other])));
                     }
                     yaml.push_str(&format!(
                         "          - point: {}\n            channel: {}\n            needs: [{}]\n",

@@ -125,8 +125,28 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> 
         Some(path) => std::borrow::Cow::Owned(crate::calendar::Calendar::with_file(path)?),
         None => std::borrow::Cow::Borrowed(crate::calendar::Calendar::russian()),
     };
+    let table = super::shared::table_options(&args.table)?;
+    let given = args.table.table.is_some()
+        || args.table.sheet.is_some()
+        || !args.table.column.is_empty()
+        || args.table.organization.is_some()
+        || args.table.approved.is_some();
+    if given
+        && !config
+            .files
+            .iter()
+            .any(|f| crate::input::Kind::of(f).is_some())
+    {
+        bail!(
+            "--table, --sheet, --column, --organization и --approved относятся к таблицам (.docx, .xlsx, .csv); в перечне YAML организацию и акт утверждения пишут в самом файле (organization:, approved:)"
+        );
+    }
     for file in &config.files {
-        let loaded = registry::load_file(file)?;
+        let loaded = if crate::input::Kind::of(file).is_some() {
+            registry::load::load_table(file, &table)?
+        } else {
+            registry::load_file(file)?
+        };
         findings.extend(rules::check_loaded_on(&loaded, &calendar, |_| true));
         done += loaded.text.len() as u64;
         sources.add(&loaded.file, loaded.text);

@@ -6,13 +6,12 @@
 use crate::cli::ImportArgs;
 use crate::diagnostic::Severity;
 use crate::exit::{ExitStatus, Outcome};
-use crate::registry::import::{Field, Options};
 use crate::render::registry_yaml::{Provenance, yaml};
 use anyhow::bail;
 use std::io::Write;
 
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let options = options_of(args)?;
+    let options = super::shared::table_options(&args.table)?;
     if let Some(output) = &args.output
         && output.exists()
         && !args.force
@@ -98,31 +97,4 @@ fn file_name(path: &std::path::Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
-}
-
-fn options_of(args: &ImportArgs) -> anyhow::Result<Options> {
-    let mut columns = Vec::new();
-    for mapping in &args.column {
-        let Some((header, key)) = mapping.rsplit_once('=') else {
-            bail!(
-                "--column «{mapping}»: укажите заголовок и поле через «=», например --column \"Канал=point\""
-            );
-        };
-        let Some(field) = Field::from_key(key.trim()) else {
-            let keys: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
-            bail!(
-                "--column «{mapping}»: поля «{}» нет; поля: {}",
-                key.trim(),
-                keys.join(", ")
-            );
-        };
-        columns.push((header.trim().to_string(), field));
-    }
-    Ok(Options {
-        table: args.table,
-        sheet: args.sheet.clone(),
-        columns,
-        organization: args.organization.clone(),
-        approved: args.approved.clone(),
-    })
 }

@@ -120,3 +120,37 @@ pub fn written_note(
         None => writeln!(out, "Записано: {}", path.display()),
     }
 }
+
+/// The reading of a table the user chose: `--table`, `--sheet`, `--column`, `--organization`,
+/// `--approved`.
+pub fn table_options(
+    args: &crate::cli::TableArgs,
+) -> anyhow::Result<crate::registry::import::Options> {
+    let mut columns = Vec::new();
+    for mapping in &args.column {
+        let Some((header, key)) = mapping.rsplit_once('=') else {
+            bail!(
+                "--column «{mapping}»: укажите заголовок и поле через «=», например --column \"Канал=point\""
+            );
+        };
+        let Some(field) = crate::registry::import::Field::from_key(key.trim()) else {
+            let keys: Vec<&str> = crate::registry::import::Field::ALL
+                .iter()
+                .map(|f| f.key())
+                .collect();
+            bail!(
+                "--column «{mapping}»: поля «{}» нет; поля: {}",
+                key.trim(),
+                keys.join(", ")
+            );
+        };
+        columns.push((header.trim().to_string(), field));
+    }
+    Ok(crate::registry::import::Options {
+        table: args.table,
+        sheet: args.sheet.clone(),
+        columns,
+        organization: args.organization.clone(),
+        approved: args.approved.clone(),
+    })
+}

@@ -18,10 +18,22 @@ pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
     let open = || std::fs::File::open(path).map(BufReader::new);
     super::zip::check(open()?, || Problem::NotADocument)?;
     let mut archive = zip::ZipArchive::new(open()?).map_err(|_| Problem::NotADocument)?;
-    let part = archive
-        .by_name("word/document.xml")
-        .map_err(|_| Problem::NotADocument)?;
+    let name = main_part(&mut archive);
+    let part = archive.by_name(&name).map_err(|_| Problem::NotADocument)?;
     parse(BufReader::new(part))
+}
+
+/// The part holding the document's text: the one the package's `_rels/.rels` names as the
+/// office document (a document system may call it anything), else `word/document.xml`.
+fn main_part<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> String {
+    let mut main = None;
+    super::zip::each_element(archive, "_rels/.rels", |name, attribute| {
+        let is_main = attribute("Type").is_some_and(|t| t.ends_with("/officeDocument"));
+        if name == "Relationship" && is_main && main.is_none() {
+            main = attribute("Target").map(|t| t.trim_start_matches('/').to_string());
+        }
+    });
+    main.unwrap_or_else(|| "word/document.xml".to_string())
 }
 
 fn too_many_cells() -> Problem {
@@ -149,6 +161,9 @@ impl Walk {
                 }
             }
             "noBreakHyphen" => self.paragraph.push('-'),
+            // A fragment kept as a document of its own (HTML, RTF, another .docx) that Word
+            // shows in place: its tables are not in this part, so nothing here is the whole.
+            "altChunk" => return Err(Problem::ExternalChunk),
             "tab" => self.paragraph.push(' '),
             "br" | "cr" => self.paragraph.push('\n'),
             _ => {}
@@ -212,6 +227,7 @@ impl Walk {
                         source: Source::WordTable(self.grids.len() + 1),
                         rows: std::mem::take(&mut self.rows),
                         titles: std::mem::take(&mut self.titles),
+                        hidden: Vec::new(),
                     });
                 }
                 self.depth = self.depth.saturating_sub(1);

@@ -44,6 +44,9 @@ pub struct Grid {
     pub rows: Vec<GridRow>,
     /// Paragraphs above a Word table (title lines: the caption «Приложение к приказу …»).
     pub titles: Vec<String>,
+    /// What the file holds here that a person does not see and was not read («скрытые
+    /// столбцы: C»), for the note that says so.
+    pub hidden: Vec<String>,
 }
 
 impl Grid {
@@ -116,6 +119,7 @@ fn read_csv(path: &Path, file: &str, words: &'static Words) -> anyhow::Result<Ve
         source: Source::Csv,
         rows,
         titles: Vec::new(),
+        hidden: Vec::new(),
     }])
 }
 
@@ -223,6 +227,7 @@ mod tests {
             source: Source::Sheet("Перечень 2025".into()),
             rows: Vec::new(),
             titles: Vec::new(),
+            hidden: Vec::new(),
         };
         assert_eq!(
             grid.cell_label(6, 6, "Точка"),

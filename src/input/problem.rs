@@ -50,6 +50,8 @@ pub enum Problem {
     Declared { what: String },
     /// The path is a folder, a pipe or a device, not a file (never opened: a pipe would block).
     NotAFile { folder: bool },
+    /// A Word document with a fragment kept as a document of its own (`w:altChunk`).
+    ExternalChunk,
     /// The file is another format than its name says (`what` names it, `save` says how to fix).
     OtherFormat {
         what: &'static str,
@@ -129,6 +131,7 @@ impl Problem {
             Problem::OtherFormat { what, save } => {
                 format!("это {what}, хотя имя говорит другое; {save}")
             }
+            Problem::ExternalChunk => "в документ вставлен фрагмент, который хранится отдельным файлом внутри документа (altChunk: так вставляют текст из веб-страниц и систем документооборота); его таблицы здесь не прочитать; откройте документ в Word или LibreOffice и сохраните его заново как «Документ Word (.docx)» — фрагмент станет обычным текстом".to_string(),
             Problem::NoVisibleSheet => {
                 format!("в книге нет ни одного видимого листа с данными; {save}")
             }

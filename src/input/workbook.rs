@@ -59,12 +59,18 @@ pub fn hidden_sheets<R: Read + Seek>(workbook: &Xlsx<R>) -> Vec<String> {
         .collect()
 }
 
-/// Every visible worksheet of the workbook as a grid, in order.
+/// Every visible worksheet of the workbook as a grid, in order, as a person sees it: hidden
+/// rows left out, hidden columns empty, each grid's `hidden` saying what was not read.
 pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
     let mut workbook = open(path)?;
     let mut grids = Vec::new();
+    let parts = sheet_parts(path);
     for name in visible_sheets(&workbook) {
         let records = sheet_rows(&mut workbook, &name)?;
+        let hidden = match parts.iter().find(|(sheet, _)| *sheet == name) {
+            Some((_, part)) => hidden_parts(path, part)?,
+            None => HiddenParts::default(),
+        };
         let merges: Vec<(u32, u32, u32, u32)> = workbook
             .merge_cells_by_sheet_name(&name)
             .unwrap_or_default()
@@ -86,13 +92,145 @@ pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
             })
             .collect();
         mark_merges(&name, &mut rows, &merges)?;
+        let notes = hidden.apply(&mut rows);
         grids.push(Grid {
             source: Source::Sheet(name),
             rows,
             titles: Vec::new(),
+            hidden: notes,
         });
     }
+    let hidden_sheets = hidden_sheets(&workbook);
+    if let (Some(first), false) = (grids.first_mut(), hidden_sheets.is_empty()) {
+        let names: Vec<String> = hidden_sheets.iter().map(|n| format!("«{n}»")).collect();
+        first
+            .hidden
+            .push(format!("скрытые листы книги: {}", names.join(", ")));
+    }
     Ok(grids)
+}
+
+/// The rows and columns of a sheet Excel hides (0-based).
+#[derive(Debug, Default)]
+struct HiddenParts {
+    rows: std::collections::HashSet<u32>,
+    /// Ranges of hidden columns, first and last.
+    columns: Vec<(u32, u32)>,
+}
+
+impl HiddenParts {
+    fn column_hidden(&self, column: usize) -> bool {
+        self.columns
+            .iter()
+            .any(|&(first, last)| (first as usize..=last as usize).contains(&column))
+    }
+
+    /// Leaves out the hidden rows and empties the hidden columns; says what held text.
+    fn apply(&self, rows: &mut Vec<GridRow>) -> Vec<String> {
+        let filled = |row: &GridRow| row.slots.iter().any(|s| !s.text.trim().is_empty());
+        let before = rows.len();
+        let mut dropped = 0;
+        rows.retain(|row| {
+            let hidden = self.rows.contains(&((row.number - 1) as u32));
+            dropped += usize::from(hidden && filled(row));
+            !hidden
+        });
+        debug_assert!(rows.len() <= before);
+        let mut columns = std::collections::BTreeSet::new();
+        for row in rows.iter_mut() {
+            for (c, slot) in row.slots.iter_mut().enumerate() {
+                if self.column_hidden(c) {
+                    if !slot.text.trim().is_empty() {
+                        columns.insert(c);
+                    }
+                    *slot = Slot::default();
+                }
+            }
+        }
+        let mut notes = Vec::new();
+        if dropped > 0 {
+            notes.push(format!("скрытых строк с текстом: {dropped}"));
+        }
+        if !columns.is_empty() {
+            let letters: Vec<String> = columns
+                .iter()
+                .map(|&c| super::grid::column_letters(c + 1))
+                .collect();
+            notes.push(format!("скрытые столбцы: {}", letters.join(", ")));
+        }
+        notes
+    }
+}
+
+/// Each worksheet's name and the part of the archive that holds it
+/// (`xl/workbook.xml` and its relationships). Empty when they cannot be read.
+fn sheet_parts(path: &Path) -> Vec<(String, String)> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else {
+        return Vec::new();
+    };
+    let mut ids = Vec::new();
+    let mut targets = std::collections::HashMap::new();
+    super::zip::each_element(&mut archive, "xl/workbook.xml", |name, attribute| {
+        if name == "sheet"
+            && let (Some(sheet), Some(id)) = (attribute("name"), attribute("id"))
+        {
+            ids.push((sheet, id));
+        }
+    });
+    super::zip::each_element(
+        &mut archive,
+        "xl/_rels/workbook.xml.rels",
+        |name, attribute| {
+            if name == "Relationship"
+                && let (Some(id), Some(target)) = (attribute("Id"), attribute("Target"))
+            {
+                let part = match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_string(),
+                    None => format!("xl/{target}"),
+                };
+                targets.insert(id, part);
+            }
+        },
+    );
+    ids.into_iter()
+        .filter_map(|(sheet, id)| Some((sheet, targets.get(&id)?.clone())))
+        .collect()
+}
+
+/// The rows and columns a sheet's part marks hidden (`<row hidden="1">`, `<col hidden="1">`).
+fn hidden_parts(path: &Path, part: &str) -> Result<HiddenParts, Problem> {
+    let file = std::fs::File::open(path)?;
+    let mut archive =
+        zip::ZipArchive::new(BufReader::new(file)).map_err(|_| Problem::NotAWorkbook)?;
+    let mut hidden = HiddenParts::default();
+    let mut next_row: u32 = 0;
+    let on = |value: Option<String>| matches!(value.as_deref(), Some("1" | "true"));
+    super::zip::each_element(&mut archive, part, |name, attribute| match name {
+        "row" => {
+            let row = attribute("r")
+                .and_then(|r| r.parse::<u32>().ok())
+                .map_or(next_row, |r| r.saturating_sub(1));
+            next_row = row.saturating_add(1);
+            if on(attribute("hidden")) {
+                hidden.rows.insert(row);
+            }
+        }
+        "col" if on(attribute("hidden")) => {
+            let bound = |key| {
+                attribute(key)
+                    .and_then(|v| v.parse::<u32>().ok())
+                    .map(|v| v.saturating_sub(1))
+            };
+            if let (Some(first), Some(last)) = (bound("min"), bound("max")) {
+                hidden.columns.push((first, last));
+            }
+        }
+        _ => {}
+    });
+    Ok(hidden)
 }
 
 /// The records of the first visible sheet (the one a person sees first: a hidden sheet is a

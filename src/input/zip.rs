@@ -76,6 +76,37 @@ pub fn check<R: Read + Seek>(reader: R, unreadable: fn() -> Problem) -> Result<(
     Ok(())
 }
 
+/// Calls `f` with the local name and attributes of every element of a part (a part that is
+/// missing or not XML calls nothing).
+pub fn each_element<R: std::io::Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    part: &str,
+    mut f: impl FnMut(&str, &dyn Fn(&str) -> Option<String>),
+) {
+    let Ok(entry) = archive.by_name(part) else {
+        return;
+    };
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+    let mut buffer = Vec::new();
+    loop {
+        match xml.read_event_into(&mut buffer) {
+            Ok(quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)) => {
+                let name = e.local_name().into_inner().to_string();
+                let attribute = |key: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().into_inner() == key)
+                        .map(|a| a.value.to_string())
+                };
+                f(&name, &attribute);
+            }
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return,
+            _ => {}
+        }
+        buffer.clear();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

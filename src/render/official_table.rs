@@ -70,7 +70,11 @@ impl OfficialTable {
                         NeedValue::Known {
                             need,
                             description: Some(description),
-                        } => format!("{}: {description}", crate::text::capitalize(need.russian())),
+                        } => format!(
+                            "{}: {}",
+                            crate::text::capitalize(need.russian()),
+                            crate::registry::import::quote_description(&description)
+                        ),
                         NeedValue::Known { need, .. } => crate::text::capitalize(need.russian()),
                         NeedValue::Unknown(text) | NeedValue::Malformed(text) => text,
                     })

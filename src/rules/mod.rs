@@ -37,6 +37,9 @@ pub struct Context<'a> {
     pub calendar: &'a Calendar,
     /// Every touchpoint's point, normalised once for all rules (file order).
     normalized_points: Vec<Option<String>>,
+    /// Read from a Word/Excel table: advice names the table's graphs and the command's options,
+    /// never YAML keys.
+    pub from_table: bool,
 }
 
 impl<'a> Context<'a> {
@@ -49,7 +52,13 @@ impl<'a> Context<'a> {
             registry,
             calendar,
             normalized_points,
+            from_table: false,
         }
+    }
+
+    /// The advice that fits the file: `yaml` for a registry file, `table` for a Word/Excel table.
+    pub fn advice<'s>(&self, yaml: &'s str, table: &'s str) -> &'s str {
+        if self.from_table { table } else { yaml }
     }
 
     /// Every touchpoint with its normalised point.
@@ -209,7 +218,8 @@ pub fn check_loaded_on(
         inside_the_text(&mut findings, &loaded.text);
         return findings;
     };
-    let context = Context::new(registry, calendar);
+    let mut context = Context::new(registry, calendar);
+    context.from_table = loaded.places.is_some();
     let mut located = run_all(&context);
     located.retain(|(_, finding)| keep(finding));
     // Unknown keys and depth came from the event pass beside serde.

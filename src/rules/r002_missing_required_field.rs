@@ -37,14 +37,20 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
         out.report(
             YamlPath::root(),
             "Не указана организация (organization)",
-            "Добавьте строку organization: с полным наименованием органа",
+            context.advice(
+                "Добавьте строку organization: с полным наименованием органа",
+                "В заголовке документа организация не найдена (строка «Перечень … — Организация»): укажите её в --organization \"…\" или допишите в заголовок после « — »",
+            ),
         );
     }
     if registry.directions.is_none() {
         out.report(
             YamlPath::root(),
             "Нет ни одного направления деятельности (directions)",
-            "Добавьте раздел directions: со списком направлений, процессов и точек",
+            context.advice(
+                "Добавьте раздел directions: со списком направлений, процессов и точек",
+                "Заполните в таблице графы направления, процесса и точки взаимодействия",
+            ),
         );
     }
     for (d, direction) in registry.directions.iter().flatten().enumerate() {
@@ -52,7 +58,10 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
             out.report(
                 direction_path(d),
                 "У направления деятельности нет названия (name)",
-                "Укажите name: — группу процессов, например «Ведение бухгалтерского учета»",
+                context.advice(
+                    "Укажите name: — группу процессов, например «Ведение бухгалтерского учета»",
+                    "Впишите направление деятельности в графу направления или строкой-заголовком раздела",
+                ),
             );
         }
         for (p, process) in direction.processes.iter().flatten().enumerate() {
@@ -60,7 +69,10 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
                 out.report(
                     process_path(d, p),
                     "У процесса нет названия (name)",
-                    "Укажите name: — наименование процесса из реестра процессов",
+                    context.advice(
+                        "Укажите name: — наименование процесса из реестра процессов",
+                        "Впишите наименование процесса из реестра процессов в графу процесса",
+                    ),
                 );
             }
         }
@@ -85,7 +97,10 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
             out.report(
                 tp.path(),
                 format!("У точки взаимодействия не заполнено: {}", missing.join(", ")),
-                "Заполните поля; вид точки — digital или offline, потребности — см. `tochki explain R004`",
+                context.advice(
+                    "Заполните поля; вид точки — digital или offline, потребности — см. `tochki explain R004`",
+                    "Заполните графы; вид точки — «цифровая» или «офлайн», потребности — формулировки из `tochki explain R004`",
+                ),
             );
         }
     }

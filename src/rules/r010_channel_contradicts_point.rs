@@ -72,7 +72,18 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
                         channel.code(),
                         channel.russian()
                     ),
-                    format!("Укажите channel: {other} или разделите точку (R009)"),
+                    if context.from_table {
+                        format!(
+                            "Укажите в графе вида точки «{}» или разделите точку (R009)",
+                            if other == "offline" {
+                                "офлайн"
+                            } else {
+                                "цифровая"
+                            }
+                        )
+                    } else {
+                        format!("Укажите channel: {other} или разделите точку (R009)")
+                    },
                 );
                 break;
             }

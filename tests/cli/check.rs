@@ -411,6 +411,7 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         "I005",
         &["check", "tests/fixtures/layouts/continued_wrong.docx"],
     ),
+    ("I006", &["check", "tests/fixtures/layouts/hidden.xlsx"]),
     (
         "J004",
         &[

@@ -647,3 +647,181 @@ fn a_heading_of_punctuation_only_names_no_column() {
         run.stdout
     );
 }
+
+/// The codes of a `check --format json` run with its arguments.
+fn codes_of(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    tochki(all).json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_header_of_two_rows_is_read_as_its_leaf_headings() {
+    let channel = |rows: &[(String, String, String, String, Vec<String>)]| {
+        rows.iter().map(|r| r.3.clone()).collect::<Vec<_>>()
+    };
+    let word = shown_rows("tests/fixtures/layouts/two_row_header.docx");
+    assert_eq!(word.len(), 4, "{word:?}");
+    assert_eq!(word[0].2, "Телефонная связь");
+    assert_eq!(word[3].0, "Кадровая политика");
+    assert_eq!(
+        channel(&word),
+        ["цифровая", "цифровая", "офлайн", "цифровая"]
+    );
+    let excel = shown_rows("tests/fixtures/layouts/two_row_header.xlsx");
+    assert_eq!(excel.len(), 2, "{excel:?}");
+    assert_eq!(channel(&excel), ["цифровая", "цифровая"]);
+    // The leaf heading names its column in positions with its parent.
+    let run = tochki([
+        "check",
+        "tests/fixtures/layouts/two_row_header.docx",
+        "--format",
+        "json",
+    ]);
+    let cells: Vec<String> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["cell"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c == "таблица 1, строка 4, графа «Точка взаимодействия: наименование»"),
+        "{cells:?}"
+    );
+    assert!(
+        !codes_of(&["tests/fixtures/layouts/two_row_header.docx"])
+            .iter()
+            .any(|c| c == "I002" || c == "I004" || c == "R002")
+    );
+    // A parent heading above «Точка взаимодействия | Вид точки» (the other sheet).
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("above.yaml");
+    let run = tochki([
+        "import",
+        "tests/fixtures/layouts/two_row_header.xlsx",
+        "--sheet",
+        "Выше",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let above = shown_rows(out.to_str().unwrap());
+    assert_eq!(
+        above
+            .iter()
+            .map(|r| (r.2.as_str(), r.3.as_str()))
+            .collect::<Vec<_>>(),
+        [("Кабинет 305", "офлайн"), ("СЭД", "цифровая")]
+    );
+}
+
+#[test]
+fn a_numbered_section_heading_is_a_direction() {
+    let rows = shown_rows("tests/fixtures/layouts/numbered_sections.docx");
+    let directions: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        directions,
+        [
+            "Бухгалтерский учет",
+            "Бухгалтерский учет",
+            "Кадровая политика",
+            "Кадровая политика"
+        ]
+    );
+    assert_eq!(rows[2].1, "Оформление отпусков");
+    // «№» is the number column, not an unknown heading.
+    assert!(
+        !codes_of(&["tests/fixtures/layouts/numbered_sections.docx"])
+            .iter()
+            .any(|c| c == "I002" || c == "R002" || c == "R012")
+    );
+}
+
+#[test]
+fn the_caption_past_an_approval_block_names_the_act_and_check_takes_what_it_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("block.yaml");
+    let run = tochki([
+        "import",
+        "tests/fixtures/layouts/approval_block.docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        yaml.contains("act: Приказ Министерства финансов № 76")
+            && yaml.contains("date: \"24.09.2024\""),
+        "{yaml}"
+    );
+    // No organisation in the title: check says so in the table's terms, not YAML's.
+    let run = tochki(["check", "tests/fixtures/layouts/approval_block.docx"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("--organization") && !run.stdout.contains("organization:"),
+        "{}",
+        run.stdout
+    );
+    let given = codes_of(&[
+        "tests/fixtures/layouts/approval_block.docx",
+        "--organization",
+        "Министерство финансов Омской области",
+    ]);
+    assert!(!given.iter().any(|c| c == "R002"), "{given:?}");
+    // On YAML files the options mean nothing: said, not ignored.
+    let yaml_only = tochki(["check", "registries", "--organization", "x"]);
+    assert_eq!(yaml_only.code, 2);
+    assert!(
+        yaml_only.stderr.contains("относятся к таблицам"),
+        "{}",
+        yaml_only.stderr
+    );
+}
+
+#[test]
+fn the_main_part_is_found_by_the_package_and_an_alt_chunk_is_refused() {
+    let rows = shown_rows("tests/fixtures/layouts/main_part.docx");
+    assert_eq!(rows.len(), 2);
+    let chunk = tochki(["import", "tests/fixtures/layouts/alt_chunk.docx"]);
+    assert_eq!(chunk.code, 2);
+    assert!(
+        chunk.stderr.contains("altChunk") && !chunk.stderr.contains("нет ни одной таблицы"),
+        "{}",
+        chunk.stderr
+    );
+}
+
+#[test]
+fn hidden_rows_columns_and_sheets_are_not_read_and_a_note_says_so() {
+    let rows = shown_rows("tests/fixtures/layouts/hidden.xlsx");
+    let points: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(points, ["Телефонная связь", "Электронная почта", "СЭД"]);
+    let run = tochki([
+        "check",
+        "tests/fixtures/layouts/hidden.xlsx",
+        "--format",
+        "json",
+    ]);
+    let notes: Vec<String> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "I006")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("скрытых строк с текстом: 1")
+            && notes[0].contains("скрытые столбцы: C")
+            && notes[0].contains("«Черновик»"),
+        "{notes:?}"
+    );
+}

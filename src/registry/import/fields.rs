@@ -103,7 +103,12 @@ impl Field {
             .collect();
         let wanted = wanted.trim();
         if wanted.is_empty() {
-            return None;
+            // «№», «№.», «N»: the number sign alone normalises to nothing but names a column.
+            let compact: String = header
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '.')
+                .collect();
+            return (compact == "№").then_some(Field::Number);
         }
         let padded = format!(" {wanted} ");
         let mut best: Option<(usize, Field)> = None;
@@ -156,6 +161,8 @@ mod tests {
             ),
             ("Наименование точки взаимодействия", Some(Field::Point)),
             ("%", None),
+            ("№", Some(Field::Number)),
+            ("№ ", Some(Field::Number)),
             ("", None),
             ("Примечание", None),
         ] {

@@ -13,8 +13,8 @@ use crate::registry::model::{
 };
 use crate::registry::needs::Need;
 use crate::text::normalize;
-pub use codes::{I001, I002, I003, I004, I005};
-use codes::{i001, i002, i002_twice, i003, i004, i005};
+pub use codes::{I001, I002, I003, I004, I005, I006};
+use codes::{i001, i002, i002_twice, i003, i004, i005, i006};
 pub use fields::{Field, Options};
 use std::collections::BTreeMap;
 
@@ -122,12 +122,13 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         };
     };
     let first = &grids[grid];
-    let mut reader = TableReader::new(first, header_index, options);
-    reader.read_rows(&first.rows[header_index + 1..]);
+    let header = Header::of(first, header_index, &options.columns);
+    let mut reader = TableReader::new(first, &header);
+    reader.read_rows(&first.rows[header.bottom + 1..]);
     let mut joined = vec![grid];
     let mut continuation_findings = Vec::new();
     for (index, next) in grids.iter().enumerate().skip(grid + 1) {
-        match continuation(first, header_index, next) {
+        match continuation(first, &header, next) {
             Continuation::Joined(skip) => {
                 reader.table = joined.len();
                 reader.grid = next;
@@ -144,6 +145,39 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         }
     }
     let grid = first;
+    let registry = registry_of(grid, options, std::mem::take(&mut reader.directions));
+    let places = Places {
+        grids: joined
+            .iter()
+            .map(|&i| Grid {
+                rows: Vec::new(),
+                ..grids[i].clone()
+            })
+            .collect(),
+        header_row: grid.rows[header.bottom].number,
+        columns: reader.column_headings(),
+        directions: std::mem::take(&mut reader.places),
+    };
+    let mut findings = std::mem::take(&mut reader.findings);
+    findings.extend(continuation_findings);
+    for &i in &joined {
+        if !grids[i].hidden.is_empty() {
+            findings.push(i006(&grids[i].name(), &grids[i].hidden));
+        }
+    }
+    for finding in &mut findings {
+        finding.file = file.to_string();
+    }
+    Imported {
+        registry: Some(registry),
+        places,
+        findings,
+    }
+}
+
+/// The registry of the directions read, with the organisation and the act the options or the
+/// table's title lines name.
+fn registry_of(grid: &Grid, options: &Options, directions: Vec<Direction>) -> Registry {
     let mut registry = Registry {
         organization: options
             .organization
@@ -159,33 +193,12 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         published: None,
         approvals: None,
         needs: None,
-        directions: Some(std::mem::take(&mut reader.directions)),
+        directions: Some(directions),
     };
     if registry.approved.as_ref().is_some_and(|a| a.act.is_none()) {
         registry.approved = None;
     }
-    let places = Places {
-        grids: joined
-            .iter()
-            .map(|&i| Grid {
-                rows: Vec::new(),
-                ..grids[i].clone()
-            })
-            .collect(),
-        header_row: grid.rows[header_index].number,
-        columns: reader.column_headings(),
-        directions: std::mem::take(&mut reader.places),
-    };
-    let mut findings = std::mem::take(&mut reader.findings);
-    findings.extend(continuation_findings);
-    for finding in &mut findings {
-        finding.file = file.to_string();
-    }
-    Imported {
-        registry: Some(registry),
-        places,
-        findings,
-    }
+    registry
 }
 
 /// The grid to read and its header row: the one the options name, else the first whose header
@@ -233,14 +246,13 @@ fn row_words(row: &GridRow) -> Vec<String> {
 /// A table goes on with the registry when it repeats the header, or the row of column numbers,
 /// or comes after a «Продолжение …» caption, or (a sheet) has the same header; with the same
 /// number of columns each time.
-fn continuation(first: &Grid, header_index: usize, next: &Grid) -> Continuation {
-    let header = &first.rows[header_index];
-    let width = header.slots.len();
+fn continuation(first: &Grid, header: &Header, next: &Grid) -> Continuation {
+    let width = first.rows[header.bottom].slots.len();
     let Some(start) = next.rows.iter().position(|r| !is_blank(r)) else {
         return Continuation::Other;
     };
     let top = &next.rows[start];
-    let repeats_header = row_words(top) == row_words(header);
+    let repeats_header = header.words.contains(&row_words(top));
     let numbers = is_number_row(top);
     let captioned = next
         .titles
@@ -256,11 +268,123 @@ fn continuation(first: &Grid, header_index: usize, next: &Grid) -> Continuation 
     if !same_width {
         return Continuation::Refused("число граф не совпадает с таблицей перечня");
     }
-    let mut skip = start + usize::from(repeats_header || numbers);
-    if repeats_header && next.rows.get(skip).is_some_and(is_number_row) {
-        skip += 1;
-    }
+    // Past the repeated header (of one or two rows) and the row of numbers.
+    let skip = next.rows[start..]
+        .iter()
+        .position(|r| !(header.words.contains(&row_words(r)) || is_number_row(r)))
+        .map_or(next.rows.len(), |p| start + p);
     Continuation::Joined(skip)
+}
+
+/// The header of a registry table: one row, or two (a heading merged across over its leaf
+/// headings, «Точка взаимодействия» over «наименование | вид», the other headings merged down
+/// over both rows). Each column gets its leaf heading and the field it names.
+struct Header {
+    /// The index of the header's last row: the data begin under it.
+    bottom: usize,
+    /// The row number the header's findings point at (its leaf row).
+    number: usize,
+    /// Each column's heading as messages name it and the field it names.
+    columns: Vec<(String, Option<Field>)>,
+    /// The words of each header row, to skip copies of them in the body.
+    words: Vec<Vec<String>>,
+}
+
+impl Header {
+    fn of(grid: &Grid, found: usize, explicit: &[(String, Field)]) -> Header {
+        let (top, bottom) = header_rows(grid, found);
+        let leaf = &grid.rows[bottom];
+        let columns = (0..leaf.slots.len())
+            .map(|c| {
+                if top == bottom {
+                    let text = leaf.slots[c].text.clone();
+                    let field = field_of(&text, explicit);
+                    return (text, field);
+                }
+                let upper = &grid.rows[top];
+                let own = &leaf.slots[c];
+                let covered = upper.slots.get(c).is_some_and(|s| s.merged_left);
+                // The heading merged across this column: the text where its span starts.
+                let parent = (0..=c)
+                    .rev()
+                    .find(|&i| upper.slots.get(i).is_none_or(|s| !s.merged_left))
+                    .and_then(|i| upper.slots.get(i))
+                    .map(|s| s.text.trim().to_string())
+                    .unwrap_or_default();
+                if own.merged_above || own.text.trim().is_empty() {
+                    let text = if covered { String::new() } else { parent };
+                    let field = field_of(&text, explicit);
+                    return (text, field);
+                }
+                let text = own.text.trim().to_string();
+                match field_of(&text, explicit) {
+                    Some(field) => (text, Some(field)),
+                    None => {
+                        let field = leaf_field(&text, field_of(&parent, explicit));
+                        (format!("{parent}: {text}"), field)
+                    }
+                }
+            })
+            .collect();
+        Header {
+            bottom,
+            number: leaf.number,
+            columns,
+            words: grid.rows[top..=bottom].iter().map(row_words).collect(),
+        }
+    }
+}
+
+/// The first and last rows of the header around the row that names the touchpoint column: the
+/// row above too when a heading of this row is merged down from it, the row below too when it
+/// holds only leaf headings under headings merged across this one.
+fn header_rows(grid: &Grid, found: usize) -> (usize, usize) {
+    let row = &grid.rows[found];
+    if found > 0 {
+        let above = &grid.rows[found - 1];
+        let merged_from_above = row.slots.iter().enumerate().any(|(i, s)| {
+            s.merged_above
+                && above
+                    .slots
+                    .get(i)
+                    .is_some_and(|a| !a.text.trim().is_empty())
+        });
+        if merged_from_above {
+            return (found - 1, found);
+        }
+    }
+    let Some(next) = grid.rows.get(found + 1) else {
+        return (found, found);
+    };
+    // The columns under a heading merged across: the span's first column and the covered ones.
+    let spanned: Vec<bool> = (0..row.slots.len())
+        .map(|c| row.slots[c].merged_left || row.slots.get(c + 1).is_some_and(|s| s.merged_left))
+        .collect();
+    let filled = |(i, s): (usize, &crate::input::Slot)| {
+        !s.merged_above && !s.text.trim().is_empty() && i < spanned.len()
+    };
+    let only_leaves = next
+        .slots
+        .iter()
+        .enumerate()
+        .all(|(i, s)| !filled((i, s)) || spanned[i]);
+    let some_leaf = next.slots.iter().enumerate().any(|(i, s)| filled((i, s)));
+    if only_leaves && some_leaf && !is_number_row(next) {
+        (found, found + 1)
+    } else {
+        (found, found)
+    }
+}
+
+/// The field of a leaf heading that names none by itself, under the field of its parent:
+/// «наименование» is the parent's own, «вид»/«тип» under a touchpoint is its channel.
+fn leaf_field(leaf: &str, parent: Option<Field>) -> Option<Field> {
+    let parent = parent?;
+    let leaf = normalize(leaf);
+    if parent == Field::Point && (leaf.starts_with("вид") || leaf.starts_with("тип")) {
+        return Some(Field::Channel);
+    }
+    (leaf.starts_with("наименовани") || leaf.starts_with("название")).then_some(parent)
 }
 
 /// The row whose cells name a touchpoint column.
@@ -289,7 +413,7 @@ struct TableReader<'a> {
     /// The index of `grid` among the joined tables (0: the first).
     table: usize,
     /// The header's words, to skip a copy of it in the body (the row Word repeats on each page).
-    header_words: Vec<String>,
+    header_words: Vec<Vec<String>>,
     /// Each column's text in force: a cell merged down belongs to every row it covers.
     above: Vec<String>,
     /// The field of each slot (None: a spacer or an unknown column).
@@ -306,48 +430,38 @@ struct TableReader<'a> {
 }
 
 impl<'a> TableReader<'a> {
-    fn new(grid: &'a Grid, header_index: usize, options: &Options) -> Self {
-        let header = &grid.rows[header_index];
+    fn new(grid: &'a Grid, header: &Header) -> Self {
         let mut fields = Vec::new();
         let mut headers = Vec::new();
         let mut findings = Vec::new();
         let mut unknown = std::collections::HashSet::new();
-        for (column, slot) in header.slots.iter().enumerate() {
+        for (column, (text, field)) in header.columns.iter().enumerate() {
             // A header merged across belongs to the column where it starts.
-            let field = field_of(&slot.text, &options.columns);
+            let field = *field;
             let first = field.and_then(|f| fields.iter().position(|g| *g == Some(f)));
             fields.push(if first.is_some() { None } else { field });
-            headers.push(slot.text.clone());
+            headers.push(text.clone());
+            let position = Position {
+                line: header.number,
+                column: column + 1,
+            };
+            let label = grid.cell_label(header.number, column + 1, text);
             if let Some(first) = first {
-                let position = Position {
-                    line: header.number,
-                    column: column + 1,
-                };
                 findings.push(
-                    i002_twice(&slot.text, &headers[first], first + 1)
+                    i002_twice(text, &headers[first], first + 1)
                         .at(position)
-                        .with_cell(grid.cell_label(header.number, column + 1, &slot.text)),
+                        .with_cell(label),
                 );
-            }
-            // Each unknown header once: a sheet of 5,000 columns named «x» is one finding.
-            if field.is_none() && !slot.text.trim().is_empty() && unknown.insert(slot.text.as_str())
-            {
-                let position = Position {
-                    line: header.number,
-                    column: column + 1,
-                };
-                findings.push(i002(&slot.text).at(position).with_cell(grid.cell_label(
-                    header.number,
-                    column + 1,
-                    &slot.text,
-                )));
+            } else if field.is_none() && !text.trim().is_empty() && unknown.insert(text.as_str()) {
+                // Each unknown header once: a sheet of 5,000 columns named «x» is one finding.
+                findings.push(i002(text).at(position).with_cell(label));
             }
         }
         let has_direction_column = fields.contains(&Some(Field::Direction));
         TableReader {
             grid,
             table: 0,
-            header_words: row_words(header),
+            header_words: header.words.clone(),
             above: Vec::new(),
             fields,
             headers,
@@ -388,7 +502,7 @@ impl<'a> TableReader<'a> {
     fn read_rows(&mut self, rows: &'a [GridRow]) {
         self.above.clear();
         for row in rows {
-            if is_blank(row) || is_number_row(row) || row_words(row) == self.header_words {
+            if is_blank(row) || is_number_row(row) || self.header_words.contains(&row_words(row)) {
                 continue;
             }
             if let Some(heading) = section_heading(row, self) {
@@ -637,25 +751,49 @@ fn is_number_row(row: &GridRow) -> bool {
         })
 }
 
+/// Whether a cell is a section's number alone: «1», «1.», «2)», «II.».
+fn is_section_number(text: &str) -> bool {
+    let bare = text.trim().trim_end_matches(['.', ')']);
+    !bare.is_empty()
+        && (bare.chars().all(|c| c.is_ascii_digit())
+            || bare.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+}
+
 /// A row with one text and nothing in the touchpoint's columns: a section heading, a direction
-/// written across the table. A lone number (`2.`) is no heading.
+/// written across the table, perhaps after its number in a cell of its own («1.» | «Бухгалтерский
+/// учет» merged across the rest). A lone number (`2.`) is no heading.
 fn section_heading<'a>(row: &'a GridRow, reader: &TableReader) -> Option<&'a str> {
-    let filled = filled_texts(row);
-    let only = *filled.first()?;
-    if filled.iter().any(|t| *t != only) {
+    let mut filled: Vec<(usize, &str)> = row
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.text.trim()))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    if filled.len() == 2 && is_section_number(filled[0].1) && !is_section_number(filled[1].1) {
+        filled.remove(0);
+    }
+    let (at, only) = *filled.first()?;
+    if filled.iter().any(|(_, t)| *t != only) {
         return None;
     }
+    // Merged across the table: the slots after the text are covered by it up to the point's
+    // column, so the text is no process or point of its own.
+    let covers = |field| {
+        reader.column(field).is_some_and(|c| {
+            c > at && (at + 1..=c).all(|i| row.slots.get(i).is_some_and(|s| s.merged_left))
+        })
+    };
+    let merged_across = covers(Field::Point);
     let in_touchpoint = [Field::Point, Field::Process]
         .iter()
         .any(|f| reader.text(row, *f).is_some());
-    if in_touchpoint {
+    if in_touchpoint && !merged_across {
         return None;
     }
     // Only a row merged across the table is a heading (or, in a table without merges, a lone
     // text in the direction column or the first one); a row with only the needs filled, or a
     // note in an unknown column, is not.
-    let at = row.slots.iter().position(|s| !s.text.trim().is_empty())?;
-    let merged_across = row.slots.get(at + 1).is_some_and(|s| s.merged_left);
     let heading_column = reader
         .column(Field::Direction)
         .map_or(at == 0 || reader.column(Field::Number) == Some(at), |c| {
@@ -724,11 +862,12 @@ fn basis_code(cell: &str) -> Option<&'static str> {
 
 /// The needs of a cell: one per line or `;`; wordings split at their own commas are joined
 /// back into the longest catalogue wording. What matches nothing becomes `{other: text}` and is
-/// returned for I003.
+/// returned for I003. A text in «…» is never split: `show` writes a description holding `;` or
+/// a line break as «Иное: «…»» ([`quote_description`]), and it comes back as one need.
 pub fn needs_of(cell: &str) -> (Vec<NeedEntry>, Vec<String>) {
     let mut entries = Vec::new();
     let mut unmatched = Vec::new();
-    for piece in cell.split(['\n', ';']) {
+    for piece in split_outside_quotes(cell) {
         let piece = clean_item(piece);
         if piece.is_empty() {
             continue;
@@ -738,14 +877,65 @@ pub fn needs_of(cell: &str) -> (Vec<NeedEntry>, Vec<String>) {
             continue;
         }
         if let Some((head, description)) = piece.split_once(':')
-            && Need::parse(head) == Some(Need::Other)
+            && let Some(need) = Need::parse(head)
         {
-            entries.push(other_entry(description.trim()));
+            let description = unquote_description(description.trim());
+            entries.push(if need == Need::Other {
+                other_entry(description)
+            } else {
+                described_entry(need, description)
+            });
             continue;
         }
         rejoin(piece, &mut entries, &mut unmatched);
     }
     (entries, unmatched)
+}
+
+/// The pieces of a needs cell between line breaks and `;`, none inside «…».
+fn split_outside_quotes(cell: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, ch) in cell.char_indices() {
+        match ch {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            '\n' | ';' if depth == 0 => {
+                pieces.push(&cell[start..i]);
+                start = i + ch.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&cell[start..]);
+    pieces
+}
+
+/// Whether a need's description must be written in «…» to come back whole: it holds what
+/// splits a cell, or is itself in «…».
+fn needs_quotes(description: &str) -> bool {
+    description.contains([';', '\n'])
+        || description.ends_with(['.', ','])
+        || (description.starts_with('«') && description.ends_with('»'))
+        || description != description.trim()
+}
+
+/// A need's description as a table cell writes it (import.md «Round trip»).
+pub fn quote_description(description: &str) -> String {
+    if needs_quotes(description) {
+        format!("«{description}»")
+    } else {
+        description.to_string()
+    }
+}
+
+/// The description [`quote_description`] wrote; a text a person put in «…» keeps its quotes.
+fn unquote_description(text: &str) -> &str {
+    match text.strip_prefix('«').and_then(|t| t.strip_suffix('»')) {
+        Some(inner) if needs_quotes(inner) => inner,
+        _ => text,
+    }
 }
 
 /// A piece split at commas: the longest runs of parts that are catalogue wordings, the rest as
@@ -796,6 +986,15 @@ fn code_entry(need: Need) -> NeedEntry {
     NeedEntry::Name(Text(need.code().to_string()))
 }
 
+fn described_entry(need: Need, description: &str) -> NeedEntry {
+    let mut map = BTreeMap::new();
+    map.insert(
+        need.code().to_string(),
+        Some(Text(description.to_string())).filter(|t| !t.0.is_empty()),
+    );
+    NeedEntry::WithDescription(map)
+}
+
 fn other_entry(description: &str) -> NeedEntry {
     let mut map = BTreeMap::new();
     map.insert(
@@ -831,16 +1030,77 @@ fn organization_from_titles(grid: &Grid) -> Option<String> {
     })
 }
 
-/// «Приложение к приказу … от 24.09.2024 № 76»: the act named in the title lines, as the
-/// model keeps it: «Приказ … № 76» and the date.
+/// The act named in the title lines, as the model keeps it («Приказ Министерства … от
+/// 24.09.2024 № 76»), in the layouts captions have: «Приложение к приказу … от 24.09.2024 № 76»,
+/// «УТВЕРЖДЕН приказом … от «24» сентября 2024 г. № 76», the number before the date, the
+/// caption split over several paragraphs.
 fn act_from_titles(grid: &Grid) -> Option<String> {
-    title_lines(grid).find_map(|line| {
-        let line = line.replace('\n', " ");
-        let lower = line.to_lowercase();
-        let at = lower.find("к приказу ")? + "к ".len();
-        let rest = line[at + "приказу".len()..].trim();
-        (lower.contains(" от ") && lower.contains('№')).then(|| format!("Приказ {rest}"))
-    })
+    let caption: Vec<&str> = title_lines(grid).collect();
+    act_of_caption(&caption.join(" "))
+}
+
+/// The act in a caption's text, if it names its kind, its date and its number.
+fn act_of_caption(caption: &str) -> Option<String> {
+    static ACT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(приказ|распоряжени|постановлени)[а-яё]*\b").expect("act regex")
+    });
+    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\bот\s+[«\x22]?\s*(\d{1,2})\s*[»\x22]?\s*(?:\.\s*(\d{1,2})\s*\.\s*|([а-яё]+)\s+)(\d{4})(?:\s*(?:г\.|года|г\b))?",
+        )
+        .expect("date regex")
+    });
+    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"№\s*([0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё/\-]*)")
+            .expect("number regex")
+    });
+    const MONTHS: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    let text = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kind = ACT.captures(&text)?;
+    let rest = &text[kind.get(0)?.end()..];
+    let date = DATE.captures(rest)?;
+    let number = NUMBER.captures(rest)?;
+    let day: u32 = date[1].parse().ok()?;
+    let month: u32 = match (date.get(2), date.get(3)) {
+        (Some(m), _) => m.as_str().parse().ok()?,
+        (None, Some(word)) => {
+            let word = word.as_str().to_lowercase();
+            MONTHS.iter().position(|m| *m == word)? as u32 + 1
+        }
+        _ => return None,
+    };
+    let year: i32 = date[4].parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+    // The issuer: the words between the act's kind and its date or number.
+    let issuer_end = date.get(0)?.start().min(number.get(0)?.start());
+    let issuer = rest[..issuer_end].trim().trim_end_matches(',').trim();
+    let kind = match kind[1].to_lowercase().as_str() {
+        "приказ" => "Приказ",
+        "распоряжени" => "Распоряжение",
+        _ => "Постановление",
+    };
+    let issuer = if issuer.is_empty() {
+        String::new()
+    } else {
+        format!("{issuer} ")
+    };
+    Some(format!(
+        "{kind} {issuer}от {day:02}.{month:02}.{year} № {}",
+        &number[1]
+    ))
 }
 
 /// An approval act as the model keeps it: the act without its date (« от 24.09.2024»), and the
@@ -898,6 +1158,7 @@ mod tests {
                 })
                 .collect(),
             titles: vec!["Приложение к приказу Министерства от 24.09.2024 № 76".into()],
+            hidden: Vec::new(),
         }
     }
 
@@ -916,6 +1177,61 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_quoted_description_comes_back_as_one_need() {
+        for description in [
+            "справки; выписки",
+            "первая\nвторая",
+            "«в кавычках»",
+            "конец.",
+        ] {
+            let cell = format!(
+                "Получение информации; Иное: {}",
+                quote_description(description)
+            );
+            let (entries, unmatched) = needs_of(&cell);
+            assert_eq!(
+                entries,
+                vec![code_entry(Need::Info), other_entry(description)],
+                "{cell}"
+            );
+            assert!(unmatched.is_empty());
+        }
+        // A person's own quotes stay, and split nothing inside them.
+        let (entries, _) = needs_of("Иное: «Госуслуги»; получение «справок; выписок»");
+        assert_eq!(entries[0], other_entry("«Госуслуги»"));
+        assert_eq!(entries[1], other_entry("получение «справок; выписок»"));
+        assert_eq!(entries.len(), 2);
+    }
+
+    #[test]
+    fn captions_name_their_act_in_the_common_layouts() {
+        for (caption, act) in [
+            (
+                "Приложение к приказу Министерства финансов от 24.09.2024 № 76",
+                Some("Приказ Министерства финансов от 24.09.2024 № 76"),
+            ),
+            (
+                "УТВЕРЖДЕН приказом Министерства финансов от «24» сентября 2024 г. № 76",
+                Some("Приказ Министерства финансов от 24.09.2024 № 76"),
+            ),
+            (
+                "УТВЕРЖДЕН приказом Министерства финансов № 76-п от 24.09.2024",
+                Some("Приказ Министерства финансов от 24.09.2024 № 76-п"),
+            ),
+            (
+                "Приложение к распоряжению от 3 марта 2025 года № 12",
+                Some("Распоряжение от 03.03.2025 № 12"),
+            ),
+            // No number, or a date that does not exist: no act is guessed.
+            ("Приложение к приказу от 24.09.2024", None),
+            ("Приложение к приказу от 31.02.2024 № 5", None),
+            ("Перечень точек взаимодействия", None),
+        ] {
+            assert_eq!(act_of_caption(caption).as_deref(), act, "{caption}");
+        }
     }
 
     #[test]
