@@ -72,26 +72,13 @@ impl Grid {
                 };
                 format!(
                     "{sheet}!{}{row} (графа «{heading}»)",
-                    column_letters(column)
+                    workbook::column_letters(column)
                 )
             }
             Source::WordTable(n) => format!("таблица {n}, строка {row}, графа «{heading}»"),
             Source::Csv => format!("строка {row}, графа «{heading}»"),
         }
     }
-}
-
-/// `A`, `B`, … `Z`, `AA` for a 1-based column number.
-pub fn column_letters(column: usize) -> String {
-    let mut letters = Vec::new();
-    let mut n = column;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    String::from_utf8(letters).unwrap_or_default()
 }
 
 /// Every table of a file, in order: Word tables, workbook sheets (visible ones), or the CSV;
@@ -242,11 +229,11 @@ mod tests {
 
     #[test]
     fn columns_are_lettered_as_in_excel() {
-        assert_eq!(column_letters(1), "A");
-        assert_eq!(column_letters(4), "D");
-        assert_eq!(column_letters(26), "Z");
-        assert_eq!(column_letters(27), "AA");
-        assert_eq!(column_letters(703), "AAA");
+        assert_eq!(workbook::column_letters(1), "A");
+        assert_eq!(workbook::column_letters(4), "D");
+        assert_eq!(workbook::column_letters(26), "Z");
+        assert_eq!(workbook::column_letters(27), "AA");
+        assert_eq!(workbook::column_letters(703), "AAA");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod workbook;
 pub mod yaml;
 pub mod zip;
 
-pub use grid::{CsvRows, Grid, GridRow, Slot, Source, column_letters, read_all};
+pub use grid::{CsvRows, Grid, GridRow, Slot, Source, read_all};
 pub use kind::{Kind, sniff};
 pub use problem::{Problem, Words};
+pub use workbook::column_letters;

@@ -29,6 +29,19 @@ pub fn refused_format(path: &Path) -> Result<(), Problem> {
     Ok(())
 }
 
+/// `A`, `B`, … `Z`, `AA` for a 1-based column number.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
 /// An XLSX workbook, opened after its archive passed the zip-bomb check.
 pub fn open(path: &Path) -> Result<Xlsx<BufReader<std::fs::File>>, Problem> {
     refused_format(path)?;
@@ -152,10 +165,7 @@ impl HiddenParts {
             notes.push(format!("скрытых строк с текстом: {dropped}"));
         }
         if !columns.is_empty() {
-            let letters: Vec<String> = columns
-                .iter()
-                .map(|&c| super::grid::column_letters(c + 1))
-                .collect();
+            let letters: Vec<String> = columns.iter().map(|&c| column_letters(c + 1)).collect();
             notes.push(format!("скрытые столбцы: {}", letters.join(", ")));
         }
         notes

@@ -1200,7 +1200,7 @@ mod tests {
             assert!(unmatched.is_empty());
         }
         // A person's own quotes stay, and split nothing inside them.
-        let (entries, _) = needs_of("Иное: «Госуслуги»; получение «справок; выписок»");
+        let (entries, _) = needs_of("other: «Госуслуги»; получение «справок; выписок»");
         assert_eq!(entries[0], other_entry("«Госуслуги»"));
         assert_eq!(entries[1], other_entry("получение «справок; выписок»"));
         assert_eq!(entries.len(), 2);
