@@ -1188,7 +1188,7 @@ mod tests {
             "конец.",
         ] {
             let cell = format!(
-                "Получение информации; Иное: {}",
+                "Получение информации; Другие удовлетворяемые потребности клиента: {}",
                 quote_description(description)
             );
             let (entries, unmatched) = needs_of(&cell);
