@@ -17,6 +17,7 @@ Run from the project root: python3 scripts/make_import_examples.py
 """
 import io
 import os
+import re
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -55,9 +56,15 @@ def cell(text, merge=None, span=1):
 
 def docx(path, before, rows, after=""):
     """rows: lists of cells (already XML)."""
-    table = "<w:tbl><w:tblPr><w:tblBorders>" + "".join(
+    # The table's grid, as Word writes it: without it LibreOffice lays spans out differently.
+    def width(r):
+        return sum(int(m.group(1)) if m else 1
+                   for m in (re.search(r'w:gridSpan w:val="(\d+)"', c) for c in r if c.startswith("<w:tc>")))
+    columns = max((width(r) for r in rows), default=0)
+    grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{14000 // max(columns, 1)}"/>' for _ in range(columns)) + "</w:tblGrid>"
+    table = "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders>" + "".join(
         f'<w:{s} w:val="single" w:sz="4"/>' for s in ["top", "left", "bottom", "right", "insideH", "insideV"]
-    ) + "</w:tblBorders></w:tblPr>" + "".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows) + "</w:tbl>"
+    ) + "</w:tblBorders></w:tblPr>" + grid + "".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows) + "</w:tbl>"
     if not rows:
         table = ""
     body = "".join(paragraph(p, bold=b, align=a) for p, b, a in before) + table + after

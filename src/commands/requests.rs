@@ -33,7 +33,7 @@ fn read_journal(
     let file = path.display().to_string();
     match crate::input::Kind::of(path) {
         Some(crate::input::Kind::Workbook) => read_workbook(path, &file, judge, on_request),
-        Some(crate::input::Kind::Word) => {
+        Some(crate::input::Kind::Word | crate::input::Kind::OpenText) => {
             let grids = crate::input::read_all(path, &file, &crate::requests::JOURNAL_WORDS)?;
             let journals: Vec<bool> = grids
                 .iter()

@@ -241,20 +241,7 @@ impl Walk {
         let Some(cell) = self.cell.take() else {
             return Ok(());
         };
-        // A soft hyphen and zero-width characters are nothing a person reads.
-        let text = cell
-            .paragraphs
-            .iter()
-            .map(|p| p.trim())
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n")
-            .replace(
-                [
-                    '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
-                ],
-                "",
-            );
+        let text = super::text::as_shown(&cell.paragraphs);
         let span = cell.span.max(1);
         self.cells += span as u64;
         if self.cells > MAX_CELLS {

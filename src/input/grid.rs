@@ -4,7 +4,7 @@
 
 use super::kind::{Kind, sniff};
 use super::records::{Export, ReadOptions};
-use super::{Words, docx, workbook};
+use super::{Words, docx, odt, workbook};
 use std::path::Path;
 
 /// One slot of a table's grid.
@@ -87,6 +87,7 @@ pub fn read_all(path: &Path, file: &str, words: &'static Words) -> anyhow::Resul
     sniff(path).map_err(|problem| problem.explain(file, words))?;
     let grids = match Kind::of(path) {
         Some(Kind::Word) => docx::read(path),
+        Some(Kind::OpenText) => odt::read(path),
         Some(Kind::Workbook) => workbook::read(path),
         Some(Kind::Csv) | None => return read_csv(path, file, words),
     };

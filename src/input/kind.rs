@@ -7,6 +7,8 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Word,
+    /// An OpenDocument text (`.odt`), read like a Word document.
+    OpenText,
     Workbook,
     Csv,
 }
@@ -17,6 +19,7 @@ impl Kind {
         let extension = path.extension()?.to_string_lossy().to_lowercase();
         match extension.as_str() {
             "docx" | "docm" => Some(Kind::Word),
+            "odt" => Some(Kind::OpenText),
             "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => Some(Kind::Workbook),
             "csv" | "tsv" => Some(Kind::Csv),
             _ => None,
@@ -79,7 +82,18 @@ pub fn sniff(path: &Path) -> Result<(), super::Problem> {
             "возьмите исходный документ Word или Excel",
         );
     }
-    if head.starts_with(b"PK") && kind != Some(Kind::Word) && kind != Some(Kind::Workbook) {
+    if head.starts_with(b"PK") {
+        return zipped(path, kind, &sample);
+    }
+    Ok(())
+}
+
+/// A zip archive by what its parts say it is: a Word document, a workbook, an OpenDocument file
+/// under another name.
+fn zipped(path: &Path, kind: Option<Kind>, sample: &[u8]) -> Result<(), super::Problem> {
+    use super::Problem;
+    let other = |what, save| Err(Problem::OtherFormat { what, save });
+    if !matches!(kind, Some(Kind::Word | Kind::Workbook | Kind::OpenText)) {
         let parts = zip_part_names(path);
         if parts.iter().any(|p| p.starts_with("word/")) {
             return other("документ Word", "переименуйте файл в .docx");
@@ -88,16 +102,45 @@ pub fn sniff(path: &Path) -> Result<(), super::Problem> {
             return other("книга Excel", "переименуйте файл в .xlsx");
         }
     }
-    if head.starts_with(b"PK") && kind != Some(Kind::Csv) && kind.is_some() {
+    if kind != Some(Kind::Csv) && kind.is_some() {
         let parts = zip_part_names(path);
         let has = |prefix: &str| parts.iter().any(|p| p.starts_with(prefix));
-        if has("mimetype") && parts.iter().any(|p| p == "content.xml") {
-            return other(
-                "документ OpenDocument (.odt или .ods: LibreOffice, МойОфис)",
-                "сохраните его как .docx или .xlsx",
-            );
-        }
+        let open_document = has("mimetype") && parts.iter().any(|p| p == "content.xml");
+        let text = sample
+            .windows(b"opendocument.text".len())
+            .any(|w| w == b"opendocument.text");
         match kind {
+            Some(Kind::OpenText) if open_document && !text => {
+                return other(
+                    "другой документ OpenDocument (не текст .odt: таблица .ods или презентация)",
+                    "сохраните таблицу как .xlsx или перенесите её в текстовый документ .odt",
+                );
+            }
+            Some(Kind::OpenText) if open_document => {}
+            _ if open_document && text => {
+                return other(
+                    "текстовый документ OpenDocument (.odt: LibreOffice, МойОфис)",
+                    "переименуйте файл в .odt",
+                );
+            }
+            _ if open_document => {
+                return other(
+                    "документ OpenDocument (.ods: LibreOffice, МойОфис)",
+                    "сохраните его как .xlsx",
+                );
+            }
+            Some(Kind::OpenText) if has("word/") => {
+                return other("документ Word", "переименуйте файл в .docx");
+            }
+            Some(Kind::OpenText) if has("xl/") => {
+                return other("книга Excel", "переименуйте файл в .xlsx");
+            }
+            Some(Kind::OpenText) => {
+                return other(
+                    "архив, но не документ OpenDocument",
+                    "откройте документ в LibreOffice или МойОфис и сохраните как .odt",
+                );
+            }
             Some(Kind::Word) if has("xl/") => {
                 return other("книга Excel", "переименуйте файл в .xlsx");
             }

@@ -8,6 +8,7 @@
 pub mod docx;
 pub mod grid;
 mod kind;
+pub mod odt;
 mod problem;
 pub mod records;
 pub mod text;

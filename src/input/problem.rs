@@ -120,7 +120,7 @@ impl Problem {
                 super::zip::MAX_CELL_BYTES / 1024 / 1024
             ),
             Problem::Declared { what } => format!(
-                "{what}; такой файл не похож на {like} (возможно, повреждённый файл); откройте его в Word или Excel и сохраните заново"
+                "{what}; такой файл не похож на {like} (возможно, повреждённый файл); откройте его в Word, Excel или LibreOffice и сохраните заново"
             ),
             Problem::NotAFile { folder: true } => {
                 "это папка, а не файл; укажите файл".to_string()

@@ -99,6 +99,27 @@ pub fn looks_like_cp1251(bytes: &[u8]) -> bool {
     cyrillic * 10 >= high.len() * 8
 }
 
+/// A cell's paragraphs as a person reads them: trimmed, the empty ones left out, joined by line
+/// breaks; a soft hyphen and zero-width characters are nothing, a non-breaking hyphen (U+2011,
+/// as LibreOffice and document systems store Word's) is a hyphen.
+pub fn as_shown(paragraphs: &[String]) -> String {
+    paragraphs
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            )
+        })
+        .map(|c| if c == '\u{2011}' { '-' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -825,3 +825,71 @@ fn hidden_rows_columns_and_sheets_are_not_read_and_a_note_says_so() {
         "{notes:?}"
     );
 }
+
+#[test]
+fn an_open_document_text_reads_as_its_word_original() {
+    // LibreOffice's own .odt of each layout shows the same registry as the .docx it came from
+    // (scripts/make_odt_fixtures.py). The revisions document differs where LibreOffice 7.4
+    // keeps a tracked row deletion only as a row style and shows the row: read as shown.
+    for (docx, odt) in [
+        (
+            "examples/smolensk_appendix.docx",
+            "tests/fixtures/odt/smolensk_appendix.odt",
+        ),
+        (
+            "tests/fixtures/layouts/two_row_header.docx",
+            "tests/fixtures/odt/two_row_header.odt",
+        ),
+        (
+            "tests/fixtures/layouts/numbered_sections.docx",
+            "tests/fixtures/odt/numbered_sections.odt",
+        ),
+        (
+            "tests/fixtures/layouts/continued.docx",
+            "tests/fixtures/odt/continued.odt",
+        ),
+        (
+            "tests/fixtures/layouts/needs_rows.docx",
+            "tests/fixtures/odt/needs_rows.odt",
+        ),
+        (
+            "tests/fixtures/layouts/qualified.docx",
+            "tests/fixtures/odt/qualified.odt",
+        ),
+    ] {
+        assert_eq!(shown_rows(odt), shown_rows(docx), "{odt}");
+    }
+    // Positions are the table's, as in Word.
+    let run = tochki(["check", "tests/fixtures/odt/smolensk_appendix.odt"]);
+    assert!(
+        run.stdout
+            .contains("smolensk_appendix.odt: таблица 1, строка"),
+        "{}",
+        run.stdout
+    );
+    let rows = shown_rows("tests/fixtures/odt/revisions.odt");
+    assert_eq!(rows[1].2, "Интернет-приёмная", "{rows:?}");
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.2.contains("не публиковать") || r.2.contains("Старое")),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn an_open_document_is_read_as_a_person_sees_it_and_bounded() {
+    let rows = shown_rows("tests/fixtures/odt/shown.odt");
+    let points: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(
+        points,
+        ["Телефонная связь", "Интернет-приёмная", "Почта России"]
+    );
+    assert!(rows.iter().all(|r| r.0 == "Бухгалтерский учет"), "{rows:?}");
+    let span = tochki(["import", "tests/fixtures/odt/declared_span.odt"]);
+    assert_eq!(span.code, 2);
+    assert!(span.stderr.contains("4000000000"), "{}", span.stderr);
+    let sheet = tochki(["check", "tests/fixtures/odt/spreadsheet.odt"]);
+    assert_eq!(sheet.code, 2);
+    assert!(sheet.stderr.contains(".xlsx"), "{}", sheet.stderr);
+}
