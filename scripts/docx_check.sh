@@ -23,9 +23,11 @@ target/release/tochki survey init registries/smolensk_accounting.yaml -o "$work/
 cp "$work/survey/smolensk_accounting.anketa.docx" "$work/anketa.docx"
 target/release/tochki survey proposals examples/survey_2024.csv examples/survey_2025.csv \
   --registry examples/registry_cycle.yaml --format docx -o "$work/proposals.docx" >/dev/null
+# 300 touchpoints over many pages (scripts/make_long_registry.py).
+target/release/tochki show tests/fixtures/appendix/long.yaml --format docx -o "$work/long.docx" >/dev/null
 
 failed=0
-for name in appendix example anketa proposals; do
+for name in appendix example anketa proposals long; do
   timeout 180 libreoffice --headless -env:UserInstallation="file://$work/profile" \
     --convert-to pdf --outdir "$work" "$work/$name.docx" >"$work/$name.log" 2>&1 || true
   if [ ! -s "$work/$name.pdf" ]; then
@@ -40,6 +42,7 @@ for name in appendix example anketa proposals; do
   words=("Организация" "начислению" "Телефонная" "кабинеты" "бухгалтерского")
   [ "$name" = anketa ] && words=("Организация" "начислению" "Полностью" "удовлетворен" "Предложения")
   [ "$name" = proposals ] && words=("Предложения" "командировке" "Мероприятие" "Ответственный" "Срок")
+  [ "$name" = long ] && words=("министерства" "подведомственных" "Консультирование" "Направление")
   for text in "${words[@]}"; do
     if ! grep -qx "$text" "$work/$name.txt"; then
       echo "docx check: $name.pdf lacks «$text»" >&2
@@ -53,6 +56,23 @@ pdftotext "$work/appendix.pdf" "$work/appendix.lines"
 grep -q "^Приложение к приказу Министерства финансов Смоленской области от 24.09.2024 № 76" "$work/appendix.lines" ||
   { echo "docx check: the appendix lacks its caption" >&2; failed=1; }
 grep -qx "Наименование" "$work/appendix.txt" || { echo "docx check: no header row" >&2; failed=1; }
+# The long appendix: every page names its direction and process under the header, and the
+# client column breaks no word.
+pdftotext -layout "$work/long.pdf" "$work/long.layout"
+python3 - "$work/long.layout" "$work/long.txt" <<'PY' || failed=1
+import re, sys
+pages = [p for p in open(sys.argv[1], encoding="utf-8").read().split("\f") if p.strip()]
+# The header says «Направление деятельности»; the direction itself is «Направление 3 — …».
+bad = [i + 1 for i, p in enumerate(pages)
+       if not re.search(r"Направление \d", p) or not re.search(r"Процесс \d", p)]
+words = open(sys.argv[2], encoding="utf-8").read().split("\n")
+broken = [w for w in ("министерств", "подведомственны", "Консультирован") if w in words]
+if len(pages) < 20 or len(pages) > 60 or bad or broken:
+    print(f"docx check: the long appendix: {len(pages)} pages, pages without their direction "
+          f"and process: {bad[:10]}, broken words: {broken}", file=sys.stderr)
+    sys.exit(1)
+print(f"docx check: the long appendix: {len(pages)} pages, each names its direction and process")
+PY
 pdftoppm -png -r 80 -f 1 -l 1 "$work/appendix.pdf" "$work/page"
 cp "$work"/page-1.png docs/appendix.png
 pdftoppm -png -r 60 -f 1 -l 1 "$work/anketa.pdf" "$work/anketa"

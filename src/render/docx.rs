@@ -41,6 +41,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     pub widths: Vec<u32>,
     pub size: u32,
+    /// Columns whose merged text is written again at the top of every page (the appendix's
+    /// direction and process). Empty: the table flows over pages as Word lays it out.
+    pub repeat: Vec<usize>,
 }
 
 /// A document being built.
@@ -48,6 +51,8 @@ pub struct Table {
 pub struct Document {
     landscape: bool,
     body: String,
+    /// The height the body has taken on its current page, estimated in points.
+    used: f64,
 }
 
 /// A4 in twentieths of a point, and margins of 2 cm (1134) left, 1.5 cm elsewhere.
@@ -61,7 +66,14 @@ impl Document {
         Document {
             landscape,
             body: String::new(),
+            used: 0.0,
         }
+    }
+
+    /// The height text may take on a page, in points.
+    fn text_height(&self) -> f64 {
+        let page = if self.landscape { A4_SHORT } else { A4_LONG };
+        f64::from(page - 2 * MARGIN) / 20.0
     }
 
     /// The width text may take, in twips.
@@ -73,8 +85,13 @@ impl Document {
     /// A paragraph; line breaks in `text` stay line breaks.
     pub fn paragraph(&mut self, text: &str, style: Style) {
         self.body.push_str(&paragraph_xml(text, style));
+        let size = if style.size == 0 { 12 } else { style.size };
+        self.used += height(text, f64::from(self.text_width()) / 20.0, size);
     }
 
+    /// A table; with `repeat` columns, split into one table per page (each with its header)
+    /// by an estimate of the rows' heights, so the direction and process are named at the top
+    /// of every page. Rows may split across pages.
     pub fn table(&mut self, table: &Table) {
         let total: u32 = table.widths.iter().sum::<u32>().max(1);
         let widths: Vec<u32> = table
@@ -82,40 +99,77 @@ impl Document {
             .iter()
             .map(|w| w * self.text_width() / total)
             .collect();
-        let body = &mut self.body;
-        body.push_str("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>");
-        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-            body.push_str(&format!(
-                "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-            ));
-        }
-        body.push_str("</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
-        for width in &widths {
-            body.push_str(&format!("<w:gridCol w:w=\"{width}\"/>"));
-        }
-        body.push_str("</w:tblGrid>");
+        let opening = table_opening(&widths);
         let cell_style = |bold| Style {
             bold,
             size: table.size,
             align: if bold { Align::Center } else { Align::Left },
         };
-        body.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
+        let mut header = String::from("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
         for (heading, width) in table.header.iter().zip(&widths) {
-            body.push_str(&cell_xml(
+            header.push_str(&cell_xml(
                 &Cell::Text(heading.clone()),
                 *width,
                 cell_style(true),
             ));
         }
-        body.push_str("</w:tr>");
+        header.push_str("</w:tr>");
+        let row_height = |cells: &[Cell]| -> f64 {
+            cells
+                .iter()
+                .zip(&widths)
+                .map(|(cell, width)| match cell {
+                    Cell::Text(text) | Cell::MergeStart(text) => {
+                        height(text, cell_points(*width), table.size)
+                    }
+                    Cell::MergeContinue => 0.0,
+                })
+                .fold(0.0, f64::max)
+                + ROW_PADDING
+        };
+        let header_cells: Vec<Cell> = table.header.iter().cloned().map(Cell::Text).collect();
+        let header_height = row_height(&header_cells);
+        let page = self.text_height() * PAGE_FILL;
+        self.body.push_str(&opening);
+        self.body.push_str(&header);
+        let mut used = self.used + header_height;
+        let mut rows_on_page = 0;
+        // The text each repeated column's merge shows, to write again on a new page.
+        let mut merged: Vec<String> = vec![String::new(); widths.len()];
         for row in &table.rows {
-            body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            for (cell, width) in row.iter().zip(&widths) {
-                body.push_str(&cell_xml(cell, *width, cell_style(false)));
+            let height = row_height(row);
+            let mut cells = row.clone();
+            if !table.repeat.is_empty() && rows_on_page > 0 && used + height > page {
+                self.body.push_str("</w:tbl>");
+                self.body.push_str(PAGE_BREAK);
+                self.body.push_str(&opening);
+                self.body.push_str(&header);
+                for &column in &table.repeat {
+                    if cells.get(column) == Some(&Cell::MergeContinue) {
+                        cells[column] = Cell::MergeStart(merged[column].clone());
+                    }
+                }
+                used = header_height;
+                rows_on_page = 0;
             }
-            body.push_str("</w:tr>");
+            for (column, cell) in row.iter().enumerate() {
+                if let Cell::Text(text) | Cell::MergeStart(text) = cell
+                    && column < merged.len()
+                {
+                    merged[column].clone_from(text);
+                }
+            }
+            used += height;
+            rows_on_page += 1;
+            self.body.push_str("<w:tr>");
+            for (cell, width) in cells.iter().zip(&widths) {
+                self.body
+                    .push_str(&cell_xml(cell, *width, cell_style(false)));
+            }
+            self.body.push_str("</w:tr>");
         }
-        body.push_str("</w:tbl>");
+        self.body.push_str("</w:tbl>");
+        self.used = used % self.text_height();
     }
 
     /// The document as the bytes of a `.docx` file.
@@ -154,6 +208,70 @@ impl Document {
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// How much of a page the estimate fills before it breaks: the estimate is rough (an average
+/// letter width), and a row pushed over the edge would start the page without its direction.
+const PAGE_FILL: f64 = 0.92;
+
+/// A cell's padding above and below, and its borders, in points.
+const ROW_PADDING: f64 = 2.0;
+
+/// A break between the tables of two pages: a paragraph of 1 pt that starts the next page.
+const PAGE_BREAK: &str = "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val=\"2\"/></w:rPr><w:br w:type=\"page\"/></w:r></w:p>";
+
+/// A table's start: its properties (fixed layout, borders, cell margins) and its grid.
+fn table_opening(widths: &[u32]) -> String {
+    let mut opening = String::from(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders>",
+    );
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        opening.push_str(&format!(
+            "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        ));
+    }
+    opening.push_str("</w:tblBorders><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
+    for width in widths {
+        opening.push_str(&format!("<w:gridCol w:w=\"{width}\"/>"));
+    }
+    opening.push_str("</w:tblGrid>");
+    opening
+}
+
+/// The width a cell's text may take, in points: the column less the cell margins.
+fn cell_points(width: u32) -> f64 {
+    f64::from(width.saturating_sub(2 * 57)) / 20.0
+}
+
+/// The estimated height in points of `text` set in Times New Roman of `size` points in a
+/// width of `width` points: words wrapped greedily at an average letter width (0.46 em, a little
+/// wider than Times New Roman's Cyrillic), each line 1.15 em high.
+fn height(text: &str, width: f64, size: u32) -> f64 {
+    let size = f64::from(size);
+    let letter = size * 0.46;
+    let per_line = (width / letter).floor().max(1.0) as usize;
+    let lines: usize = text
+        .split('\n')
+        .map(|paragraph| {
+            let mut lines = 1;
+            let mut current = 0;
+            for word in paragraph.split_whitespace() {
+                let length = word.chars().count();
+                if current > 0 && current + 1 + length <= per_line {
+                    current += 1 + length;
+                    continue;
+                }
+                // The word begins a line (a new one unless the line is empty); a word longer
+                // than a line breaks inside itself.
+                lines += usize::from(current > 0);
+                let extra = length.saturating_sub(1) / per_line;
+                lines += extra;
+                current = length - extra * per_line;
+            }
+            lines
+        })
+        .sum();
+    lines as f64 * size * 1.15
+}
 
 fn run_properties(style: Style) -> String {
     let mut properties = String::new();
@@ -248,6 +366,7 @@ mod tests {
             ],
             widths: vec![1, 1],
             size: 11,
+            repeat: Vec::new(),
         });
         let bytes = document.to_bytes().unwrap();
         let dir = tempfile::tempdir().unwrap();

@@ -358,8 +358,11 @@ pub fn docx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
     document.table(&Table {
         header: HEADINGS.iter().map(|h| h.to_string()).collect(),
         rows,
-        widths: vec![6, 22, 25, 25, 15, 29, 29, 18, 22],
-        size: 11,
+        // «Внутренний клиент» wide enough for «министерства» and «подведомственных» in one line.
+        widths: vec![6, 22, 24, 24, 15, 28, 24, 26, 22],
+        // 10 pt (tables may be 10–12): «Консультирование» and «подведомственных» stay whole.
+        size: 10,
+        repeat: vec![1, 2],
     });
     document.to_bytes()
 }

@@ -165,6 +165,7 @@ fn docx_section(document: &mut Document, number: usize, drop: &Drop) {
             Cell::Text(String::new()),
         ]],
         widths: vec![50, 25, 15],
+        repeat: Vec::new(),
         size: 11,
     });
 }

@@ -149,6 +149,7 @@ pub fn docx(q: &Questionnaire) -> anyhow::Result<Vec<u8>> {
             })
             .collect(),
         widths: vec![30, 14, 14, 14, 14, 14],
+        repeat: Vec::new(),
         size: 9,
     });
     document.to_bytes()
