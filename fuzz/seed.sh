@@ -11,10 +11,14 @@ cp ../registries/*.yaml corpus/diff/
 # The diff target reads two registries split at the first NUL byte.
 { cat ../examples/registry_2024.yaml; printf '\0'; cat ../examples/registry_2025.yaml; } \
   > corpus/diff/example_pair
-# The table target reads the same bytes as .docx, .xlsx and .csv: registries kept as tables,
+# The table target reads the same bytes as .docx, .odt, .xlsx and .csv: registries kept as tables,
 # journals of requests.
 mkdir -p corpus/table
-cp ../examples/*.docx ../examples/*.xlsx ../examples/requests_2025.csv ../tests/fixtures/import/*.docx \
-   ../tests/fixtures/requests/*.xlsx ../tests/fixtures/requests/sed_export.csv \
-   ../tests/fixtures/requests/two_dates.csv ../tests/fixtures/layouts/* ../tests/fixtures/hostile/* \
-   ../tests/fixtures/kinds/* corpus/table/
+# Each folder's files under its folder's name: two folders may hold files of one name.
+for source in ../examples/*.docx ../examples/*.xlsx ../examples/requests_2025.csv \
+  ../tests/fixtures/import/*.docx ../tests/fixtures/requests/*.xlsx \
+  ../tests/fixtures/requests/sed_export.csv ../tests/fixtures/requests/two_dates.csv \
+  ../tests/fixtures/layouts/* ../tests/fixtures/hostile/* ../tests/fixtures/kinds/* \
+  ../tests/fixtures/odt/*; do
+  cp "$source" "corpus/table/$(basename "$(dirname "$source")")_$(basename "$source")"
+done

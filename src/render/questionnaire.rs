@@ -4,7 +4,7 @@
 
 use super::docx::{Align, Cell, Document, Style, Table};
 use super::registry_yaml::scalar;
-use crate::survey::questionnaire::{GRID_OPTIONS, OVERALL_OPTIONS, Questionnaire};
+use crate::survey::questionnaire::{GRID_OPTIONS, OVERALL_OPTIONS, PER_PROCESS, Questionnaire};
 use std::fmt::Write as _;
 
 /// The survey definition: one item per process, `process:` linking it; the column patterns
@@ -32,7 +32,10 @@ pub fn definition(q: &Questionnaire, registry_file: &str) -> String {
             let _ = writeln!(out, "    direction: {}", scalar(&row.direction));
         }
     }
-    out.push_str("# Вопрос 2: проблемы и предложения\n");
+    out.push_str(
+        "# Вопрос 2: проблемы и предложения — по каждому процессу («Проблемы [Процесс]»: текст\n\
+         # попадает к своему процессу) и общие, о чём-то другом\n",
+    );
     let _ = writeln!(out, "problems: {}", scalar("Проблемы*"));
     let _ = writeln!(out, "proposals: {}", scalar("Предложения*"));
     out.push_str(
@@ -56,43 +59,96 @@ pub fn form_rows(q: &Questionnaire) -> String {
     }
     let _ = write!(
         out,
-        "\nОбщий вопрос (один ответ):\n{}\n{}\n\nСвободные ответы:\n{}\n{}\n",
+        "\nОбщий вопрос (один ответ):\n{}\n{}\n\n\
+         Проблемы и предложения по каждому процессу (Google Формы: «Текст (абзац)»; Яндекс Формы: \
+         «Длинный текст»), вопросы с этими названиями, не обязательные:\n",
         q.overall,
         OVERALL_OPTIONS.join("\n"),
-        q.problems,
-        q.proposals
+    );
+    for row in &q.rows {
+        for kind in PER_PROCESS {
+            out.push_str(&row.free_text_title(kind));
+            out.push('\n');
+        }
+    }
+    let _ = write!(
+        out,
+        "\nОбщие свободные ответы (о том, что не относится к одному процессу):\n{}\n{}\n\n\
+         Не добавляйте вопросов о фамилии, телефоне, почте или табельном номере: анкета анонимная \
+         (Смоленск, п. 5.2).\n",
+        q.problems, q.proposals
     );
     out
 }
+
+/// The line every questionnaire carries (Smolensk 5.2): it asks for nobody's name. The Omsk
+/// form's «(ФИО внутреннего клиента)» line is left out on purpose (docs/decisions.md).
+const ANONYMOUS: &str =
+    "Анкета анонимная: не указывайте фамилию, телефон, адрес почты и табельный номер.";
 
 pub fn markdown(q: &Questionnaire) -> String {
     let mut out = format!("# {}\n\n", q.title);
     if let Some(organization) = &q.organization {
         let _ = writeln!(out, "{organization}\n");
     }
-    out.push_str("Анкета анонимная: не указывайте фамилию, телефон и адрес почты.\n\n");
+    let _ = writeln!(out, "{ANONYMOUS}\n");
     let _ = writeln!(out, "## 1. {}\n", q.overall);
-    for option in OVERALL_OPTIONS {
-        let _ = writeln!(out, "- ☐ {option}");
+    for (i, option) in OVERALL_OPTIONS.iter().enumerate() {
+        let _ = writeln!(out, "- ☐ 1.{}. {option}", i + 1);
+    }
+    let _ = writeln!(out, "\n## 2. {}\n", q.problems_question);
+    out.push_str("| № п/п | Процесс | Проблемы (укажите) | Предложения |\n|---|---|---|---|\n");
+    for (i, row) in q.rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| 2.{} | {} |   |   |",
+            i + 1,
+            super::markdown_cell(&row.text)
+        );
     }
     let _ = writeln!(
         out,
-        "\n## 2. {}\n\n______________________________\n",
-        q.problems
+        "\n{}: ______________________________\n\n{}: ______________________________\n",
+        q.problems, q.proposals
     );
-    let _ = writeln!(out, "{}\n\n______________________________\n", q.proposals);
     let _ = writeln!(out, "## 3. {}\n", q.grid);
-    let _ = writeln!(out, "| Процесс | {} |", GRID_OPTIONS.join(" | "));
-    let _ = writeln!(out, "|---|{}", "---|".repeat(GRID_OPTIONS.len()));
-    for row in &q.rows {
+    let _ = writeln!(out, "| № п/п | Процесс | {} |", GRID_OPTIONS.join(" | "));
+    let _ = writeln!(out, "|---|---|{}", "---|".repeat(GRID_OPTIONS.len()));
+    for (i, row) in q.rows.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {} |{}",
+            "| 3.{} | {} |{}",
+            i + 1,
             super::markdown_cell(&row.text),
             " ☐ |".repeat(GRID_OPTIONS.len())
         );
     }
     out
+}
+
+/// Omsk Q2: a row per process, «Проблемы (укажите) | Предложения» to fill in.
+fn problems_table(q: &Questionnaire) -> Table {
+    Table {
+        header: ["№ п/п", "Процесс", "Проблемы (укажите)", "Предложения"]
+            .map(str::to_string)
+            .to_vec(),
+        rows: q
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                vec![
+                    Cell::Text(format!("2.{}", i + 1)),
+                    Cell::Text(row.text.clone()),
+                    Cell::Text(String::new()),
+                    Cell::Text(String::new()),
+                ]
+            })
+            .collect(),
+        widths: vec![8, 36, 28, 28],
+        repeat: Vec::new(),
+        size: 10,
+    }
 }
 
 /// The questionnaire as a Word document in the Omsk appendix layout (portrait A4).
@@ -113,42 +169,50 @@ pub fn docx(q: &Questionnaire) -> anyhow::Result<Vec<u8>> {
             },
         );
     }
+    document.paragraph(ANONYMOUS, Style::default());
     document.paragraph("", Style::default());
     let bold = Style {
         bold: true,
         ..Style::default()
     };
     document.paragraph(&format!("1. {}", q.overall), bold);
-    for option in OVERALL_OPTIONS {
-        document.paragraph(&format!("☐ {option}"), Style::default());
+    for (i, option) in OVERALL_OPTIONS.iter().enumerate() {
+        document.paragraph(&format!("☐ 1.{}. {option}", i + 1), Style::default());
     }
     document.paragraph("", Style::default());
-    document.paragraph(&format!("2. {}", q.problems), bold);
+    document.paragraph(&format!("2. {}", q.problems_question), bold);
+    document.table(&problems_table(q));
+    document.paragraph("", Style::default());
     document.paragraph(
-        "_______________________________________________",
+        &format!("{}: _______________________________", q.problems),
         Style::default(),
     );
-    document.paragraph(&q.proposals, bold);
     document.paragraph(
-        "_______________________________________________",
+        &format!("{}: _______________________________", q.proposals),
         Style::default(),
     );
     document.paragraph("", Style::default());
     document.paragraph(&format!("3. {}", q.grid), bold);
-    let mut header = vec!["Процесс".to_string()];
+    let mut header = vec!["№ п/п".to_string(), "Процесс".to_string()];
     header.extend(GRID_OPTIONS.iter().map(|o| o.to_string()));
     document.table(&Table {
         header,
         rows: q
             .rows
             .iter()
-            .map(|row| {
-                std::iter::once(Cell::Text(row.text.clone()))
-                    .chain(GRID_OPTIONS.iter().map(|_| Cell::Text("☐".into())))
-                    .collect()
+            .enumerate()
+            .map(|(i, row)| {
+                [
+                    Cell::Text(format!("3.{}", i + 1)),
+                    Cell::Text(row.text.clone()),
+                ]
+                .into_iter()
+                .chain(GRID_OPTIONS.iter().map(|_| Cell::Text("☐".into())))
+                .collect()
             })
             .collect(),
-        widths: vec![30, 14, 14, 14, 14, 14],
+        // Each option's column keeps «удовлетворен» and «Затрудняюсь» whole at 9 pt.
+        widths: vec![7, 28, 13, 13, 13, 13, 13],
         repeat: Vec::new(),
         size: 9,
     });

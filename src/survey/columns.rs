@@ -172,10 +172,15 @@ impl Column {
         let names =
             |pattern: &Option<String>| pattern.as_deref().is_some_and(|p| matches(p, header));
         // Free-text columns first: "*[Row]" item patterns match "Проблемы [Row]" too.
+        // A free-text question per process («Проблемы [Процесс]») is about the item whose
+        // pattern its header matches too.
+        let about = || definition.item_for(header).map(|item| item.label.clone());
         if names(&definition.problems) {
             self.role = Role::Problem;
+            self.about = about().or(self.about.take());
         } else if names(&definition.proposals) {
             self.role = Role::Proposal;
+            self.about = about().or(self.about.take());
         } else if names(&definition.overall) {
             self.role = Role::Item;
             self.overall = true;
@@ -186,6 +191,11 @@ impl Column {
             self.label = ItemLabel::Named(item.label.clone());
             self.key = format!("item:{}", normalize_option(&item.label));
             self.about = Some(item.label.clone());
+        } else if grid_row(header).is_some() {
+            // A grid row the definition does not name (a process renamed since that year's
+            // form, a row added by hand): read by its values and linked by its label, so that
+            // it shows and is reported (S007/S010) instead of vanishing.
+            self.role = Role::Candidate;
         }
     }
 

@@ -35,8 +35,23 @@ pub struct Questionnaire {
     /// Omsk Q3, the grid's question.
     pub grid: String,
     pub rows: Vec<GridRow>,
+    /// Omsk Q2, asked per process: «С какими проблемами Вы сталкиваетесь …?»
+    pub problems_question: String,
+    /// The general free-text questions, for what is about no process in particular.
     pub problems: String,
     pub proposals: String,
+}
+
+/// The free-text questions asked per process (Omsk Q2: «Проблемы | Предложения» per row), as a
+/// form titles them: the process's grid row in brackets, so that the export's header names the
+/// item it is about («Проблемы [Организация работы по …]»).
+pub const PER_PROCESS: [&str; 2] = ["Проблемы", "Предложения"];
+
+impl GridRow {
+    /// The title of the per-process question `kind` («Проблемы», «Предложения») for this row.
+    pub fn free_text_title(&self, kind: &str) -> String {
+        format!("{kind} [{}]", self.text)
+    }
 }
 
 impl Questionnaire {
@@ -73,6 +88,9 @@ impl Questionnaire {
             ),
             grid: format!(
                 "Насколько Вы удовлетворены тем, как построена работа по вопросам {topic}?"
+            ),
+            problems_question: format!(
+                "С какими проблемами Вы сталкиваетесь (сталкивались) в рамках своей служебной деятельности в части {topic} и что Вы предлагаете?"
             ),
             organization,
             rows,

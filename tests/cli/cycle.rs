@@ -71,10 +71,15 @@ fn survey_init_writes_a_definition_whose_form_exports_tally_by_process() {
         .filter(|l| *l != "overall")
         .collect();
     assert_eq!(labels, processes);
-    // The Word questionnaire holds the grid: a row per process under its header.
+    // The Word questionnaire holds Q2 (problems and proposals per process, 2.1, 2.2, …) and the
+    // grid (3.1, 3.2, …): a row per process under its header.
     let grids = tochki::input::docx::read(&dir.path().join("registry_2025.anketa.docx")).unwrap();
-    assert_eq!(grids[0].rows.len(), processes.len() + 1);
-    assert_eq!(grids[0].rows[1].slots[0].text, processes[0]);
+    for (grid, number) in grids.iter().zip(["2", "3"]) {
+        assert_eq!(grid.rows.len(), processes.len() + 1);
+        assert_eq!(grid.rows[1].slots[0].text, format!("{number}.1"));
+        assert_eq!(grid.rows[1].slots[1].text, processes[0]);
+    }
+    assert_eq!(grids[0].rows[0].slots[2].text, "Проблемы (укажите)");
 }
 
 #[test]
