@@ -236,6 +236,14 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Exit
             write_atomically(path, &bytes, &inputs)?;
             let rows: usize = report.waves.iter().map(|w| w.pains.len()).sum();
             super::shared::written_note(out, path, Some(rows))?;
+            let withheld: u64 = report.waves.iter().map(|w| w.pains_withheld).sum();
+            if withheld > 0 {
+                writeln!(
+                    out,
+                    "{}",
+                    crate::render::withheld_note(withheld, report.min_group)
+                )?;
+            }
         }
         None => out.write_all(&bytes)?,
     }
@@ -289,7 +297,7 @@ fn run_proposals(
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
     write_atomically(&args.output, &bytes, &inputs)?;
     if proposals.is_empty() {
-        writeln!(out, "{}", crate::render::proposals::NO_DECLINE)?;
+        writeln!(out, "{}", crate::render::proposals::no_decline(&proposals))?;
     }
     super::shared::written_note(out, &args.output, None)?;
     Ok(status_of(&report.findings, false))

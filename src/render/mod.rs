@@ -69,7 +69,10 @@ pub fn p_cell(p: f64) -> String {
 /// `84,2 %`, with a non-breaking space so that a narrow column never parts the number from its
 /// sign.
 pub fn share(value: f64) -> String {
-    format!("{}\u{a0}%", russian(format!("{value:.1}")))
+    // Rounded half away from zero as the tally rounds its shares (6.25 → 6,3 everywhere:
+    // `{:.1}` alone would give 6,2 for the same figure in another output).
+    let rounded = (value * 10.0).round() / 10.0;
+    format!("{}\u{a0}%", russian(format!("{rounded:.1}")))
 }
 
 /// CSV for Russian Excel: UTF-8 with BOM, `;` as delimiter, CRLF, and no cell of `rows` that a
@@ -110,6 +113,18 @@ pub fn xlsx_cell_format() -> rust_xlsxwriter::Format {
         .set_text_wrap()
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
         .set_align(rust_xlsxwriter::FormatAlign::Top)
+}
+
+/// The note that texts were not quoted: they are about items fewer than `min_group` people
+/// answered (anonymity, Smolensk 5.2).
+pub fn withheld_note(withheld: u64, min_group: u64) -> String {
+    format!(
+        "{withheld} {} не {}: {} о вопросах, на которые ответили меньше {min_group} {} (анонимность опроса, Смоленск, п. 5.2).",
+        crate::text::plural(withheld as usize, "текст", "текста", "текстов"),
+        crate::text::plural(withheld as usize, "приводится", "приводятся", "приводятся"),
+        crate::text::plural(withheld as usize, "он", "они", "они"),
+        crate::text::plural(min_group as usize, "человека", "человек", "человек"),
+    )
 }
 
 #[cfg(test)]

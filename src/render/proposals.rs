@@ -12,9 +12,19 @@ const MEASURES: [&str; 3] = ["Мероприятие", "Ответственны
 /// The one line of a draft with nothing to propose.
 pub const NO_DECLINE: &str = "Снижения удовлетворенности по сравнению с прошлым опросом нет: предложения Министру не требуются (Омск, п. 13).";
 
+/// The line of a draft with nothing to propose: no decline, or none among the items that could
+/// be assessed at all.
+pub fn no_decline(proposals: &Proposals) -> &'static str {
+    if proposals.unassessed.is_empty() {
+        NO_DECLINE
+    } else {
+        "Среди вопросов, на которые ответило достаточно людей, снижения удовлетворенности по сравнению с прошлым опросом нет (Омск, п. 13)."
+    }
+}
+
 fn figures(drop: &Drop) -> String {
     let interval = drop.ci.map_or(String::new(), |[low, high]| {
-        format!(", 95% интервал {}", russian(format!("{low:.1}–{high:.1}")))
+        format!(", 95 % интервал {}", russian(format!("{low:.1}–{high:.1}")))
     });
     format!(
         "Уровень удовлетворенности: {} в {} → {} в {} ({} п. п.{interval}, p {}).",
@@ -78,7 +88,10 @@ fn sections(proposals: &Proposals) -> [(&'static str, &[Drop]); 2] {
 pub fn markdown(proposals: &Proposals, date: &str) -> String {
     let mut out = format!("# {TITLE}\n\n{date}\n\n");
     if proposals.is_empty() {
-        let _ = writeln!(out, "{NO_DECLINE}");
+        let _ = writeln!(out, "{}", no_decline(proposals));
+        if let Some(note) = proposals.unassessed_note() {
+            let _ = writeln!(out, "\n{note}");
+        }
         return out;
     }
     out.push_str("Проект предложений финансового управления по итогам опроса удовлетворенности внутренних клиентов (Омск, п. 13).\n");
@@ -122,6 +135,9 @@ pub fn markdown(proposals: &Proposals, date: &str) -> String {
         for said in &proposals.general {
             let _ = writeln!(out, "- {}", markdown_cell(&said_line(said)));
         }
+    }
+    if let Some(note) = proposals.unassessed_note() {
+        let _ = writeln!(out, "\n{note}");
     }
     out
 }
@@ -194,7 +210,10 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
     );
     document.paragraph("", plain);
     if proposals.is_empty() {
-        document.paragraph(NO_DECLINE, plain);
+        document.paragraph(no_decline(proposals), plain);
+        if let Some(note) = proposals.unassessed_note() {
+            document.paragraph(&note, plain);
+        }
         return document.to_bytes();
     }
     document.paragraph(
@@ -219,6 +238,9 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
         for said in &proposals.general {
             document.paragraph(&format!("– {}", said_line(said)), plain);
         }
+    }
+    if let Some(note) = proposals.unassessed_note() {
+        document.paragraph(&note, plain);
     }
     document.to_bytes()
 }

@@ -124,7 +124,7 @@ fn dynamics(page: &mut String, report: &TallyReport) {
             share(d.levels.0),
             share(d.levels.1),
             super::signed(d.delta_pp),
-            super::p_cell(d.p_value),
+            esc(&super::p_cell(d.p_value)),
             esc(verdict(d))
         );
     }
@@ -142,7 +142,11 @@ fn segments(page: &mut String, report: &TallyReport) {
     if segmented.is_empty() {
         return;
     }
-    page.push_str("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу; чем светлее, тем выше. Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше порога человек; значения, которые указали меньше порога анкет, заменены на «малая группа» (анонимность опроса, Смоленск 5.2).</p>\n");
+    page.push_str(&format!("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу; чем светлее, тем выше. Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше {min} {people}; значения, которые указали меньше {min} {forms}, заменены на «малая группа» (анонимность опроса, Смоленск 5.2).</p>\n",
+        min = report.min_group,
+        people = crate::text::plural(report.min_group as usize, "человека", "человек", "человек"),
+        forms = crate::text::plural(report.min_group as usize, "анкеты", "анкет", "анкет"),
+    ));
     for wave in segmented {
         let items: Vec<&Item> = wave.items.iter().filter(|i| i.groups.is_some()).collect();
         let mut names: Vec<&str> = Vec::new();
@@ -175,7 +179,10 @@ fn segments(page: &mut String, report: &TallyReport) {
                         respondents,
                         ..
                     }) => {
-                        let title = format!("{name}: {} анкет", respondents);
+                        let title = format!(
+                            "{name}: {respondents} {}",
+                            crate::text::plural(*respondents as usize, "анкета", "анкеты", "анкет")
+                        );
                         heat_cell(page, figures.level, figures.ci, false, "", &title);
                     }
                     Some(Group::Suppressed { .. }) => page.push_str(
@@ -371,10 +378,18 @@ fn pain_map(page: &mut String, report: &TallyReport) {
         .flat_map(|w| w.pains.iter().map(move |p| (w, p)))
         .collect();
     page.push_str("<section>\n<h2>Карта болей</h2>\n");
-    if pains.is_empty() {
+    let withheld: u64 = report.waves.iter().map(|w| w.pains_withheld).sum();
+    if withheld > 0 {
+        let _ = writeln!(
+            page,
+            "<p class=\"note\">{}</p>",
+            esc(&super::withheld_note(withheld, report.min_group))
+        );
+    }
+    if pains.is_empty() && withheld == 0 {
         page.push_str("<p>Проблем и предложений в анкетах нет.</p>\n");
-    } else {
-        page.push_str("<p class=\"note\">Проблемы и предложения из анкет (Смоленск 4.7-4.8); одинаковые тексты посчитаны один раз. Мероприятия и сроки заполняет ответственное подразделение.</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Вид</th><th>Текст</th><th>Раз</th><th>Мероприятие</th><th>Срок</th></tr></thead>\n<tbody>\n");
+    } else if !pains.is_empty() {
+        page.push_str("<p class=\"note\">Проблемы и предложения из анкет (Смоленск 4.7–4.8); одинаковые тексты посчитаны один раз. Мероприятия и сроки заполняет ответственное подразделение.</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Вид</th><th>Текст</th><th>Раз</th><th>Мероприятие</th><th>Срок</th></tr></thead>\n<tbody>\n");
         for (wave, pain) in pains {
             let _ = writeln!(
                 page,
@@ -424,7 +439,7 @@ fn levels_chart(report: &TallyReport) -> String {
         let gx = level_x(step as f64);
         let _ = writeln!(
             svg,
-            "<line x1=\"{gx:.1}\" y1=\"36\" x2=\"{gx:.1}\" y2=\"{:.1}\" class=\"grid\"/><text x=\"{gx:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{step}%</text>",
+            "<line x1=\"{gx:.1}\" y1=\"36\" x2=\"{gx:.1}\" y2=\"{:.1}\" class=\"grid\"/><text x=\"{gx:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{step} %</text>",
             height - 24.0,
             height - 8.0
         );
@@ -519,7 +534,7 @@ fn diverging_chart(wave: &Wave) -> String {
         let ax = zero + step as f64 * scale;
         let _ = writeln!(
             svg,
-            "<text x=\"{ax:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{}%</text>",
+            "<text x=\"{ax:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{} %</text>",
             height - 12.0,
             step.abs()
         );
@@ -551,7 +566,7 @@ fn diverging_bar(svg: &mut String, item: &Item, y: f64) {
     segment(svg, ux, bar_y, w, bar_h, "#bdbdbd", &balance.unsure);
     let _ = writeln!(
         svg,
-        "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\" text-anchor=\"end\">{unsure:.0}%</text>",
+        "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\" text-anchor=\"end\">{unsure:.0} %</text>",
         WIDTH - 4.0,
         bar_y + bar_h / 2.0 + 4.0
     );
@@ -583,7 +598,7 @@ fn segment(svg: &mut String, x: f64, y: f64, w: f64, h: f64, colour: &str, part:
     if w > 30.0 {
         let _ = writeln!(
             svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"inbar\" text-anchor=\"middle\">{value:.0}%</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" class=\"inbar\" text-anchor=\"middle\">{value:.0} %</text>",
             x + w / 2.0,
             y + h / 2.0 + 4.0
         );

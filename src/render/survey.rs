@@ -173,7 +173,7 @@ fn items_table(wave: &Wave) -> Table {
         "Вопрос",
         "Ответов",
         "Уровень",
-        "95% ДИ",
+        "95 % ДИ",
         "Средний балл",
         "",
     ]);
@@ -210,9 +210,9 @@ fn groups_table(wave: &Wave) -> Option<Table> {
     let mut table = new_table(vec![
         "Вопрос",
         "Группа",
-        "Анкет",
+        "Ответов",
         "Уровень",
-        "95% ДИ",
+        "95 % ДИ",
         "Средний балл",
     ]);
     for item in with_groups {
@@ -251,7 +251,7 @@ fn dynamics_table(dynamics: &[Dynamics]) -> Table {
         "Годы",
         "Было",
         "Стало",
-        "Изменение, п.п.",
+        "Изменение, п. п.",
         "p",
         "Вывод",
     ]);
@@ -277,6 +277,10 @@ pub fn json(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
 /// "Полностью удовлетворен: 20 (34,5 %)" for every option, joined by `separator`; with a
 /// decimal point for CSV (`for_people` false).
 pub fn distribution(figures: &Figures, separator: &str, for_people: bool) -> String {
+    // A small item's counts would tell who answered what: none is shown (survey.md).
+    if figures.small {
+        return format!("мало ответов ({})", figures.n);
+    }
     figures
         .counts
         .0
@@ -286,7 +290,7 @@ pub fn distribution(figures: &Figures, separator: &str, for_people: bool) -> Str
             let part = if for_people {
                 share(*part)
             } else {
-                format!("{part:.1}%")
+                format!("{part:.1} %")
             };
             format!("{option}: {count} ({part})")
         })
@@ -326,7 +330,8 @@ pub fn csv_bytes(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
     let mut rows = Vec::new();
     for wave in &report.waves {
         for item in &wave.items {
-            let start = || vec![wave.label.clone(), item.label.as_str().to_string()];
+            // For Russian Excel: «В целом (общий вопрос)», not the JSON key `overall`.
+            let start = || vec![wave.label.clone(), item.label.russian().to_string()];
             let mut row = start();
             row.push(String::new());
             row.extend(figure_cells(&item.figures));
@@ -384,7 +389,8 @@ fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
             ),
             direction.n.map_or("—".to_string(), |n| n.to_string()),
             percent(direction.level),
-            interval(direction.ci),
+            // No interval for pooled answers of the same people (cycle.md).
+            "—".to_string(),
             direction
                 .delta_pp
                 .map_or("—".to_string(), |d| format!("{} п. п.", super::signed(d))),
@@ -425,7 +431,7 @@ const REGISTRY_HEADINGS: [&str; 8] = [
     "Процесс",
     "Ответов",
     "Уровень",
-    "95% интервал",
+    "95 % интервал",
     "Изменение",
     "",
     "Точек",
@@ -478,7 +484,7 @@ fn markdown_wave(out: &mut dyn Write, wave: &Wave) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "| Вопрос | Ответов | Уровень | 95% ДИ | Средний балл | Ответы по вариантам |"
+        "| Вопрос | Ответов | Уровень | 95 % ДИ | Средний балл | Ответы по вариантам |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|")?;
     for item in &wave.items {
@@ -521,7 +527,7 @@ fn markdown_dynamics(out: &mut dyn Write, dynamics: &[Dynamics]) -> std::io::Res
     writeln!(out)?;
     writeln!(
         out,
-        "| Вопрос | Годы | Было | Стало | Изменение, п.п. | p | Вывод |"
+        "| Вопрос | Годы | Было | Стало | Изменение, п. п. | p | Вывод |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|---|")?;
     for d in dynamics {
@@ -593,9 +599,14 @@ pub fn pains_csv(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
 pub fn pains_markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
     writeln!(out, "# Карта болей внутреннего клиента")?;
     writeln!(out)?;
+    let withheld: u64 = report.waves.iter().map(|w| w.pains_withheld).sum();
+    if withheld > 0 {
+        writeln!(out, "{}", super::withheld_note(withheld, report.min_group))?;
+        writeln!(out)?;
+    }
     writeln!(
         out,
-        "Проблемы и предложения из анкет (Смоленск 4.7-4.8); одинаковые тексты посчитаны один раз. Графы «Мероприятие» и «Срок» заполняет ответственное подразделение."
+        "Проблемы и предложения из анкет (Смоленск 4.7–4.8); одинаковые тексты посчитаны один раз. Графы «Мероприятие» и «Срок» заполняет ответственное подразделение."
     )?;
     writeln!(out)?;
     writeln!(out, "| {} |", PAIN_HEADINGS.join(" | "))?;

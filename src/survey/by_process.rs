@@ -203,7 +203,6 @@ fn block(
             name: Text::non_blank(&direction.name).unwrap_or("").to_string(),
             items: speaking.len(),
             level: pooled.level,
-            ci: pooled.ci,
             n: pooled.n,
             delta_pp: pooled.delta_pp,
             processes,
@@ -216,7 +215,6 @@ fn block(
 #[derive(Default)]
 struct Pooled {
     level: Option<f64>,
-    ci: Option<[f64; 2]>,
     n: Option<u64>,
     delta_pp: Option<f64>,
 }
@@ -224,7 +222,7 @@ struct Pooled {
 /// Satisfied and with-opinion answers of the items `speaking` (indices in the latest wave)
 /// summed, in the latest wave and, for the same items, in the one before.
 fn pooled(report: &TallyReport, latest: usize, speaking: &[usize]) -> Pooled {
-    use super::stats::{one_decimal, wilson};
+    use super::stats::one_decimal;
     let wave = &report.waves[latest];
     let sum = |items: &mut dyn Iterator<Item = &super::report::Item>| {
         items.fold((0u64, 0u64), |(s, n), i| {
@@ -239,8 +237,6 @@ fn pooled(report: &TallyReport, latest: usize, speaking: &[usize]) -> Pooled {
     let all: u64 = speaking.iter().map(|i| wave.items[*i].figures.n).sum();
     let mut pooled = Pooled {
         level: Some(one_decimal(level)),
-        ci: wilson(satisfied, answers, None)
-            .map(|(low, high)| [one_decimal(low * 100.0), one_decimal(high * 100.0)]),
         n: Some(all),
         ..Pooled::default()
     };

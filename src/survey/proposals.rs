@@ -36,6 +36,19 @@ pub struct Proposals {
     pub drops: Vec<Drop>,
     /// What respondents wrote about no item in particular (the pain map's «общее»).
     pub general: Vec<Said>,
+    /// Items of the latest survey with fewer than `--min-group` answers: their change is not
+    /// assessed and their texts are not quoted (anonymity, Smolensk 5.2).
+    pub unassessed: Vec<String>,
+    pub min_group: u64,
+}
+
+/// The items of a wave too few people answered to be assessed.
+fn unassessed(wave: &super::report::Wave) -> Vec<String> {
+    wave.items
+        .iter()
+        .filter(|i| i.figures.small)
+        .map(|i| i.label.russian().to_string())
+        .collect()
 }
 
 impl Proposals {
@@ -47,6 +60,8 @@ impl Proposals {
                 declines,
                 drops,
                 general: Vec::new(),
+                unassessed: Vec::new(),
+                min_group: report.min_group,
             };
         };
         for dynamics in report.dynamics.iter().filter(|d| d.to == latest.label) {
@@ -108,11 +123,28 @@ impl Proposals {
                 count: pain.count,
             })
             .collect();
+        let unassessed = unassessed(latest);
         Proposals {
             declines,
             drops,
             general,
+            unassessed,
+            min_group: report.min_group,
         }
+    }
+
+    /// The line that says which items could not be assessed, when some could not.
+    pub fn unassessed_note(&self) -> Option<String> {
+        if self.unassessed.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = self.unassessed.iter().map(|n| format!("«{n}»")).collect();
+        Some(format!(
+            "Не оценивались (на вопрос ответили меньше {} {}, цифры и тексты не приводятся — анонимность опроса, Смоленск, п. 5.2): {}.",
+            self.min_group,
+            crate::text::plural(self.min_group as usize, "человека", "человек", "человек"),
+            names.join(", ")
+        ))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -96,6 +96,8 @@ pub struct Wave {
     pub items: Vec<Item>,
     #[serde(skip)]
     pub pains: Vec<PainRow>,
+    /// Texts not quoted because the item they are about has fewer than `--min-group` answers.
+    pub pains_withheld: u64,
 }
 
 /// A problem or proposal for the pain map.
@@ -211,6 +213,8 @@ pub struct TallyReport {
     /// With `--registry`: the registry as the latest wave measured it (cycle.md).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registry: Option<RegistryBlock>,
+    /// The smallest group (and item) whose figures and texts are shown (`--min-group`).
+    pub min_group: u64,
 }
 
 impl TallyReport {
@@ -257,8 +261,9 @@ pub struct DirectionResult {
     pub name: String,
     /// How many items of the latest wave speak for its processes.
     pub items: usize,
+    /// The pooled level: a description only, with no interval and no significance. One
+    /// person's answers to several items are not independent (cycle.md).
     pub level: Option<f64>,
-    pub ci: Option<[f64; 2]>,
     /// Answers to those items, pooled (the level counts those with an opinion).
     pub n: Option<u64>,
     /// The change of the pooled level: a description only. One person's answers to several

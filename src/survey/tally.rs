@@ -186,7 +186,9 @@ fn build_wave(
         .filter(|i| i.figures.small)
         .map(|i| i.label.as_str().to_string())
         .collect();
+    let quoted = pains.len();
     pains.retain(|pain| !small.contains(&pain.item));
+    let pains_withheld = (quoted - pains.len()) as u64;
     Ok(Wave {
         label: label.to_string(),
         file,
@@ -194,6 +196,7 @@ fn build_wave(
         left_out,
         items,
         pains,
+        pains_withheld,
     })
 }
 
@@ -223,10 +226,17 @@ fn check_segment(
     }
     if !is_a_category(&scanned.groups, scanned.respondents) {
         anyhow::bail!(
-            "{file}: в столбце «{}» {} разных значений на {} анкет — это не категория, а свободный текст или идентификатор: группы из одного человека раскрыли бы, кто как ответил; выберите столбец с категорией должностей, подразделением или стажем",
+            "{file}: в столбце «{}» {} {} на {} {} — это не категория, а свободный текст или идентификатор: группы из одного человека раскрыли бы, кто как ответил; выберите столбец с категорией должностей, подразделением или стажем",
             column.header,
             scanned.groups.len(),
-            scanned.respondents
+            crate::text::plural(
+                scanned.groups.len(),
+                "разное значение",
+                "разных значения",
+                "разных значений"
+            ),
+            scanned.respondents,
+            crate::text::plural(scanned.respondents as usize, "анкету", "анкеты", "анкет")
         );
     }
     Ok(())
@@ -498,6 +508,7 @@ pub fn tally_watched(
         dynamics,
         findings,
         registry: None,
+        min_group: config.min_group,
     })
 }
 
