@@ -107,13 +107,18 @@ pub fn link(
                 }
                 None => linker.link(label),
             };
+            // An item is reported once: in the latest wave, or in the earlier wave that asked
+            // it when the latest did not (a row renamed since: cycle.md).
+            let file = &report.waves[wave].file;
+            let reported =
+                wave == latest || !report.waves[latest].items.iter().any(|l| l.key == item.key);
             let link = match &found {
                 Link::Linked { process, how } => {
                     if wave == latest {
                         asked.push(((process.direction_index, process.process_index), i));
-                        if *how == crate::registry::link::How::Close {
-                            findings.push(item_linked_closely(&export, label, &process.process));
-                        }
+                    }
+                    if reported && *how == crate::registry::link::How::Close {
+                        findings.push(item_linked_closely(file, label, &process.process));
                     }
                     ItemLink {
                         process: Some(process.process.clone()),
@@ -121,10 +126,10 @@ pub fn link(
                     }
                 }
                 Link::Unlinked { candidates } => {
-                    if wave == latest {
+                    if reported {
                         let names = candidate_names(candidates);
                         let several = candidates.len() > 1 && fits_several(&linker, label, defined);
-                        findings.push(item_without_process(&export, label, &names, several));
+                        findings.push(item_without_process(file, label, &names, several));
                     }
                     ItemLink::default()
                 }

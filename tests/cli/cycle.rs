@@ -970,3 +970,231 @@ fn a_registry_from_a_table_asks_about_the_areas_its_directions_name_and_no_other
     );
     assert!(!chosen.contains("бухгалтерского"), "{chosen}");
 }
+
+/// The level an export's column gives, computed here from the CSV itself: (Полностью + Скорее
+/// удовлетворен) / (answers − Затрудняюсь ответить), as survey.md defines it, in percent with
+/// one decimal; with the number of answers.
+fn level_from_csv(file: &str, header_ends: &str) -> (u64, Option<f64>) {
+    let mut reader = csv::Reader::from_path(file).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let column = headers
+        .iter()
+        .position(|h| h.ends_with(header_ends))
+        .unwrap_or_else(|| panic!("{file}: no column ending {header_ends}"));
+    let (mut n, mut satisfied, mut unsure) = (0u64, 0u64, 0u64);
+    for record in reader.records() {
+        let value = record.unwrap()[column].to_string();
+        if value.is_empty() {
+            continue;
+        }
+        n += 1;
+        if value == "Полностью удовлетворен" || value == "Скорее удовлетворен"
+        {
+            satisfied += 1;
+        }
+        if value == "Затрудняюсь ответить" {
+            unsure += 1;
+        }
+    }
+    let level =
+        (n > unsure).then(|| (satisfied as f64 * 1000.0 / (n - unsure) as f64).round() / 10.0);
+    (n, level)
+}
+
+/// What must never be written anywhere: the identifiers in the 2025 free texts, and the text
+/// about the process two people use.
+const IDENTIFIERS: [&str; 9] = [
+    "000731",
+    "2231",
+    "004512",
+    "2345",
+    "ivanova",
+    "25-34-11",
+    "Иванова",
+    "Мария Петровна",
+    "за свой счёт",
+];
+
+const CYCLE_REGISTRY: &str = "tests/fixtures/cycle/registry.yaml";
+const CYCLE_EXPORTS: [&str; 2] = [
+    "tests/fixtures/cycle/survey_2024.csv",
+    "tests/fixtures/cycle/survey_2025.csv",
+];
+
+/// `survey init` on the cycle's registry in `dir`, then the tally of both years as JSON with the
+/// definition it wrote: (the definition's path, the report).
+fn cycle_tally(dir: &std::path::Path) -> (String, serde_json::Value) {
+    let run = tochki([
+        "survey",
+        "init",
+        CYCLE_REGISTRY,
+        "-o",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let definition = dir
+        .join("registry.survey.yaml")
+        .to_str()
+        .unwrap()
+        .to_string();
+    let tally = tochki([
+        "survey",
+        "tally",
+        CYCLE_EXPORTS[0],
+        CYCLE_EXPORTS[1],
+        "--survey",
+        &definition,
+        "--registry",
+        CYCLE_REGISTRY,
+        "--format",
+        "json",
+    ]);
+    assert!(tally.code <= 1, "{}", tally.stderr);
+    (definition, tally.json())
+}
+
+#[test]
+fn a_two_year_cycle_links_every_item_to_its_own_process_and_says_the_rename() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, report) = cycle_tally(dir.path());
+    // Every item of 2025 on its own process (never the near name, never the longer one).
+    let latest = &report["waves"][1]["items"];
+    for item in latest
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["label"] != "overall")
+    {
+        assert_eq!(item["process"], item["label"], "{item}");
+    }
+    // The row 2024 still spelt the old way is read, linked by its close spelling and said
+    // (S010); its process has no change: the row was another question then.
+    let old = report["waves"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["label"] == "Предоставление расчетных листочков")
+        .expect("the renamed row is read, not dropped");
+    assert_eq!(old["process"], "Предоставление расчетных листков");
+    let findings: Vec<&serde_json::Value> = report["findings"].as_array().unwrap().iter().collect();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["code"] == "S010" && f["message"].as_str().unwrap().contains("листочков")),
+        "{findings:?}"
+    );
+    assert!(
+        !report["dynamics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["item"].as_str().unwrap().contains("листк")),
+    );
+}
+
+#[test]
+fn a_two_year_cycles_figures_are_the_ones_the_answers_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, report) = cycle_tally(dir.path());
+    for (w, file) in CYCLE_EXPORTS.iter().enumerate() {
+        for item in report["waves"][w]["items"].as_array().unwrap() {
+            let label = item["label"].as_str().unwrap();
+            if label == "overall" {
+                continue;
+            }
+            let (n, level) = level_from_csv(file, &format!("[{label}]"));
+            assert_eq!(item["n"].as_u64(), Some(n), "{file}: {label}");
+            if n >= 5 {
+                assert_eq!(item["level"].as_f64(), level, "{file}: {label}");
+            } else {
+                // A process two people use: no level at all.
+                assert!(item["level"].is_null(), "{file}: {label}: {item}");
+            }
+        }
+    }
+    // The decline, on «о стаже» (not «о доходах»), significant; nothing for the tiny process.
+    let dynamics = report["dynamics"].as_array().unwrap();
+    let decline: Vec<&str> = dynamics
+        .iter()
+        .filter(|d| d["decline"] == true && d["significant"] == true)
+        .map(|d| d["item"].as_str().unwrap())
+        .collect();
+    assert_eq!(decline, ["Выдача справок о стаже"]);
+    let (_, before) = level_from_csv(CYCLE_EXPORTS[0], "[Выдача справок о стаже]");
+    let (_, after) = level_from_csv(CYCLE_EXPORTS[1], "[Выдача справок о стаже]");
+    let delta = dynamics
+        .iter()
+        .find(|d| d["item"] == "Выдача справок о стаже")
+        .unwrap()["delta_pp"]
+        .as_f64()
+        .unwrap();
+    assert!(
+        (delta - (after.unwrap() - before.unwrap())).abs() < 0.11,
+        "{delta}"
+    );
+    assert!(
+        !dynamics
+            .iter()
+            .any(|d| d["item"] == "Возмещение командировочных расходов")
+    );
+}
+
+/// A file a command wrote, as text (a `.docx` as its document XML).
+fn written(path: &str) -> String {
+    if path.ends_with(".docx") {
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        xml
+    } else {
+        std::fs::read_to_string(path).unwrap()
+    }
+}
+
+#[test]
+fn a_two_year_cycle_quotes_nobody_in_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let (definition, _) = cycle_tally(dir.path());
+    let at = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let inputs = [CYCLE_EXPORTS[0], CYCLE_EXPORTS[1], "--survey", &definition];
+    let linked = [&inputs[..], &["--registry", CYCLE_REGISTRY]].concat();
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    for format in ["table", "json", "csv", "markdown"] {
+        let args = [&["survey", "tally"], &linked[..], &["--format", format]].concat();
+        outputs.push((format!("tally {format}"), tochki(&args).stdout));
+    }
+    for format in ["csv", "markdown"] {
+        let run = tochki([&["survey", "pains"], &inputs[..], &["--format", format]].concat());
+        assert!(run.code <= 1, "{}", run.stderr);
+        outputs.push((format!("pains {format}"), run.stdout));
+    }
+    let html = at("report.html");
+    assert!(tochki([&["survey", "report"], &linked[..], &["-o", &html]].concat()).code <= 1);
+    outputs.push(("report".into(), written(&html)));
+    for (format, file) in [("markdown", "p.md"), ("docx", "p.docx")] {
+        let path = at(file);
+        let args = [
+            &["survey", "proposals"],
+            &linked[..],
+            &["--format", format, "-o", &path],
+        ];
+        let run = tochki(args.concat());
+        assert!(run.code <= 1, "{}", run.stderr);
+        outputs.push((format!("proposals {format}"), written(&path)));
+    }
+    for (name, text) in &outputs {
+        for identifier in IDENTIFIERS {
+            assert!(!text.contains(identifier), "{name} quotes «{identifier}»");
+        }
+    }
+    // The draft speaks about the declining process with what people wrote about it (masked).
+    let draft = &outputs
+        .iter()
+        .find(|(n, _)| n == "proposals markdown")
+        .unwrap()
+        .1;
+    assert!(draft.contains("### 1. Выдача справок о стаже"), "{draft}");
+    assert!(draft.contains("Сделать заказ справки через СЭД"), "{draft}");
+    assert!(draft.contains("Не оценивались"), "{draft}");
+}
