@@ -48,6 +48,23 @@ if [ "$size" -lt 10000 ]; then
   echo "browser check: the screenshot is missing or empty ($size bytes)" >&2
   failed=1
 fi
+# Eight years of 16 processes with a segment of 10 groups, at the width of an A4 page: nothing
+# runs off the side (the page's own check says so), and it prints to PDF.
+target/release/tochki survey report tests/fixtures/survey_wide/*.csv --by "Подразделение" \
+  -o "$work/wide.html" >/dev/null
+narrow=("${flags[@]/--window-size=1100,2400/--window-size=800,2400}")
+timeout 120 "$browser" "${narrow[@]}" --virtual-time-budget=3000 --dump-dom "file://$work/wide.html" \
+  >"$work/wide_dom.html" 2>>"$work/console.log"
+if ! grep -q 'data-overflows="0"' "$work/wide_dom.html"; then
+  echo "browser check: the eight-year report runs off the side of an 800 px page" >&2
+  failed=1
+fi
+timeout 120 "$browser" "${narrow[@]}" --print-to-pdf="$work/wide.pdf" "file://$work/wide.html" \
+  >/dev/null 2>>"$work/console.log"
+if [ ! -s "$work/wide.pdf" ]; then
+  echo "browser check: the eight-year report does not print to PDF" >&2
+  failed=1
+fi
 cp "$work/report.png" docs/report.png
 [ "$failed" -eq 0 ] || exit 1
 echo "browser check: $drawn of $charts charts and $laid of $cells heat-map cells drawn, no console messages, screenshot docs/report.png ($size bytes)"

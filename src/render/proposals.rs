@@ -27,7 +27,7 @@ fn figures(drop: &Drop) -> String {
         format!(", 95 % интервал {}", russian(format!("{low:.1}–{high:.1}")))
     });
     format!(
-        "Уровень удовлетворенности: {} в {} → {} в {} ({} п. п.{interval}, p {}).",
+        "Уровень удовлетворенности: {} в {} → {} в {} ({} п. п.{interval}, p {}).",
         share(drop.levels.0),
         drop.from,
         share(drop.levels.1),

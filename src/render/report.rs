@@ -13,10 +13,21 @@ use std::fmt::Write as _;
 const WIDTH: f64 = 960.0;
 const LABEL_WIDTH: f64 = 340.0;
 const ROW: f64 = 34.0;
-/// Colours of the year dots, in wave order.
-const YEAR_COLOURS: [&str; 6] = [
-    "#8e9aaf", "#1f5fa8", "#d9822b", "#6a3d9a", "#2a9d8f", "#444444",
+/// The space one year takes in a chart's legend.
+const LEGEND_STEP: f64 = 110.0;
+/// Colours of the year dots, in wave order; past them, hues a golden angle apart.
+const YEAR_COLOURS: [&str; 12] = [
+    "#8e9aaf", "#1f5fa8", "#d9822b", "#6a3d9a", "#2a9d8f", "#444444", "#b15928", "#e31a1c",
+    "#33a02c", "#b8860b", "#cc79a7", "#17becf",
 ];
+
+/// The colour of the `i`-th wave: distinct for every wave, however many.
+fn year_colour(i: usize) -> String {
+    match YEAR_COLOURS.get(i) {
+        Some(colour) => (*colour).to_string(),
+        None => format!("hsl({:.0},65%,38%)", (i as f64 * 137.508) % 360.0),
+    }
+}
 
 /// A label that fits the label column; the whole text is in the tooltip.
 fn short(label: &str) -> String {
@@ -108,7 +119,7 @@ fn dynamics(page: &mut String, report: &TallyReport) {
     if report.dynamics.is_empty() {
         return;
     }
-    page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п. п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
+    page.push_str("<section>\n<h2>Динамика</h2>\n<table>\n<thead><tr><th>Вопрос</th><th>Годы</th><th>Было</th><th>Стало</th><th>Изменение, п. п.</th><th>p</th><th>Вывод</th></tr></thead>\n<tbody>\n");
     for d in &report.dynamics {
         let class = if d.trend.is_significant_decline() {
             " class=\"decline\""
@@ -133,6 +144,32 @@ fn dynamics(page: &mut String, report: &TallyReport) {
 
 /// The figures per segment group as a heat map, segments × items, one per wave; a group whose
 /// figures are hidden (fewer answers than the threshold) is a hatched grey «скрыто».
+/// Groups of a segment in one table of the segments' heat map.
+const GROUPS_PER_TABLE: usize = 8;
+
+/// One group's cell of an item in the segments' heat map.
+fn segment_cell(page: &mut String, item: &Item, name: &str) {
+    let cell = item.groups.iter().flatten().find(|g| match g {
+        Group::Shown { group, .. } | Group::Suppressed { group, .. } => group == name,
+    });
+    match cell {
+        Some(Group::Shown {
+            figures,
+            respondents,
+            ..
+        }) => {
+            let title = format!(
+                "{name}: {respondents} {}",
+                plural(*respondents as usize, "анкета", "анкеты", "анкет")
+            );
+            heat_cell(page, figures.level, figures.ci, false, "", &title);
+        }
+        Some(Group::Suppressed { .. }) => page
+            .push_str("<td class=\"cell hidden-cell\" title=\"слишком мало ответов\">скрыто</td>"),
+        None => page.push_str("<td class=\"cell none\">—</td>"),
+    }
+}
+
 fn segments(page: &mut String, report: &TallyReport) {
     let segmented: Vec<&Wave> = report
         .waves
@@ -158,42 +195,29 @@ fn segments(page: &mut String, report: &TallyReport) {
                 names.push(name);
             }
         }
-        let _ = write!(
-            page,
-            "<h3>{}</h3>\n<table class=\"heat\">\n<thead><tr><th>Группа</th>",
-            esc(&wave.label)
-        );
-        for item in &items {
-            let _ = write!(page, "<th>{}</th>", esc(&short(item.label.russian())));
-        }
-        page.push_str("</tr></thead>\n<tbody>\n");
-        for name in names {
-            let _ = write!(page, "<tr><th>{}</th>", esc(name));
-            for item in &items {
-                let cell = item.groups.iter().flatten().find(|g| match g {
-                    Group::Shown { group, .. } | Group::Suppressed { group, .. } => group == name,
-                });
-                match cell {
-                    Some(Group::Shown {
-                        figures,
-                        respondents,
-                        ..
-                    }) => {
-                        let title = format!(
-                            "{name}: {respondents} {}",
-                            crate::text::plural(*respondents as usize, "анкета", "анкеты", "анкет")
-                        );
-                        heat_cell(page, figures.level, figures.ci, false, "", &title);
-                    }
-                    Some(Group::Suppressed { .. }) => page.push_str(
-                        "<td class=\"cell hidden-cell\" title=\"слишком мало ответов\">скрыто</td>",
-                    ),
-                    None => page.push_str("<td class=\"cell none\">—</td>"),
-                }
+        let _ = writeln!(page, "<h3>{}</h3>", esc(&wave.label));
+        // Items down, groups across, at most GROUPS_PER_TABLE groups in one table: a survey of
+        // 16 items, or a segment of many groups, prints on A4 instead of running off the side.
+        for chunk in names.chunks(GROUPS_PER_TABLE) {
+            page.push_str("<table class=\"heat segments\">\n<thead><tr><th>Вопрос</th>");
+            for name in chunk {
+                let _ = write!(page, "<th>{}</th>", esc(name));
             }
-            page.push_str("</tr>\n");
+            page.push_str("</tr></thead>\n<tbody>\n");
+            for item in &items {
+                let _ = write!(
+                    page,
+                    "<tr><th title=\"{}\">{}</th>",
+                    esc(item.label.russian()),
+                    esc(&short(item.label.russian()))
+                );
+                for name in chunk {
+                    segment_cell(page, item, name);
+                }
+                page.push_str("</tr>\n");
+            }
+            page.push_str("</tbody>\n</table>\n");
         }
-        page.push_str("</tbody>\n</table>\n");
     }
     heat_legend(page);
     page.push_str("</section>\n");
@@ -206,11 +230,11 @@ fn registry_heat_map(page: &mut String, report: &TallyReport) {
     let Some(block) = &report.registry else {
         return;
     };
-    page.push_str("<section>\n<h2>Перечень: удовлетворенность по процессам</h2>\n<p class=\"note\">Последний опрос. Чем светлее ячейка, тем выше уровень (шкала читается и в оттенках серого); штриховка — 95 % интервал шире 20 п. п. (мало ответов); ▼ — значимое снижение; серые — процессы, о которых не спрашивали. Точки взаимодействия — при наведении и в таблице ниже.</p>\n<table class=\"heat registry\">\n<tbody>\n");
+    page.push_str("<section>\n<h2>Перечень: удовлетворенность по процессам</h2>\n<p class=\"note\">Последний опрос. Чем светлее ячейка, тем выше уровень (шкала читается и в оттенках серого); штриховка — 95 % интервал шире 20 п. п. (мало ответов); ▼ — значимое снижение; серые — процессы, о которых не спрашивали. Точки взаимодействия — при наведении и в таблице ниже.</p>\n<table class=\"heat registry\">\n<tbody>\n");
     for direction in &block.directions {
         let figures = match (direction.level, direction.delta_pp) {
             (Some(level), Some(delta)) => format!(
-                "<br><span class=\"note\">все вопросы: {}, {} п. п.</span>",
+                "<br><span class=\"note\">все вопросы: {}, {} п. п.</span>",
                 percent(Some(level)),
                 super::signed(delta)
             ),
@@ -368,7 +392,7 @@ fn heat_legend(page: &mut String) {
         );
         from = upto;
     }
-    page.push_str("<span class=\"swatch wide\" style=\"background-color:#cbba69\">интервал шире 20 п. п.</span><span class=\"swatch none\">не спрошен / скрыто</span></p>\n");
+    page.push_str("<span class=\"swatch wide\" style=\"background-color:#cbba69\">интервал шире 20 п. п.</span><span class=\"swatch none\">не спрошен / скрыто</span></p>\n");
 }
 
 fn pain_map(page: &mut String, report: &TallyReport) {
@@ -416,7 +440,11 @@ fn levels_chart(report: &TallyReport) -> String {
             }
         }
     }
-    let height = 50.0 + ROW * labels.len() as f64 + 30.0;
+    // The legend wraps: as many years a row as fit right of the labels.
+    let per_row = ((WIDTH - LABEL_WIDTH) / LEGEND_STEP).floor().max(1.0) as usize;
+    let legend_rows = report.waves.len().div_ceil(per_row).max(1);
+    let top = 50.0 + 18.0 * (legend_rows - 1) as f64;
+    let height = top + ROW * labels.len() as f64 + 30.0;
     let mut svg = String::new();
     let _ = writeln!(
         svg,
@@ -424,13 +452,15 @@ fn levels_chart(report: &TallyReport) -> String {
     );
     // Legend.
     for (i, wave) in report.waves.iter().enumerate() {
-        let colour = YEAR_COLOURS[i % YEAR_COLOURS.len()];
-        let lx = LABEL_WIDTH + 110.0 * i as f64;
+        let colour = year_colour(i);
+        let lx = LABEL_WIDTH + LEGEND_STEP * (i % per_row) as f64;
+        let ly = 14.0 + 18.0 * (i / per_row) as f64;
         let _ = writeln!(
             svg,
-            "<circle cx=\"{:.1}\" cy=\"14\" r=\"6\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"19\" class=\"legend\">{}</text>",
+            "<circle cx=\"{:.1}\" cy=\"{ly:.1}\" r=\"6\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"legend\">{}</text>",
             lx + 6.0,
             lx + 16.0,
+            ly + 5.0,
             esc(&wave.label)
         );
     }
@@ -439,13 +469,14 @@ fn levels_chart(report: &TallyReport) -> String {
         let gx = level_x(step as f64);
         let _ = writeln!(
             svg,
-            "<line x1=\"{gx:.1}\" y1=\"36\" x2=\"{gx:.1}\" y2=\"{:.1}\" class=\"grid\"/><text x=\"{gx:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{step} %</text>",
+            "<line x1=\"{gx:.1}\" y1=\"{:.1}\" x2=\"{gx:.1}\" y2=\"{:.1}\" class=\"grid\"/><text x=\"{gx:.1}\" y=\"{:.1}\" class=\"axis\" text-anchor=\"middle\">{step}\u{a0}%</text>",
+            top - 14.0,
             height - 24.0,
             height - 8.0
         );
     }
     for (row, label) in labels.iter().enumerate() {
-        let y = 50.0 + ROW * row as f64 + ROW / 2.0;
+        let y = top + ROW * row as f64 + ROW / 2.0;
         row_label(&mut svg, label, y + 4.0);
         year_dots(&mut svg, report, label, y);
     }
@@ -462,14 +493,53 @@ fn level_x(percent: f64) -> f64 {
 /// An item's name at the left of its row of a chart, whole in the tooltip.
 fn row_label(svg: &mut String, label: &ItemLabel, baseline: f64) {
     let shown = label.russian();
-    let _ = writeln!(
+    let lines = label_lines(shown);
+    let _ = write!(
         svg,
-        "<text x=\"{:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>{}</text>",
-        LABEL_WIDTH - 10.0,
-        baseline,
+        "<text x=\"{x:.1}\" y=\"{:.1}\" class=\"label\" text-anchor=\"end\"><title>{}</title>",
+        baseline - 7.5 * (lines.len() - 1) as f64,
         esc(shown),
-        esc(&short(shown))
+        x = LABEL_WIDTH - 10.0,
     );
+    for (i, line) in lines.iter().enumerate() {
+        let _ = write!(
+            svg,
+            "<tspan x=\"{:.1}\" dy=\"{}\">{}</tspan>",
+            LABEL_WIDTH - 10.0,
+            if i == 0 { 0 } else { 15 },
+            esc(line)
+        );
+    }
+    svg.push_str("</text>\n");
+}
+
+/// A label in at most two lines that fit the label column (13 px letters are about 7 px
+/// wide: 40 of them take 280 of its 330 px), the rest cut with «…».
+fn label_lines(label: &str) -> Vec<String> {
+    const LINE: usize = 40;
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in label.split_whitespace() {
+        let current = lines.last_mut().expect("one line at least");
+        if current.is_empty() || current.chars().count() + 1 + word.chars().count() <= LINE {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    for line in &mut lines {
+        if line.chars().count() > LINE {
+            *line = format!("{}…", line.chars().take(LINE - 1).collect::<String>());
+        }
+    }
+    if lines.len() > 2 {
+        lines.truncate(2);
+        let second: String = lines[1].chars().take(LINE - 1).collect();
+        lines[1] = format!("{}…", second.trim_end());
+    }
+    lines
 }
 
 /// One dot with its interval per year for the item `label`, in the row centred on `y`.
@@ -482,7 +552,7 @@ fn year_dots(svg: &mut String, report: &TallyReport, label: &ItemLabel, y: f64) 
         let (Some(level), Some([low, high])) = (item.figures.level, item.figures.ci) else {
             continue;
         };
-        let colour = YEAR_COLOURS[i % YEAR_COLOURS.len()];
+        let colour = year_colour(i);
         let dy = y - 8.0 + 16.0 * (i as f64 + 0.5) / count;
         let _ = writeln!(
             svg,
@@ -625,7 +695,11 @@ div.cell .name{font-size:12px}div.cell .value{font-size:16px;font-weight:bold}
 .cell.decline{outline:3px solid #c62828;outline-offset:-3px}
 .cell.none,.swatch.none{background-color:#d9d9d9;color:#333}
 .cell.hidden-cell{background-color:#d9d9d9;color:#333;background-image:repeating-linear-gradient(45deg,#bbb 0 2px,transparent 2px 7px)}
-.legend-row{font-size:12px}.swatch{display:inline-block;padding:2px 8px;margin:2px;border:1px solid #888}";
+.legend-row{font-size:12px}.swatch{display:inline-block;padding:2px 8px;margin:2px;border:1px solid #888}
+table.segments{table-layout:fixed;margin-bottom:1em}table.segments th:first-child{width:32%}
+table.segments th{font-size:13px;overflow-wrap:anywhere}
+@media print{body{margin:0;max-width:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+table,svg.chart,section h2{break-inside:avoid}table.registry td.row{display:block}div.cell{display:inline-flex;margin:2px}}";
 
 /// A few lines of inline script that let an automated check confirm the charts were drawn: the
 /// number of SVG charts with a non-zero size goes into an attribute of <body>.
@@ -643,6 +717,9 @@ window.addEventListener('load', function () {
     if (box.width > 0 && box.height > 0) { cells += 1; }
   });
   document.body.setAttribute('data-heat-cells', String(cells));
+  // Nothing runs off the side of the page: it would not print.
+  var wide = document.documentElement.scrollWidth > window.innerWidth + 1;
+  document.body.setAttribute('data-overflows', wide ? '1' : '0');
 });
 </script>
 ";

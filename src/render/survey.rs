@@ -61,11 +61,11 @@ pub fn verdict(d: &Dynamics) -> &'static str {
     }
 }
 
-/// "2024 → 2025, −5,3 п. п. (p = 0,0123)": a change between two years as every format for
+/// "2024 → 2025, −5,3 п. п. (p = 0,0123)": a change between two years as every format for
 /// people prints it.
 pub fn change(d: &Dynamics) -> String {
     format!(
-        "{} → {}, {} п. п. (p {})",
+        "{} → {}, {} п. п. (p {})",
         d.from,
         d.to,
         super::signed(d.delta_pp),
@@ -251,7 +251,7 @@ fn dynamics_table(dynamics: &[Dynamics]) -> Table {
         "Годы",
         "Было",
         "Стало",
-        "Изменение, п. п.",
+        "Изменение, п. п.",
         "p",
         "Вывод",
     ]);
@@ -393,7 +393,7 @@ fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
             "—".to_string(),
             direction
                 .delta_pp
-                .map_or("—".to_string(), |d| format!("{} п. п.", super::signed(d))),
+                .map_or("—".to_string(), |d| format!("{} п. п.", super::signed(d))),
             // A direction's change is a description: no significance (cycle.md).
             String::new(),
             direction
@@ -414,7 +414,7 @@ fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
                 interval(process.ci),
                 process
                     .delta_pp
-                    .map_or("—".to_string(), |d| format!("{} п. п.", super::signed(d))),
+                    .map_or("—".to_string(), |d| format!("{} п. п.", super::signed(d))),
                 match process.decline {
                     Some(true) => "значимое снижение".to_string(),
                     _ => String::new(),
@@ -527,7 +527,7 @@ fn markdown_dynamics(out: &mut dyn Write, dynamics: &[Dynamics]) -> std::io::Res
     writeln!(out)?;
     writeln!(
         out,
-        "| Вопрос | Годы | Было | Стало | Изменение, п. п. | p | Вывод |"
+        "| Вопрос | Годы | Было | Стало | Изменение, п. п. | p | Вывод |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|---|")?;
     for d in dynamics {

@@ -306,7 +306,7 @@ fn the_example_registry_shows_results_per_process_in_every_format() {
     assert!(table.stdout.contains("S008"));
     let markdown = tochki(args("markdown"));
     assert!(markdown.stdout.contains("## По процессам перечня"));
-    assert!(markdown.stdout.contains("п. п."));
+    assert!(markdown.stdout.contains("п.\u{a0}п."));
     let csv = tochki(args("csv"));
     let header = csv.stdout.lines().next().unwrap();
     assert!(

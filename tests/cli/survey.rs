@@ -919,3 +919,43 @@ fn a_header_of_empty_cells_is_counted_as_the_file_has_it() {
         run.stdout
     );
 }
+
+#[test]
+fn a_report_of_eight_years_keeps_each_year_its_colour_and_its_heat_maps_on_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("wide.html");
+    let mut args: Vec<String> = (2018..=2025)
+        .map(|y| format!("tests/fixtures/survey_wide/survey_{y}.csv"))
+        .collect();
+    args.splice(0..0, ["survey".to_string(), "report".to_string()]);
+    args.extend(["--by", "Подразделение", "-o", html.to_str().unwrap()].map(String::from));
+    let run = tochki(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    // The legend of the levels chart: one colour per year, all different.
+    let legend: Vec<&str> = page
+        .split("<circle ")
+        .skip(1)
+        .filter(|c| c.contains("r=\"6\""))
+        .take(8)
+        .map(|c| {
+            c.split("fill=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<&&str> = legend.iter().collect();
+    assert_eq!(distinct.len(), 8, "{legend:?}");
+    // Labels wrap in two lines instead of running off the left edge.
+    assert!(page.contains("<tspan"), "labels are not wrapped");
+    // The segments' heat map: items down, at most 8 groups across per table (10 groups: two).
+    let tables = page.matches("<table class=\"heat segments\">").count();
+    assert_eq!(tables, 8 * 2, "one pair of tables per year");
+    for table in page.split("<table class=\"heat segments\">").skip(1) {
+        let header = table.split("</tr>").next().unwrap();
+        assert!(header.matches("<th>").count() <= 9, "{header}");
+    }
+}
