@@ -103,6 +103,9 @@ pub static WORDINGS: &[(&str, Option<Point>, Option<Form>)] = &[
     ("очн", Some(Offline), Some(Oral)),
     ("личн встреч", Some(Offline), Some(Oral)),
     ("лично", None, Some(Oral)),
+    // How a profile prefers to be served (North Ossetia): in person at the organisation.
+    ("лично в организаци", Some(Offline), Some(Oral)),
+    ("личн посещени", Some(Offline), Some(Oral)),
     ("устн", None, Some(Oral)),
     ("по телефон", None, Some(Oral)),
     ("телефон", None, Some(Oral)),

@@ -30,6 +30,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "rules",
         &[
             "registry",
+            "privacy",
             "input",
             "vocabulary",
             "calendar",

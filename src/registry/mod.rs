@@ -7,6 +7,7 @@ pub mod load;
 pub mod model;
 pub mod needs;
 pub mod positions;
+pub mod profiles;
 pub mod r001;
 pub mod stats;
 

@@ -182,6 +182,14 @@ pub struct Registry {
     #[serde(default, deserialize_with = "null_as_empty")]
     #[schemars(description = "Направления деятельности — группы процессов")]
     pub directions: Option<Vec<Direction>>,
+    #[schemars(
+        description = "Признаки для сегментации внутреннего клиента (Северная Осетия): тип, признак, значения"
+    )]
+    pub segmentation: Option<Vec<super::profiles::Attribute>>,
+    #[schemars(
+        description = "Профили клиентского сегмента (Северная Осетия): признаки, цель, клиентский путь, предпочтительные каналы"
+    )]
+    pub profiles: Option<Vec<super::profiles::Profile>>,
 }
 
 /// A present key with no value (`directions:`) as an empty list.
@@ -288,6 +296,8 @@ impl Registry {
         "approvals",
         "needs",
         "directions",
+        "segmentation",
+        "profiles",
     ];
 }
 
@@ -741,6 +751,10 @@ mod tests {
         assert_eq!(properties(&defs["Direction"]), sorted(Direction::KEYS));
         assert_eq!(properties(&defs["Process"]), sorted(Process::KEYS));
         assert_eq!(properties(&defs["Touchpoint"]), sorted(Touchpoint::KEYS));
+        use crate::registry::profiles::{Attribute, Channels, Profile};
+        assert_eq!(properties(&defs["Attribute"]), sorted(Attribute::KEYS));
+        assert_eq!(properties(&defs["Profile"]), sorted(Profile::KEYS));
+        assert_eq!(properties(&defs["Channels"]), sorted(Channels::KEYS));
         // Every object of the format that refuses unknown keys has its list above.
         let strict: Vec<&String> = defs
             .as_object()
@@ -751,7 +765,16 @@ mod tests {
             .collect();
         assert_eq!(
             strict,
-            ["Approval", "Approved", "Direction", "Process", "Touchpoint"]
+            [
+                "Approval",
+                "Approved",
+                "Attribute",
+                "Channels",
+                "Direction",
+                "Process",
+                "Profile",
+                "Touchpoint"
+            ]
         );
     }
 }

@@ -26,6 +26,11 @@ enum Context {
     Process,
     TouchpointList,
     Touchpoint,
+    AttributeList,
+    Attribute,
+    ProfileList,
+    Profile,
+    Channels,
     /// Values the walker does not police (texts, need lists, areas).
     Free,
 }
@@ -40,6 +45,9 @@ impl Context {
             Context::Direction => Some(Direction::KEYS),
             Context::Process => Some(Process::KEYS),
             Context::Touchpoint => Some(Touchpoint::KEYS),
+            Context::Attribute => Some(crate::registry::profiles::Attribute::KEYS),
+            Context::Profile => Some(crate::registry::profiles::Profile::KEYS),
+            Context::Channels => Some(crate::registry::profiles::Channels::KEYS),
             _ => None,
         }
     }
@@ -51,6 +59,9 @@ impl Context {
             (Context::Root, "directions") => Context::DirectionList,
             (Context::Direction, "processes") => Context::ProcessList,
             (Context::Process, "touchpoints") => Context::TouchpointList,
+            (Context::Root, "segmentation") => Context::AttributeList,
+            (Context::Root, "profiles") => Context::ProfileList,
+            (Context::Profile, "channels") => Context::Channels,
             _ => Context::Free,
         }
     }
@@ -61,6 +72,8 @@ impl Context {
             Context::DirectionList => Context::Direction,
             Context::ProcessList => Context::Process,
             Context::TouchpointList => Context::Touchpoint,
+            Context::AttributeList => Context::Attribute,
+            Context::ProfileList => Context::Profile,
             _ => Context::Free,
         }
     }

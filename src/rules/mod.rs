@@ -23,6 +23,12 @@ mod r014_incomplete_approvals;
 mod r015_late_publication;
 mod r016_dates_out_of_order;
 mod r017_missing_key_channel;
+mod r018_unknown_profile_attribute;
+mod r019_profile_value_outside_attribute;
+mod r020_overlapping_bands;
+mod r021_profile_process_not_in_registry;
+mod r022_preferred_channel_not_offered;
+mod r023_free_or_personal_attribute;
 #[cfg(test)]
 mod testing;
 
@@ -153,6 +159,27 @@ pub static CHECKS: &[(&Rule, Check)] = &[
     (
         &r017_missing_key_channel::RULE,
         r017_missing_key_channel::check,
+    ),
+    (
+        &r018_unknown_profile_attribute::RULE,
+        r018_unknown_profile_attribute::check,
+    ),
+    (
+        &r019_profile_value_outside_attribute::RULE,
+        r019_profile_value_outside_attribute::check,
+    ),
+    (&r020_overlapping_bands::RULE, r020_overlapping_bands::check),
+    (
+        &r021_profile_process_not_in_registry::RULE,
+        r021_profile_process_not_in_registry::check,
+    ),
+    (
+        &r022_preferred_channel_not_offered::RULE,
+        r022_preferred_channel_not_offered::check,
+    ),
+    (
+        &r023_free_or_personal_attribute::RULE,
+        r023_free_or_personal_attribute::check,
     ),
 ];
 

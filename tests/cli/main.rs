@@ -7,6 +7,7 @@ mod diff;
 mod ecosystem;
 mod help;
 mod import;
+mod profiles;
 mod requests;
 mod schema;
 mod show;

@@ -194,6 +194,8 @@ fn registry_of(grid: &Grid, options: &Options, directions: Vec<Direction>) -> Re
         approvals: None,
         needs: None,
         directions: Some(directions),
+        segmentation: None,
+        profiles: None,
     };
     if registry.approved.as_ref().is_some_and(|a| a.act.is_none()) {
         registry.approved = None;

@@ -1,0 +1,424 @@
+//! Client segments and profiles (profiles.md; North Ossetia, seed 004): the attributes for
+//! segmenting internal clients («Признаки для сегментации внутреннего клиента») and the profiles
+//! of client segments («Профили клиентского сегмента»), as optional keys of a registry file, and
+//! what the rules and the survey need of them: an attribute by its name, a value by its wording,
+//! numeric bands («1-3 лет», «до 30 тыс. руб.») as intervals.
+
+use super::model::Text;
+use crate::text::normalize;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer};
+
+/// One attribute of the segmentation table: its type, name and values.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Attribute {
+    #[serde(rename = "type")]
+    #[schemars(description = "Тип признака: Организационные, Технологический, Функциональный")]
+    pub kind: Option<Text>,
+    #[schemars(description = "Признак: «Категория должностей», «Стаж в организации / органе»")]
+    pub attribute: Option<Text>,
+    #[schemars(description = "Значения признака, как их перечисляет таблица")]
+    pub values: Option<Vec<Text>>,
+    #[schemars(
+        description = "Значения — числовые интервалы (years — лет, rubles — рублей, age — возраст): они не должны пересекаться и оставлять пропуски (R020)"
+    )]
+    pub bands: Option<Text>,
+    #[schemars(
+        description = "Свободный текст («конкретная специфика работы»): никогда не сегмент и не признак профиля (R023)"
+    )]
+    pub free: Option<bool>,
+}
+
+/// A profile's attributes in the order the file gives them: attribute → value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attributes(pub Vec<(String, Text)>);
+
+impl<'de> Deserialize<'de> for Attributes {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Attributes;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("признак: значение")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Attributes, M::Error> {
+                let mut pairs = Vec::new();
+                while let Some((key, value)) = map.next_entry::<Text, Option<Text>>()? {
+                    pairs.push((key.0, value.unwrap_or_default()));
+                }
+                Ok(Attributes(pairs))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl JsonSchema for Attributes {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Attributes".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Основные признаки профиля: «признак: значение», как их называет таблица признаков",
+            "type": "object",
+            "additionalProperties": { "type": ["string", "number", "boolean"] }
+        })
+    }
+}
+
+/// The channels a profile prefers (North Ossetia: «Предпочтительные каналы»).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Channels {
+    #[schemars(description = "Информирование: «Организация, коллеги»")]
+    pub informing: Option<Vec<Text>>,
+    #[schemars(description = "Получение услуг: «Лично в организации»")]
+    pub service: Option<Vec<Text>>,
+}
+
+/// A profile of a client segment.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Profile {
+    #[schemars(description = "Название профиля: «Физическое лицо, меняющее расчетный счет …»")]
+    pub name: Option<Text>,
+    #[schemars(description = "Область: accounting, hr, it, admin")]
+    pub area: Option<Text>,
+    #[schemars(
+        description = "Основные признаки: «признак: значение», как их называет таблица признаков"
+    )]
+    pub attributes: Option<Attributes>,
+    #[schemars(description = "Цель клиента")]
+    pub goal: Option<Text>,
+    #[schemars(description = "Особенности клиентского пути, по шагам")]
+    pub journey: Option<Vec<Text>>,
+    #[schemars(description = "Процессы перечня, которыми пользуется профиль")]
+    pub processes: Option<Vec<Text>>,
+    #[schemars(description = "Предпочтительные каналы: информирования и получения услуг")]
+    pub channels: Option<Channels>,
+}
+
+impl Attribute {
+    pub const KEYS: &'static [&'static str] = &["type", "attribute", "values", "bands", "free"];
+
+    pub fn name(&self) -> &str {
+        Text::non_blank(&self.attribute).unwrap_or("")
+    }
+
+    pub fn is_free(&self) -> bool {
+        self.free == Some(true)
+    }
+
+    /// The values as written, blanks left out.
+    pub fn value_texts(&self) -> Vec<&str> {
+        self.values
+            .iter()
+            .flatten()
+            .map(|v| v.0.trim())
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// The values as intervals, when the attribute is one of numeric bands: said by `bands:`,
+    /// or every value (two at least) reads as one.
+    pub fn bands(&self) -> Option<Vec<(String, Band)>> {
+        let values = self.value_texts();
+        let read: Vec<Option<Band>> = values.iter().map(|v| Band::parse(v)).collect();
+        let declared = Text::non_blank(&self.bands).is_some();
+        let all = read.iter().all(Option::is_some) && values.len() >= 2;
+        if !(declared || all) {
+            return None;
+        }
+        Some(
+            values
+                .iter()
+                .zip(read)
+                .filter_map(|(v, b)| b.map(|b| (v.to_string(), b)))
+                .collect(),
+        )
+    }
+}
+
+impl Profile {
+    pub const KEYS: &'static [&'static str] = &[
+        "name",
+        "area",
+        "attributes",
+        "goal",
+        "journey",
+        "processes",
+        "channels",
+    ];
+
+    pub fn title(&self) -> &str {
+        Text::non_blank(&self.name).unwrap_or("(профиль без названия)")
+    }
+}
+
+impl Channels {
+    pub const KEYS: &'static [&'static str] = &["informing", "service"];
+}
+
+/// Two names of an attribute or a value are one when they are equal after normalisation (case,
+/// `ё`/`е`, spacing, dashes and punctuation ignored), as needs are matched.
+pub fn same(a: &str, b: &str) -> bool {
+    normalize(a) == normalize(b)
+}
+
+/// The attribute of `segmentation` a profile's `name` means.
+pub fn attribute<'a>(segmentation: &'a [Attribute], name: &str) -> Option<&'a Attribute> {
+    segmentation.iter().find(|a| same(a.name(), name))
+}
+
+/// How a profile's value fits its attribute's values.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fit {
+    /// One value: the same wording, or the only one that begins with the words written
+    /// («Старшая группа» of «Старшая группа должностей»).
+    One(String),
+    /// The words begin several values («Высшее»: бакалавриат, магистр …), or the band lies
+    /// across several bands («до 40 000»).
+    Several(Vec<String>),
+    None,
+}
+
+/// The value of `attribute` a profile's `value` is.
+pub fn fit(attribute: &Attribute, value: &str) -> Fit {
+    let values = attribute.value_texts();
+    if let Some(exact) = values.iter().find(|v| same(v, value)) {
+        return Fit::One(exact.to_string());
+    }
+    if let (Some(bands), Some(band)) = (attribute.bands(), Band::parse(value)) {
+        let holding: Vec<String> = bands
+            .iter()
+            .filter(|(_, b)| b.overlaps(&band))
+            .map(|(v, _)| v.clone())
+            .collect();
+        return match holding.len() {
+            0 => Fit::None,
+            1 if bands.iter().any(|(_, b)| b.contains(&band)) => Fit::One(holding[0].clone()),
+            1 => Fit::None,
+            _ => Fit::Several(holding),
+        };
+    }
+    let wanted = normalize(value);
+    let beginning: Vec<String> = values
+        .iter()
+        .filter(|v| {
+            let v = normalize(v);
+            !wanted.is_empty() && (v == wanted || v.starts_with(&format!("{wanted} ")))
+        })
+        .map(|v| v.to_string())
+        .collect();
+    match beginning.len() {
+        0 => Fit::None,
+        1 => Fit::One(beginning[0].clone()),
+        _ => Fit::Several(beginning),
+    }
+}
+
+/// A numeric band as printed: «1-3 лет» [1, 3], «Менее 1 года» [0, 1), «более 10 лет» (10, ∞),
+/// «До 30 000» [0, 30000), «от 1 до 3 лет» [1, 3), «свыше 10», «до 30 тыс. руб.». The ends
+/// printed with a dash both belong to the band (that is how «1-3» and «3-5» both hold 3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    pub low: f64,
+    pub low_closed: bool,
+    pub high: f64,
+    pub high_closed: bool,
+}
+
+impl Band {
+    pub fn parse(text: &str) -> Option<Band> {
+        let lower = text.to_lowercase().replace('ё', "е");
+        let numbers = numbers_of(&lower);
+        let has = |words: &[&str]| {
+            lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| words.contains(&w))
+        };
+        let below = has(&["менее", "до", "меньше", "ниже"]);
+        let above = has(&["более", "свыше", "больше", "выше", "старше"]);
+        let from = has(&["от", "с"]);
+        match numbers.as_slice() {
+            [n] if below && !from => Some(Band {
+                low: 0.0,
+                low_closed: true,
+                high: *n,
+                high_closed: false,
+            }),
+            [n] if above => Some(Band {
+                low: *n,
+                low_closed: false,
+                high: f64::INFINITY,
+                high_closed: false,
+            }),
+            [n] if from => Some(Band {
+                low: *n,
+                low_closed: true,
+                high: f64::INFINITY,
+                high_closed: false,
+            }),
+            [a, b] if a <= b => Some(Band {
+                low: *a,
+                low_closed: true,
+                high: *b,
+                high_closed: !(from && below),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Whether the two bands share a point.
+    pub fn overlaps(&self, other: &Band) -> bool {
+        let before = |a: &Band, b: &Band| {
+            a.high < b.low || (a.high == b.low && !(a.high_closed && b.low_closed))
+        };
+        !before(self, other) && !before(other, self)
+    }
+
+    /// Whether `other` lies wholly inside this band.
+    pub fn contains(&self, other: &Band) -> bool {
+        let low_ok = self.low < other.low
+            || (self.low == other.low && (self.low_closed || !other.low_closed));
+        let high_ok = self.high > other.high
+            || (self.high == other.high && (self.high_closed || !other.high_closed));
+        low_ok && high_ok
+    }
+}
+
+/// The numbers of a band's text: «30 000», «45 000», «30 тыс.» (thousands), «1,5».
+fn numbers_of(text: &str) -> Vec<f64> {
+    let mut numbers = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut digits = String::new();
+        // Digits with spaces between groups of three («30 000») and a decimal comma.
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_ascii_digit() {
+                digits.push(c);
+            } else if (c == ' ' || c == '\u{a0}')
+                && chars
+                    .get(i + 1..i + 4)
+                    .is_some_and(|g| g.iter().all(char::is_ascii_digit))
+                && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+            {
+                // a thousands separator
+            } else if (c == ',' || c == '.') && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+                digits.push('.');
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        let mut value: f64 = digits.parse().unwrap_or(0.0);
+        let rest: String = chars[i..].iter().collect::<String>();
+        let rest = rest.trim_start();
+        if rest.starts_with("тыс") {
+            value *= 1000.0;
+        } else if rest.starts_with("млн") {
+            value *= 1_000_000.0;
+        }
+        numbers.push(value);
+    }
+    numbers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attribute(values: &[&str]) -> Attribute {
+        Attribute {
+            attribute: Some(Text("a".into())),
+            values: Some(values.iter().map(|v| Text(v.to_string())).collect()),
+            ..Attribute::default()
+        }
+    }
+
+    #[test]
+    fn bands_read_as_printed() {
+        let band = |t: &str| Band::parse(t).unwrap_or_else(|| panic!("{t}"));
+        assert_eq!(
+            band("1-3 лет"),
+            Band {
+                low: 1.0,
+                low_closed: true,
+                high: 3.0,
+                high_closed: true
+            }
+        );
+        assert_eq!(band("Менее 1 года").high, 1.0);
+        assert!(!band("Менее 1 года").high_closed);
+        assert_eq!(band("более 10 лет").low, 10.0);
+        assert_eq!(band("свыше 10").low, 10.0);
+        assert_eq!(band("До 30 000").high, 30000.0);
+        assert_eq!(
+            band("30 000 - 60 000"),
+            Band {
+                low: 30000.0,
+                low_closed: true,
+                high: 60000.0,
+                high_closed: true
+            }
+        );
+        assert_eq!(band("до 30 тыс. руб.").high, 30000.0);
+        assert_eq!(
+            band("от 1 до 3 лет"),
+            Band {
+                low: 1.0,
+                low_closed: true,
+                high: 3.0,
+                high_closed: false
+            }
+        );
+        assert_eq!(band("45 000- 60 000").low, 45000.0);
+        assert!(Band::parse("Высшее").is_none());
+        assert!(band("1-3").overlaps(&band("3-5")));
+        assert!(!band("Менее 1 года").overlaps(&band("1-3")));
+        assert!(!band("5-10").overlaps(&band("более 10")));
+    }
+
+    #[test]
+    fn a_value_fits_one_value_several_or_none() {
+        let education = attribute(&[
+            "Высшее – бакалавриат",
+            "Высшее – магистр",
+            "Среднее общее образование",
+        ]);
+        assert!(matches!(fit(&education, "Высшее"), Fit::Several(v) if v.len() == 2));
+        assert_eq!(
+            fit(&education, "высшее - магистр"),
+            Fit::One("Высшее – магистр".into())
+        );
+        let group = attribute(&["Старшая группа должностей", "Младшая группа должностей"]);
+        assert_eq!(
+            fit(&group, "Старшая группа"),
+            Fit::One("Старшая группа должностей".into())
+        );
+        let income = attribute(&[
+            "До 30 000",
+            "30 000 - 60 000",
+            "60 000 - 100 000",
+            "более 300 000",
+        ]);
+        assert!(matches!(fit(&income, "до 40 000"), Fit::Several(v) if v.len() == 2));
+        assert!(matches!(fit(&income, "45 000- 60 000"), Fit::Several(v) if v.len() == 2));
+        assert_eq!(
+            fit(&income, "40 000 - 50 000"),
+            Fit::One("30 000 - 60 000".into())
+        );
+        assert_eq!(fit(&income, "Социальные выплаты"), Fit::None);
+    }
+}
