@@ -65,6 +65,21 @@ if [ ! -s "$work/wide.pdf" ]; then
   echo "browser check: the eight-year report does not print to PDF" >&2
   failed=1
 fi
+# The profile cards of North Ossetia (show --profiles --format html): every card laid out.
+target/release/tochki show examples/north_ossetia_profiles.yaml --profiles --format html \
+  -o "$work/profiles.html" >/dev/null
+timeout 120 "$browser" "${flags[@]}" --virtual-time-budget=3000 --dump-dom "file://$work/profiles.html" \
+  >"$work/profiles_dom.html" 2>>"$work/console.log"
+cards=$(grep -o '<article class="card"' "$work/profiles.html" | wc -l)
+laid_cards=$(grep -o 'data-cards-laid="[0-9]*"' "$work/profiles_dom.html" | grep -o '[0-9]*' || echo 0)
+if [ "$cards" -eq 0 ] || [ "$laid_cards" != "$cards" ]; then
+  echo "browser check: $laid_cards of $cards profile cards were laid out" >&2
+  failed=1
+fi
+profile_flags=("${flags[@]/--window-size=1100,2400/--window-size=1100,1100}")
+timeout 120 "$browser" "${profile_flags[@]}" --screenshot="$work/profiles.png" "file://$work/profiles.html" \
+  >/dev/null 2>>"$work/console.log"
+cp "$work/profiles.png" docs/profiles.png
 cp "$work/report.png" docs/report.png
 [ "$failed" -eq 0 ] || exit 1
 echo "browser check: $drawn of $charts charts and $laid of $cells heat-map cells drawn, no console messages, screenshot docs/report.png ($size bytes)"

@@ -23,11 +23,13 @@ target/release/tochki survey init registries/smolensk_accounting.yaml -o "$work/
 cp "$work/survey/smolensk_accounting.anketa.docx" "$work/anketa.docx"
 target/release/tochki survey proposals examples/survey_2024.csv examples/survey_2025.csv \
   --registry examples/registry_cycle.yaml --format docx -o "$work/proposals.docx" >/dev/null
+target/release/tochki show examples/north_ossetia_profiles.yaml --profiles --format docx \
+  -o "$work/profiles.docx" >/dev/null
 # 300 touchpoints over many pages (scripts/make_long_registry.py).
 target/release/tochki show tests/fixtures/appendix/long.yaml --format docx -o "$work/long.docx" >/dev/null
 
 failed=0
-for name in appendix example anketa proposals long; do
+for name in appendix example anketa proposals long profiles; do
   timeout 180 libreoffice --headless -env:UserInstallation="file://$work/profile" \
     --convert-to pdf --outdir "$work" "$work/$name.docx" >"$work/$name.log" 2>&1 || true
   if [ ! -s "$work/$name.pdf" ]; then
@@ -43,6 +45,7 @@ for name in appendix example anketa proposals long; do
   [ "$name" = anketa ] && words=("Организация" "начислению" "Полностью" "удовлетворен" "Предложения")
   [ "$name" = proposals ] && words=("Предложения" "командировке" "Мероприятие" "Ответственный" "Срок")
   [ "$name" = long ] && words=("министерства" "подведомственных" "Консультирование" "Направление")
+  [ "$name" = profiles ] && words=("Профили" "признаки" "Цель" "увольняющееся" "Предпочтительный")
   for text in "${words[@]}"; do
     if ! grep -qx "$text" "$work/$name.txt"; then
       echo "docx check: $name.pdf lacks «$text»" >&2
@@ -75,6 +78,8 @@ print(f"docx check: the long appendix: {len(pages)} pages, each names its direct
 PY
 pdftoppm -png -r 80 -f 1 -l 1 "$work/appendix.pdf" "$work/page"
 cp "$work"/page-1.png docs/appendix.png
+pdftoppm -png -r 60 -f 1 -l 1 "$work/profiles.pdf" "$work/profiles"
+cp "$work"/profiles-1.png docs/profiles_docx.png
 pdftoppm -png -r 60 -f 1 -l 1 "$work/anketa.pdf" "$work/anketa"
 cp "$work"/anketa-1.png docs/anketa.png
 [ $failed = 0 ] && echo "docx check: appendix, example, questionnaire and proposals open in LibreOffice; docs/appendix.png and docs/anketa.png written"

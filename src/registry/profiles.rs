@@ -335,6 +335,150 @@ fn numbers_of(text: &str) -> Vec<f64> {
     numbers
 }
 
+/// A touchpoint of a profile's process, as its card shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CardPoint {
+    pub point: String,
+    /// «цифровая», «офлайн»; empty when the registry does not say.
+    pub channel: String,
+    /// Of the kind the profile prefers to be served by.
+    pub preferred: bool,
+}
+
+/// A process of a profile with its touchpoints; `linked` false when the registry has no such
+/// process (R021), and then no touchpoints.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CardProcess {
+    pub name: String,
+    pub linked: bool,
+    pub touchpoints: Vec<CardPoint>,
+}
+
+/// A profile as `show --profiles` prints it (profiles.md «Showing profiles»).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Card {
+    pub name: String,
+    /// The area in Russian («бухгалтерский учет»), empty when not given.
+    pub area: String,
+    pub attributes: Vec<(String, String)>,
+    pub goal: String,
+    pub journey: Vec<String>,
+    pub informing: Vec<String>,
+    pub service: Vec<String>,
+    pub processes: Vec<CardProcess>,
+}
+
+/// The kind of point a preferred channel means: «Лично в организации» offline, «через СЭД»
+/// digital; None when the words say neither or both («телефон»).
+pub fn channel_kind(text: &str) -> Option<super::model::Channel> {
+    use super::model::Channel;
+    let meaning = crate::vocabulary::meaning(&normalize(text));
+    match (meaning.offline, meaning.digital) {
+        (true, false) => Some(Channel::Offline),
+        (false, true) => Some(Channel::Digital),
+        _ => None,
+    }
+}
+
+/// A profile's process on its card: the registry's process with its touchpoints, those of a
+/// `preferred` kind marked; unlinked when the registry has no such process.
+fn card_process(
+    linker: &super::link::Linker,
+    directions: &[&super::model::Direction],
+    name: String,
+    preferred: &[super::model::Channel],
+) -> CardProcess {
+    use super::link::Link;
+    let Link::Linked { process, .. } = linker.link(&name) else {
+        return CardProcess {
+            name,
+            linked: false,
+            touchpoints: Vec::new(),
+        };
+    };
+    let found = directions[process.direction_index]
+        .processes
+        .iter()
+        .flatten()
+        .nth(process.process_index);
+    let touchpoints = found
+        .and_then(|p| p.touchpoints.as_ref())
+        .into_iter()
+        .flatten()
+        .map(|t| {
+            let channel = t.channel_value();
+            CardPoint {
+                point: Text::non_blank(&t.point).unwrap_or("").to_string(),
+                channel: channel.map_or(String::new(), |c| c.russian().to_string()),
+                preferred: channel.is_some_and(|c| preferred.contains(&c)),
+            }
+        })
+        .collect();
+    CardProcess {
+        name: process.process,
+        linked: true,
+        touchpoints,
+    }
+}
+
+/// The cards of every profile of `registry`, in order.
+pub fn cards(registry: &super::model::Registry) -> Vec<Card> {
+    use super::model::Channel;
+    let linker = super::link::Linker::of(registry);
+    let directions: Vec<_> = registry.directions.iter().flatten().collect();
+    let texts = |list: &Option<Vec<Text>>| -> Vec<String> {
+        list.iter()
+            .flatten()
+            .map(|t| t.0.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    registry
+        .profiles
+        .iter()
+        .flatten()
+        .map(|profile| {
+            let service = profile
+                .channels
+                .as_ref()
+                .map(|c| texts(&c.service))
+                .unwrap_or_default();
+            let preferred: Vec<Channel> = service.iter().filter_map(|s| channel_kind(s)).collect();
+            let processes = texts(&profile.processes)
+                .into_iter()
+                .map(|name| card_process(&linker, &directions, name, &preferred))
+                .collect();
+            let area = Text::non_blank(&profile.area)
+                .map(|code| {
+                    super::model::AREAS
+                        .iter()
+                        .find(|(c, _)| *c == code)
+                        .map_or(code.to_string(), |(_, name)| name.to_string())
+                })
+                .unwrap_or_default();
+            Card {
+                name: profile.title().to_string(),
+                area,
+                attributes: profile
+                    .attributes
+                    .iter()
+                    .flat_map(|a| &a.0)
+                    .map(|(k, v)| (k.clone(), v.0.trim().to_string()))
+                    .collect(),
+                goal: Text::non_blank(&profile.goal).unwrap_or("").to_string(),
+                journey: texts(&profile.journey),
+                informing: profile
+                    .channels
+                    .as_ref()
+                    .map(|c| texts(&c.informing))
+                    .unwrap_or_default(),
+                service,
+                processes,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

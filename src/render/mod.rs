@@ -6,6 +6,7 @@ pub mod docx;
 pub mod findings;
 pub mod format;
 pub mod official_table;
+pub mod profiles;
 pub mod proposals;
 pub mod questionnaire;
 pub mod registry_yaml;

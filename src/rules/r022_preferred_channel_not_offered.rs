@@ -65,11 +65,8 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
             .iter()
             .flat_map(|c| c.service.iter().flatten());
         for (j, wanted) in service.enumerate() {
-            let meaning = crate::vocabulary::meaning(&crate::text::normalize(&wanted.0));
-            let kind = match (meaning.offline, meaning.digital) {
-                (true, false) => Channel::Offline,
-                (false, true) => Channel::Digital,
-                _ => continue,
+            let Some(kind) = crate::registry::profiles::channel_kind(&wanted.0) else {
+                continue;
             };
             if !offered.contains(&kind) {
                 out.report(

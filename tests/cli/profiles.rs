@@ -63,3 +63,72 @@ fn the_corrected_segments_and_profiles_pass_strict() {
     let run = tochki(["check", "--strict", FIXED]);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+#[test]
+fn show_profiles_prints_a_card_per_profile_in_every_format() {
+    let text = tochki(["show", FIXED, "--profiles"]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    for words in [
+        "1. Физическое лицо, меняющее расчетный счет",
+        "2. Физическое лицо, увольняющееся",
+        "Основные признаки:",
+        "Особенности клиентского пути:",
+        "1. Узнать, какие документы нужны",
+        "- получение услуг: Лично в организации",
+        "Помещения (кабинеты) отдела бюджетного учета и отчетности (офлайн) — ★ предпочтительный канал",
+    ] {
+        assert!(text.stdout.contains(words), "{words}\n{}", text.stdout);
+    }
+    let json = tochki(["show", FIXED, "--profiles", "--format", "json"]).json();
+    let cards = json["profiles"].as_array().unwrap();
+    assert_eq!(cards.len(), 2);
+    assert_eq!(cards[0]["area"], "бухгалтерский учет");
+    let points = cards[0]["processes"][0]["touchpoints"].as_array().unwrap();
+    let preferred: Vec<&str> = points
+        .iter()
+        .filter(|p| p["preferred"] == true)
+        .map(|p| p["channel"].as_str().unwrap())
+        .collect();
+    assert_eq!(preferred, ["офлайн"]);
+    let markdown = tochki(["show", FIXED, "--profiles", "--format", "markdown"]).stdout;
+    assert!(markdown.starts_with("# Профили клиентского сегмента"));
+    assert_eq!(markdown.matches("\n## ").count(), 2);
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("p.html");
+    let docx = dir.path().join("p.docx");
+    for (format, path) in [("html", &html), ("docx", &docx)] {
+        let run = tochki([
+            "show",
+            FIXED,
+            "--profiles",
+            "--format",
+            format,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(page.matches("<article class=\"card\">").count(), 2);
+    assert!(!page.contains("src=\"http"), "self-contained");
+    let grids = tochki::input::docx::read(&docx).unwrap();
+    assert_eq!(grids.len(), 2, "a touchpoint table per card");
+    assert_eq!(grids[0].rows[4].slots[3].text, "★");
+    // A process the registry does not have is said on the card.
+    let missing = tochki([
+        "show",
+        "tests/fixtures/r021_profile_process_not_in_registry.yaml",
+        "--profiles",
+    ]);
+    assert!(
+        missing
+            .stdout
+            .contains("«Выдача справок о стаже»: нет в перечне"),
+        "{}",
+        missing.stdout
+    );
+    // Cards are not a table: csv and xlsx say so.
+    let csv = tochki(["show", FIXED, "--profiles", "--format", "csv"]);
+    assert_eq!(csv.code, 2);
+    assert!(csv.stderr.contains("карточками"), "{}", csv.stderr);
+}
