@@ -19,6 +19,12 @@ pub enum ChangeKind {
     NeedsChanged,
     FieldChanged,
     MetaChanged,
+    AttributeAdded,
+    AttributeRemoved,
+    AttributeValuesChanged,
+    ProfileAdded,
+    ProfileRemoved,
+    ProfileChanged,
 }
 
 impl ChangeKind {
@@ -37,6 +43,12 @@ impl ChangeKind {
             ChangeKind::NeedsChanged => "needs_changed",
             ChangeKind::FieldChanged => "field_changed",
             ChangeKind::MetaChanged => "meta_changed",
+            ChangeKind::AttributeAdded => "attribute_added",
+            ChangeKind::AttributeRemoved => "attribute_removed",
+            ChangeKind::AttributeValuesChanged => "attribute_values_changed",
+            ChangeKind::ProfileAdded => "profile_added",
+            ChangeKind::ProfileRemoved => "profile_removed",
+            ChangeKind::ProfileChanged => "profile_changed",
         }
     }
 
@@ -56,6 +68,12 @@ impl ChangeKind {
             ChangeKind::NeedsChanged => "изменены удовлетворяемые потребности",
             ChangeKind::FieldChanged => "изменено поле",
             ChangeKind::MetaChanged => "изменены сведения о версии",
+            ChangeKind::AttributeAdded => "признак сегментации добавлен",
+            ChangeKind::AttributeRemoved => "признак сегментации исключён",
+            ChangeKind::AttributeValuesChanged => "изменены значения признака",
+            ChangeKind::ProfileAdded => "профиль добавлен",
+            ChangeKind::ProfileRemoved => "профиль исключён",
+            ChangeKind::ProfileChanged => "профиль изменён",
         }
     }
 
@@ -73,6 +91,12 @@ impl ChangeKind {
             | ChangeKind::ProcessRenamed
             | ChangeKind::FieldChanged => Reason::Editorial,
             ChangeKind::MetaChanged => Reason::Version,
+            ChangeKind::AttributeAdded
+            | ChangeKind::AttributeRemoved
+            | ChangeKind::AttributeValuesChanged
+            | ChangeKind::ProfileAdded
+            | ChangeKind::ProfileRemoved
+            | ChangeKind::ProfileChanged => Reason::Segments,
         }
     }
 }
@@ -93,6 +117,8 @@ pub enum Reason {
     Editorial,
     /// The version's own data (approval, publication).
     Version,
+    /// North Ossetia: the segmentation attributes and the profiles of client segments.
+    Segments,
 }
 
 impl Reason {
@@ -106,6 +132,9 @@ impl Reason {
             Reason::Rows => "Липецк 3.1: добавление, исключение строк перечня",
             Reason::Editorial => "редакционное изменение",
             Reason::Version => "сведения о версии",
+            Reason::Segments => {
+                "Северная Осетия: признаки для сегментации и профили клиентского сегмента"
+            }
         }
     }
 }

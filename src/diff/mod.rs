@@ -7,6 +7,7 @@
 
 mod change;
 mod flat;
+mod segments;
 
 pub use change::{Change, ChangeKind, Reason};
 
@@ -40,9 +41,10 @@ impl<K: Hash + Eq> Index<K> {
 /// All changes from `old` to `new`, grouped by direction and process in the new version's order
 /// (removed things in the old version's order after them).
 pub fn compare(old: &Registry, new: &Registry) -> Vec<Change> {
+    let mut changes = Vec::new();
+    segments::compare(old, new, &mut changes);
     let old = Flat::of(old);
     let new = Flat::of(new);
-    let mut changes = Vec::new();
     compare_meta(&old, &new, &mut changes);
 
     let direction_map = match_directions(&old, &new, &mut changes);
@@ -80,6 +82,10 @@ fn order_changes(changes: &mut [Change], old: &Flat, new: &Flat) {
     let key = |change: &Change| {
         if change.kind == ChangeKind::MetaChanged {
             return (0, 0, 0, 0);
+        }
+        // The segmentation and the profiles after the registry's own rows.
+        if change.reason == Reason::Segments {
+            return (2, 0, 0, 0);
         }
         let direction_level = matches!(
             change.kind,

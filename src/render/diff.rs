@@ -138,7 +138,47 @@ pub fn describe(change: &Change) -> String {
             quoted(&change.from),
             quoted(&change.to)
         ),
+        _ => describe_segments(change),
     }
+}
+
+/// A change of the segmentation or of a profile, in one line.
+fn describe_segments(change: &Change) -> String {
+    let field = change.field.as_deref().unwrap_or("");
+    match change.kind {
+        ChangeKind::AttributeAdded => format!(
+            "признак сегментации добавлен: «{field}» ({})",
+            if change.added.is_empty() {
+                "свободный текст".to_string()
+            } else {
+                format!("значения: {}", change.added.join("; "))
+            }
+        ),
+        ChangeKind::AttributeRemoved => format!("признак сегментации исключён: «{field}»"),
+        ChangeKind::AttributeValuesChanged => {
+            format!("признак «{field}»: {}", added_removed(change))
+        }
+        ChangeKind::ProfileAdded => format!("профиль клиентского сегмента добавлен: «{field}»"),
+        ChangeKind::ProfileRemoved => format!("профиль клиентского сегмента исключён: «{field}»"),
+        ChangeKind::ProfileChanged => format!(
+            "профиль «{field}», {}: {}",
+            change.from.as_deref().unwrap_or(""),
+            added_removed(change)
+        ),
+        _ => String::new(),
+    }
+}
+
+/// «добавлено: …; исключено: …» of a change's lists.
+fn added_removed(change: &Change) -> String {
+    let mut parts = Vec::new();
+    if !change.added.is_empty() {
+        parts.push(format!("добавлено: {}", change.added.join("; ")));
+    }
+    if !change.removed.is_empty() {
+        parts.push(format!("исключено: {}", change.removed.join("; ")));
+    }
+    parts.join("; ")
 }
 
 /// The Russian name of a field, as the official table heads its column.
@@ -148,10 +188,16 @@ pub fn field_russian(field: &str) -> &str {
 
 fn sign(kind: ChangeKind) -> &'static str {
     match kind {
-        ChangeKind::DirectionAdded | ChangeKind::ProcessAdded | ChangeKind::TouchpointAdded => "+",
+        ChangeKind::DirectionAdded
+        | ChangeKind::ProcessAdded
+        | ChangeKind::TouchpointAdded
+        | ChangeKind::AttributeAdded
+        | ChangeKind::ProfileAdded => "+",
         ChangeKind::DirectionRemoved
         | ChangeKind::ProcessRemoved
-        | ChangeKind::TouchpointRemoved => "-",
+        | ChangeKind::TouchpointRemoved
+        | ChangeKind::AttributeRemoved
+        | ChangeKind::ProfileRemoved => "-",
         ChangeKind::TouchpointMoved => "→",
         _ => "~",
     }
@@ -160,13 +206,21 @@ fn sign(kind: ChangeKind) -> &'static str {
 /// The changes of one process (None: of the direction itself).
 type ProcessGroup<'a> = (Option<&'a str>, Vec<&'a Change>);
 /// The changes of one direction (None: of the version's metadata).
+/// The group of the segmentation's and the profiles' changes (no direction name is empty-led
+/// like this one).
+const SEGMENTS: &str = "\u{0}сегменты";
+
 type DirectionGroup<'a> = (Option<&'a str>, Vec<ProcessGroup<'a>>);
 
 /// Changes grouped by direction, then process, keeping first appearance order.
 fn grouped(changes: &[Change]) -> Vec<DirectionGroup<'_>> {
     let mut groups: Vec<DirectionGroup> = Vec::new();
     for change in changes {
-        let direction = change.direction.as_deref();
+        let direction = if change.reason == crate::diff::Reason::Segments {
+            Some(SEGMENTS)
+        } else {
+            change.direction.as_deref()
+        };
         let process = match change.kind {
             ChangeKind::ProcessAdded
             | ChangeKind::ProcessRemoved
@@ -203,6 +257,11 @@ pub fn text(out: &mut dyn Write, report: &Report, color: bool) -> std::io::Resul
     }
     for (direction, processes) in grouped(report.changes) {
         match direction {
+            Some(SEGMENTS) => writeln!(
+                out,
+                "{}",
+                style.bold("Признаки сегментации и профили клиентского сегмента")
+            )?,
             Some(direction) => {
                 writeln!(out, "{}", style.bold(&format!("Направление «{direction}»")))?
             }
@@ -283,6 +342,17 @@ pub fn totals_line(changes: &[Change]) -> String {
     let needs = count(&[ChangeKind::NeedsChanged]);
     if needs > 0 {
         parts.push(format!("потребности: {needs}"));
+    }
+    let segments = count(&[
+        ChangeKind::AttributeAdded,
+        ChangeKind::AttributeRemoved,
+        ChangeKind::AttributeValuesChanged,
+        ChangeKind::ProfileAdded,
+        ChangeKind::ProfileRemoved,
+        ChangeKind::ProfileChanged,
+    ]);
+    if segments > 0 {
+        parts.push(format!("сегменты и профили: {segments}"));
     }
     let edits = count(&[
         ChangeKind::FieldChanged,

@@ -132,3 +132,61 @@ fn show_profiles_prints_a_card_per_profile_in_every_format() {
     assert_eq!(csv.code, 2);
     assert!(csv.stderr.contains("карточками"), "{}", csv.stderr);
 }
+
+#[test]
+fn diff_says_what_changed_in_the_segmentation_and_the_profiles() {
+    let run = tochki(["diff", SEED, FIXED]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    for words in [
+        "Признаки сегментации и профили клиентского сегмента",
+        "+ признак сегментации добавлен: «Возраст»",
+        "- признак сегментации исключён: «Вид службы»",
+        "~ признак «Стаж в организации / органе»: добавлено: от 1 до 3 лет",
+        "профиль «Физическое лицо, увольняющееся из органа исполнительной власти», процессы: добавлено: Смена расчетного счета",
+        "предпочтительные каналы: добавлено: получение услуг: Телефон",
+    ] {
+        assert!(run.stdout.contains(words), "{words}\n{}", run.stdout);
+    }
+    let json = tochki(["diff", SEED, FIXED, "--format", "json"]).json();
+    let kinds: Vec<&str> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["reason"] == "segments")
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    for kind in [
+        "attribute_added",
+        "attribute_removed",
+        "attribute_values_changed",
+        "profile_changed",
+    ] {
+        assert!(kinds.contains(&kind), "{kind}: {kinds:?}");
+    }
+    // A profile removed and added: said in those words.
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("renamed.yaml");
+    let text = std::fs::read_to_string(FIXED)
+        .unwrap()
+        .replace("Физическое лицо, увольняющееся", "Сотрудник, увольняющийся");
+    std::fs::write(&renamed, text).unwrap();
+    let run = tochki(["diff", FIXED, renamed.to_str().unwrap()]);
+    assert!(
+        run.stdout
+            .contains("профиль клиентского сегмента добавлен: «Сотрудник, увольняющийся"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("профиль клиентского сегмента исключён: «Физическое лицо, увольняющееся"),
+        "{}",
+        run.stdout
+    );
+    // Nothing changed: nothing said.
+    assert!(
+        tochki(["diff", FIXED, FIXED])
+            .stdout
+            .contains("Изменений нет")
+    );
+}
