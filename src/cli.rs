@@ -388,6 +388,9 @@ pub struct SurveyInitArgs {
     /// Области анкеты, если в перечне их нет: accounting, hr, it, admin через запятую
     #[arg(long, value_name = "ОБЛАСТИ", value_delimiter = ',')]
     pub areas: Vec<String>,
+    /// Вопросы о сегменте: признаки из таблицы сегментации перечня через запятую; варианты ответа — ровно значения признака (Северная Осетия)
+    #[arg(long, value_name = "ПРИЗНАКИ", value_delimiter = ',')]
+    pub segments: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]

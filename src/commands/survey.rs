@@ -137,6 +137,7 @@ fn config(
             min_group: figures.min_group,
             population: figures.population,
             collect_pains: pains,
+            segment_attribute: None,
         },
     ))
 }
@@ -167,6 +168,26 @@ fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<Exit
     Ok(status_of(&report.findings, false))
 }
 
+/// With `--registry` and `--by`: the registry's attribute the `--by` column is, if its
+/// segmentation has one of that name (the column's values are then checked against it).
+fn segment_attribute(
+    config: &mut TallyConfig,
+    registry: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let (Some(path), Some(by)) = (registry, config.by.as_deref()) else {
+        return Ok(());
+    };
+    let registry = super::shared::load_for_linking(path)?;
+    let name = by.trim_matches('*').trim();
+    config.segment_attribute = registry
+        .segmentation
+        .as_deref()
+        .and_then(|s| crate::registry::profiles::attribute(s, name))
+        .filter(|a| !a.is_free())
+        .cloned();
+    Ok(())
+}
+
 /// With `--registry`: the results landed on the registry's processes (S007–S009).
 fn on_registry(
     report: &mut TallyReport,
@@ -195,7 +216,8 @@ fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
 }
 
 fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
-    let (waves, config) = config(inputs(&args.input)?, &args.figures, false)?;
+    let (waves, mut config) = config(inputs(&args.input)?, &args.figures, false)?;
+    segment_attribute(&mut config, args.registry.as_deref())?;
     let bars = Bars::new(matches!(
         args.format,
         TallyFormat::Table | TallyFormat::Markdown
@@ -307,7 +329,8 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ex
     let paths = input_files(&args.input);
     let inputs = inputs(&args.input)?;
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
-    let (waves, config) = config(inputs, &args.figures, true)?;
+    let (waves, mut config) = config(inputs, &args.figures, true)?;
+    segment_attribute(&mut config, args.registry.as_deref())?;
     let mut paths = paths;
     let mut report = tally_watched(&waves, &config, &Bars::new(true))?;
     on_registry(&mut report, args.registry.as_deref(), &config)?;

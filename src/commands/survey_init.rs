@@ -11,25 +11,11 @@ use std::io::Write;
 
 pub fn run(args: &SurveyInitArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let mut registry = super::shared::load_for_linking(&args.registry)?;
-    if !args.areas.is_empty() {
-        let known: Vec<&str> = crate::registry::model::AREAS
-            .iter()
-            .map(|(c, _)| *c)
-            .collect();
-        if let Some(unknown) = args.areas.iter().find(|a| !known.contains(&a.trim())) {
-            bail!(
-                "--areas: неизвестная область «{unknown}»; допустимые: {}",
-                known.join(", ")
-            );
-        }
-        registry.areas = Some(crate::registry::model::OneOrMany::Many(
-            args.areas
-                .iter()
-                .map(|a| crate::registry::model::Text(a.trim().to_string()))
-                .collect(),
-        ));
-    }
-    let questionnaire = Questionnaire::of(&registry);
+    with_areas(&mut registry, &args.areas)?;
+    let mut questionnaire = Questionnaire::of(&registry);
+    questionnaire.segments =
+        crate::survey::questionnaire::segment_questions(&registry, &args.segments)
+            .map_err(|message| anyhow::anyhow!("{message}"))?;
     if questionnaire.rows.is_empty() {
         bail!(
             "{}: в перечне нет ни одного процесса с названием — анкете не о чем спрашивать; проверьте перечень: tochki check {}",
@@ -89,4 +75,27 @@ pub fn run(args: &SurveyInitArgs, out: &mut dyn Write) -> anyhow::Result<ExitSta
         args.output.join(format!("{stem}.survey.yaml")).display()
     )?;
     Ok(ExitStatus::Clean)
+}
+
+/// The areas `--areas` gives the questionnaire, when the registry has none.
+fn with_areas(registry: &mut crate::registry::Registry, areas: &[String]) -> anyhow::Result<()> {
+    if !areas.is_empty() {
+        let known: Vec<&str> = crate::registry::model::AREAS
+            .iter()
+            .map(|(c, _)| *c)
+            .collect();
+        if let Some(unknown) = areas.iter().find(|a| !known.contains(&a.trim())) {
+            bail!(
+                "--areas: неизвестная область «{unknown}»; допустимые: {}",
+                known.join(", ")
+            );
+        }
+        registry.areas = Some(crate::registry::model::OneOrMany::Many(
+            areas
+                .iter()
+                .map(|a| crate::registry::model::Text(a.trim().to_string()))
+                .collect(),
+        ));
+    }
+    Ok(())
 }

@@ -38,10 +38,18 @@ pub fn definition(q: &Questionnaire, registry_file: &str) -> String {
     );
     let _ = writeln!(out, "problems: {}", scalar("Проблемы*"));
     let _ = writeln!(out, "proposals: {}", scalar("Предложения*"));
-    out.push_str(
-        "# Признаки сегментации (Северная Осетия), если они есть в анкете:\n\
-         # segments: [\"Категория должностей\", \"Стаж в организации\"]\n",
-    );
+    if q.segments.is_empty() {
+        out.push_str(
+            "# Признаки сегментации (Северная Осетия), если они есть в анкете:\n\
+             # segments: [\"Категория должностей\", \"Стаж в организации\"]\n",
+        );
+    } else {
+        out.push_str(
+            "# Вопросы о сегменте (закрытые списки значений из таблицы признаков перечня)\n",
+        );
+        let names: Vec<String> = q.segments.iter().map(|(name, _)| scalar(name)).collect();
+        let _ = writeln!(out, "segments: [{}]", names.join(", "));
+    }
     out
 }
 
@@ -70,6 +78,13 @@ pub fn form_rows(q: &Questionnaire) -> String {
             out.push_str(&row.free_text_title(kind));
             out.push('\n');
         }
+    }
+    for (name, values) in &q.segments {
+        let _ = write!(
+            out,
+            "\nВопрос о сегменте (один ответ, раскрывающийся список; название вопроса — ровно это):\n{name}\nВарианты:\n{}\n",
+            values.join("\n")
+        );
     }
     let _ = write!(
         out,
@@ -122,6 +137,12 @@ pub fn markdown(q: &Questionnaire) -> String {
             super::markdown_cell(&row.text),
             " ☐ |".repeat(GRID_OPTIONS.len())
         );
+    }
+    for (i, (name, values)) in q.segments.iter().enumerate() {
+        let _ = writeln!(out, "\n## {}. {name} (один ответ)\n", 4 + i);
+        for value in values {
+            let _ = writeln!(out, "- ☐ {value}");
+        }
     }
     out
 }
@@ -216,5 +237,12 @@ pub fn docx(q: &Questionnaire) -> anyhow::Result<Vec<u8>> {
         repeat: Vec::new(),
         size: 9,
     });
+    for (i, (name, values)) in q.segments.iter().enumerate() {
+        document.paragraph("", Style::default());
+        document.paragraph(&format!("{}. {name} (один ответ)", 4 + i), bold);
+        for value in values {
+            document.paragraph(&format!("☐ {value}"), Style::default());
+        }
+    }
     document.to_bytes()
 }

@@ -119,6 +119,38 @@ pub fn value_outside_scale(
     finding
 }
 
+/// S002: a value of the `--by` column that is none of the registry's attribute's values
+/// (profiles.md); `value` None when fewer people gave it than the minimum group.
+pub fn segment_value_outside(
+    file: &str,
+    attribute: &crate::registry::profiles::Attribute,
+    value: Option<&str>,
+    count: u64,
+) -> Finding {
+    let what = match value {
+        Some(value) => format!("«{value}»"),
+        None => "значение малой группы (не показывается)".to_string(),
+    };
+    let values: Vec<String> = attribute
+        .value_texts()
+        .iter()
+        .map(|v| format!("«{v}»"))
+        .collect();
+    finding(
+        &S002,
+        file,
+        None,
+        None,
+        format!(
+            "В столбце «{}» {what} ({count} {}) — не значение признака перечня; значения: {}",
+            attribute.name(),
+            crate::text::plural(count as usize, "анкета", "анкеты", "анкет"),
+            values.join(", ")
+        ),
+        "Исправьте значение в выгрузке или в таблице признаков перечня (segmentation:)",
+    )
+}
+
 /// S002: how many more values of a column are outside the scale than were reported one by one.
 pub fn more_outside_scale(
     file: &str,

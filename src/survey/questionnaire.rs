@@ -40,6 +40,9 @@ pub struct Questionnaire {
     /// The general free-text questions, for what is about no process in particular.
     pub problems: String,
     pub proposals: String,
+    /// Closed questions about the respondent's segment (`--segments`): the attribute's name as
+    /// the question and exactly its values as the options (profiles.md).
+    pub segments: Vec<(String, Vec<String>)>,
 }
 
 /// The free-text questions asked per process (Omsk Q2: «Проблемы | Предложения» per row), as a
@@ -96,8 +99,62 @@ impl Questionnaire {
             rows,
             problems: "Проблемы, с которыми Вы сталкиваетесь".to_string(),
             proposals: "Предложения по улучшению взаимодействия".to_string(),
+            segments: Vec::new(),
         }
     }
+}
+
+/// The segment questions for `names` (`--segments`): each an attribute of the registry's
+/// segmentation with a closed list of values. An attribute that is missing, free text or names
+/// a person is refused with the reason: a segment question must never identify anyone.
+pub fn segment_questions(
+    registry: &Registry,
+    names: &[String],
+) -> Result<Vec<(String, Vec<String>)>, String> {
+    use crate::registry::profiles;
+    let segmentation = registry.segmentation.as_deref().unwrap_or_default();
+    let mut questions = Vec::new();
+    for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        let Some(attribute) = profiles::attribute(segmentation, name) else {
+            let known: Vec<&str> = segmentation.iter().map(profiles::Attribute::name).collect();
+            return Err(if known.is_empty() {
+                format!(
+                    "--segments «{name}»: в перечне нет таблицы признаков сегментации (segmentation:)"
+                )
+            } else {
+                let hint = crate::text::closest(name, known.iter().copied())
+                    .map(|c| format!(" (ближе всего «{c}»)"))
+                    .unwrap_or_default();
+                format!(
+                    "--segments «{name}»: такого признака нет в таблице сегментации{hint}; признаки: {}",
+                    known.join(", ")
+                )
+            });
+        };
+        let values: Vec<String> = attribute
+            .value_texts()
+            .iter()
+            .map(|v| v.to_string())
+            .collect();
+        if attribute.is_free() || values.is_empty() {
+            return Err(format!(
+                "--segments «{name}»: у признака нет закрытого списка значений (свободный текст): такой вопрос мог бы назвать человека (Смоленск, п. 5.2)"
+            ));
+        }
+        if crate::privacy::looks_personal(attribute.name()) {
+            return Err(format!(
+                "--segments «{name}»: признак указывает на человека — анкета анонимная (Смоленск, п. 5.2)"
+            ));
+        }
+        if questions
+            .iter()
+            .any(|(q, _): &(String, Vec<String>)| profiles::same(q, attribute.name()))
+        {
+            continue;
+        }
+        questions.push((attribute.name().to_string(), values));
+    }
+    Ok(questions)
 }
 
 /// «ведения бухгалтерского учета», from the registry's areas (accounting when none is given).

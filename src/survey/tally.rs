@@ -70,6 +70,9 @@ pub struct TallyConfig {
     pub min_group: u64,
     pub population: Option<u64>,
     pub collect_pains: bool,
+    /// With `--registry` whose segmentation names the `--by` column: that attribute, whose values
+    /// the column's values must be (S002 otherwise; profiles.md).
+    pub segment_attribute: Option<crate::registry::profiles::Attribute>,
 }
 
 fn figures(scale: Scale, counts: &[u64], population: Option<u64>) -> Figures {
@@ -174,6 +177,7 @@ fn build_wave(
     for column in &personal {
         findings.push(codes::personal_column(&file, column.index, &column.header));
     }
+    findings.extend(segment_values(&file, &scanned, config));
     findings.extend(nothing_to_tally(&scanned, &items));
     if let Some(population) = config.population {
         check_population(&file, scanned.respondents, population)?;
@@ -198,6 +202,28 @@ fn build_wave(
         pains,
         pains_withheld,
     })
+}
+
+/// S002 for every value of the `--by` column that is none of the registry's attribute's values.
+fn segment_values(file: &str, scanned: &ScannedExport, config: &TallyConfig) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if let Some(attribute) = &config.segment_attribute {
+        for (value, count) in &scanned.groups {
+            if value == "(не указано)" {
+                continue;
+            }
+            let fits = matches!(
+                crate::registry::profiles::fit(attribute, value),
+                crate::registry::profiles::Fit::One(_)
+            );
+            if !fits {
+                // A value fewer people gave than the minimum group is not printed: it may be one.
+                let shown = (*count >= config.min_group).then_some(value.as_str());
+                findings.push(codes::segment_value_outside(file, attribute, shown, *count));
+            }
+        }
+    }
+    findings
 }
 
 /// The label and the cross-year key of an item: a question found to be the overall one by its
@@ -696,6 +722,7 @@ mod tests {
             min_group: 5,
             population: None,
             collect_pains: false,
+            segment_attribute: None,
         };
         let events = Events::default();
         let waves = [WaveInput {
@@ -781,6 +808,7 @@ mod tests {
                     min_group: 5,
                     population: None,
                     collect_pains: false,
+                    segment_attribute: None,
                 };
                 let waves = [WaveInput { label: "2025".into(), path }];
                 let report = tally(&waves, &config).unwrap();

@@ -190,3 +190,123 @@ fn diff_says_what_changed_in_the_segmentation_and_the_profiles() {
             .contains("Изменений нет")
     );
 }
+
+#[test]
+fn survey_init_asks_segments_as_closed_questions_of_the_attributes_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let run = tochki([
+        "survey",
+        "init",
+        FIXED,
+        "-o",
+        out,
+        "--segments",
+        "категория должностей,Стаж в организации / органе",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let definition =
+        std::fs::read_to_string(dir.path().join("north_ossetia_profiles.survey.yaml")).unwrap();
+    assert!(
+        definition.contains("segments: [Категория должностей, Стаж в организации / органе]"),
+        "{definition}"
+    );
+    let rows =
+        std::fs::read_to_string(dir.path().join("north_ossetia_profiles.form_rows.txt")).unwrap();
+    let question = rows
+        .split("Стаж в организации / органе\nВарианты:\n")
+        .nth(1)
+        .unwrap();
+    let options: Vec<&str> = question.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(
+        options,
+        [
+            "Менее 1 года",
+            "от 1 до 3 лет",
+            "от 3 до 5 лет",
+            "от 5 до 10 лет",
+            "от 10 лет"
+        ]
+    );
+    let markdown =
+        std::fs::read_to_string(dir.path().join("north_ossetia_profiles.anketa.md")).unwrap();
+    assert!(
+        markdown.contains("## 4. Категория должностей (один ответ)"),
+        "{markdown}"
+    );
+    // Without --segments, no segment question.
+    let plain = tempfile::tempdir().unwrap();
+    tochki([
+        "survey",
+        "init",
+        FIXED,
+        "-o",
+        plain.path().to_str().unwrap(),
+    ]);
+    let definition =
+        std::fs::read_to_string(plain.path().join("north_ossetia_profiles.survey.yaml")).unwrap();
+    assert!(!definition.contains("\nsegments:"));
+    // Free text, a person, an unknown name: refused, nothing written.
+    for (name, words) in [
+        ("Функционал", "свободный текст"),
+        ("Стаж", "ближе всего «Стаж в организации / органе»"),
+    ] {
+        let other = tempfile::tempdir().unwrap();
+        let run = tochki([
+            "survey",
+            "init",
+            FIXED,
+            "-o",
+            other.path().to_str().unwrap(),
+            "--segments",
+            name,
+        ]);
+        assert_eq!(run.code, 2);
+        assert!(run.stderr.contains(words), "{}", run.stderr);
+        assert_eq!(std::fs::read_dir(other.path()).unwrap().count(), 0);
+    }
+}
+
+#[test]
+fn a_segment_value_outside_the_attribute_is_s002_and_a_rare_one_is_never_printed() {
+    let run = tochki([
+        "survey",
+        "tally",
+        "tests/fixtures/segments/survey_2025.csv",
+        "--survey",
+        "tests/fixtures/segments/segments.survey.yaml",
+        "--by",
+        "Категория должностей",
+        "--registry",
+        FIXED,
+        "--format",
+        "json",
+    ]);
+    let findings: Vec<String> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "S002")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(findings.len(), 2, "{findings:?}");
+    assert!(findings[0].contains("«Стажёр» (7 анкет)"), "{findings:?}");
+    assert!(
+        findings[1].contains("значение малой группы"),
+        "{findings:?}"
+    );
+    assert!(!run.stdout.contains("Практикант"));
+    // Without the registry the same column is only a segment.
+    let plain = tochki([
+        "survey",
+        "tally",
+        "tests/fixtures/segments/survey_2025.csv",
+        "--survey",
+        "tests/fixtures/segments/segments.survey.yaml",
+        "--by",
+        "Категория должностей",
+        "--format",
+        "json",
+    ]);
+    assert!(!plain.stdout.contains("\"S002\""));
+}
