@@ -9,7 +9,7 @@
   tests/fixtures/odt/declared_span.odt  a 2 KB file declaring a cell 4,000,000,000 columns wide
   tests/fixtures/odt/spreadsheet.odt    an OpenDocument spreadsheet under an .odt name
 
-Run from the repository root after scripts/make_layout_fixtures.py:
+Run from the repository root after scripts/make_layout_fixtures.py and make_profiles_docx.py:
   python3 scripts/make_odt_fixtures.py
 """
 import os
@@ -24,7 +24,7 @@ STAMP = (2025, 1, 1, 0, 0, 0)
 CONVERTED = ["examples/smolensk_appendix.docx"] + [
     f"tests/fixtures/layouts/{n}.docx"
     for n in ["two_row_header", "numbered_sections", "continued", "needs_rows", "qualified", "revisions"]
-]
+] + ["tests/fixtures/profiles/north_ossetia.docx"]
 
 
 def package(path, content, mimetype="application/vnd.oasis.opendocument.text"):

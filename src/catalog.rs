@@ -13,6 +13,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::registry::import::I004,
     &crate::registry::import::I005,
     &crate::registry::import::I006,
+    &crate::registry::import::I007,
     &crate::requests::codes::J001,
     &crate::requests::codes::J002,
     &crate::requests::codes::J003,

@@ -37,6 +37,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let table = places
         .grids
         .iter()
+        .chain(&places.segment_grids)
         .map(crate::input::Grid::name)
         .collect::<Vec<_>>()
         .join(", ");

@@ -54,7 +54,71 @@ pub fn yaml(registry: &Registry, provenance: &Provenance) -> String {
             }
         }
     }
+    write_segments(&mut out, registry);
     out
+}
+
+/// A list of texts in block style at `indent`, under `key`.
+fn text_list(out: &mut String, indent: usize, key: &str, items: &Option<Vec<Text>>) {
+    let items: Vec<&Text> = items.iter().flatten().collect();
+    if items.is_empty() {
+        return;
+    }
+    let pad = " ".repeat(indent);
+    let _ = writeln!(out, "{pad}{key}:");
+    for item in items {
+        let _ = writeln!(out, "{pad}  - {}", scalar(&item.0));
+    }
+}
+
+/// The segmentation table and the profiles (profiles.md), when the registry has them.
+fn write_segments(out: &mut String, registry: &Registry) {
+    if let Some(segmentation) = &registry.segmentation {
+        out.push_str("segmentation:\n");
+        for attribute in segmentation {
+            let _ = writeln!(out, "  - attribute: {}", scalar(attribute.name()));
+            field(out, 4, "type", &attribute.kind);
+            text_list(out, 4, "values", &attribute.values);
+            field(out, 4, "bands", &attribute.bands);
+            if attribute.is_free() {
+                out.push_str("    free: true\n");
+            }
+        }
+    }
+    let Some(profiles) = &registry.profiles else {
+        return;
+    };
+    out.push_str("profiles:\n");
+    for profile in profiles {
+        let _ = writeln!(
+            out,
+            "  - name: {}",
+            profile
+                .name
+                .as_ref()
+                .map_or(String::new(), |t| scalar(&t.0))
+        );
+        field(out, 4, "area", &profile.area);
+        let attributes = profile
+            .attributes
+            .iter()
+            .flat_map(|a| &a.0)
+            .collect::<Vec<_>>();
+        if !attributes.is_empty() {
+            out.push_str("    attributes:\n");
+            for (name, value) in attributes {
+                let _ = writeln!(out, "      {}: {}", scalar(name), scalar(&value.0));
+            }
+        }
+        field(out, 4, "goal", &profile.goal);
+        text_list(out, 4, "journey", &profile.journey);
+        text_list(out, 4, "processes", &profile.processes);
+        if let Some(channels) = &profile.channels {
+            out.push_str("    channels:\n");
+            text_list(out, 6, "informing", &channels.informing);
+            text_list(out, 6, "service", &channels.service);
+        }
+    }
 }
 
 fn write_touchpoint(out: &mut String, touchpoint: &Touchpoint) {

@@ -413,6 +413,10 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
     ),
     ("I006", &["check", "tests/fixtures/layouts/hidden.xlsx"]),
     (
+        "I007",
+        &["check", "tests/fixtures/profiles/north_ossetia.docx"],
+    ),
+    (
         "J004",
         &[
             "requests",

@@ -310,3 +310,109 @@ fn a_segment_value_outside_the_attribute_is_s002_and_a_rare_one_is_never_printed
     ]);
     assert!(!plain.stdout.contains("\"S002\""));
 }
+
+#[test]
+fn import_reads_the_segmentation_and_the_profiles_as_the_order_prints_them() {
+    for file in [
+        "tests/fixtures/profiles/north_ossetia.docx",
+        "tests/fixtures/odt/north_ossetia.odt",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("no.yaml");
+        let run = tochki(["import", file, "-o", out.to_str().unwrap()]);
+        assert!(run.code <= 1, "{file}: {}", run.stderr);
+        // The shifted «Льготы» row is read as that attribute, and said.
+        assert!(
+            run.stderr.contains("I007") && run.stderr.contains("«Льготы»"),
+            "{}",
+            run.stderr
+        );
+        let registry = tochki::registry::load_file(&out).unwrap().registry.unwrap();
+        let segmentation = registry.segmentation.as_ref().unwrap();
+        assert_eq!(segmentation.len(), 17, "{file}");
+        let stage = segmentation
+            .iter()
+            .find(|a| a.name() == "Стаж в организации / органе")
+            .unwrap();
+        assert_eq!(
+            stage.value_texts(),
+            [
+                "Менее 1 года",
+                "1-3 лет",
+                "3-5 лет",
+                "5-10 лет",
+                "более 10 лет"
+            ]
+        );
+        assert_eq!(
+            stage.kind.as_ref().unwrap().0,
+            "Организационные",
+            "the type merged down"
+        );
+        let benefits = segmentation.iter().find(|a| a.name() == "Льготы").unwrap();
+        assert_eq!(benefits.value_texts().len(), 7);
+        assert!(
+            segmentation
+                .iter()
+                .find(|a| a.name() == "Функционал")
+                .unwrap()
+                .is_free()
+        );
+        let profiles = registry.profiles.as_ref().unwrap();
+        assert_eq!(profiles.len(), 2);
+        assert_eq!(profiles[1].area.as_ref().unwrap().0, "accounting");
+        let attributes = &profiles[0].attributes.as_ref().unwrap().0;
+        assert_eq!(attributes.len(), 7);
+        assert_eq!(attributes[3].0, "Уровень дохода");
+        assert_eq!(attributes[3].1.0, "до 40 000");
+        assert_eq!(
+            profiles[0]
+                .channels
+                .as_ref()
+                .unwrap()
+                .service
+                .as_ref()
+                .unwrap()[0]
+                .0,
+            "Лично в организации"
+        );
+        assert_eq!(
+            profiles[1].journey.as_ref().unwrap()[0].0,
+            "Возможен перерасчет отпускных"
+        );
+    }
+}
+
+#[test]
+fn check_on_the_orders_document_points_at_the_cells_of_its_defects() {
+    for file in [
+        "tests/fixtures/profiles/north_ossetia.docx",
+        "tests/fixtures/odt/north_ossetia.odt",
+    ] {
+        let json = tochki(["check", file, "--format", "json"]).json();
+        let cells: Vec<(String, String)> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| {
+                Some((
+                    f["code"].as_str()?.to_string(),
+                    f["cell"].as_str()?.to_string(),
+                ))
+            })
+            .collect();
+        assert!(
+            cells.contains(&(
+                "R019".to_string(),
+                "таблица 2, строка 6, графа «Значение»".to_string()
+            )),
+            "{file}: {cells:?}"
+        );
+        assert!(
+            cells
+                .iter()
+                .any(|(c, cell)| c == "R020" && cell.starts_with("таблица 1, строка 6")),
+            "{cells:?}"
+        );
+    }
+}

@@ -14,6 +14,8 @@ use crate::registry::model::{
 use crate::registry::needs::Need;
 use crate::text::normalize;
 pub use codes::{I001, I002, I003, I004, I005, I006};
+pub use segments::I007;
+mod segments;
 use codes::{i001, i002, i002_twice, i003, i004, i005, i006};
 pub use fields::{Field, Options};
 use std::collections::BTreeMap;
@@ -44,6 +46,10 @@ pub struct Places {
     pub columns: BTreeMap<Field, (usize, String)>,
     /// Per direction: its row and, per process, its row and its touchpoints' rows.
     pub directions: Vec<DirectionRows>,
+    /// The tables the segmentation and the profiles came from (rows dropped), and the cell of
+    /// each of their nodes: (path, index into `segment_grids`, row, 1-based column).
+    pub segment_grids: Vec<Grid>,
+    pub segment_cells: Vec<(YamlPath, usize, usize, usize)>,
 }
 
 impl Places {
@@ -58,6 +64,9 @@ impl Places {
             Some(Segment::Key(k)) => Some(k.as_ref()),
             _ => None,
         };
+        if matches!(key(0), Some("segmentation" | "profiles")) {
+            return self.segment_cell(path);
+        }
         if key(0) != Some("directions") {
             return None;
         }
@@ -80,6 +89,32 @@ impl Places {
         let field = key(6).and_then(Field::from_key).unwrap_or(Field::Point);
         self.cell(row, field)
             .or_else(|| self.cell(row, Field::Point))
+    }
+
+    /// The cell of a node of the segmentation or the profiles: the deepest node read with a
+    /// place that holds `path`.
+    fn segment_cell(&self, path: &YamlPath) -> Option<(Position, String)> {
+        let (_, grid, row, column) = self
+            .segment_cells
+            .iter()
+            .filter(|(p, ..)| path.0.starts_with(&p.0))
+            .max_by_key(|(p, ..)| p.0.len())?;
+        let grid = self.segment_grids.get(*grid)?;
+        Some((
+            Position {
+                line: *row,
+                column: *column,
+            },
+            grid.cell_label(
+                *row,
+                *column,
+                if *column == 1 {
+                    "Признак"
+                } else {
+                    "Значение"
+                },
+            ),
+        ))
     }
 
     fn cell(&self, at: RowRef, field: Field) -> Option<(Position, String)> {
@@ -111,8 +146,24 @@ pub struct Imported {
 
 /// Reads the registry from the tables of a file.
 pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
+    let segments = segments::read(&grids);
     let chosen = choose(&grids, options);
     let Some((grid, header_index)) = chosen else {
+        if !segments.segmentation.is_empty() || !segments.profiles.is_empty() {
+            // A document of the segmentation and the profiles only: no directions (check says
+            // so), the rest read.
+            let mut registry = Registry::default();
+            let mut places = Places::default();
+            let mut findings = with_segments(&mut registry, &mut places, segments, &grids);
+            for finding in &mut findings {
+                finding.file = file.to_string();
+            }
+            return Imported {
+                registry: Some(registry),
+                places,
+                findings,
+            };
+        }
         let mut finding = i001(&grids, options);
         finding.file = file.to_string();
         return Imported {
@@ -145,7 +196,7 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         }
     }
     let grid = first;
-    let registry = registry_of(grid, options, std::mem::take(&mut reader.directions));
+    let mut registry = registry_of(grid, options, std::mem::take(&mut reader.directions));
     let places = Places {
         grids: joined
             .iter()
@@ -157,8 +208,11 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         header_row: grid.rows[header.bottom].number,
         columns: reader.column_headings(),
         directions: std::mem::take(&mut reader.places),
+        ..Places::default()
     };
-    let mut findings = std::mem::take(&mut reader.findings);
+    let mut places = places;
+    let mut findings = with_segments(&mut registry, &mut places, segments, &grids);
+    findings.extend(std::mem::take(&mut reader.findings));
     findings.extend(continuation_findings);
     for &i in &joined {
         if !grids[i].hidden.is_empty() {
@@ -173,6 +227,41 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         places,
         findings,
     }
+}
+
+/// Puts the segmentation and the profiles read into the registry and their cells into the
+/// places; returns their findings.
+fn with_segments(
+    registry: &mut Registry,
+    places: &mut Places,
+    segments: segments::Segments,
+    grids: &[Grid],
+) -> Vec<Finding> {
+    let mut used: Vec<usize> = segments.places.iter().map(|(_, g, ..)| *g).collect();
+    used.sort_unstable();
+    used.dedup();
+    places.segment_grids = used
+        .iter()
+        .map(|&g| Grid {
+            rows: Vec::new(),
+            ..grids[g].clone()
+        })
+        .collect();
+    places.segment_cells = segments
+        .places
+        .into_iter()
+        .map(|(path, g, row, column)| {
+            let index = used.iter().position(|u| *u == g).unwrap_or(0);
+            (path, index, row, column)
+        })
+        .collect();
+    if !segments.segmentation.is_empty() {
+        registry.segmentation = Some(segments.segmentation);
+    }
+    if !segments.profiles.is_empty() {
+        registry.profiles = Some(segments.profiles);
+    }
+    segments.findings
 }
 
 /// The registry of the directions read, with the organisation and the act the options or the
