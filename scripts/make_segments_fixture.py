@@ -34,3 +34,28 @@ for n, category in enumerate(CATEGORY):
                  random.choices(OPTIONS, [0.4, 0.35, 0.12, 0.08, 0.05])[0], category, STAGE[n % len(STAGE)]])
 with open(os.path.join(OUT, "survey_2025.csv"), "w", encoding="utf-8", newline="") as f:
     csv.writer(f).writerows(rows)
+
+# Profiles (tally --profiles): the three processes of examples/north_ossetia_profiles.yaml and three
+# segment questions. 30 respondents match the first profile (Специалист, Старшая группа
+# должностей, от 3 до 5 лет), 3 the second (fewer than the minimum group: nothing shown).
+PROCESSES = ["Смена расчетного счета для получения заработной платы",
+             "Оформление отпусков и кадровых документов", "Техническая поддержка рабочих мест"]
+with open(os.path.join(OUT, "profiles.survey.yaml"), "w", encoding="utf-8") as f:
+    f.write("title: Анкета с вопросами о сегменте\nitems:\n")
+    for p in PROCESSES:
+        f.write(f"  - label: {p}\n    column: \"*[{p}]\"\n    process: {p}\n")
+    f.write("segments: [Категория должностей, Группа должностей, Стаж в организации / органе]\n")
+people = ([("Специалист", "Старшая группа должностей", "от 3 до 5 лет")] * 30
+          + [("Обеспечивающий специалист", "Ведущая группа должностей", "от 5 до 10 лет")] * 3
+          + [("Руководитель", "Главная группа должностей", "от 10 лет")] * 25)
+rows = [["Отметка времени"] + [f"{GRID} [{p}]" for p in PROCESSES]
+        + ["Категория должностей", "Группа должностей", "Стаж в организации / органе"]]
+for n, (category, group, stage) in enumerate(people):
+    # The first profile's people are less satisfied with the bank account process.
+    weights = [0.1, 0.2, 0.4, 0.25, 0.05] if category == "Специалист" else [0.5, 0.35, 0.08, 0.02, 0.05]
+    rows.append([f"2025/04/{1 + n % 28:02d} 11:{n % 60:02d}:00"]
+                + [random.choices(OPTIONS, weights if i == 0 else [0.4, 0.35, 0.12, 0.08, 0.05])[0]
+                   for i in range(len(PROCESSES))]
+                + [category, group, stage])
+with open(os.path.join(OUT, "profiles_2025.csv"), "w", encoding="utf-8", newline="") as f:
+    csv.writer(f).writerows(rows)

@@ -336,6 +336,9 @@ pub struct SurveyTallyArgs {
     /// Перечень (YAML, DOCX или XLSX): итоги по его процессам (S007–S009)
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
     pub registry: Option<PathBuf>,
+    /// Итоги по профилям клиентского сегмента перечня (нужен --registry): ответы тех, чьи признаки совпадают с признаками профиля
+    #[arg(long)]
+    pub profiles: bool,
     /// Формат вывода
     #[arg(long, value_enum, default_value = "table")]
     pub format: TallyFormat,

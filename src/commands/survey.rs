@@ -138,6 +138,7 @@ fn config(
             population: figures.population,
             collect_pains: pains,
             segment_attribute: None,
+            profiles: None,
         },
     ))
 }
@@ -166,6 +167,54 @@ fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<Exit
         SurveyCheckFormat::Json => render_findings::json(out, &report.findings)?,
     }
     Ok(status_of(&report.findings, false))
+}
+
+/// `--profiles`: the registry's segmentation and profiles, their processes linked to the
+/// registry's names (a profile's process the registry lacks is R021's, left out here).
+fn profile_specs(
+    registry: Option<&std::path::Path>,
+    by: bool,
+) -> anyhow::Result<crate::survey::tally::ProfileSpecs> {
+    use crate::registry::link::{Link, Linker};
+    let Some(path) = registry else {
+        bail!("--profiles берёт профили из перечня: добавьте --registry ПЕРЕЧЕНЬ");
+    };
+    if by {
+        bail!("--profiles и --by вместе не используются: профиль сам задаёт свою группу");
+    }
+    let registry = super::shared::load_for_linking(path)?;
+    let Some(profiles) = registry.profiles.as_ref().filter(|p| !p.is_empty()) else {
+        bail!(
+            "{}: в перечне нет профилей клиентского сегмента (profiles:) — итогам по профилям не из чего взяться",
+            path.display()
+        );
+    };
+    let linker = Linker::of(&registry);
+    let specs = profiles
+        .iter()
+        .map(|p| crate::survey::tally::ProfileSpec {
+            name: p.title().to_string(),
+            attributes: p
+                .attributes
+                .iter()
+                .flat_map(|a| &a.0)
+                .map(|(k, v)| (k.clone(), v.0.trim().to_string()))
+                .collect(),
+            processes: p
+                .processes
+                .iter()
+                .flatten()
+                .filter_map(|name| match linker.link(name.0.trim()) {
+                    Link::Linked { process, .. } => Some(process.process),
+                    Link::Unlinked { .. } => None,
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(crate::survey::tally::ProfileSpecs {
+        segmentation: registry.segmentation.clone().unwrap_or_default(),
+        profiles: specs,
+    })
 }
 
 /// With `--registry` and `--by`: the registry's attribute the `--by` column is, if its
@@ -218,12 +267,21 @@ fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
 fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     let (waves, mut config) = config(inputs(&args.input)?, &args.figures, false)?;
     segment_attribute(&mut config, args.registry.as_deref())?;
+    if args.profiles {
+        config.profiles = Some(profile_specs(
+            args.registry.as_deref(),
+            config.by.is_some(),
+        )?);
+    }
     let bars = Bars::new(matches!(
         args.format,
         TallyFormat::Table | TallyFormat::Markdown
     ));
     let mut report = tally_watched(&waves, &config, &bars)?;
     on_registry(&mut report, args.registry.as_deref(), &config)?;
+    if let Some(specs) = &config.profiles {
+        crate::survey::tally::keep_profile_processes(&mut report, specs);
+    }
     let color = crate::commands::shared::use_color(crate::cli::ColorChoice::Auto);
     match args.format {
         TallyFormat::Table => render::table(out, &report, color)?,

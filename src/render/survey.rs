@@ -109,6 +109,18 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
         )?;
         writeln!(out, "{}", dynamics_table(&report.dynamics))?;
     }
+    let profiles = profile_lines(report, false);
+    if !profiles.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            style.bold("По профилям клиентского сегмента (последний опрос):")
+        )?;
+        for line in profiles {
+            writeln!(out, "  {line}")?;
+        }
+        writeln!(out)?;
+    }
     if let Some(block) = &report.registry {
         writeln!(
             out,
@@ -456,7 +468,79 @@ pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()
             writeln!(out, "| {} |", cells.join(" | "))?;
         }
     }
+    let profiles = profile_lines(report, true);
+    if !profiles.is_empty() {
+        writeln!(
+            out,
+            "\n## По профилям клиентского сегмента (последний опрос)\n"
+        )?;
+        for line in profiles {
+            writeln!(out, "{line}")?;
+        }
+    }
     Ok(())
+}
+
+/// The profiles of the latest survey (`--profiles`): who matched, which attributes were not
+/// asked, each process's figures; nothing for fewer than the minimum group.
+fn profile_lines(report: &TallyReport, markdown: bool) -> Vec<String> {
+    let Some(wave) = report.waves.last() else {
+        return Vec::new();
+    };
+    let cell = |t: &str| {
+        if markdown {
+            markdown_cell(t)
+        } else {
+            t.to_string()
+        }
+    };
+    let mut lines = Vec::new();
+    for profile in &wave.profiles {
+        lines.push(if markdown {
+            format!("### {}", cell(&profile.name))
+        } else {
+            format!("«{}»", profile.name)
+        });
+        match profile.respondents {
+            Some(n) => lines.push(format!(
+                "- подходят {n} {} (по признакам: {})",
+                plural(n as usize, "анкета", "анкеты", "анкет"),
+                cell(&profile.asked.join(", "))
+            )),
+            None if profile.asked.is_empty() => lines.push(
+                "- ни один признак профиля в анкете не спрашивался: сопоставить ответы нельзя"
+                    .to_string(),
+            ),
+            None => lines.push(format!(
+                "- подходит меньше {} {} (по признакам: {}): итоги не показываются",
+                report.min_group,
+                plural(report.min_group as usize, "анкеты", "анкет", "анкет"),
+                cell(&profile.asked.join(", "))
+            )),
+        }
+        if !profile.not_asked.is_empty() {
+            lines.push(format!(
+                "- не спрашивались: {}",
+                cell(&profile.not_asked.join(", "))
+            ));
+        }
+        if profile.respondents.is_some() {
+            for item in &profile.items {
+                let level = if item.figures.small {
+                    format!("мало ответов ({})", item.figures.n)
+                } else {
+                    format!(
+                        "{}, {} {}",
+                        percent(item.figures.level),
+                        item.figures.n,
+                        plural(item.figures.n as usize, "ответ", "ответа", "ответов")
+                    )
+                };
+                lines.push(format!("- {}: {level}", cell(&item.process)));
+            }
+        }
+    }
+    lines
 }
 
 fn markdown_declines(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {

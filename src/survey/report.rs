@@ -98,6 +98,31 @@ pub struct Wave {
     pub pains: Vec<PainRow>,
     /// Texts not quoted because the item they are about has fewer than `--min-group` answers.
     pub pains_withheld: u64,
+    /// With `--profiles`: the figures of each profile's respondents (profiles.md).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<ProfileResult>,
+}
+
+/// A profile of client segment measured by one survey: the respondents whose answers match all
+/// of its attributes the survey asked, and their figures on the profile's processes.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileResult {
+    pub name: String,
+    /// The profile's attributes the survey asked, and those it did not (not used for matching).
+    pub asked: Vec<String>,
+    pub not_asked: Vec<String>,
+    /// How many respondents match; None when fewer than the minimum group (not printed).
+    pub respondents: Option<u64>,
+    /// The items about the profile's processes, with the matching respondents' figures (small
+    /// when fewer than the minimum group answered).
+    pub items: Vec<ProfileItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileItem {
+    pub label: String,
+    pub process: String,
+    pub figures: Figures,
 }
 
 /// A problem or proposal for the pain map.

@@ -171,6 +171,10 @@ pub struct ScannedExport {
     pub respondents: u64,
     /// Segment groups in order of first appearance, with their number of respondents.
     pub groups: Vec<(String, u64)>,
+    /// For each name of [`ScanConfig::profile_columns`], the column that asks it (None: not
+    /// asked). With profile columns and no `by`, a group's name is their values joined by
+    /// [`PROFILE_SEPARATOR`].
+    pub profile_columns: Vec<Option<usize>>,
     /// S001, S005, S006 found while reading.
     pub findings: Vec<Finding>,
     /// Problem and proposal texts (only when asked for).
@@ -184,6 +188,9 @@ pub struct ScanConfig<'a> {
     /// The header (or `*` pattern) of the column to break results down by.
     pub by: Option<&'a str>,
     pub collect_pains: bool,
+    /// Questions about the respondent's segment a profile uses (attribute names, matched to
+    /// headers normalised): with no `by`, every row's group is the combination of their values.
+    pub profile_columns: &'a [String],
     /// Told how far the reading got; the scan draws nothing itself.
     pub progress: &'a dyn ReadProgress,
 }
@@ -249,6 +256,8 @@ struct Pass {
     header_cells: usize,
     columns: Vec<Column>,
     segment: Option<usize>,
+    /// The columns of the profile attributes asked (in the order of the config's names).
+    profile_columns: Vec<Option<usize>>,
     timestamp: Option<usize>,
     collect_pains: bool,
     tallies: Vec<ColumnTally>,
@@ -275,6 +284,16 @@ impl Pass {
             width,
             header_cells: export.header_cells.max(width),
             segment: columns.iter().position(|c| c.role == Role::Segment),
+            profile_columns: config
+                .profile_columns
+                .iter()
+                .map(|name| {
+                    columns.iter().position(|c| {
+                        !matches!(c.role, Role::Personal | Role::Item)
+                            && crate::text::normalize(&c.header) == crate::text::normalize(name)
+                    })
+                })
+                .collect(),
             timestamp: columns.iter().position(|c| c.role == Role::Timestamp),
             columns,
             collect_pains: config.collect_pains,
@@ -366,6 +385,14 @@ impl Pass {
             let kind = self.identifier.of(self.encoding, &record[s]);
             self.tallies[s].note_identifying(kind);
             group = Some(self.groups.add(trimmed(self.encoding, &record[s])));
+        } else if self.profile_columns.iter().any(Option::is_some) {
+            // The combination of the respondent's answers about their segment, for profiles.
+            let values: Vec<String> = self
+                .profile_columns
+                .iter()
+                .map(|c| c.map_or(String::new(), |c| trimmed(self.encoding, &record[c])))
+                .collect();
+            group = Some(self.groups.add(values.join(PROFILE_SEPARATOR)));
         }
         for (i, column) in self.columns.iter().enumerate() {
             let raw = &record[i];
@@ -407,6 +434,7 @@ impl Pass {
             tallies: self.tallies,
             respondents: self.respondents,
             groups: self.groups.list,
+            profile_columns: self.profile_columns,
             findings: self.findings,
             pains: self.pains.into_list(),
         }
@@ -471,6 +499,9 @@ impl Placer {
         placement
     }
 }
+
+/// Between the values of a profile group's name (a character no answer holds).
+pub const PROFILE_SEPARATOR: &str = "\u{1f}";
 
 /// Segment groups in order of first appearance, with their number of respondents.
 #[derive(Default)]

@@ -73,6 +73,45 @@ pub struct TallyConfig {
     /// With `--registry` whose segmentation names the `--by` column: that attribute, whose values
     /// the column's values must be (S002 otherwise; profiles.md).
     pub segment_attribute: Option<crate::registry::profiles::Attribute>,
+    /// With `--profiles`: the registry's segmentation and profiles to measure.
+    pub profiles: Option<ProfileSpecs>,
+}
+
+/// The profiles `--profiles` measures, as the registry gives them (processes already linked to
+/// the registry's names).
+#[derive(Debug, Clone, Default)]
+pub struct ProfileSpecs {
+    pub segmentation: Vec<crate::registry::profiles::Attribute>,
+    pub profiles: Vec<ProfileSpec>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ProfileSpec {
+    pub name: String,
+    /// (attribute, value) as the profile names them.
+    pub attributes: Vec<(String, String)>,
+    pub processes: Vec<String>,
+}
+
+impl TallyConfig {
+    /// The attributes any profile uses that the segmentation has (never a free one): the segment
+    /// questions the scan combines.
+    fn profile_columns(&self) -> Vec<String> {
+        let Some(specs) = &self.profiles else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = Vec::new();
+        for (name, _) in specs.profiles.iter().flat_map(|p| &p.attributes) {
+            let Some(attribute) = crate::registry::profiles::attribute(&specs.segmentation, name)
+            else {
+                continue;
+            };
+            if !attribute.is_free() && !names.iter().any(|n| n == attribute.name()) {
+                names.push(attribute.name().to_string());
+            }
+        }
+        names
+    }
 }
 
 fn figures(scale: Scale, counts: &[u64], population: Option<u64>) -> Figures {
@@ -153,8 +192,9 @@ fn build_wave(
         let answers = tally.on(scale);
         left_out += answers.misfits + tally.left_out_rows;
         findings.extend(outside_scale(&file, column, scale, &answers));
-        let groups =
-            (!scanned.groups.is_empty()).then(|| groups_of(scale, tally, &scanned.groups, config));
+        // Groups of the `--by` segment (the combinations of `--profiles` are no segments).
+        let groups = (config.by.is_some() && !scanned.groups.is_empty())
+            .then(|| groups_of(scale, tally, &scanned.groups, config));
         let (label, key) = identity(column, scale);
         let mut figures = figures(scale, answers.counts, config.population);
         let groups = if figures.n < config.min_group {
@@ -193,12 +233,14 @@ fn build_wave(
     let quoted = pains.len();
     pains.retain(|pain| !small.contains(&pain.item));
     let pains_withheld = (quoted - pains.len()) as u64;
+    let profiles = profile_results(&scanned, &items, config);
     Ok(Wave {
         label: label.to_string(),
         file,
         respondents: scanned.respondents,
         left_out,
         items,
+        profiles,
         pains,
         pains_withheld,
     })
@@ -224,6 +266,155 @@ fn segment_values(file: &str, scanned: &ScannedExport, config: &TallyConfig) -> 
         }
     }
     findings
+}
+
+/// The figures of each profile's respondents (profiles.md): the groups of the scan are the
+/// combinations of the profile attributes' answers; a combination belongs to a profile when
+/// every attribute the profile names and the survey asked has the same value of the attribute
+/// in both. Fewer matching respondents or answers than the minimum group: nothing is shown.
+fn profile_results(
+    scanned: &ScannedExport,
+    items: &[Item],
+    config: &TallyConfig,
+) -> Vec<ProfileResult> {
+    use crate::registry::profiles::{Fit, attribute, fit};
+    let Some(specs) = &config.profiles else {
+        return Vec::new();
+    };
+    if config.by.is_some() {
+        return Vec::new();
+    }
+    let names = config.profile_columns();
+    let value_of = |name: &str, text: &str| -> Option<String> {
+        let attribute = attribute(&specs.segmentation, name)?;
+        match fit(attribute, text) {
+            Fit::One(value) => Some(value),
+            _ => None,
+        }
+    };
+    let mut results = Vec::new();
+    for spec in &specs.profiles {
+        let mut asked = Vec::new();
+        let mut not_asked = Vec::new();
+        // (index among the scan's profile columns, the attribute value the profile has)
+        let mut wanted: Vec<(usize, Option<String>)> = Vec::new();
+        for (name, value) in &spec.attributes {
+            let canonical = attribute(&specs.segmentation, name).map(|a| a.name().to_string());
+            let at = canonical
+                .as_deref()
+                .and_then(|c| names.iter().position(|n| n == c))
+                .filter(|&i| scanned.profile_columns.get(i).copied().flatten().is_some());
+            match at {
+                Some(i) => {
+                    asked.push(name.clone());
+                    wanted.push((i, value_of(name, value)));
+                }
+                None => not_asked.push(name.clone()),
+            }
+        }
+        // The groups (combinations) this profile's respondents gave.
+        let matching: Vec<usize> = scanned
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (combination, _))| {
+                let values: Vec<&str> = combination.split(super::scan::PROFILE_SEPARATOR).collect();
+                !wanted.is_empty()
+                    && wanted.iter().all(|(i, value)| {
+                        value.is_some()
+                            && values
+                                .get(*i)
+                                .and_then(|v| value_of(&names[*i], v))
+                                .is_some_and(|v| Some(&v) == value.as_ref())
+                    })
+            })
+            .map(|(g, _)| g)
+            .collect();
+        let respondents: u64 = matching.iter().map(|&g| scanned.groups[g].1).sum();
+        let profile_items = profile_items(scanned, items, &matching, config);
+        // Too few people match: neither their number nor any figure of theirs is shown.
+        let shown = respondents >= config.min_group;
+        results.push(ProfileResult {
+            name: spec.name.clone(),
+            asked,
+            not_asked,
+            respondents: shown.then_some(respondents),
+            items: if shown { profile_items } else { Vec::new() },
+        });
+    }
+    results
+}
+
+/// Every item's figures over the scan's groups `matching` (a profile's respondents).
+fn profile_items(
+    scanned: &ScannedExport,
+    items: &[Item],
+    matching: &[usize],
+    config: &TallyConfig,
+) -> Vec<ProfileItem> {
+    let mut profile_items = Vec::new();
+    // Every item for now: which are about the profile's processes is known once the items
+    // are linked to the registry ([`keep_profile_processes`]).
+    for item in items {
+        let Some(index) = scanned.columns.iter().position(|c| c.header == item.header) else {
+            continue;
+        };
+        let tally = &scanned.tallies[index];
+        let mut counts = vec![0u64; item.scale.options().len()];
+        for &g in matching {
+            if let Some(group) = tally.groups.get(g) {
+                for (sum, n) in counts.iter_mut().zip(group.on(item.scale)) {
+                    *sum += n;
+                }
+            }
+        }
+        let mut figures = figures(item.scale, &counts, config.population);
+        if figures.n < config.min_group {
+            figures.hidden_as_small();
+        }
+        profile_items.push(ProfileItem {
+            label: item.label.as_str().to_string(),
+            process: String::new(),
+            figures,
+        });
+    }
+    profile_items
+}
+
+/// Keeps of each profile's items those linked to the profile's processes (after
+/// [`super::by_process::link`]), naming the process.
+pub fn keep_profile_processes(report: &mut TallyReport, specs: &ProfileSpecs) {
+    for wave in &mut report.waves {
+        let links: Vec<(String, Option<String>)> = wave
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.label.as_str().to_string(),
+                    i.link.as_ref().and_then(|l| l.process.clone()),
+                )
+            })
+            .collect();
+        for (result, spec) in wave.profiles.iter_mut().zip(&specs.profiles) {
+            result.items.retain_mut(|item| {
+                let process = links
+                    .iter()
+                    .find(|(l, _)| *l == item.label)
+                    .and_then(|(_, p)| p.clone());
+                match process {
+                    Some(process)
+                        if spec.processes.iter().any(|p| {
+                            crate::text::normalize(p) == crate::text::normalize(&process)
+                        }) =>
+                    {
+                        item.process = process;
+                        true
+                    }
+                    _ => false,
+                }
+            });
+        }
+    }
 }
 
 /// The label and the cross-year key of an item: a question found to be the overall one by its
@@ -515,6 +706,7 @@ pub fn tally_watched(
             definition: config.definition.as_ref(),
             by: config.by.as_deref(),
             collect_pains: config.collect_pains,
+            profile_columns: &config.profile_columns(),
             progress,
         };
         let mut scanned = scan(&input.path, &scan_config)?;
@@ -723,6 +915,7 @@ mod tests {
             population: None,
             collect_pains: false,
             segment_attribute: None,
+            profiles: None,
         };
         let events = Events::default();
         let waves = [WaveInput {
@@ -809,6 +1002,7 @@ mod tests {
                     population: None,
                     collect_pains: false,
                     segment_attribute: None,
+                    profiles: None,
                 };
                 let waves = [WaveInput { label: "2025".into(), path }];
                 let report = tally(&waves, &config).unwrap();

@@ -416,3 +416,73 @@ fn check_on_the_orders_document_points_at_the_cells_of_its_defects() {
         );
     }
 }
+
+#[test]
+fn tally_by_profile_counts_the_respondents_whose_answers_match_and_hides_few() {
+    let args = |format: &'static str| {
+        [
+            "survey",
+            "tally",
+            "tests/fixtures/segments/profiles_2025.csv",
+            "--survey",
+            "tests/fixtures/segments/profiles.survey.yaml",
+            "--registry",
+            FIXED,
+            "--profiles",
+            "--format",
+            format,
+        ]
+    };
+    let json = tochki(args("json")).json();
+    let profiles = json["waves"][0]["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 2);
+    // 30 respondents are «Специалист, Старшая группа должностей, от 3 до 5 лет».
+    assert_eq!(profiles[0]["respondents"], 30);
+    assert_eq!(profiles[0]["asked"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        profiles[0]["not_asked"],
+        serde_json::json!(["Уровень дохода", "Возраст", "Образование", "Льготы"])
+    );
+    let items = profiles[0]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "only the profile's own process");
+    assert_eq!(
+        items[0]["process"],
+        "Смена расчетного счета для получения заработной платы"
+    );
+    assert_eq!(items[0]["figures"]["n"], 30);
+    // Recomputed from the CSV: the matching rows' answers to that process.
+    let mut reader = csv::Reader::from_path("tests/fixtures/segments/profiles_2025.csv").unwrap();
+    let (mut satisfied, mut with_opinion) = (0u32, 0u32);
+    for record in reader.records() {
+        let record = record.unwrap();
+        if &record[4] == "Специалист" && &record[5] == "Старшая группа должностей"
+        {
+            match &record[1] {
+                "Полностью удовлетворен" | "Скорее удовлетворен" =>
+                {
+                    satisfied += 1;
+                    with_opinion += 1;
+                }
+                "Затрудняюсь ответить" => {}
+                _ => with_opinion += 1,
+            }
+        }
+    }
+    let level = (f64::from(satisfied) * 1000.0 / f64::from(with_opinion)).round() / 10.0;
+    assert_eq!(items[0]["figures"]["level"].as_f64(), Some(level));
+    // Three people match the second profile: not their number, not one figure.
+    assert!(profiles[1]["respondents"].is_null());
+    assert!(profiles[1]["items"].as_array().unwrap().is_empty());
+    let text = tochki(args("table")).stdout;
+    assert!(text.contains("подходит меньше 5 анкет"), "{text}");
+    assert!(text.contains("не спрашивались: Уровень дохода"), "{text}");
+    // --profiles needs the registry, and is no --by.
+    let alone = tochki([
+        "survey",
+        "tally",
+        "tests/fixtures/segments/profiles_2025.csv",
+        "--profiles",
+    ]);
+    assert_eq!(alone.code, 2);
+    assert!(alone.stderr.contains("--registry"), "{}", alone.stderr);
+}
