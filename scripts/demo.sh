@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs tochki on every file shipped in registries/ and examples/, as a new user would:
-# checks the registries, imports the Word and Excel tables and writes the appendix to an order,
+# checks the registries (with North Ossetia's segments and profiles, shown as cards), imports the Word and Excel tables and writes the appendix to an order,
 # compares two versions, prints one as the official table, tallies the
 # survey of two years and builds the pain map. Builds the release binary first.
 set -u
@@ -11,6 +11,10 @@ step() { printf '\n=== %s\n\n' "$*"; }
 
 step "tochki check registries/ examples/  (Смоленск: настоящие ошибки приложения к приказу)"
 "$tochki" check registries/ examples/
+step "tochki check registries/north_ossetia_hr_it_accounting.yaml  (Северная Осетия: дефекты признаков и профилей приказа)"
+"$tochki" check registries/north_ossetia_hr_it_accounting.yaml | grep -E "R01[89]|R02[0-3]"
+step "tochki show examples/north_ossetia_profiles.yaml --profiles  (карточки профилей клиентского сегмента)"
+"$tochki" show examples/north_ossetia_profiles.yaml --profiles | head -n 24
 step "tochki import examples/smolensk_appendix.docx  (приложение к приказу в Word → YAML)"
 "$tochki" import examples/smolensk_appendix.docx | head -n 24
 step "tochki check examples/smolensk_appendix.docx  (два настоящих повтора приложения, R008)"
