@@ -231,6 +231,9 @@ pub struct ShowArgs {
     /// Профили клиентского сегмента карточками (признаки, цель, клиентский путь, каналы, точки процессов) вместо таблицы перечня
     #[arg(long)]
     pub profiles: bool,
+    /// С --profiles: выгрузки опросов (CSV или XLSX; несколько лет — ГОД=ФАЙЛ); на карточке — итоги последнего по процессам профиля
+    #[arg(long, value_name = "ВЫГРУЗКА", num_args = 1.., requires = "profiles")]
+    pub survey: Vec<PathBuf>,
 }
 
 /// Formats of `stats`.

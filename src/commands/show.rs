@@ -65,7 +65,10 @@ fn profiles(
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     use crate::render::profiles as cards_of;
-    let cards = crate::registry::profiles::cards(registry);
+    let mut cards = crate::registry::profiles::cards(registry);
+    if !args.survey.is_empty() {
+        with_figures(&mut cards, registry, args)?;
+    }
     let organization =
         crate::registry::model::Text::non_blank(&registry.organization).unwrap_or("");
     let bytes: Vec<u8> = match args.format {
@@ -86,7 +89,7 @@ fn profiles(
     match &args.output {
         Some(path) => {
             write_atomically(path, &bytes, &[&args.file])?;
-            super::shared::written_note(out, path, Some(cards.len()))?;
+            super::shared::written_note(out, path, None)?;
         }
         None => out.write_all(&bytes)?,
     }
@@ -94,4 +97,63 @@ fn profiles(
         status: ExitStatus::Clean,
         notes: note.into_iter().collect(),
     })
+}
+
+/// The latest survey's figures of every card's processes (`show --profiles --survey`), through
+/// the same tally and linking as `survey tally --registry`.
+fn with_figures(
+    cards: &mut [crate::registry::profiles::Card],
+    registry: &crate::registry::Registry,
+    args: &ShowArgs,
+) -> anyhow::Result<()> {
+    use crate::survey::tally::{TallyConfig, WaveInput, tally};
+    let waves: Vec<WaveInput> = args
+        .survey
+        .iter()
+        .map(|p| WaveInput::parse(&p.display().to_string()))
+        .collect();
+    for wave in &waves {
+        if !wave.path.exists() {
+            bail!("нет файла выгрузки {}", wave.path.display());
+        }
+    }
+    let config = TallyConfig {
+        read: crate::input::records::ReadOptions::default(),
+        definition: None,
+        by: None,
+        min_group: 5,
+        population: None,
+        collect_pains: false,
+        segment_attribute: None,
+        profiles: None,
+    };
+    let mut report = tally(&waves, &config)?;
+    crate::survey::by_process::link(
+        &mut report,
+        registry,
+        &args.file.display().to_string(),
+        None,
+    );
+    let results: Vec<&crate::survey::report::ProcessResult> = report
+        .registry
+        .iter()
+        .flat_map(|b| &b.directions)
+        .flat_map(|d| &d.processes)
+        .collect();
+    for process in cards.iter_mut().flat_map(|c| &mut c.processes) {
+        let Some(result) = results.iter().find(|r| r.name == process.name) else {
+            continue;
+        };
+        process.figures = Some(match (result.surveyed, result.level, result.n) {
+            (false, ..) => "не спрашивался".to_string(),
+            (true, Some(level), Some(n)) => format!(
+                "{}, {n} {}",
+                crate::render::share(level),
+                crate::text::plural(n as usize, "ответ", "ответа", "ответов")
+            ),
+            (true, None, Some(n)) => format!("мало ответов ({n})"),
+            _ => "нет ответов".to_string(),
+        });
+    }
+    Ok(())
 }

@@ -352,6 +352,10 @@ pub struct CardProcess {
     pub name: String,
     pub linked: bool,
     pub touchpoints: Vec<CardPoint>,
+    /// With `show --profiles --survey`: the latest survey's figures of the process, as a line
+    /// («86,8 %, 130 ответов», «мало ответов (2)», «не спрашивался»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figures: Option<String>,
 }
 
 /// A profile as `show --profiles` prints it (profiles.md «Showing profiles»).
@@ -394,6 +398,7 @@ fn card_process(
             name,
             linked: false,
             touchpoints: Vec::new(),
+            figures: None,
         };
     };
     let found = directions[process.direction_index]
@@ -418,6 +423,7 @@ fn card_process(
         name: process.process,
         linked: true,
         touchpoints,
+        figures: None,
     }
 }
 

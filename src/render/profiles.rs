@@ -63,6 +63,12 @@ fn lines(card: &Card, markdown: bool, points: bool) -> Vec<String> {
             ));
             continue;
         }
+        if let Some(figures) = &process.figures {
+            out.push(format!(
+                "Процесс «{}», итоги последнего опроса: {figures}",
+                cell(&process.name)
+            ));
+        }
         out.push(format!(
             "Процесс «{}», точки взаимодействия:",
             cell(&process.name)
@@ -160,36 +166,7 @@ pub fn html(cards: &[Card], organization: &str) -> String {
             }
             page.push_str("</ul>\n");
         }
-        for process in &card.processes {
-            if !process.linked {
-                let _ = writeln!(
-                    page,
-                    "<p class=\"missing\">Процесс «{}»: нет в перечне</p>",
-                    esc(&process.name)
-                );
-                continue;
-            }
-            let _ = writeln!(
-                page,
-                "<h3>{}</h3>\n<ul class=\"points\">",
-                esc(&process.name)
-            );
-            for point in &process.touchpoints {
-                let class = if point.preferred {
-                    " class=\"preferred\" title=\"предпочтительный канал\""
-                } else {
-                    ""
-                };
-                let mark = if point.preferred { " ★" } else { "" };
-                let channel = if point.channel.is_empty() {
-                    String::new()
-                } else {
-                    format!(" <span class=\"channel\">{}</span>", esc(&point.channel))
-                };
-                let _ = write!(page, "<li{class}>{}{channel}{mark}</li>", esc(&point.point));
-            }
-            page.push_str("</ul>\n");
-        }
+        html_processes(&mut page, card);
         page.push_str("</article>\n");
     }
     page.push_str("</div>\n");
@@ -199,6 +176,44 @@ pub fn html(cards: &[Card], organization: &str) -> String {
     page.push_str(SELF_CHECK);
     page.push_str("</body>\n</html>\n");
     page
+}
+
+/// A card's processes in HTML: figures, touchpoints with the preferred ones marked.
+fn html_processes(page: &mut String, card: &Card) {
+    for process in &card.processes {
+        if !process.linked {
+            let _ = writeln!(
+                page,
+                "<p class=\"missing\">Процесс «{}»: нет в перечне</p>",
+                esc(&process.name)
+            );
+            continue;
+        }
+        let _ = writeln!(page, "<h3>{}</h3>", esc(&process.name));
+        if let Some(figures) = &process.figures {
+            let _ = writeln!(
+                page,
+                "<p class=\"figures\">Итоги последнего опроса: {}</p>",
+                esc(figures)
+            );
+        }
+        page.push_str("<ul class=\"points\">\n");
+        for point in &process.touchpoints {
+            let class = if point.preferred {
+                " class=\"preferred\" title=\"предпочтительный канал\""
+            } else {
+                ""
+            };
+            let mark = if point.preferred { " ★" } else { "" };
+            let channel = if point.channel.is_empty() {
+                String::new()
+            } else {
+                format!(" <span class=\"channel\">{}</span>", esc(&point.channel))
+            };
+            let _ = write!(page, "<li{class}>{}{channel}{mark}</li>", esc(&point.point));
+        }
+        page.push_str("</ul>\n");
+    }
 }
 
 const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;margin:2em auto;max-width:1000px;color:#1a1a1a}
@@ -251,6 +266,16 @@ pub fn docx(cards: &[Card], organization: &str) -> anyhow::Result<Vec<u8>> {
         document.paragraph(&format!("{}. {}", i + 1, card.name), bold);
         for line in lines(card, false, false) {
             document.paragraph(&line, Style::default());
+        }
+        for process in card.processes.iter().filter(|p| p.figures.is_some()) {
+            document.paragraph(
+                &format!(
+                    "Процесс «{}», итоги последнего опроса: {}",
+                    process.name,
+                    process.figures.as_deref().unwrap_or("")
+                ),
+                Style::default(),
+            );
         }
         let rows: Vec<Vec<Cell>> = card
             .processes

@@ -486,3 +486,49 @@ fn tally_by_profile_counts_the_respondents_whose_answers_match_and_hides_few() {
     assert_eq!(alone.code, 2);
     assert!(alone.stderr.contains("--registry"), "{}", alone.stderr);
 }
+
+#[test]
+fn show_profiles_with_a_survey_puts_the_latest_figures_of_each_process_on_its_card() {
+    let survey = "tests/fixtures/segments/profiles_2025.csv";
+    let run = tochki(["show", FIXED, "--profiles", "--survey", survey]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The figure is the tally's own for that process.
+    let tally = tochki([
+        "survey",
+        "tally",
+        survey,
+        "--registry",
+        FIXED,
+        "--format",
+        "json",
+    ])
+    .json();
+    let process = tally["registry"]["directions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["processes"].as_array().unwrap().iter())
+        .find(|p| p["name"] == "Смена расчетного счета для получения заработной платы")
+        .unwrap()
+        .clone();
+    let level = format!("{:.1}", process["level"].as_f64().unwrap()).replace('.', ",");
+    let expected = format!(
+        "итоги последнего опроса: {level}\u{a0}%, {} ответов",
+        process["n"].as_u64().unwrap()
+    );
+    assert!(run.stdout.contains(&expected), "{expected}\n{}", run.stdout);
+    let json = tochki([
+        "show",
+        FIXED,
+        "--profiles",
+        "--survey",
+        survey,
+        "--format",
+        "json",
+    ])
+    .json();
+    assert!(json["profiles"][0]["processes"][0]["figures"].is_string());
+    // --survey belongs to the cards.
+    let table = tochki(["show", FIXED, "--survey", survey]);
+    assert_eq!(table.code, 2);
+}
