@@ -473,9 +473,14 @@ fn tally_by_profile_counts_the_respondents_whose_answers_match_and_hides_few() {
     // Three people match the second profile: not their number, not one figure.
     assert!(profiles[1]["respondents"].is_null());
     assert!(profiles[1]["items"].as_array().unwrap().is_empty());
-    let text = tochki(args("table")).stdout;
-    assert!(text.contains("подходит меньше 5 анкет"), "{text}");
-    assert!(text.contains("не спрашивались: Уровень дохода"), "{text}");
+    for format in ["table", "markdown"] {
+        let text = tochki(args(format)).stdout;
+        assert!(text.contains("подходит меньше 5 анкет"), "{format}: {text}");
+        assert!(text.contains("не спрашивались: Уровень дохода"), "{format}: {text}");
+        assert!(text.contains("подходят 30 анкет"), "{format}: {text}");
+        // The three people of the second profile: no count of theirs anywhere.
+        assert!(!text.contains("подходят 3 "), "{format}: {text}");
+    }
     // --profiles needs the registry, and is no --by.
     let alone = tochki([
         "survey",
