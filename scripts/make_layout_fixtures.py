@@ -217,3 +217,20 @@ xlsx(os.path.join(OUT, "hidden.xlsx"), {
                 + [r[:2] + [""] + r[2:] for r in B[1:]],
     "Черновик": [HEADER, ["Черновое направление", "Черновой процесс", "Черновая точка", "цифровая", "получение информации"]],
 }, hidden=("Черновик",), hidden_rows={"Перечень": [4]}, hidden_cols={"Перечень": [(3, 3)]})
+
+# A continuation whose header has the columns in another order (joined, its cells would land in
+# the wrong columns): refused with I005. The same for a second sheet.
+SWAPPED = HEADER[:2] + [HEADER[3], HEADER[2]] + HEADER[4:]
+docx(os.path.join(OUT, "continued_reordered.docx"), TITLE,
+     [row(HEADER)] + [row(r) for r in A],
+     after=paragraph("Продолжение приложения") + table([row(SWAPPED)] + [row(r[:2] + [r[3], r[2]] + r[4:]) for r in B]))
+xlsx(os.path.join(OUT, "sheets_reordered.xlsx"), {
+    "Бухгалтерия": [HEADER] + A,
+    "Кадры": [SWAPPED] + [r[:2] + [r[3], r[2]] + r[4:] for r in B],
+})
+# Numbered sections in Excel: «1.» in A, the direction merged across B:E (Excel stores only B).
+xlsx(os.path.join(OUT, "numbered_sections.xlsx"), {
+    "Перечень": [["№", "Наименование процесса", "Точка взаимодействия", "Вид точки", "Удовлетворяемые потребности"],
+                 ["1.", "Бухгалтерский учет"]] + [[f"1.{i + 1}"] + r[1:] for i, r in enumerate(A)]
+                + [["2.", "Кадровая политика"]] + [[f"2.{i + 1}"] + r[1:] for i, r in enumerate(B)],
+}, merges={"Перечень": ["B2:E2", "B5:E5"]})

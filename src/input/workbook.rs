@@ -433,6 +433,9 @@ fn put_cell(rows: &mut Vec<ByteRecord>, row: usize, column: usize, text: &str) {
     }
 }
 
+/// The widest merged range a row is widened to (a table's columns; a range to XFD is not one).
+const MAX_MERGE_WIDTH: usize = 1024;
+
 /// Marks the slots merged ranges cover: below the first row «merged above», right of the first
 /// column «merged left», their text cleared. Only slots that exist are visited, and all merges
 /// together may visit at most [`MAX_CELLS`] of them: a sheet of a million overlapping merges is
@@ -452,6 +455,12 @@ fn mark_merges(
         let last_row = last_row.min(rows.len() - 1);
         for (offset, row) in rows[first_row..=last_row].iter_mut().enumerate() {
             let r = first_row + offset;
+            // A merged range covers its slots even where the sheet stores no cell (Excel keeps
+            // only the first cell of a merge): the row is widened to the range, within bounds.
+            if last_col < MAX_MERGE_WIDTH && row.slots.len() <= last_col {
+                visited += (last_col + 1 - row.slots.len()) as u64;
+                row.slots.resize(last_col + 1, Slot::default());
+            }
             let end = last_col.min(row.slots.len().saturating_sub(1));
             for col in first_col..=end {
                 if col >= row.slots.len() {

@@ -893,3 +893,36 @@ fn an_open_document_is_read_as_a_person_sees_it_and_bounded() {
     assert_eq!(sheet.code, 2);
     assert!(sheet.stderr.contains(".xlsx"), "{}", sheet.stderr);
 }
+
+#[test]
+fn a_continuation_with_its_columns_in_another_order_is_said_not_joined_and_excel_merges_cover_empty_cells()
+ {
+    for file in [
+        "tests/fixtures/layouts/continued_reordered.docx",
+        "tests/fixtures/layouts/sheets_reordered.xlsx",
+    ] {
+        let rows = shown_rows(file);
+        // Only the first table's rows: nothing of the second lands in the wrong columns.
+        assert_eq!(rows.len(), 2, "{file}: {rows:?}");
+        assert!(rows.iter().all(|r| r.3 == "цифровая"), "{file}: {rows:?}");
+        let codes = codes_of(&[file]);
+        assert!(codes.iter().any(|c| c == "I005"), "{file}: {codes:?}");
+    }
+    // Excel keeps only the first cell of a merge: the direction merged across B:E is a heading,
+    // and the needs column right of a two-row parent is read.
+    let sections = shown_rows("tests/fixtures/layouts/numbered_sections.xlsx");
+    assert_eq!(
+        sections.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+        [
+            "Бухгалтерский учет",
+            "Бухгалтерский учет",
+            "Кадровая политика",
+            "Кадровая политика"
+        ]
+    );
+    let two_rows = shown_rows("tests/fixtures/layouts/two_row_header.xlsx");
+    assert!(
+        two_rows.iter().all(|r| r.4 == ["Получение информации"]),
+        "{two_rows:?}"
+    );
+}

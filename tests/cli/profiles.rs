@@ -476,7 +476,10 @@ fn tally_by_profile_counts_the_respondents_whose_answers_match_and_hides_few() {
     for format in ["table", "markdown"] {
         let text = tochki(args(format)).stdout;
         assert!(text.contains("подходит меньше 5 анкет"), "{format}: {text}");
-        assert!(text.contains("не спрашивались: Уровень дохода"), "{format}: {text}");
+        assert!(
+            text.contains("не спрашивались: Уровень дохода"),
+            "{format}: {text}"
+        );
         assert!(text.contains("подходят 30 анкет"), "{format}: {text}");
         // The three people of the second profile: no count of theirs anywhere.
         assert!(!text.contains("подходят 3 "), "{format}: {text}");

@@ -238,8 +238,13 @@ pub static I005: Rule = Rule {
 
 /// I005: `table` looks like a continuation of the registry but is not joined, because `why`.
 pub fn i005(table: &str, why: &str) -> Finding {
+    let (like, joined) = if table.starts_with("лист") {
+        ("похож", "присоединён")
+    } else {
+        ("похожа", "присоединена")
+    };
     I005.finding(format!(
-        "{} похожа на продолжение перечня, но не присоединена: {why}",
+        "{} {like} на продолжение перечня, но не {joined}: {why}",
         crate::text::capitalize(table)
     ))
     .with_help("Сделайте у продолжения те же графы, что у первой таблицы, или объедините таблицы")

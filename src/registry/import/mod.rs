@@ -353,6 +353,16 @@ fn continuation(first: &Grid, header: &Header, next: &Grid) -> Continuation {
         .rows
         .iter()
         .all(|r| r.slots.len() == width || is_blank(r));
+    // A table with a header of its own that names a touchpoint column but is not this one
+    // (the columns in another order, others added): joined, its cells would land in the first
+    // table's columns; not joined, a part of the registry would vanish. Said instead.
+    let own_header =
+        header_row(next, &[]).is_some_and(|h| !header.words.contains(&row_words(&next.rows[h])));
+    if own_header {
+        return Continuation::Refused(
+            "своя шапка — другие графы или другой их порядок; сделайте графы как у первой таблицы (листа) или импортируйте отдельно (--table, --sheet)",
+        );
+    }
     if !(repeats_header || numbers || captioned) {
         return Continuation::Other;
     }
@@ -385,7 +395,12 @@ impl Header {
     fn of(grid: &Grid, found: usize, explicit: &[(String, Field)]) -> Header {
         let (top, bottom) = header_rows(grid, found);
         let leaf = &grid.rows[bottom];
-        let columns = (0..leaf.slots.len())
+        let width = leaf.slots.len().max(grid.rows[top].slots.len());
+        let empty = crate::input::Slot {
+            merged_above: true,
+            ..crate::input::Slot::default()
+        };
+        let columns = (0..width)
             .map(|c| {
                 if top == bottom {
                     let text = leaf.slots[c].text.clone();
@@ -393,7 +408,9 @@ impl Header {
                     return (text, field);
                 }
                 let upper = &grid.rows[top];
-                let own = &leaf.slots[c];
+                // A leaf row shorter than its parent: the missing slots are under headings
+                // merged down over both rows.
+                let own = leaf.slots.get(c).unwrap_or(&empty);
                 let covered = upper.slots.get(c).is_some_and(|s| s.merged_left);
                 // The heading merged across this column: the text where its span starts.
                 let parent = (0..=c)
