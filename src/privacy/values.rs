@@ -317,12 +317,19 @@ fn identifier_patterns() -> &'static [(regex::Regex, &'static str)] {
         let compile = |pattern: &str| regex::Regex::new(pattern).expect("a valid pattern");
         vec![
             (
-                compile(r"(?i)(табельн\w*|таб\.)(\s*(номер|ном\.|№))?\s*[:#№]?\s*\d+"),
+                compile(
+                    r"(?i)(табельн\w*|таб\.?(\s*(номер|ном\.|№))|таб\.|\bт\.\s?н\.)(\s*(номер|ном\.|№))?\s*[-:#№]?\s*\d+",
+                ),
                 "табельный ***",
             ),
             (
-                compile(r"(?i)\b(доб|вн|внутр|ext)\.?\s*(тел\.?\s*)?\d{2,6}\b"),
+                compile(r"(?i)\b(доб\w*|вн|внутр\w*|ext)\.?\s*(тел\.?\s*)?\d{2,6}\b"),
                 "доб. ***",
+            ),
+            // «т. 2-34-56», «тел. 25 34 11»: a phone the phone pattern's digits would not make.
+            (
+                compile(r"(?i)\b(т|тел)\.\s*\d[\d\- ]{3,}\d"),
+                "тел. ***",
             ),
             (compile(r"\b\d{3}[- ]?\d{3}[- ]?\d{3}[- ]\d{2}\b"), "***"),
             (compile(r"(?i)\bИНН\s*:?\s*\d{10,12}\b"), "ИНН ***"),
@@ -330,12 +337,36 @@ fn identifier_patterns() -> &'static [(regex::Regex, &'static str)] {
     })
 }
 
+/// Addresses written so that no program reads them («ivanova (at) mail.ru», «ivanova собака
+/// mail точка ru») and logins: `***@…`, `логин ***`.
+fn spelled_address_patterns() -> &'static [(regex::Regex, &'static str)] {
+    static PATTERNS: std::sync::OnceLock<Vec<(regex::Regex, &'static str)>> =
+        std::sync::OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let compile = |pattern: &str| regex::Regex::new(pattern).expect("a valid pattern");
+        vec![
+            (
+                compile(
+                    r"(?i)\b[\w.\-]+\s*(\(at\)|\[at\]|\bat\b|собака)\s*[\w\-]+(\s*(\.|\(dot\)|\[dot\]|\bdot\b|точка)\s*[\w\-]+)+",
+                ),
+                "***@…",
+            ),
+            (compile(r"(?i)\b(логин|login)\s*:?\s*[\w.\-]+"), "логин ***"),
+        ]
+    })
+}
+
 /// Identifiers in free text masked ([`identifier_patterns`]).
 pub fn mask_identifiers(text: &str) -> Cow<'_, str> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return Cow::Borrowed(text);
-    }
     let mut out = Cow::Borrowed(text);
+    for (pattern, replacement) in spelled_address_patterns() {
+        if pattern.is_match(&out) {
+            out = Cow::Owned(pattern.replace_all(&out, *replacement).into_owned());
+        }
+    }
+    if !out.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     for (pattern, replacement) in identifier_patterns() {
         if pattern.is_match(&out) {
             out = Cow::Owned(pattern.replace_all(&out, *replacement).into_owned());
@@ -464,7 +495,8 @@ fn mask_extensions(text: &str) -> String {
 }
 
 /// Words after which a text introduces its writer by name: «Я, Иванова, …», «меня зовут …».
-const SELF_INTRODUCTIONS: [&str; 7] = [
+const SELF_INTRODUCTIONS: [&str; 8] = [
+    "я ",
     "я,",
     "я —",
     "я -",
@@ -480,8 +512,10 @@ pub fn mask_self_introduction(text: &str) -> Cow<'_, str> {
     // A quick test first: a pain map of a million answers must not lowercase each of them.
     static MARKERS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let markers = MARKERS.get_or_init(|| {
-        regex::Regex::new(r"(?i)я\s*[,—-]|меня\s+зовут|моя\s+фамилия|с\s+уважением")
-            .expect("a valid pattern")
+        regex::Regex::new(
+            r"(?i)я\s*[,—-]|меня\s+зовут|моя\s+фамилия|с\s+уважением|(^|[\s,.;:(])я\s+[А-ЯЁ]",
+        )
+        .expect("a valid pattern")
     });
     if !markers.is_match(text) {
         return Cow::Borrowed(text);
@@ -496,7 +530,15 @@ pub fn mask_self_introduction(text: &str) -> Cow<'_, str> {
             .iter()
             .filter_map(|m| lower_rest.find(m).map(|at| (at, m.len())))
             .filter(|(at, _)| rest.is_char_boundary(*at))
-            .min();
+            // A marker begins a word: «я » inside «заявления » is none.
+            .filter(|(at, _)| {
+                !rest[..*at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+            })
+            // The longest marker where several begin («с уважением,» over «с уважением»).
+            .min_by_key(|(at, len)| (*at, std::cmp::Reverse(*len)));
         let Some((at, len)) = found else { break };
         let after = at + len;
         if !rest.is_char_boundary(after) {
@@ -528,13 +570,26 @@ pub fn mask_self_introduction(text: &str) -> Cow<'_, str> {
         if masked > 0 {
             out.push_str(&tail[..leading]);
             out.push_str("***");
-            rest = &body[masked..];
+            // Initials after the surname («Иванова М.П.») go with it.
+            rest = strip_initials(&body[masked..]);
         } else {
             rest = tail;
         }
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// What follows a masked surname without its initials (« М.П.», « А. А.»).
+fn strip_initials(text: &str) -> &str {
+    static INITIALS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let initials = INITIALS.get_or_init(|| {
+        regex::Regex::new(r"^\s*[А-ЯЁA-Z]\.\s*([А-ЯЁA-Z]\.)?").expect("a valid pattern")
+    });
+    match initials.find(text) {
+        Some(found) => &text[found.end()..],
+        None => text,
+    }
 }
 
 /// One capitalised word with a surname's ending («Иванова», «Петров»).
@@ -588,6 +643,14 @@ mod tests {
             "Петров И.И. из бухгалтерии грубит"
         );
         assert_eq!(free_text("я, как всегда, жду"), "я, как всегда, жду");
+        assert_eq!(free_text("я Смирнова, жду ответа"), "я ***, жду ответа");
+        assert_eq!(free_text("Я, Иванова М.П., прошу"), "Я, ***, прошу");
+        assert_eq!(free_text("С уважением, Сидорова А.А."), "С уважением, ***");
+        // «я » inside a word is no introduction: a staff member's name stays.
+        assert_eq!(
+            free_text("нет ответа на заявления Петрова"),
+            "нет ответа на заявления Петрова"
+        );
     }
 
     #[test]
@@ -600,6 +663,13 @@ mod tests {
             ("табельный номер 004512", "табельный ***"),
             ("Таб. № 4512 не учтён", "табельный *** не учтён"),
             ("звоните, доб. 2345", "звоните, доб. ***"),
+            ("т.н. 007788 не пришёл", "табельный *** не пришёл"),
+            ("Таб.номер-009911", "табельный ***"),
+            ("добавочный 2346", "доб. ***"),
+            ("звоните т. 2-34-56", "звоните тел. ***"),
+            ("ivanova (at) mail.ru", "***@…"),
+            ("пишите ivanova собака mail точка ru", "пишите ***@…"),
+            ("мой логин ivanova_mp", "мой логин ***"),
             ("СНИЛС 123-456-789 01", "СНИЛС ***"),
             ("ИНН 123456789012", "ИНН ***"),
         ] {
@@ -691,7 +761,7 @@ mod tests {
         assert_eq!(shown("Отдел кадров"), "Отдел кадров");
         assert_eq!(shown("Бухгалтерия (Петров И.И.)"), "Бухгалтерия (***)");
         assert_eq!(shown("Отдел кадров, Смирнова А.С."), "Отдел кадров, ***");
-        assert_eq!(shown("Иванов И.И., тел. 23-45-67"), "***, тел. +7 ***");
+        assert_eq!(shown("Иванов И.И., тел. 23-45-67"), "***, тел. ***");
         assert_eq!(
             mask_contacts("Звоните мне +7 912 345-67-01 доб. 123, тел 23-45-67"),
             "Звоните мне +7 *** доб. ***, тел +7 ***"

@@ -440,10 +440,15 @@ pub const CHANNEL_SPELLINGS: [(&str, Channel); 11] = [
 
 /// Reads a date written as `2024-09-24` or `24.09.2024`; None when it is not a real date.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
     let text = text.trim();
+    // chrono reads «24.09.24» as the year 24: a two-digit year is no date of an order here
+    // (R001 says so), nor is any year outside the calendar the tool knows.
+    let year_written = text.split(['-', '.']).any(|part| part.trim().len() == 4);
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(text, "%d.%m.%Y"))
         .ok()
+        .filter(|date| year_written && (1900..=2200).contains(&date.year()))
 }
 
 /// The approval roles of Lipetsk 3.4, with their Russian names.
@@ -626,6 +631,15 @@ pub const OFFICIAL_HEADINGS: [&str; 9] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_two_digit_year_or_a_year_out_of_range_is_no_date() {
+        assert!(parse_date("24.09.2024").is_some());
+        assert!(parse_date("2024-09-24").is_some());
+        for text in ["24.09.24", "0024-09-24", "24.09.0024", "24.09.3024"] {
+            assert!(parse_date(text).is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn dates_are_read_in_both_forms_and_impossible_ones_refused() {
