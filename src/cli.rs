@@ -184,7 +184,7 @@ pub struct RequestsArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Таблица перечня: .docx, .xlsx (.xls, .ods) или .csv
+    /// Таблица перечня: .docx, .odt, .xlsx или .csv
     #[arg(value_name = "ФАЙЛ")]
     pub file: PathBuf,
     /// Записать YAML в файл (без -o — на экран)

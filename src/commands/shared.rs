@@ -146,6 +146,9 @@ pub fn table_options(
         };
         columns.push((header.trim().to_string(), field));
     }
+    if let Some(act) = &args.approved {
+        crate::registry::import::check_act(act).map_err(|message| anyhow::anyhow!("{message}"))?;
+    }
     Ok(crate::registry::import::Options {
         table: args.table,
         sheet: args.sheet.clone(),

@@ -16,10 +16,20 @@ pub fn compare(old: &Registry, new: &Registry, changes: &mut Vec<Change>) {
             .iter()
             .flatten()
             .map(|a| {
-                (
-                    a.name().to_string(),
-                    a.value_texts().iter().map(|v| v.to_string()).collect(),
-                )
+                // After the values, the type, `free` and `bands`: a change of any is a change
+                // of the attribute.
+                let mut values: Vec<String> =
+                    a.value_texts().iter().map(|v| v.to_string()).collect();
+                if let Some(kind) = Text::non_blank(&a.kind) {
+                    values.push(format!("тип: {kind}"));
+                }
+                if a.is_free() {
+                    values.push("свободный текст".to_string());
+                }
+                if let Some(bands) = Text::non_blank(&a.bands) {
+                    values.push(format!("интервалы: {bands}"));
+                }
+                (a.name().to_string(), values)
             })
             .collect()
     };
@@ -127,10 +137,19 @@ fn parts(old: &Profile, new: &Profile) -> Vec<(&'static str, Vec<String>, Vec<St
     let one = |t: &Option<Text>| -> Vec<String> {
         Text::non_blank(t).map(str::to_string).into_iter().collect()
     };
+    // The journey in order: a step moved or repeated is a change.
+    let steps = |p: &Profile| -> Vec<String> {
+        list(&p.journey)
+            .iter()
+            .enumerate()
+            .map(|(i, step)| format!("{}. {step}", i + 1))
+            .collect()
+    };
     vec![
+        ("область", one(&old.area), one(&new.area)),
         ("признаки", attributes(old), attributes(new)),
         ("цель", one(&old.goal), one(&new.goal)),
-        ("клиентский путь", list(&old.journey), list(&new.journey)),
+        ("клиентский путь", steps(old), steps(new)),
         ("процессы", list(&old.processes), list(&new.processes)),
         ("предпочтительные каналы", channels(old), channels(new)),
     ]

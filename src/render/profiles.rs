@@ -113,7 +113,16 @@ pub fn markdown(cards: &[Card]) -> String {
     }
     for (i, card) in cards.iter().enumerate() {
         let _ = writeln!(out, "## {}. {}\n", i + 1, markdown_cell(&card.name));
+        let mut in_list = false;
         for line in lines(card, true, true) {
+            // A paragraph after a list, and a list after a paragraph, start after a blank line
+            // (CommonMark would run them together).
+            let item =
+                line.starts_with("- ") || line.chars().next().is_some_and(|c| c.is_ascii_digit());
+            if item != in_list {
+                out.push('\n');
+            }
+            in_list = item;
             let _ = writeln!(out, "{line}");
         }
         out.push('\n');

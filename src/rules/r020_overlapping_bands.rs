@@ -51,7 +51,7 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
             out.report(
                 YamlPath::root().key("segmentation").index(i).key("values"),
                 message,
-                "Запишите интервалы так, чтобы каждое число было ровно в одном: «от 1 до 3 лет», «от 3 до 5 лет»",
+                "Запишите интервалы так, чтобы каждое число было ровно в одном: «от 1 до 3», «от 3 до 5» (верхний конец не входит)",
             );
         }
     }

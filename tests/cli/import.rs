@@ -926,3 +926,20 @@ fn a_continuation_with_its_columns_in_another_order_is_said_not_joined_and_excel
         "{two_rows:?}"
     );
 }
+
+#[test]
+fn an_approval_act_without_a_real_date_or_number_is_refused() {
+    for (act, words) in [
+        ("Приказ № 5 от 31.02.2024", "не настоящая дата"),
+        ("ерунда", "нет ни номера, ни даты"),
+    ] {
+        let run = tochki([
+            "import",
+            "tests/fixtures/layouts/approval_block.docx",
+            "--approved",
+            act,
+        ]);
+        assert_eq!(run.code, 2, "{act}");
+        assert!(run.stderr.contains(words), "{}", run.stderr);
+    }
+}

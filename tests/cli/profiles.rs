@@ -540,3 +540,26 @@ fn show_profiles_with_a_survey_puts_the_latest_figures_of_each_process_on_its_ca
     let table = tochki(["show", FIXED, "--survey", survey]);
     assert_eq!(table.code, 2);
 }
+
+#[test]
+fn diff_sees_an_attributes_type_free_and_bands_and_a_profiles_area_and_step_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let changed = dir.path().join("changed.yaml");
+    let text = std::fs::read_to_string(FIXED)
+        .unwrap()
+        .replacen("    bands: years\n", "    bands: age\n", 1)
+        .replacen("    area: accounting\n", "    area: hr\n", 1)
+        .replace(
+            "      - Узнать, какие документы нужны для замены расчетного счета\n      - Подписать бухгалтерские документы о замене расчетного счета\n",
+            "      - Подписать бухгалтерские документы о замене расчетного счета\n      - Узнать, какие документы нужны для замены расчетного счета\n",
+        );
+    std::fs::write(&changed, text).unwrap();
+    let run = tochki(["diff", FIXED, changed.to_str().unwrap()]);
+    for words in [
+        "интервалы: age",
+        "область: добавлено: hr",
+        "клиентский путь: добавлено: 1. Подписать",
+    ] {
+        assert!(run.stdout.contains(words), "{words}\n{}", run.stdout);
+    }
+}

@@ -1211,6 +1211,28 @@ fn act_of_caption(caption: &str) -> Option<String> {
     ))
 }
 
+/// Refuses an approval act (`--approved`) that names neither a number nor a real date, or names
+/// a date that does not exist («от 31.02.2024»): it would be written into the registry as is.
+pub fn check_act(act: &str) -> Result<(), String> {
+    let approved = approved_of(act);
+    let words: Vec<&str> = act.split_whitespace().collect();
+    let dated = words
+        .windows(2)
+        .find(|pair| pair[0] == "от")
+        .map(|pair| pair[1]);
+    if let (Some(date), None) = (dated, &approved.date) {
+        return Err(format!(
+            "--approved: «{date}» — не настоящая дата; запишите акт как «Приказ № 76 от 24.09.2024»"
+        ));
+    }
+    if approved.date.is_none() && !act.contains('№') && !act.contains(" N") {
+        return Err(format!(
+            "--approved «{act}»: нет ни номера, ни даты акта; запишите его как «Приказ № 76 от 24.09.2024»"
+        ));
+    }
+    Ok(())
+}
+
 /// An approval act as the model keeps it: the act without its date (« от 24.09.2024»), and the
 /// date apart.
 fn approved_of(act: &str) -> Approved {
