@@ -62,6 +62,11 @@ pub fn compare(old: &Registry, new: &Registry, changes: &mut Vec<Change>) {
             });
         }
     }
+    compare_profiles(old, new, changes);
+}
+
+/// The profiles' changes: added, removed, or a part of one changed.
+fn compare_profiles(old: &Registry, new: &Registry, changes: &mut Vec<Change>) {
     let profiles =
         |r: &Registry| -> Vec<Profile> { r.profiles.iter().flatten().cloned().collect() };
     let (before, after) = (profiles(old), profiles(new));
