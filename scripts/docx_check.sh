@@ -45,7 +45,7 @@ for name in appendix example anketa proposals long profiles; do
   [ "$name" = anketa ] && words=("Организация" "начислению" "Полностью" "удовлетворен" "Предложения")
   [ "$name" = proposals ] && words=("Предложения" "командировке" "Мероприятие" "Ответственный" "Срок")
   [ "$name" = long ] && words=("министерства" "подведомственных" "Консультирование" "Направление")
-  [ "$name" = profiles ] && words=("Профили" "признаки" "Цель" "увольняющееся" "Предпочтительный")
+  [ "$name" = profiles ] && words=("Профили" "увольняющееся" "Предпочтительный" "Точка" "Лично")
   for text in "${words[@]}"; do
     if ! grep -qx "$text" "$work/$name.txt"; then
       echo "docx check: $name.pdf lacks «$text»" >&2

@@ -237,20 +237,28 @@ impl Band {
     pub fn parse(text: &str) -> Option<Band> {
         let lower = text.to_lowercase().replace('ё', "е");
         let numbers = numbers_of(&lower);
-        let has = |words: &[&str]| {
-            lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| words.contains(&w))
-        };
-        let below = has(&["менее", "до", "меньше", "ниже"]);
-        let above = has(&["более", "свыше", "больше", "выше", "старше"]);
-        let from = has(&["от", "с"]);
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+        let phrase = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+        // «не менее 3» is «от 3», «не более 3» is «до 3 включительно», «3 и более» is «от 3».
+        let at_least = phrase("не", "менее")
+            || phrase("не", "меньше")
+            || phrase("и", "более")
+            || phrase("и", "старше")
+            || phrase("и", "больше");
+        let at_most = phrase("не", "более") || phrase("не", "больше") || has(&["включительно"]);
+        let below = !at_least && has(&["менее", "до", "меньше", "ниже"]);
+        let above = !at_least && !at_most && has(&["более", "свыше", "больше", "выше", "старше"]);
+        let from = at_least || has(&["от", "с"]);
         match numbers.as_slice() {
-            [n] if below && !from => Some(Band {
+            [n] if at_most || (below && !from) => Some(Band {
                 low: 0.0,
                 low_closed: true,
                 high: *n,
-                high_closed: false,
+                high_closed: at_most,
             }),
             [n] if above => Some(Band {
                 low: *n,
@@ -268,7 +276,7 @@ impl Band {
                 low: *a,
                 low_closed: true,
                 high: *b,
-                high_closed: !(from && below),
+                high_closed: at_most || !(from && below),
             }),
             _ => None,
         }
@@ -294,7 +302,8 @@ impl Band {
 
 /// The numbers of a band's text: «30 000», «45 000», «30 тыс.» (thousands), «1,5».
 fn numbers_of(text: &str) -> Vec<f64> {
-    let mut numbers = Vec::new();
+    let mut numbers: Vec<f64> = Vec::new();
+    let mut scaled: Vec<bool> = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -325,12 +334,29 @@ fn numbers_of(text: &str) -> Vec<f64> {
         let mut value: f64 = digits.parse().unwrap_or(0.0);
         let rest: String = chars[i..].iter().collect::<String>();
         let rest = rest.trim_start();
-        if rest.starts_with("тыс") {
-            value *= 1000.0;
+        let factor = if rest.starts_with("тыс") {
+            1000.0
         } else if rest.starts_with("млн") {
-            value *= 1_000_000.0;
-        }
+            1_000_000.0
+        } else {
+            1.0
+        };
+        value *= factor;
         numbers.push(value);
+        scaled.push(factor > 1.0);
+    }
+    // «30-60 тыс.»: the unit after the last number is the unit of them all.
+    if let (Some(&true), Some(last)) = (scaled.last(), numbers.last().copied()) {
+        let factor = if last >= 1_000_000.0 {
+            1_000_000.0
+        } else {
+            1000.0
+        };
+        for (n, s) in numbers.iter_mut().zip(&scaled) {
+            if !s {
+                *n *= factor;
+            }
+        }
     }
     numbers
 }
@@ -535,6 +561,28 @@ mod tests {
         );
         assert_eq!(band("45 000- 60 000").low, 45000.0);
         assert!(Band::parse("Высшее").is_none());
+        assert_eq!(
+            band("30-60 тыс."),
+            Band {
+                low: 30000.0,
+                low_closed: true,
+                high: 60000.0,
+                high_closed: true
+            }
+        );
+        assert_eq!(
+            band("не менее 3 лет"),
+            Band {
+                low: 3.0,
+                low_closed: true,
+                high: f64::INFINITY,
+                high_closed: false
+            }
+        );
+        assert_eq!(band("3 года и более").low, 3.0);
+        assert!(band("3 года и более").low_closed);
+        assert!(band("до 3 лет включительно").high_closed);
+        assert!(Band::parse("5-1").is_none());
         assert!(band("1-3").overlaps(&band("3-5")));
         assert!(!band("Менее 1 года").overlaps(&band("1-3")));
         assert!(!band("5-10").overlaps(&band("более 10")));

@@ -2,6 +2,7 @@
 
 use super::{Context, Rule, Scope, Sink};
 use crate::diagnostic::{Severity, YamlPath};
+use crate::registry::model::Text;
 
 pub static RULE: Rule = Rule {
     code: "R020",
@@ -32,6 +33,21 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
         let Some(mut bands) = attribute.bands() else {
             continue;
         };
+        // A value of a banded attribute that reads as no interval («5-1»): said, not skipped.
+        for value in attribute.value_texts() {
+            if crate::registry::profiles::Band::parse(value).is_none() {
+                out.report(
+                    YamlPath::root().key("segmentation").index(i).key("values"),
+                    format!(
+                        "Значение «{value}» признака «{}» не читается как интервал (начало больше конца или нет чисел)",
+                        attribute.name()
+                    ),
+                    "Запишите интервал как «от 1 до 3», «до 30 000», «более 10»",
+                );
+            }
+        }
+        // Whole years of age or service: «25-34» and «35-44» leave no gap.
+        let whole = Text::non_blank(&attribute.bands).is_some_and(|b| b == "age" || b == "years");
         bands.sort_by(|a, b| a.1.low.total_cmp(&b.1.low));
         for pair in bands.windows(2) {
             let ((first, a), (second, b)) = (&pair[0], &pair[1]);
@@ -40,7 +56,10 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
                     "Интервалы «{first}» и «{second}» признака «{}» пересекаются: одно число попадает в оба",
                     attribute.name()
                 )
-            } else if b.low > a.high || (b.low == a.high && !a.high_closed && !b.low_closed) {
+            } else if (b.low > a.high
+                && !(whole && a.high_closed && b.low_closed && b.low - a.high <= 1.0))
+                || (b.low == a.high && !a.high_closed && !b.low_closed)
+            {
                 format!(
                     "Между интервалами «{first}» и «{second}» признака «{}» пропуск: туда не попадает никто",
                     attribute.name()
