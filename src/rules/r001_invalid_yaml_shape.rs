@@ -26,6 +26,23 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
             }
         }
     }
+    // A profile's area is one of the same four codes.
+    for (i, profile) in registry.profiles.iter().flatten().enumerate() {
+        let Some(area) = Text::non_blank(&profile.area) else {
+            continue;
+        };
+        if !AREAS
+            .iter()
+            .any(|(code, _)| code.eq_ignore_ascii_case(area))
+        {
+            let closest = crate::text::closest(area, AREAS.iter().map(|(c, _)| *c));
+            out.report(
+                YamlPath::root().key("profiles").index(i).key("area"),
+                format!("Неизвестная область профиля «{area}»{}", did_you_mean(closest)),
+                "Допустимые области: accounting (бухгалтерский учет), hr (кадры), it (ИТ), admin (АХД)",
+            );
+        }
+    }
     if let Some(approved) = &registry.approved {
         check_date(
             out,

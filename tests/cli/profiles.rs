@@ -563,3 +563,24 @@ fn diff_sees_an_attributes_type_free_and_bands_and_a_profiles_area_and_step_orde
         assert!(run.stdout.contains(words), "{words}\n{}", run.stdout);
     }
 }
+
+#[test]
+fn a_profiles_area_outside_the_four_codes_is_r001_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("area.yaml");
+    std::fs::write(
+        &file,
+        "organization: x\ndirections: []\nprofiles:\n  - name: П\n    area: бухгалтерия\n",
+    )
+    .unwrap();
+    let json = tochki(["check", file.to_str().unwrap(), "--format", "json"]).json();
+    let r001: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "R001")
+        .collect();
+    assert_eq!(r001.len(), 1, "{r001:?}");
+    assert_eq!(r001[0]["line"], 5);
+    assert_eq!(r001[0]["path"], "profiles[0].area");
+}
