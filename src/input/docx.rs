@@ -327,18 +327,7 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
                 walk.paragraph.push_str(&text.xml10_content())
             }
             Event::GeneralRef(reference) if in_text && walk.skip == 0 && walk.shown() => {
-                if let Ok(Some(ch)) = reference.resolve_char_ref() {
-                    walk.paragraph.push(ch);
-                } else {
-                    walk.paragraph.push_str(match reference.as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
-                }
+                super::zip::push_reference(&mut walk.paragraph, &reference);
             }
             Event::Eof => break,
             _ => {}

@@ -367,18 +367,7 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
                 }
             }
             Event::GeneralRef(reference) if walk.skip == 0 && walk.paragraph_depth > 0 => {
-                if let Ok(Some(ch)) = reference.resolve_char_ref() {
-                    walk.paragraph.push(ch);
-                } else {
-                    walk.paragraph.push_str(match reference.as_ref() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
-                }
+                super::zip::push_reference(&mut walk.paragraph, &reference);
             }
             Event::Eof => break,
             _ => {}

@@ -107,6 +107,23 @@ pub fn each_element<R: std::io::Read + std::io::Seek>(
     }
 }
 
+/// An XML reference (`&amp;`, `&#1040;`) as the text it stands for, appended to `text`; an
+/// entity XML does not define is nothing.
+pub fn push_reference(text: &mut String, reference: &quick_xml::events::BytesRef) {
+    if let Ok(Some(ch)) = reference.resolve_char_ref() {
+        text.push(ch);
+    } else {
+        text.push_str(match reference.as_ref() {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            _ => "",
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -185,11 +185,11 @@ pub struct Registry {
     #[schemars(
         description = "Признаки для сегментации внутреннего клиента (Северная Осетия): тип, признак, значения"
     )]
-    pub segmentation: Option<Vec<super::profiles::Attribute>>,
+    pub segmentation: Option<Vec<Attribute>>,
     #[schemars(
         description = "Профили клиентского сегмента (Северная Осетия): признаки, цель, клиентский путь, предпочтительные каналы"
     )]
-    pub profiles: Option<Vec<super::profiles::Profile>>,
+    pub profiles: Option<Vec<Profile>>,
 }
 
 /// A present key with no value (`directions:`) as an empty list.
@@ -628,6 +628,103 @@ pub const OFFICIAL_HEADINGS: [&str; 9] = [
     "Ценность для внутреннего клиента",
 ];
 
+// The North Ossetia segmentation and profiles (profiles.md); what they mean is in
+// `registry::profiles`.
+
+/// One attribute of the segmentation table: its type, name and values.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Attribute {
+    #[serde(rename = "type")]
+    #[schemars(description = "Тип признака: Организационные, Технологический, Функциональный")]
+    pub kind: Option<Text>,
+    #[schemars(description = "Признак: «Категория должностей», «Стаж в организации / органе»")]
+    pub attribute: Option<Text>,
+    #[schemars(description = "Значения признака, как их перечисляет таблица")]
+    pub values: Option<Vec<Text>>,
+    #[schemars(
+        description = "Значения — числовые интервалы (years — лет, rubles — рублей, age — возраст): они не должны пересекаться и оставлять пропуски (R020)"
+    )]
+    pub bands: Option<Text>,
+    #[schemars(
+        description = "Свободный текст («конкретная специфика работы»): никогда не сегмент и не признак профиля (R023)"
+    )]
+    pub free: Option<bool>,
+}
+
+/// A profile's attributes in the order the file gives them: attribute → value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attributes(pub Vec<(String, Text)>);
+
+impl<'de> Deserialize<'de> for Attributes {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Attributes;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("признак: значение")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Attributes, M::Error> {
+                let mut pairs = Vec::new();
+                while let Some((key, value)) = map.next_entry::<Text, Option<Text>>()? {
+                    pairs.push((key.0, value.unwrap_or_default()));
+                }
+                Ok(Attributes(pairs))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl JsonSchema for Attributes {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Attributes".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "Основные признаки профиля: «признак: значение», как их называет таблица признаков",
+            "type": "object",
+            "additionalProperties": { "type": ["string", "number", "boolean"] }
+        })
+    }
+}
+
+/// The channels a profile prefers (North Ossetia: «Предпочтительные каналы»).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Channels {
+    #[schemars(description = "Информирование: «Организация, коллеги»")]
+    pub informing: Option<Vec<Text>>,
+    #[schemars(description = "Получение услуг: «Лично в организации»")]
+    pub service: Option<Vec<Text>>,
+}
+
+/// A profile of a client segment.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Profile {
+    #[schemars(description = "Название профиля: «Физическое лицо, меняющее расчетный счет …»")]
+    pub name: Option<Text>,
+    #[schemars(description = "Область: accounting, hr, it, admin")]
+    pub area: Option<Text>,
+    #[schemars(
+        description = "Основные признаки: «признак: значение», как их называет таблица признаков"
+    )]
+    pub attributes: Option<Attributes>,
+    #[schemars(description = "Цель клиента")]
+    pub goal: Option<Text>,
+    #[schemars(description = "Особенности клиентского пути, по шагам")]
+    pub journey: Option<Vec<Text>>,
+    #[schemars(description = "Процессы перечня, которыми пользуется профиль")]
+    pub processes: Option<Vec<Text>>,
+    #[schemars(description = "Предпочтительные каналы: информирования и получения услуг")]
+    pub channels: Option<Channels>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -765,7 +862,6 @@ mod tests {
         assert_eq!(properties(&defs["Direction"]), sorted(Direction::KEYS));
         assert_eq!(properties(&defs["Process"]), sorted(Process::KEYS));
         assert_eq!(properties(&defs["Touchpoint"]), sorted(Touchpoint::KEYS));
-        use crate::registry::profiles::{Attribute, Channels, Profile};
         assert_eq!(properties(&defs["Attribute"]), sorted(Attribute::KEYS));
         assert_eq!(properties(&defs["Profile"]), sorted(Profile::KEYS));
         assert_eq!(properties(&defs["Channels"]), sorted(Channels::KEYS));
