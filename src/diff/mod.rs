@@ -112,8 +112,14 @@ fn order_changes(changes: &mut [Change], old: &Flat, new: &Flat) {
 }
 
 fn compare_meta(old: &Flat, new: &Flat, changes: &mut Vec<Change>) {
+    // One date written two ways (2024-05-13 in YAML, 13.05.2024 in a table) is no change.
+    let same_date = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => crate::registry::model::parse_date(a)
+            .is_some_and(|d| crate::registry::model::parse_date(b) == Some(d)),
+        _ => false,
+    };
     for ((field, before), (_, after)) in old.meta.iter().zip(&new.meta) {
-        if before != after {
+        if before != after && !same_date(before, after) {
             changes.push(Change {
                 field: Some(field.to_string()),
                 from: before.clone(),

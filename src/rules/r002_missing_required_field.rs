@@ -77,6 +77,7 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
             }
         }
     }
+    unnamed_segments(registry, out);
     for tp in registry.touchpoints() {
         let touchpoint = tp.touchpoint;
         let mut missing = Vec::new();
@@ -101,6 +102,28 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
                     "Заполните поля; вид точки — digital или offline, потребности — см. `tochki explain R004`",
                     "Заполните графы; вид точки — «цифровая» или «офлайн», потребности — формулировки из `tochki explain R004`",
                 ),
+            );
+        }
+    }
+}
+
+/// The segmentation's attributes and the profiles are named (profiles.md).
+fn unnamed_segments(registry: &crate::registry::Registry, out: &mut Sink) {
+    for (i, attribute) in registry.segmentation.iter().flatten().enumerate() {
+        if attribute.name().is_empty() {
+            out.report(
+                YamlPath::root().key("segmentation").index(i),
+                "У признака сегментации нет названия (attribute)",
+                "Укажите attribute: — название признака, как его называет таблица признаков",
+            );
+        }
+    }
+    for (i, profile) in registry.profiles.iter().flatten().enumerate() {
+        if Text::non_blank(&profile.name).is_none() {
+            out.report(
+                YamlPath::root().key("profiles").index(i),
+                "У профиля клиентского сегмента нет названия (name)",
+                "Укажите name: — кто этот клиент («Физическое лицо, меняющее расчетный счет…»)",
             );
         }
     }

@@ -39,7 +39,15 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
                 continue;
             };
             let value = value.0.trim().trim_end_matches([';', ',', '.']).trim();
-            if value.is_empty() || attribute.is_free() {
+            if attribute.is_free() {
+                continue;
+            }
+            if value.is_empty() {
+                out.report(
+                    super::r018_unknown_profile_attribute::attribute_path(i, name),
+                    format!("У признака «{name}» в профиле «{}» нет значения", profile.title()),
+                    "Запишите одно значение из таблицы признаков сегментации или уберите признак из профиля",
+                );
                 continue;
             }
             let quoted = |values: &[String]| {

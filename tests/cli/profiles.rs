@@ -584,3 +584,48 @@ fn a_profiles_area_outside_the_four_codes_is_r001_at_its_line() {
     assert_eq!(r001[0]["line"], 5);
     assert_eq!(r001[0]["path"], "profiles[0].area");
 }
+
+#[test]
+fn an_unnamed_attribute_or_profile_and_an_empty_value_are_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shape.yaml");
+    std::fs::write(
+        &file,
+        "organization: x\ndirections: []\nsegmentation:\n  - type: Организационные\n    values: [a]\n  - attribute: Категория\n    values: [Специалист]\nprofiles:\n  - area: hr\n    attributes:\n      Категория:\n",
+    )
+    .unwrap();
+    let json = tochki(["check", file.to_str().unwrap(), "--format", "json"]).json();
+    let found: Vec<(String, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "R002" || f["code"] == "R019")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    for expected in [("R002", 4), ("R002", 9), ("R019", 11)] {
+        assert!(
+            found.contains(&(expected.0.to_string(), expected.1)),
+            "{expected:?}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn one_date_written_two_ways_is_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+    let text = std::fs::read_to_string(FIXED).unwrap();
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(&b, text.replace("date: 2024-05-13", "date: \"13.05.2024\"")).unwrap();
+    assert_ne!(
+        std::fs::read_to_string(&a).unwrap(),
+        std::fs::read_to_string(&b).unwrap()
+    );
+    let run = tochki(["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(run.stdout.contains("Изменений нет"), "{}", run.stdout);
+}
