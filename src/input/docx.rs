@@ -4,7 +4,7 @@
 //! `restart`) is marked as merged from above. Tables nested in a cell give their text to it.
 
 use super::workbook::MAX_CELLS;
-use super::{Grid, GridRow, Problem, Slot, Source};
+use super::{Grid, GridRow, Problem, Slot};
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -62,7 +62,7 @@ struct Walk {
     rows: Vec<GridRow>,
     row: Vec<Slot>,
     cell: Option<Cell>,
-    paragraph: String,
+    text: super::flow::Paragraphs,
     cells: u64,
     /// Depth inside an element whose content a person does not see (0: not inside one).
     skip: usize,
@@ -75,9 +75,6 @@ struct Walk {
     row_deleted: bool,
     /// Per open content control, whether it shows its placeholder (`w:showingPlcHdr`).
     placeholders: Vec<bool>,
-    /// Paragraphs a nested one (a text box's) interrupted, to go on with after it.
-    outer_paragraphs: Vec<String>,
-    paragraph_depth: usize,
 }
 
 /// Elements whose whole content Word does not show as the document's text: deleted and
@@ -135,17 +132,7 @@ impl Walk {
                     cell.vmerge = Some(value(element).as_deref() == Some("restart"));
                 }
             }
-            "p" if !empty => {
-                // A paragraph inside a paragraph (a text box in a run): the outer one goes on
-                // after it, its text kept.
-                if self.paragraph_depth > 0 {
-                    self.outer_paragraphs
-                        .push(std::mem::take(&mut self.paragraph));
-                } else {
-                    self.paragraph.clear();
-                }
-                self.paragraph_depth += 1;
-            }
+            "p" if !empty => self.text.start(),
             "r" if !empty => {
                 self.in_run = true;
                 self.run_hidden = false;
@@ -160,12 +147,12 @@ impl Walk {
                     *last = is_on(element);
                 }
             }
-            "noBreakHyphen" => self.paragraph.push('-'),
+            "noBreakHyphen" => self.text.current.push('-'),
             // A fragment kept as a document of its own (HTML, RTF, another .docx) that Word
             // shows in place: its tables are not in this part, so nothing here is the whole.
             "altChunk" => return Err(Problem::ExternalChunk),
-            "tab" => self.paragraph.push(' '),
-            "br" | "cr" => self.paragraph.push('\n'),
+            "tab" => self.text.current.push(' '),
+            "br" | "cr" => self.text.current.push('\n'),
             _ => {}
         }
         Ok(())
@@ -187,26 +174,13 @@ impl Walk {
             "sdt" => {
                 self.placeholders.pop();
             }
-            "p" if self.paragraph_depth > 1 => {
-                self.paragraph_depth -= 1;
-                let inner = std::mem::take(&mut self.paragraph);
-                let mut outer = self.outer_paragraphs.pop().unwrap_or_default();
-                if !outer.is_empty() && !inner.trim().is_empty() && !outer.ends_with(' ') {
-                    outer.push(' ');
-                }
-                outer.push_str(inner.trim());
-                if !inner.trim().is_empty() {
-                    outer.push(' ');
-                }
-                self.paragraph = outer;
-            }
             "p" => {
-                self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
-                let text = std::mem::take(&mut self.paragraph);
-                match &mut self.cell {
-                    Some(cell) if self.depth >= 1 => cell.paragraphs.push(text),
-                    _ if self.depth == 0 => self.titles.push(text),
-                    _ => {}
+                if let Some(text) = self.text.end() {
+                    match &mut self.cell {
+                        Some(cell) if self.depth >= 1 => cell.paragraphs.push(text),
+                        _ if self.depth == 0 => self.titles.push(text),
+                        _ => {}
+                    }
                 }
             }
             "tc" if self.depth == 1 => self.end_cell()?,
@@ -223,12 +197,9 @@ impl Walk {
             }
             "tbl" => {
                 if self.depth == 1 {
-                    self.grids.push(Grid {
-                        source: Source::WordTable(self.grids.len() + 1),
-                        rows: std::mem::take(&mut self.rows),
-                        titles: std::mem::take(&mut self.titles),
-                        hidden: Vec::new(),
-                    });
+                    let n = self.grids.len() + 1;
+                    let grid = super::flow::finished_table(n, &mut self.rows, &mut self.titles);
+                    self.grids.push(grid);
                 }
                 self.depth = self.depth.saturating_sub(1);
             }
@@ -324,10 +295,10 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
                 }
             }
             Event::Text(text) if in_text && walk.skip == 0 && walk.shown() => {
-                walk.paragraph.push_str(&text.xml10_content())
+                walk.text.current.push_str(&text.xml10_content())
             }
             Event::GeneralRef(reference) if in_text && walk.skip == 0 && walk.shown() => {
-                super::zip::push_reference(&mut walk.paragraph, &reference);
+                super::zip::push_reference(&mut walk.text.current, &reference);
             }
             Event::Eof => break,
             _ => {}

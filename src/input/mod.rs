@@ -6,6 +6,7 @@
 //! the journal give their own [`Words`] when they show one.
 
 pub mod docx;
+mod flow;
 pub mod grid;
 mod kind;
 pub mod odt;

@@ -5,7 +5,7 @@
 //! column «merged left». Hidden text, notes, comments and tracked deletions are not read.
 
 use super::workbook::MAX_CELLS;
-use super::{Grid, GridRow, Problem, Slot, Source};
+use super::{Grid, GridRow, Problem, Slot};
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -64,9 +64,7 @@ struct Walk {
     down: Vec<usize>,
     /// Spans started in the current row: (first column, columns, rows).
     spans: Vec<(usize, usize, usize)>,
-    paragraph: String,
-    paragraph_depth: usize,
-    outer_paragraphs: Vec<String>,
+    text: super::flow::Paragraphs,
     cells: u64,
     skip: usize,
     /// Automatic styles that hide their text (`text:display="none"`), and the style being
@@ -145,27 +143,17 @@ impl Walk {
                     self.covered();
                 }
             }
-            "p" | "h" if !empty => {
-                // A paragraph inside a paragraph (a text box in a frame): the outer one goes
-                // on after it, its text kept.
-                if self.paragraph_depth > 0 {
-                    self.outer_paragraphs
-                        .push(std::mem::take(&mut self.paragraph));
-                } else {
-                    self.paragraph.clear();
-                }
-                self.paragraph_depth += 1;
-            }
+            "p" | "h" if !empty => self.text.start(),
             "p" | "h" if empty => self.end_paragraph(),
-            "s" if self.paragraph_depth > 0 => {
+            "s" if self.text.open() => {
                 let spaces = attribute(element, "c")
                     .and_then(|c| c.parse::<usize>().ok())
                     .unwrap_or(1)
                     .min(64);
-                self.paragraph.push_str(&" ".repeat(spaces));
+                self.text.current.push_str(&" ".repeat(spaces));
             }
-            "tab" if self.paragraph_depth > 0 => self.paragraph.push(' '),
-            "line-break" if self.paragraph_depth > 0 => self.paragraph.push('\n'),
+            "tab" if self.text.open() => self.text.current.push(' '),
+            "line-break" if self.text.open() => self.text.current.push('\n'),
             _ => {}
         }
         Ok(())
@@ -215,23 +203,12 @@ impl Walk {
     }
 
     fn end_paragraph(&mut self) {
-        if self.paragraph_depth > 1 {
-            self.paragraph_depth -= 1;
-            let inner = std::mem::take(&mut self.paragraph);
-            let mut outer = self.outer_paragraphs.pop().unwrap_or_default();
-            if !outer.is_empty() && !inner.trim().is_empty() && !outer.ends_with(' ') {
-                outer.push(' ');
+        if let Some(text) = self.text.end() {
+            match &mut self.cell {
+                Some(cell) if self.depth >= 1 => cell.paragraphs.push(text),
+                _ if self.depth == 0 => self.titles.push(text),
+                _ => {}
             }
-            outer.push_str(inner.trim());
-            self.paragraph = outer;
-            return;
-        }
-        self.paragraph_depth = self.paragraph_depth.saturating_sub(1);
-        let text = std::mem::take(&mut self.paragraph);
-        match &mut self.cell {
-            Some(cell) if self.depth >= 1 => cell.paragraphs.push(text),
-            _ if self.depth == 0 => self.titles.push(text),
-            _ => {}
         }
     }
 
@@ -242,12 +219,9 @@ impl Walk {
             "table-row" if self.depth == 1 => self.end_row(),
             "table" => {
                 if self.depth == 1 {
-                    self.grids.push(Grid {
-                        source: Source::WordTable(self.grids.len() + 1),
-                        rows: std::mem::take(&mut self.rows),
-                        titles: std::mem::take(&mut self.titles),
-                        hidden: Vec::new(),
-                    });
+                    let n = self.grids.len() + 1;
+                    let grid = super::flow::finished_table(n, &mut self.rows, &mut self.titles);
+                    self.grids.push(grid);
                 }
                 self.depth = self.depth.saturating_sub(1);
             }
@@ -350,24 +324,24 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
                     walk.end(element.local_name().into_inner())?;
                 }
             }
-            Event::Text(text) if walk.skip == 0 && walk.paragraph_depth > 0 => {
+            Event::Text(text) if walk.skip == 0 && walk.text.open() => {
                 // Whitespace in a paragraph is collapsed (ODF 1.2, 6.1.2); `text:s` gives more.
                 let content = text.xml10_content();
-                let mut last_space = walk.paragraph.ends_with(' ');
+                let mut last_space = walk.text.current.ends_with(' ');
                 for ch in content.chars() {
                     if ch.is_whitespace() {
                         if !last_space {
-                            walk.paragraph.push(' ');
+                            walk.text.current.push(' ');
                         }
                         last_space = true;
                     } else {
-                        walk.paragraph.push(ch);
+                        walk.text.current.push(ch);
                         last_space = false;
                     }
                 }
             }
-            Event::GeneralRef(reference) if walk.skip == 0 && walk.paragraph_depth > 0 => {
-                super::zip::push_reference(&mut walk.paragraph, &reference);
+            Event::GeneralRef(reference) if walk.skip == 0 && walk.text.open() => {
+                super::zip::push_reference(&mut walk.text.current, &reference);
             }
             Event::Eof => break,
             _ => {}
