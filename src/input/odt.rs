@@ -31,11 +31,11 @@ const NOT_SHOWN: [&str; 9] = [
 /// Every top-level table of the document, with the paragraphs above each as its titles.
 pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
     let open = || std::fs::File::open(path).map(BufReader::new);
-    super::zip::check(open()?, || Problem::NotADocument)?;
-    let mut archive = zip::ZipArchive::new(open()?).map_err(|_| Problem::NotADocument)?;
+    super::zip::check(open()?, || Problem::NotAnOpenDocument)?;
+    let mut archive = zip::ZipArchive::new(open()?).map_err(|_| Problem::NotAnOpenDocument)?;
     let part = archive
         .by_name("content.xml")
-        .map_err(|_| Problem::NotADocument)?;
+        .map_err(|_| Problem::NotAnOpenDocument)?;
     parse(BufReader::new(part))
 }
 
@@ -304,7 +304,7 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
     loop {
         match xml
             .read_event_into(&mut buffer)
-            .map_err(|_| Problem::NotADocument)?
+            .map_err(|_| Problem::NotAnOpenDocument)?
         {
             Event::Start(element) => {
                 let name = element.local_name().into_inner();

@@ -34,6 +34,8 @@ pub enum Problem {
     NotAWorkbook,
     /// Not a Word document (damaged, protected, another format).
     NotADocument,
+    /// Not an OpenDocument text (damaged, another format).
+    NotAnOpenDocument,
     /// The archive's parts unpack past [`super::zip::MAX_UNPACKED_BYTES`].
     Unpacked,
     /// A cell at a row no spreadsheet has.
@@ -100,6 +102,7 @@ impl Problem {
                 "файл не читается как книга Excel (XLSX): архив повреждён или это другой формат; откройте его в Excel и {save}"
             ),
             Problem::NotADocument => "файл не читается как документ Word (DOCX): он повреждён, защищён паролем или это другой формат; откройте его в Word или LibreOffice, снимите защиту и сохраните как «Документ Word (.docx)»".to_string(),
+            Problem::NotAnOpenDocument => "файл не читается как документ OpenDocument (.odt): он повреждён или это другой формат; откройте его в LibreOffice или МойОфис и сохраните заново как «Текст ODF (.odt)»".to_string(),
             Problem::Unpacked => format!(
                 "файл распаковывается больше чем в {} МБ; такой файл не похож на {like} (возможно, «zip-бомба» или повреждённый файл)",
                 super::zip::MAX_UNPACKED_BYTES / 1024 / 1024

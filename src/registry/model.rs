@@ -662,7 +662,8 @@ impl<'de> Deserialize<'de> for Attributes {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = Attributes;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("признак: значение")
+                // serde's own wording, which the R001 translation names «словарь».
+                f.write_str("a map")
             }
             fn visit_map<M: serde::de::MapAccess<'de>>(
                 self,

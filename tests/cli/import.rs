@@ -943,3 +943,17 @@ fn an_approval_act_without_a_real_date_or_number_is_refused() {
         assert!(run.stderr.contains(words), "{}", run.stderr);
     }
 }
+
+#[test]
+fn a_broken_odt_is_named_as_an_opendocument_not_a_word_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.odt");
+    std::fs::write(&file, b"PK\x03\x04 not really").unwrap();
+    let run = tochki(["import", file.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("OpenDocument") && !run.stderr.contains("DOCX"),
+        "{}",
+        run.stderr
+    );
+}

@@ -629,3 +629,21 @@ fn one_date_written_two_ways_is_no_change() {
     let run = tochki(["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
     assert!(run.stdout.contains("Изменений нет"), "{}", run.stdout);
 }
+
+#[test]
+fn attributes_written_as_a_list_are_r001_saying_a_mapping_is_wanted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("list.yaml");
+    std::fs::write(
+        &file,
+        "organization: x\ndirections: []\nprofiles:\n  - name: x\n    attributes: [a, b]\n",
+    )
+    .unwrap();
+    let run = tochki(["check", file.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(":5:17: R001") && run.stdout.contains("ожидался словарь"),
+        "{}",
+        run.stdout
+    );
+}
