@@ -191,6 +191,31 @@ pub fn cut_for_excel(text: &str) -> Option<String> {
     Some(cut)
 }
 
+/// The months in the genitive, as dates are written in words («24 сентября 2024 г.»).
+pub const GENITIVE_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// The number (1–12) of a month written in the genitive, any case.
+pub fn month_of_genitive(word: &str) -> Option<u32> {
+    let word = word.to_lowercase();
+    GENITIVE_MONTHS
+        .iter()
+        .position(|m| *m == word)
+        .map(|i| i as u32 + 1)
+}
+
 #[cfg(test)]
 mod combining_tests {
     #[test]

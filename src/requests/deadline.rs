@@ -212,20 +212,6 @@ fn numeric_date(text: &str) -> Option<NaiveDate> {
 
 /// «12 мая 2025 г.», ««12» мая 2025 года».
 fn russian_words_date(text: &str) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"'))
         .filter(|w| !w.is_empty())
@@ -240,7 +226,7 @@ fn russian_words_date(text: &str) -> Option<NaiveDate> {
     {
         return None;
     }
-    let month = MONTHS.iter().position(|m| m == month)? as u32 + 1;
+    let month = crate::text::month_of_genitive(month)?;
     let year = year.trim_end_matches(['.', ',']);
     if year.len() != 4 {
         return None;

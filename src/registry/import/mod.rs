@@ -1159,23 +1159,9 @@ fn act_of_caption(caption: &str) -> Option<String> {
         .expect("date regex")
     });
     static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"№\s*([0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё/\-]*)")
-            .expect("number regex")
+        // «№ 76», and «N 76» as legal databases print it.
+        regex::Regex::new(r"(?:№|\bN)\s*([0-9][0-9A-Za-zА-Яа-яЁё/\-]*)").expect("number regex")
     });
-    const MONTHS: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
     let text = caption.split_whitespace().collect::<Vec<_>>().join(" ");
     let kind = ACT.captures(&text)?;
     let rest = &text[kind.get(0)?.end()..];
@@ -1186,7 +1172,7 @@ fn act_of_caption(caption: &str) -> Option<String> {
         (Some(m), _) => m.as_str().parse().ok()?,
         (None, Some(word)) => {
             let word = word.as_str().to_lowercase();
-            MONTHS.iter().position(|m| *m == word)? as u32 + 1
+            crate::text::month_of_genitive(&word)?
         }
         _ => return None,
     };
@@ -1354,6 +1340,10 @@ mod tests {
             (
                 "Приложение к распоряжению от 3 марта 2025 года № 12",
                 Some("Распоряжение от 03.03.2025 № 12"),
+            ),
+            (
+                "УТВЕРЖДЕН приказом от 24 сентября 2024 г. N 76",
+                Some("Приказ от 24.09.2024 № 76"),
             ),
             // No number, or a date that does not exist: no act is guessed.
             ("Приложение к приказу от 24.09.2024", None),
