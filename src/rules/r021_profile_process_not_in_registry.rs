@@ -45,7 +45,14 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
                 } else {
                     let names: Vec<String> = candidates
                         .iter()
-                        .map(|c| format!("«{}»", c.process))
+                        .map(|c| {
+                            // A name in two directions is told apart by its direction.
+                            if candidates.iter().filter(|o| o.process == c.process).count() > 1 {
+                                format!("«{} / {}»", c.direction, c.process)
+                            } else {
+                                format!("«{}»", c.process)
+                            }
+                        })
                         .collect();
                     format!(" (похожие: {})", names.join(", "))
                 };

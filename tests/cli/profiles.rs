@@ -647,3 +647,30 @@ fn attributes_written_as_a_list_are_r001_saying_a_mapping_is_wanted() {
         run.stdout
     );
 }
+
+#[test]
+fn r021_names_candidates_of_one_name_with_their_directions() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("two.yaml");
+    let point =
+        "        touchpoints:\n          - {point: Телефон, channel: digital, needs: [info]}\n";
+    std::fs::write(
+        &file,
+        format!(
+            "organization: x\ndirections:\n  - name: Бухгалтерия\n    processes:\n      - name: Выдача справок\n{point}  - name: Кадры\n    processes:\n      - name: Выдача справок\n{point}profiles:\n  - name: П\n    processes: [Выдача справок о стаже]\n"
+        ),
+    )
+    .unwrap();
+    let run = tochki(["check", file.to_str().unwrap()]);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("R021"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        line.contains("(похожие: «Бухгалтерия / Выдача справок», «Кадры / Выдача справок»)"),
+        "{}",
+        run.stdout
+    );
+}
