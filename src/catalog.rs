@@ -14,6 +14,8 @@ pub static CATALOG: &[&Rule] = &[
     &crate::registry::import::I005,
     &crate::registry::import::I006,
     &crate::registry::import::I007,
+    &crate::registry::import::I008,
+    &crate::registry::import::I009,
     &crate::requests::codes::J001,
     &crate::requests::codes::J002,
     &crate::requests::codes::J003,

@@ -6,9 +6,10 @@
 use crate::calendar::Calendar;
 use crate::cli::{RequestsArgs, RequestsFormat};
 use crate::exit::{ExitStatus, Outcome};
+use crate::input::table::TableAccount;
 use crate::registry::link::Linker;
 use crate::render::requests::{self as render, Report};
-use crate::requests::journal::{Judge, read};
+use crate::requests::journal::{Judge, read, read_table};
 use crate::requests::{Status, SummaryBuilder};
 use anyhow::bail;
 use std::io::Write;
@@ -62,9 +63,17 @@ fn read_journal(
                 } else {
                     file.clone()
                 };
-                let journal = read(&name, &mut grid.rows.into_iter().map(Ok), judge, on_request)?;
+                let account = TableAccount::new(name.clone(), &grid.hidden_rows);
+                let journal = read_table(
+                    account,
+                    &name,
+                    &mut grid.rows.into_iter().map(Ok),
+                    judge,
+                    on_request,
+                )?;
                 whole.findings.extend(journal.findings);
                 whole.notes.extend(journal.notes);
+                whole.ledger.tables.extend(journal.ledger.tables);
             }
             if several {
                 let mut note = format!("{file}: прочитаны {}", read_names.join(", "));
@@ -112,39 +121,33 @@ fn read_workbook(
     let sheets = workbook::visible_sheets(&book);
     // What a person does not see is not read, and said.
     let hidden_note = hidden_sheets_note(file, &workbook::hidden_sheets(&book));
-    let mut journals = Vec::new();
-    for sheet in &sheets {
-        let is_journal = workbook::stream_rows(
-            &mut book,
-            sheet,
-            |rows| read_header_only(file, rows, judge),
-            explain,
-        )
+    let hidden: Vec<workbook::HiddenParts> = sheets
+        .iter()
+        .map(|sheet| workbook::sheet_hidden(path, sheet))
+        .collect::<Result<_, _>>()
         .map_err(explain)?;
-        journals.push(is_journal);
-    }
+    let journals = sheets
+        .iter()
+        .zip(&hidden)
+        .map(|(sheet, hidden)| {
+            workbook::stream_rows(
+                &mut book,
+                sheet,
+                hidden,
+                |rows| read_header_only(file, rows, judge),
+                explain,
+            )
+            .map_err(explain)
+        })
+        .collect::<anyhow::Result<Vec<bool>>>()?;
     if !journals.contains(&true) {
         let Some(first) = sheets.first() else {
             return Err(explain(crate::input::Problem::NoVisibleSheet));
         };
-        if let Some(note) = &hidden_note {
-            let mut journal = workbook::stream_rows(
-                &mut book,
-                first,
-                |rows| read(file, rows, judge, on_request),
-                explain,
-            )
-            .map_err(explain)??;
-            journal.notes.push(note.clone());
-            return Ok(journal);
-        }
-        return workbook::stream_rows(
-            &mut book,
-            first,
-            |rows| read(file, rows, judge, on_request),
-            explain,
-        )
-        .map_err(explain)?;
+        // No sheet has a journal's header: the first one, for J001.
+        let mut journal = read_sheet(&mut book, first, &hidden[0], file, judge, on_request)?;
+        journal.notes.extend(hidden_note);
+        return Ok(journal);
     }
     let several = sheets.len() > 1;
     let mut whole = crate::requests::Journal {
@@ -152,7 +155,7 @@ fn read_workbook(
         ..Default::default()
     };
     let (mut read_names, mut skipped) = (Vec::new(), Vec::new());
-    for (sheet, is_journal) in sheets.iter().zip(journals) {
+    for ((sheet, is_journal), hidden) in sheets.iter().zip(journals).zip(&hidden) {
         let name = format!("лист «{sheet}»");
         if !is_journal {
             skipped.push(name);
@@ -164,15 +167,10 @@ fn read_workbook(
             file.to_string()
         };
         read_names.push(name);
-        let journal = workbook::stream_rows(
-            &mut book,
-            sheet,
-            |rows| read(&label, rows, judge, on_request),
-            explain,
-        )
-        .map_err(explain)??;
+        let journal = read_sheet(&mut book, sheet, hidden, &label, judge, on_request)?;
         whole.findings.extend(journal.findings);
         whole.notes.extend(journal.notes);
+        whole.ledger.tables.extend(journal.ledger.tables);
     }
     if several {
         whole
@@ -181,6 +179,33 @@ fn read_workbook(
     }
     whole.notes.extend(hidden_note);
     Ok(whole)
+}
+
+/// One sheet of a workbook journal, streamed, its rows hidden by hand left out and accounted
+/// for, a filter or folded group said; `label` names it in messages.
+fn read_sheet<R: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<R>,
+    sheet: &str,
+    hidden: &crate::input::workbook::HiddenParts,
+    label: &str,
+    judge: &Judge,
+    on_request: &mut dyn FnMut(crate::requests::Request),
+) -> anyhow::Result<crate::requests::Journal> {
+    let words = &crate::requests::JOURNAL_WORDS;
+    let explain = |problem: crate::input::Problem| problem.explain(label, words);
+    let account = TableAccount::new(label, &hidden.row_numbers());
+    let mut journal = crate::input::workbook::stream_rows(
+        book,
+        sheet,
+        hidden,
+        |rows| read_table(account, label, rows, judge, on_request),
+        explain,
+    )
+    .map_err(explain)??;
+    journal
+        .notes
+        .extend(hidden.folded_note().map(|n| format!("{label}: {n}")));
+    Ok(journal)
 }
 
 /// The note naming the hidden sheets of a journal, which are not read.
@@ -271,11 +296,21 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     let mut findings = Vec::new();
     let mut notes = Vec::new();
     let mut readable = false;
+    let mut ledger = crate::input::Ledger::default();
     for path in &args.journals {
         let journal = read_journal(path, &judge, &mut on_request)?;
         readable |= journal.readable;
         findings.extend(journal.findings);
         notes.extend(journal.notes);
+        ledger.tables.extend(journal.ledger.tables);
+    }
+    if !ledger.tables.is_empty() {
+        // The account of every row, after the result (import.md): one line per journal read.
+        let summary = ledger.summary(&crate::requests::LEDGER_WORDS);
+        notes.push(match ledger.tables.as_slice() {
+            [one] => format!("{}: {summary}", one.table),
+            _ => summary,
+        });
     }
     if let Some(error) = spill_error {
         return Err(error);
@@ -287,6 +322,7 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         summary,
         findings,
         anonymous: args.anonymous,
+        ledger,
     };
     emit(args, &report, spill, out)?;
     let mut outcome: Outcome = exit_status(readable, &report).into();

@@ -4,8 +4,8 @@ use crate::cli::{
     FiguresArgs, PainsFormat, SurveyCheckArgs, SurveyCheckFormat, SurveyCommand, SurveyInput,
     SurveyPainsArgs, SurveyReportArgs, SurveyTallyArgs, TallyFormat,
 };
-use crate::exit::ExitStatus;
 use crate::exit::status_of;
+use crate::exit::{ExitStatus, Outcome};
 use crate::input::records::{ReadOptions, ReadProgress};
 use crate::input::text::Encoding;
 use crate::output::write_atomically;
@@ -66,14 +66,23 @@ impl ReadProgress for Bars {
     }
 }
 
-pub fn run(command: &SurveyCommand, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+pub fn run(command: &SurveyCommand, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     match command {
-        SurveyCommand::Init(args) => super::survey_init::run(args, out),
+        SurveyCommand::Init(args) => super::survey_init::run(args, out).map(Outcome::from),
         SurveyCommand::Proposals(args) => run_proposals(args, out),
         SurveyCommand::Check(args) => run_check(args, out),
         SurveyCommand::Tally(args) => run_tally(args, out),
         SurveyCommand::Pains(args) => run_pains(args, out),
         SurveyCommand::Report(args) => run_report(args, out),
+    }
+}
+
+/// The status with the ledger of every export read (import.md, «Every row and column accounted
+/// for»): its one-line summary and what its reading noticed, as notes after the result.
+fn with_ledger(status: ExitStatus, report: &crate::survey::report::TallyReport) -> Outcome {
+    Outcome {
+        status,
+        notes: crate::survey::ledger_notes(report),
     }
 }
 
@@ -152,7 +161,7 @@ fn plain_figures() -> FiguresArgs {
     }
 }
 
-fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (waves, config) = config(inputs(&args.input)?, &plain_figures(), false)?;
     let bars = Bars::new(args.format == SurveyCheckFormat::Text);
     let report = tally_watched(&waves, &config, &bars)?;
@@ -166,7 +175,7 @@ fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<Exit
         )?,
         SurveyCheckFormat::Json => render_findings::json(out, &report.findings)?,
     }
-    Ok(status_of(&report.findings, false))
+    Ok(with_ledger(status_of(&report.findings, false), &report))
 }
 
 /// `--profiles`: the registry's segmentation and profiles, their processes linked to the
@@ -264,7 +273,7 @@ fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
     }
 }
 
-fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (waves, mut config) = config(inputs(&args.input)?, &args.figures, false)?;
     segment_attribute(&mut config, args.registry.as_deref())?;
     if args.profiles {
@@ -289,10 +298,13 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Exit
         TallyFormat::Csv => out.write_all(&render::csv_bytes(&report)?)?,
         TallyFormat::Markdown => render::markdown(out, &report)?,
     }
-    Ok(tally_status(&report, args.fail_on_decline))
+    Ok(with_ledger(
+        tally_status(&report, args.fail_on_decline),
+        &report,
+    ))
 }
 
-fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let input_paths = input_files(&args.input);
     let (waves, config) = config(inputs(&args.input)?, &plain_figures(), true)?;
     let report = tally(&waves, &config)?;
@@ -327,7 +339,7 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Exit
         }
         None => out.write_all(&bytes)?,
     }
-    Ok(status_of(&report.findings, false))
+    Ok(with_ledger(status_of(&report.findings, false), &report))
 }
 
 /// Every file a survey command reads: the exports and the definition. A result is never
@@ -345,7 +357,7 @@ fn input_files(input: &SurveyInput) -> Vec<std::path::PathBuf> {
 fn run_proposals(
     args: &crate::cli::SurveyProposalsArgs,
     out: &mut dyn Write,
-) -> anyhow::Result<ExitStatus> {
+) -> anyhow::Result<Outcome> {
     let mut paths = input_files(&args.input);
     let figures = FiguresArgs {
         by: None,
@@ -380,10 +392,10 @@ fn run_proposals(
         writeln!(out, "{}", crate::render::proposals::no_decline(&proposals))?;
     }
     super::shared::written_note(out, &args.output, None)?;
-    Ok(status_of(&report.findings, false))
+    Ok(with_ledger(status_of(&report.findings, false), &report))
 }
 
-fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let paths = input_files(&args.input);
     let inputs = inputs(&args.input)?;
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
@@ -410,5 +422,5 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ex
             finding.message
         )?;
     }
-    Ok(status_of(&report.findings, false))
+    Ok(with_ledger(status_of(&report.findings, false), &report))
 }

@@ -59,6 +59,7 @@ pub fn finished_table(n: usize, rows: &mut Vec<GridRow>, titles: &mut Vec<String
         rows: std::mem::take(rows),
         titles: std::mem::take(titles),
         hidden: Vec::new(),
+        hidden_rows: Vec::new(),
     }
 }
 

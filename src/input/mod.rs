@@ -7,17 +7,17 @@
 
 pub mod docx;
 mod flow;
-pub mod grid;
 mod kind;
 pub mod odt;
 mod problem;
 pub mod records;
+pub mod table;
 pub mod text;
 pub mod workbook;
 pub mod yaml;
 pub mod zip;
 
-pub use grid::{CsvRows, Grid, GridRow, Slot, Source, read_all};
 pub use kind::{Kind, sniff};
 pub use problem::{Problem, Words};
+pub use table::{CsvRows, Grid, GridRow, Ledger, Slot, Source, read_all};
 pub use workbook::column_letters;

@@ -61,6 +61,11 @@ pub struct Export {
     pub header_line: u64,
     /// The domain's words for the problems met later in the stream.
     words: &'static Words,
+    /// A workbook's sheet read (None for CSV), its rows hidden by hand (1-based, empty
+    /// records here) and what its reading noticed (hidden sheets and columns, a filter on).
+    pub sheet: Option<String>,
+    pub hidden_rows: Vec<usize>,
+    pub notes: Vec<String>,
     /// Whether records are numbered by the file's lines (`ReadOptions::count_lines`).
     count_lines: bool,
     source: Source,
@@ -79,9 +84,13 @@ impl Export {
         match Export::open_csv(path, &file, options, words) {
             Ok(Some(export)) => Ok(export),
             Ok(None) => {
-                let rows = super::workbook::first_visible_rows(path)
+                let sheet = super::workbook::first_visible_rows(path)
                     .map_err(|problem| problem.explain(&file, words))?;
-                Ok(export_of_rows(file, rows, words))
+                let mut export = export_of_rows(file, sheet.rows, words);
+                export.sheet = Some(sheet.name);
+                export.hidden_rows = sheet.hidden_rows;
+                export.notes = sheet.notes;
+                Ok(export)
             }
             Err(problem) => Err(problem.explain(&file, words)),
         }
@@ -170,6 +179,9 @@ impl Export {
             headers,
             total,
             words,
+            sheet: None,
+            hidden_rows: Vec::new(),
+            notes: Vec::new(),
             source: Source::Csv(Box::new(reader)),
         }))
     }
@@ -191,6 +203,9 @@ impl Export {
             delimiter: None,
             headers,
             total: records.len() as u64,
+            sheet: None,
+            hidden_rows: Vec::new(),
+            notes: Vec::new(),
             source: Source::Rows(records.into_iter()),
         }
     }

@@ -111,6 +111,7 @@ pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
             rows,
             titles: Vec::new(),
             hidden: notes,
+            hidden_rows: hidden.row_numbers(),
         });
     }
     let hidden_sheets = hidden_sheets(&workbook);
@@ -125,10 +126,16 @@ pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
 
 /// The rows and columns of a sheet Excel hides (0-based).
 #[derive(Debug, Default)]
-struct HiddenParts {
+pub struct HiddenParts {
+    /// Rows hidden by hand: not read.
     rows: std::collections::HashSet<u32>,
     /// Ranges of hidden columns, first and last.
     columns: Vec<(u32, u32)>,
+    /// Rows hidden by an autofilter or a folded outline group: the person filtered or folded
+    /// the view and still counts them as the table's rows, so they are read (import.md).
+    folded: usize,
+    /// Whether the sheet has an autofilter.
+    filter: bool,
 }
 
 impl HiddenParts {
@@ -136,6 +143,33 @@ impl HiddenParts {
         self.columns
             .iter()
             .any(|&(first, last)| (first as usize..=last as usize).contains(&column))
+    }
+
+    /// The rows hidden by hand, as the sheet numbers them (1-based), in order.
+    pub fn row_numbers(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = self.rows.iter().map(|&r| r as usize + 1).collect();
+        rows.sort_unstable();
+        rows
+    }
+
+    /// Whether a row (0-based) is hidden by hand and so not read.
+    pub fn row_hidden(&self, row: u32) -> bool {
+        self.rows.contains(&row)
+    }
+
+    /// The note that rows hidden by a filter or a folded group were read anyway.
+    pub fn folded_note(&self) -> Option<String> {
+        (self.folded > 0).then(|| {
+            let how = if self.filter {
+                "фильтром"
+            } else {
+                "свёрнутой группировкой"
+            };
+            format!(
+                "включён отбор: {} скрытых {how} строк прочитаны — это строки таблицы, вид лишь отфильтрован или свёрнут",
+                self.folded
+            )
+        })
     }
 
     /// Leaves out the hidden rows and empties the hidden columns; says what held text.
@@ -168,6 +202,7 @@ impl HiddenParts {
             let letters: Vec<String> = columns.iter().map(|&c| column_letters(c + 1)).collect();
             notes.push(format!("скрытые столбцы: {}", letters.join(", ")));
         }
+        notes.extend(self.folded_note());
         notes
     }
 }
@@ -211,13 +246,14 @@ fn sheet_parts(path: &Path) -> Vec<(String, String)> {
 }
 
 /// The rows and columns a sheet's part marks hidden (`<row hidden="1">`, `<col hidden="1">`).
-fn hidden_parts(path: &Path, part: &str) -> Result<HiddenParts, Problem> {
+pub fn hidden_parts(path: &Path, part: &str) -> Result<HiddenParts, Problem> {
     let file = std::fs::File::open(path)?;
     let mut archive =
         zip::ZipArchive::new(BufReader::new(file)).map_err(|_| Problem::NotAWorkbook)?;
     let mut hidden = HiddenParts::default();
     let mut next_row: u32 = 0;
     let on = |value: Option<String>| matches!(value.as_deref(), Some("1" | "true"));
+    let mut folded_rows = Vec::new();
     super::zip::each_element(&mut archive, part, |name, attribute| match name {
         "row" => {
             let row = attribute("r")
@@ -225,9 +261,17 @@ fn hidden_parts(path: &Path, part: &str) -> Result<HiddenParts, Problem> {
                 .map_or(next_row, |r| r.saturating_sub(1));
             next_row = row.saturating_add(1);
             if on(attribute("hidden")) {
-                hidden.rows.insert(row);
+                let grouped = attribute("outlineLevel")
+                    .and_then(|l| l.parse::<u32>().ok())
+                    .is_some_and(|l| l > 0);
+                if grouped {
+                    folded_rows.push(row);
+                } else {
+                    hidden.rows.insert(row);
+                }
             }
         }
+        "autoFilter" => hidden.filter = true,
         "col" if on(attribute("hidden")) => {
             let bound = |key| {
                 attribute(key)
@@ -240,19 +284,88 @@ fn hidden_parts(path: &Path, part: &str) -> Result<HiddenParts, Problem> {
         }
         _ => {}
     });
+    // Under an autofilter every hidden row is a filtered one (the sheet part stores no other
+    // mark of the filter's own hiding).
+    if hidden.filter {
+        folded_rows.extend(hidden.rows.drain());
+    }
+    hidden.folded = folded_rows.len();
     Ok(hidden)
 }
 
+/// The rows and columns a sheet hides, by the sheet's name (none when its part cannot be found).
+pub fn sheet_hidden(path: &Path, sheet: &str) -> Result<HiddenParts, Problem> {
+    match sheet_parts(path).iter().find(|(name, _)| name == sheet) {
+        Some((_, part)) => hidden_parts(path, part),
+        None => Ok(HiddenParts::default()),
+    }
+}
+
+/// The first visible sheet of a workbook as a person sees it.
+pub struct FirstSheet {
+    pub name: String,
+    /// Its records; a row hidden by hand is an empty record (rows keep their numbers), a
+    /// hidden column's cells are empty.
+    pub rows: Vec<ByteRecord>,
+    /// The rows hidden by hand (1-based), not read.
+    pub hidden_rows: Vec<usize>,
+    /// What was not read or read though hidden: hidden sheets, columns, a filter that was on.
+    pub notes: Vec<String>,
+}
+
 /// The records of the first visible sheet (the one a person sees first: a hidden sheet is a
-/// form service's or an editor's own).
-pub fn first_visible_rows(path: &Path) -> Result<Vec<ByteRecord>, Problem> {
+/// form service's or an editor's own, and is named in a note).
+pub fn first_visible_rows(path: &Path) -> Result<FirstSheet, Problem> {
     let mut workbook = open(path)?;
     // The first sheet a person sees: a hidden sheet is a form service's or an editor's own.
     let sheet = visible_sheets(&workbook)
         .into_iter()
         .next()
         .ok_or(Problem::NoVisibleSheet)?;
-    sheet_rows(&mut workbook, &sheet)
+    let mut rows = sheet_rows(&mut workbook, &sheet)?;
+    let hidden = sheet_hidden(path, &sheet)?;
+    let mut notes = Vec::new();
+    let mut columns = std::collections::BTreeSet::new();
+    for (r, record) in rows.iter_mut().enumerate() {
+        let row_hidden = hidden.row_hidden(r as u32);
+        if !row_hidden && hidden.columns.is_empty() {
+            continue;
+        }
+        let mut kept = ByteRecord::new();
+        for (c, field) in record.iter().enumerate() {
+            if row_hidden || hidden.column_hidden(c) {
+                if !row_hidden && !field.is_empty() {
+                    columns.insert(c);
+                }
+                kept.push_field(b"");
+            } else {
+                kept.push_field(field);
+            }
+        }
+        *record = kept;
+    }
+    if !columns.is_empty() {
+        let letters: Vec<String> = columns.iter().map(|&c| column_letters(c + 1)).collect();
+        notes.push(format!(
+            "скрытые столбцы не прочитаны: {}",
+            letters.join(", ")
+        ));
+    }
+    notes.extend(hidden.folded_note());
+    let hidden_sheets = hidden_sheets(&workbook);
+    if !hidden_sheets.is_empty() {
+        let names: Vec<String> = hidden_sheets.iter().map(|n| format!("«{n}»")).collect();
+        notes.push(format!(
+            "скрытые листы книги не прочитаны: {}; если ответы там, покажите лист в Excel и запустите снова",
+            names.join(", ")
+        ));
+    }
+    Ok(FirstSheet {
+        name: sheet,
+        rows,
+        hidden_rows: hidden.row_numbers(),
+        notes,
+    })
 }
 
 /// The rows of a sheet one at a time, read cell by cell: a journal of a million rows is never
@@ -260,6 +373,7 @@ pub fn first_visible_rows(path: &Path) -> Result<Vec<ByteRecord>, Problem> {
 pub fn stream_rows<T, R: Read + Seek>(
     workbook: &mut Xlsx<R>,
     sheet: &str,
+    hidden: &HiddenParts,
     f: impl FnOnce(&mut dyn Iterator<Item = anyhow::Result<GridRow>>) -> T,
     explain: impl Fn(Problem) -> anyhow::Error,
 ) -> Result<T, Problem> {
@@ -271,6 +385,7 @@ pub fn stream_rows<T, R: Read + Seek>(
         pending: None,
         finished: false,
         explain: &explain,
+        hidden,
     };
     Ok(f(&mut rows))
 }
@@ -282,6 +397,8 @@ struct SheetRows<'a, 'e, R: Read + Seek> {
     pending: Option<(u32, usize, String)>,
     finished: bool,
     explain: &'e dyn Fn(Problem) -> anyhow::Error,
+    /// Rows hidden by hand are never handed over; hidden columns' cells are empty.
+    hidden: &'e HiddenParts,
 }
 
 impl<R: Read + Seek> SheetRows<'_, '_, R> {
@@ -296,6 +413,9 @@ impl<R: Read + Seek> SheetRows<'_, '_, R> {
                 return Err(Problem::RowBeyondExcel {
                     row: u64::from(row) + 1,
                 });
+            }
+            if self.hidden.row_hidden(row) || self.hidden.column_hidden(column as usize) {
+                continue;
             }
             let text = cell_text(cell.get_value());
             if !text.is_empty() {

@@ -19,6 +19,8 @@ pub struct Report {
     pub summary: Summary,
     pub findings: Vec<Finding>,
     pub anonymous: bool,
+    /// What became of every row of the journals read.
+    pub ledger: crate::requests::Ledger,
 }
 
 impl Report {
@@ -297,6 +299,7 @@ impl Spill {
                 summary: Summary::of(&[]),
                 findings: Vec::new(),
                 anonymous: self.anonymous,
+                ledger: crate::requests::Ledger::default(),
             };
             let row = excel_csv_row(&report.cells(request))?;
             self.file.write_all(&row)?;
@@ -351,7 +354,9 @@ pub fn json_streamed(
     writeln!(out, "  ],")?;
     writeln!(out, "  \"summary\": {summary},")?;
     let findings = serde_json::to_string_pretty(&json_findings(report))?.replace('\n', "\n  ");
-    writeln!(out, "  \"findings\": {findings}")?;
+    writeln!(out, "  \"findings\": {findings},")?;
+    let ledger = serde_json::to_string_pretty(&report.ledger)?.replace('\n', "\n  ");
+    writeln!(out, "  \"ledger\": {ledger}")?;
     writeln!(out, "}}")?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use super::deadline::{Form, Status, deadline, parse_journal_date, status};
 use crate::calendar::Calendar;
 use crate::diagnostic::Finding;
 use crate::input::GridRow;
+use crate::input::table::{Fate, TableAccount, is_column_numbers, tail_row};
 use crate::registry::link::Linker;
 use crate::text::normalize;
 use chrono::NaiveDate;
@@ -282,6 +283,9 @@ pub struct Journal {
     pub notes: Vec<String>,
     /// False when the journal had no required column (J001): nothing could be read.
     pub readable: bool,
+    /// What became of every row of each table read (import.md, «Every row and column
+    /// accounted for»).
+    pub ledger: crate::input::Ledger,
 }
 
 /// How to judge the requests.
@@ -299,19 +303,6 @@ pub struct Judge<'a> {
 /// How many rows from the top may be title, filter and approval lines before the header.
 const HEADER_SEARCH: usize = 40;
 
-/// Whether a row is a totals line («Итого: 2», «Всего обращений;2»): skipped and said.
-fn is_totals(row: &GridRow) -> bool {
-    row.slots
-        .iter()
-        .find(|s| !s.text.trim().is_empty())
-        .is_some_and(|s| {
-            let first = normalize(&s.text);
-            ["итого", "всего"]
-                .iter()
-                .any(|word| first == *word || first.starts_with(&format!("{word} ")))
-        })
-}
-
 /// Reads the requests of a table, row by row: the header is the first row (of the first
 /// [`HEADER_SEARCH`]) with a «Дата поступления» column; title and filter lines above it are
 /// skipped, and so are blank rows and totals rows after it.
@@ -321,7 +312,18 @@ pub fn read(
     judge: &Judge,
     on_request: &mut dyn FnMut(Request),
 ) -> anyhow::Result<Journal> {
-    let (header, columns) = match find_header(file, rows, judge)? {
+    read_table(TableAccount::new(file, &[]), file, rows, judge, on_request)
+}
+
+/// [`read`], noting every row's fate in `account` (a sheet's, with its hidden rows).
+pub fn read_table(
+    mut account: TableAccount,
+    file: &str,
+    rows: &mut dyn Iterator<Item = anyhow::Result<GridRow>>,
+    judge: &Judge,
+    on_request: &mut dyn FnMut(Request),
+) -> anyhow::Result<Journal> {
+    let (header, columns) = match find_header(file, rows, judge, &mut account)? {
         Ok(found) => found,
         Err(journal) => return Ok(journal),
     };
@@ -339,20 +341,16 @@ pub fn read(
     if let Some(note) = unused_note(file, &header, &columns) {
         journal.notes.push(note);
     }
+    account.columns = column_uses(&header, &columns, judge.anonymous);
     let mut names = Interner::default();
-    let mut totals = Vec::new();
     let shared_file: std::sync::Arc<str> = std::sync::Arc::from(file);
+    let no_text_columns = vec![false; header.slots.len()];
+    let mut last = header.number;
     for row in rows {
         let row = row?;
-        if row.slots.iter().all(|s| s.text.trim().is_empty()) {
-            continue;
-        }
-        if is_totals(&row) {
-            totals.push(row.number.to_string());
-            continue;
-        }
-        // The header repeated in the body (a copy, or Excel's print titles pasted as rows).
-        if same_words(&row, &header) {
+        last = row.number;
+        if let Some(fate) = not_a_request(&row, &header, &no_text_columns) {
+            account.note(row.number, fate);
             continue;
         }
         let cell = |column: Column| {
@@ -373,22 +371,66 @@ pub fn read(
         };
         match read_row(&cell, &at, &heading, judge, &mut names) {
             Ok(mut request) => {
+                account.note(row.number, Fate::Record);
                 request.file = std::sync::Arc::clone(&shared_file);
                 on_request(request)
             }
             Err(mut finding) => {
+                account.note(row.number, Fate::Finding);
                 finding.file = file.to_string();
                 journal.findings.push(*finding);
             }
         }
     }
-    if !totals.is_empty() {
-        journal.notes.push(format!(
-            "{file}: строки итогов пропущены (строка {})",
-            totals.join(", ")
-        ));
-    }
+    account.finish(last);
+    journal.ledger.tables.push(account);
     Ok(journal)
+}
+
+/// What a row is when it is no request: empty, the header again (a copy, or Excel's print
+/// titles pasted as rows), the row of column numbers an official journal form prints under its
+/// header, or a totals, signature, approval or note row, told as every table's are.
+fn not_a_request(row: &GridRow, header: &GridRow, text_columns: &[bool]) -> Option<Fate> {
+    if row.slots.iter().all(|s| s.text.trim().is_empty()) {
+        return Some(Fate::Empty);
+    }
+    if same_words(row, header) {
+        return Some(Fate::Header);
+    }
+    let cells: Vec<&str> = row.slots.iter().map(|s| s.text.as_str()).collect();
+    if is_column_numbers(&cells) {
+        return Some(Fate::ColumnNumbers);
+    }
+    tail_row(&cells, text_columns)
+}
+
+/// What became of each column of the journal, for the ledger (headings left out with
+/// `--anonymous`: a column may be headed by a name).
+fn column_uses(
+    header: &GridRow,
+    columns: &[Option<Column>],
+    anonymous: bool,
+) -> Vec<crate::input::table::ledger::ColumnUse> {
+    header
+        .slots
+        .iter()
+        .zip(columns)
+        .enumerate()
+        .map(
+            |(i, (slot, column))| crate::input::table::ledger::ColumnUse {
+                column: i + 1,
+                heading: if anonymous {
+                    String::new()
+                } else {
+                    slot.text.trim().to_string()
+                },
+                field: column.map(|c| format!("{c:?}").to_lowercase()),
+                ignored: column
+                    .is_none()
+                    .then(|| "заголовок не используется".to_string()),
+            },
+        )
+        .collect()
 }
 
 /// The header row among the first [`HEADER_SEARCH`] and the field of each of its cells, or the
@@ -398,6 +440,7 @@ fn find_header(
     file: &str,
     rows: &mut dyn Iterator<Item = anyhow::Result<GridRow>>,
     judge: &Judge,
+    account: &mut TableAccount,
 ) -> anyhow::Result<Result<(GridRow, Vec<Option<Column>>), Journal>> {
     let mut first_filled: Option<GridRow> = None;
     let mut header = None;
@@ -409,9 +452,12 @@ fn find_header(
             .iter()
             .any(|s| classify(&s.text) == Heading::Field(Column::Received))
         {
+            account.note(row.number, Fate::Header);
             header = Some(row);
             break;
         }
+        let blank = row.slots.iter().all(|s| s.text.trim().is_empty());
+        account.note(row.number, if blank { Fate::Empty } else { Fate::Title });
         if first_filled.is_none() && row.slots.iter().any(|s| !s.text.is_empty()) {
             first_filled = Some(row);
         }
@@ -547,8 +593,7 @@ fn unreadable(file: &str, finding: Finding) -> Journal {
     finding.file = file.to_string();
     Journal {
         findings: vec![finding],
-        notes: Vec::new(),
-        readable: false,
+        ..Journal::default()
     }
 }
 

@@ -18,3 +18,13 @@ pub const JOURNAL_WORDS: crate::input::Words = crate::input::Words {
     like: "журнал обращений",
     save: "сохраните журнал как XLSX или CSV",
 };
+
+/// The journal's nouns for the ledger's summary line.
+pub const LEDGER_WORDS: crate::input::table::LedgerWords = crate::input::table::LedgerWords {
+    record: "обращений",
+    heading: "заголовков",
+};
+
+/// The account of every row of the journals read (import.md): part of the journal's model, so
+/// that renderers read it from here.
+pub type Ledger = crate::input::Ledger;

@@ -23,3 +23,28 @@ pub const EXPORT_WORDS: crate::input::Words = crate::input::Words {
     like: "выгрузку ответов",
     save: "сохраните ответы как CSV или XLSX",
 };
+
+/// The survey's nouns for the ledger's summary line.
+pub const LEDGER_WORDS: crate::input::table::LedgerWords = crate::input::table::LedgerWords {
+    record: "анкет",
+    heading: "заголовков",
+};
+
+/// Per export read, the ledger's one-line summary and what its reading noticed (hidden sheets,
+/// columns, a filter that was on), each a note of its own.
+pub fn ledger_notes(report: &TallyReport) -> Vec<String> {
+    let mut notes = Vec::new();
+    for wave in &report.waves {
+        let ledger = crate::input::Ledger {
+            tables: vec![wave.ledger.clone()],
+            others: Vec::new(),
+        };
+        notes.push(format!(
+            "{}: {}",
+            wave.ledger.table,
+            ledger.summary(&LEDGER_WORDS)
+        ));
+        notes.extend(ledger.notes());
+    }
+    notes
+}

@@ -101,6 +101,8 @@ pub struct Wave {
     /// With `--profiles`: the figures of each profile's respondents (profiles.md).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub profiles: Vec<ProfileResult>,
+    /// What became of every row of the export (import.md, «Every row and column accounted for»).
+    pub ledger: crate::input::table::TableAccount,
 }
 
 /// A profile of client segment measured by one survey: the respondents whose answers match all

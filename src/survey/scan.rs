@@ -11,6 +11,7 @@ use super::definition::Definition;
 use super::scale::{LONGEST_OPTION_BYTES, Placement, place};
 use crate::diagnostic::Finding;
 use crate::input::records::{Export, ReadOptions, ReadProgress, RecordStream};
+use crate::input::table::{Fate, TableAccount, opens_tail, tail_row};
 use crate::input::text::Encoding;
 use crate::privacy::{Identifying, identifying};
 use csv::ByteRecord;
@@ -179,6 +180,9 @@ pub struct ScannedExport {
     pub findings: Vec<Finding>,
     /// Problem and proposal texts (only when asked for).
     pub pains: Vec<PainText>,
+    /// What became of every row of the export (import.md, «Every row and column accounted
+    /// for»), and what its reading noticed (hidden sheets, columns, a filter that was on).
+    pub ledger: TableAccount,
 }
 
 /// What the scan is asked to do.
@@ -224,6 +228,10 @@ fn scan_export<'scope>(
     let mut pass = Pass::new(&export, config)?;
     // Rows as the spreadsheet numbers them: the header may stand below a title row.
     let first_row = export.header_line;
+    for title in 1..first_row {
+        pass.ledger.note(title as usize, Fate::Title);
+    }
+    pass.ledger.note(first_row as usize, Fate::Header);
     let mut records = RecordStream::start(scope, export, config.progress);
     let mut record = ByteRecord::new();
     let mut upcoming = ByteRecord::new();
@@ -235,13 +243,30 @@ fn scan_export<'scope>(
         more = records.next_record(&mut upcoming)?;
         row += 1;
         if record.iter().all(is_blank) {
+            // Never noted: the ledger fills it in as empty, or hidden when the sheet hid it.
+            continue;
+        }
+        if let Some(fate) = pass.tail_row(&record) {
+            pass.ledger.note(row as usize, fate);
             continue;
         }
         match pass.rejection(&record, row, !more) {
-            Some(finding) => pass.leave_out(&record, finding),
-            None => pass.count(&record, row),
+            Some(finding) => {
+                let fate = if finding.code == "S006" {
+                    Fate::Repeated
+                } else {
+                    Fate::Finding
+                };
+                pass.ledger.note(row as usize, fate);
+                pass.leave_out(&record, finding)
+            }
+            None => {
+                pass.ledger.note(row as usize, Fate::Record);
+                pass.count(&record, row)
+            }
         }
     }
+    pass.ledger.finish(row as usize);
     Ok(pass.finish())
 }
 
@@ -270,6 +295,9 @@ struct Pass {
     respondents: u64,
     /// What is left of [`MISFIT_BUDGET`] on the five-point and the three-way scale.
     budgets: (usize, usize),
+    ledger: TableAccount,
+    /// Which columns hold answers (a count under one is a totals row).
+    text_columns: Vec<bool>,
 }
 
 impl Pass {
@@ -277,6 +305,16 @@ impl Pass {
         let (columns, findings) =
             classify_headers(&export.file, &export.headers, config.definition, config.by)?;
         let width = export.headers.len();
+        let table = match &export.sheet {
+            Some(sheet) => format!("{}: лист «{sheet}»", export.file),
+            None => export.file.clone(),
+        };
+        let mut ledger = TableAccount::new(table, &export.hidden_rows);
+        ledger.notes = export.notes.clone();
+        let text_columns = columns
+            .iter()
+            .map(|c| matches!(c.role, Role::Item | Role::Candidate))
+            .collect();
         Ok(Pass {
             file: export.file.clone(),
             encoding: export.encoding,
@@ -306,7 +344,29 @@ impl Pass {
             pains: Pains::default(),
             respondents: 0,
             budgets: (MISFIT_BUDGET, MISFIT_BUDGET),
+            ledger,
+            text_columns,
         })
+    }
+
+    /// A totals, signature or note row under the answers (a paper sheet typed by hand ends with
+    /// «Итого 30 30 30»): told as every table's are (`input::table::tail_row`). Only a row
+    /// whose first cell is not a timestamp, or whose cells are all counts, is looked at.
+    fn tail_row(&self, record: &ByteRecord) -> Option<Fate> {
+        let first = record.iter().find(|f| !is_blank(f))?;
+        let counts_only = record.iter().all(|f| {
+            f.iter()
+                .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b',' | b'.' | b'%' | b'\t'))
+        });
+        if !counts_only
+            && (first.first().is_some_and(u8::is_ascii_digit)
+                || !opens_tail(&trimmed(self.encoding, first)))
+        {
+            return None;
+        }
+        let cells: Vec<String> = record.iter().map(|f| trimmed(self.encoding, f)).collect();
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        tail_row(&cells, &self.text_columns)
     }
 
     /// Why a row is left out (S005, S006), if it is; `last` for the last record of the file.
@@ -437,6 +497,7 @@ impl Pass {
             profile_columns: self.profile_columns,
             findings: self.findings,
             pains: self.pains.into_list(),
+            ledger: self.ledger,
         }
     }
 }

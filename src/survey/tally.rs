@@ -243,6 +243,7 @@ fn build_wave(
         profiles,
         pains,
         pains_withheld,
+        ledger: scanned.ledger.clone(),
     })
 }
 

@@ -412,6 +412,8 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         &["check", "tests/fixtures/layouts/continued_wrong.docx"],
     ),
     ("I006", &["check", "tests/fixtures/layouts/hidden.xlsx"]),
+    ("I008", &["check", "tests/fixtures/tables/registry.xlsx"]),
+    ("I009", &["check", "tests/fixtures/tables/registry.xlsx"]),
     (
         "I007",
         &["check", "tests/fixtures/profiles/north_ossetia.docx"],

@@ -12,6 +12,7 @@ mod requests;
 mod schema;
 mod show;
 mod survey;
+mod tables;
 mod trust;
 
 use assert_cmd::Command;

@@ -447,11 +447,7 @@ fn a_document_system_export_is_read_by_its_own_headers() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains("строки итогов пропущены (строка 10)"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("строка 10 — итог"), "{}", run.stderr);
     assert_eq!(report["findings"].as_array().unwrap().len(), 0);
 }
 

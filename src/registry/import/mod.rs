@@ -7,16 +7,17 @@ mod codes;
 mod fields;
 
 use crate::diagnostic::{Finding, Position, Segment, YamlPath};
-use crate::input::{Grid, GridRow};
+use crate::input::table::{Fate, LedgerWords, Other, TableAccount, is_error_value, tail_row};
+use crate::input::{Grid, GridRow, Ledger};
 use crate::registry::model::{
     Approved, Channel, Direction, NeedEntry, OneOrMany, Process, Registry, Text, Touchpoint,
 };
 use crate::registry::needs::Need;
 use crate::text::normalize;
-pub use codes::{I001, I002, I003, I004, I005, I006};
+pub use codes::{I001, I002, I003, I004, I005, I006, I008, I009};
 pub use segments::I007;
 mod segments;
-use codes::{i001, i002, i002_twice, i003, i004, i005, i006};
+use codes::{i001, i002, i002_twice, i003, i004, i005, i006, i008, i009};
 pub use fields::{Field, Options};
 use std::collections::BTreeMap;
 
@@ -50,6 +51,8 @@ pub struct Places {
     /// each of their nodes: (path, index into `segment_grids`, row, 1-based column).
     pub segment_grids: Vec<Grid>,
     pub segment_cells: Vec<(YamlPath, usize, usize, usize)>,
+    /// What became of every row and column of the tables read, and of the other tables.
+    pub ledger: Ledger,
 }
 
 impl Places {
@@ -129,6 +132,16 @@ impl Places {
         ))
     }
 
+    /// The tables read, as messages name them: «таблица 1, таблица 2».
+    pub fn table_names(&self) -> String {
+        self.grids
+            .iter()
+            .chain(&self.segment_grids)
+            .map(Grid::name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The grid a row of the model stands in, for provenance comments.
     pub fn grid(&self, at: RowRef) -> Option<&Grid> {
         self.grids.get(at.table)
@@ -142,59 +155,54 @@ pub struct Imported {
     pub registry: Option<Registry>,
     pub places: Places,
     pub findings: Vec<Finding>,
+    /// What became of every row and column of the tables read, and of the other tables.
+    pub ledger: Ledger,
 }
+
+/// The registry's nouns for the ledger's summary line.
+pub const LEDGER_WORDS: LedgerWords = LedgerWords {
+    record: "точек",
+    heading: "заголовков",
+};
 
 /// Reads the registry from the tables of a file.
 pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
     let segments = segments::read(&grids);
+    // The tables the segmentation and the profiles were read from, for the ledger.
+    let segment_tables: Vec<usize> = segments.places.iter().map(|(_, g, ..)| *g).collect();
     let chosen = choose(&grids, options);
     let Some((grid, header_index)) = chosen else {
-        if !segments.segmentation.is_empty() || !segments.profiles.is_empty() {
-            // A document of the segmentation and the profiles only: no directions (check says
-            // so), the rest read.
-            let mut registry = Registry::default();
-            let mut places = Places::default();
-            let mut findings = with_segments(&mut registry, &mut places, segments, &grids);
-            for finding in &mut findings {
-                finding.file = file.to_string();
-            }
-            return Imported {
-                registry: Some(registry),
-                places,
-                findings,
-            };
-        }
-        let mut finding = i001(&grids, options);
-        finding.file = file.to_string();
-        return Imported {
-            registry: None,
-            places: Places::default(),
-            findings: vec![finding],
-        };
+        return without_registry_table(file, &grids, segments, &segment_tables, options);
     };
     let first = &grids[grid];
     let header = Header::of(first, header_index, &options.columns);
     let mut reader = TableReader::new(first, &header);
-    reader.read_rows(&first.rows[header.bottom + 1..]);
-    let mut joined = vec![grid];
-    let mut continuation_findings = Vec::new();
-    for (index, next) in grids.iter().enumerate().skip(grid + 1) {
-        match continuation(first, &header, next) {
-            Continuation::Joined(skip) => {
-                reader.table = joined.len();
-                reader.grid = next;
-                reader.read_rows(&next.rows[skip..]);
-                joined.push(index);
+    let mut account = TableAccount::new(first.name(), &first.hidden_rows);
+    for (i, row) in first.rows[..=header.bottom].iter().enumerate() {
+        let fate = if i < header.top {
+            if is_blank(row) {
+                Fate::Empty
+            } else {
+                Fate::Title
             }
-            Continuation::Refused(why) => {
-                let mut finding = i005(&next.name(), why);
-                finding.file = file.to_string();
-                continuation_findings.push(finding);
-                break;
-            }
-            Continuation::Other => break,
-        }
+        } else {
+            Fate::Header
+        };
+        account.note(row.number, fate);
     }
+    account.columns = reader.column_uses();
+    reader.accounts.push(account);
+    reader.read_rows(&first.rows[header.bottom + 1..]);
+    let (joined, continuation_findings, others) =
+        join_continuations(file, &grids, grid, &header, &segment_tables, &mut reader);
+    for (account, &g) in reader.accounts.iter_mut().zip(&joined) {
+        let last = grids[g].rows.last().map_or(0, |r| r.number);
+        account.finish(last.max(grids[g].hidden_rows.last().copied().unwrap_or(0)));
+    }
+    let ledger = Ledger {
+        tables: std::mem::take(&mut reader.accounts),
+        others,
+    };
     let grid = first;
     let mut registry = registry_of(grid, options, std::mem::take(&mut reader.directions));
     let places = Places {
@@ -211,6 +219,7 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         ..Places::default()
     };
     let mut places = places;
+    places.ledger = ledger.clone();
     let mut findings = with_segments(&mut registry, &mut places, segments, &grids);
     findings.extend(std::mem::take(&mut reader.findings));
     findings.extend(continuation_findings);
@@ -226,6 +235,138 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         registry: Some(registry),
         places,
         findings,
+        ledger,
+    }
+}
+
+/// The file has no table with a touchpoint column: its segmentation and profiles alone, or
+/// I001.
+fn without_registry_table(
+    file: &str,
+    grids: &[Grid],
+    segments: segments::Segments,
+    segment_tables: &[usize],
+    options: &Options,
+) -> Imported {
+    if !segments.segmentation.is_empty() || !segments.profiles.is_empty() {
+        // A document of the segmentation and the profiles only: no directions (check says
+        // so), the rest read.
+        let mut registry = Registry::default();
+        let mut places = Places::default();
+        let mut findings = with_segments(&mut registry, &mut places, segments, grids);
+        for finding in &mut findings {
+            finding.file = file.to_string();
+        }
+        let others = grids
+            .iter()
+            .enumerate()
+            .map(|(i, g)| other_table(i, g, segment_tables, "нет графы точки взаимодействия"))
+            .collect();
+        return Imported {
+            registry: Some(registry),
+            places,
+            findings,
+            ledger: Ledger {
+                tables: Vec::new(),
+                others,
+            },
+        };
+    }
+    let mut finding = i001(grids, options);
+    finding.file = file.to_string();
+    Imported {
+        registry: None,
+        places: Places::default(),
+        findings: vec![finding],
+        ledger: Ledger::default(),
+    }
+}
+
+/// The tables after the registry's first one: each continuation read into `reader`, the
+/// others said. Returns the indices joined (the first among them), the I005 findings and the
+/// account of the tables not read.
+fn join_continuations<'a>(
+    file: &str,
+    grids: &'a [Grid],
+    grid: usize,
+    header: &Header,
+    segment_tables: &[usize],
+    reader: &mut TableReader<'a>,
+) -> (Vec<usize>, Vec<Finding>, Vec<Other>) {
+    let first = &grids[grid];
+    let mut joined = vec![grid];
+    let mut continuation_findings = Vec::new();
+    let mut others = Vec::new();
+    let mut stopped = false;
+    for (index, next) in grids.iter().enumerate() {
+        if index == grid {
+            continue;
+        }
+        if index < grid || stopped || segment_tables.contains(&index) {
+            others.push(other_table(
+                index,
+                next,
+                segment_tables,
+                "не перечень: нет графы точки взаимодействия или таблица до выбранной",
+            ));
+            continue;
+        }
+        match continuation(first, header, next) {
+            Continuation::Joined(skip, why) => {
+                reader.table = joined.len();
+                reader.grid = next;
+                let mut account = TableAccount::new(next.name(), &next.hidden_rows);
+                for row in &next.rows[..skip] {
+                    let fate = if is_blank(row) {
+                        Fate::Empty
+                    } else if is_number_row(row) {
+                        Fate::ColumnNumbers
+                    } else {
+                        Fate::Header
+                    };
+                    account.note(row.number, fate);
+                }
+                account.columns = reader.column_uses();
+                reader.accounts.push(account);
+                reader.read_rows(&next.rows[skip..]);
+                joined.push(index);
+                others.push(Other {
+                    table: next.name(),
+                    joined: true,
+                    why: why.to_string(),
+                });
+            }
+            Continuation::Refused(why) => {
+                let mut finding = i005(&next.name(), why);
+                finding.file = file.to_string();
+                continuation_findings.push(finding);
+                others.push(Other {
+                    table: next.name(),
+                    joined: false,
+                    why: why.to_string(),
+                });
+                stopped = true;
+            }
+            Continuation::Other => {
+                others.push(other_table(index, next, segment_tables, "не продолжение перечня: нет повторённой шапки, строки номеров граф или тех же граф"));
+                stopped = true;
+            }
+        }
+    }
+    (joined, continuation_findings, others)
+}
+
+/// A table not read as the registry: the segmentation's or the profiles' own, or another.
+fn other_table(index: usize, grid: &Grid, segment_tables: &[usize], why: &str) -> Other {
+    let read_as_segments = segment_tables.contains(&index);
+    Other {
+        table: grid.name(),
+        joined: false,
+        why: if read_as_segments {
+            "прочитана как сегментация или профили клиентов".to_string()
+        } else {
+            why.to_string()
+        },
     }
 }
 
@@ -317,8 +458,9 @@ const HEADER_SEARCH: usize = 40;
 
 /// Whether a table after the registry's first one goes on with it.
 enum Continuation {
-    /// It does: read it from this row (after its repeated header or row of numbers).
-    Joined(usize),
+    /// It does: read it from this row (after its repeated header or row of numbers), and why
+    /// it was joined.
+    Joined(usize, &'static str),
     /// It looks like one but cannot be joined (I005, with the reason).
     Refused(&'static str),
     /// Another table.
@@ -363,24 +505,39 @@ fn continuation(first: &Grid, header: &Header, next: &Grid) -> Continuation {
             "своя шапка — другие графы или другой их порядок; сделайте графы как у первой таблицы (листа) или импортируйте отдельно (--table, --sheet)",
         );
     }
-    if !(repeats_header || numbers || captioned) {
+    // A table with the same columns and no header of its own goes on with the registry: a
+    // section break from portrait to landscape, or Word's «Разделить таблицу» (import.md). A
+    // narrow table (the segmentation's two columns) is never taken for one.
+    let same_columns = !own_header && same_width && width >= 4 && next.rows.len() > start;
+    if !(repeats_header || numbers || captioned || same_columns) {
         return Continuation::Other;
     }
     if !same_width {
         return Continuation::Refused("число граф не совпадает с таблицей перечня");
     }
+    let why = if repeats_header {
+        "повторяет шапку"
+    } else if numbers {
+        "повторяет строку номеров граф"
+    } else if captioned {
+        "после подписи «Продолжение»"
+    } else {
+        "те же графы, без своей шапки (разрыв раздела или разделённая таблица)"
+    };
     // Past the repeated header (of one or two rows) and the row of numbers.
     let skip = next.rows[start..]
         .iter()
         .position(|r| !(header.words.contains(&row_words(r)) || is_number_row(r)))
         .map_or(next.rows.len(), |p| start + p);
-    Continuation::Joined(skip)
+    Continuation::Joined(skip, why)
 }
 
 /// The header of a registry table: one row, or two (a heading merged across over its leaf
 /// headings, «Точка взаимодействия» over «наименование | вид», the other headings merged down
 /// over both rows). Each column gets its leaf heading and the field it names.
 struct Header {
+    /// The index of the header's first row.
+    top: usize,
     /// The index of the header's last row: the data begin under it.
     bottom: usize,
     /// The row number the header's findings point at (its leaf row).
@@ -435,6 +592,7 @@ impl Header {
             })
             .collect();
         Header {
+            top,
             bottom,
             number: leaf.number,
             columns,
@@ -535,6 +693,10 @@ struct TableReader<'a> {
     process: Option<String>,
     /// Whether the process in force was named since its direction began.
     has_direction_column: bool,
+    /// The account of each table read (the first, then each continuation).
+    accounts: Vec<TableAccount>,
+    /// Which columns hold texts (a count under one is a totals row).
+    text_columns: Vec<bool>,
 }
 
 impl<'a> TableReader<'a> {
@@ -566,6 +728,10 @@ impl<'a> TableReader<'a> {
             }
         }
         let has_direction_column = fields.contains(&Some(Field::Direction));
+        let text_columns = fields
+            .iter()
+            .map(|f| f.is_some_and(|f| !matches!(f, Field::Number | Field::Basis)))
+            .collect();
         TableReader {
             grid,
             table: 0,
@@ -579,6 +745,41 @@ impl<'a> TableReader<'a> {
             direction: None,
             process: None,
             has_direction_column,
+            accounts: Vec::new(),
+            text_columns,
+        }
+    }
+
+    /// What became of each column, for the ledger.
+    fn column_uses(&self) -> Vec<crate::input::table::ledger::ColumnUse> {
+        self.headers
+            .iter()
+            .zip(&self.fields)
+            .enumerate()
+            .map(|(i, (heading, field))| {
+                let ignored = match field {
+                    Some(Field::Number) => Some("номер строки".to_string()),
+                    Some(_) => None,
+                    None if heading.trim().is_empty() => Some("пустая шапка".to_string()),
+                    None if self.headers[..i].contains(heading) => {
+                        Some("вторая графа того же поля (I002)".to_string())
+                    }
+                    None => Some("заголовок не узнан (I002)".to_string()),
+                };
+                crate::input::table::ledger::ColumnUse {
+                    column: i + 1,
+                    heading: heading.clone(),
+                    field: field.map(|f| f.key().to_string()),
+                    ignored,
+                }
+            })
+            .collect()
+    }
+
+    /// Notes a row's fate in the account of the table being read.
+    fn note(&mut self, row: &GridRow, fate: Fate) {
+        if let Some(account) = self.accounts.last_mut() {
+            account.note(row.number, fate);
         }
     }
 
@@ -610,26 +811,111 @@ impl<'a> TableReader<'a> {
     fn read_rows(&mut self, rows: &'a [GridRow]) {
         self.above.clear();
         for row in rows {
-            if is_blank(row) || is_number_row(row) || self.header_words.contains(&row_words(row)) {
+            if is_blank(row) {
+                self.note(row, Fate::Empty);
                 continue;
             }
+            if is_number_row(row) {
+                self.note(row, Fate::ColumnNumbers);
+                continue;
+            }
+            if self.header_words.contains(&row_words(row)) {
+                self.note(row, Fate::Header);
+                continue;
+            }
+            let cells: Vec<&str> = row.slots.iter().map(|s| s.text.as_str()).collect();
+            if let Some(fate) = tail_row(&cells, &self.text_columns) {
+                self.skip_row(row, fate);
+                continue;
+            }
+            let row = &self.without_errors(row);
             if let Some(heading) = section_heading(row, self) {
                 self.above.clear();
                 self.start_direction(heading.to_string(), row);
+                self.note(row, Fate::Heading);
                 continue;
             }
             let resolved = self.resolve(row);
-            // A row whose point is merged down from the row above goes on with that touchpoint
-            // (one need per row under a merged point): its needs join it.
+            // A row whose point is merged down from the row above and whose other cells are
+            // empty goes on with that touchpoint (one need per row under a merged point): its
+            // needs join it. A row with texts of its own (interaction, channel, client, value)
+            // is a touchpoint of its own, the merged point repeated (import.md).
             let point_merged = self
                 .column(Field::Point)
                 .and_then(|c| row.slots.get(c))
                 .is_some_and(|s| s.merged_above);
-            if point_merged && self.extend_last(&resolved) {
+            if point_merged && !self.has_own_texts(row) && self.extend_last(&resolved) {
+                self.note(row, Fate::Continuation);
                 continue;
             }
-            self.read_row(row, &resolved);
+            let fate = self.read_row(row, &resolved);
+            self.note(row, fate);
         }
+    }
+
+    /// Whether a row holds texts of its own (not merged from above) in the touchpoint's columns
+    /// other than the point and its needs.
+    fn has_own_texts(&self, row: &GridRow) -> bool {
+        [
+            Field::Channel,
+            Field::Interaction,
+            Field::Features,
+            Field::Client,
+            Field::Value,
+            Field::Basis,
+        ]
+        .iter()
+        .any(|f| {
+            self.column(*f)
+                .and_then(|c| row.slots.get(c))
+                .is_some_and(|s| !s.merged_above && !s.text.trim().is_empty())
+        })
+    }
+
+    /// A row that is not the registry's (totals, signature, approval list, note): I008 and its
+    /// fate in the ledger.
+    fn skip_row(&mut self, row: &GridRow, fate: Fate) {
+        let what = match fate {
+            Fate::Totals => "итог",
+            Fate::Signature => "подпись или исполнитель",
+            Fate::ApprovalList => "лист согласования",
+            _ => "примечание",
+        };
+        let column = row
+            .slots
+            .iter()
+            .position(|s| !s.text.trim().is_empty())
+            .unwrap_or(0);
+        let heading = self.headers.get(column).cloned().unwrap_or_default();
+        self.findings.push(
+            i008(what)
+                .at(Position {
+                    line: row.number,
+                    column: column + 1,
+                })
+                .with_cell(self.grid.cell_label(row.number, column + 1, &heading)),
+        );
+        self.note(row, fate);
+    }
+
+    /// The row with every cell holding a spreadsheet's error value emptied, each an I009.
+    fn without_errors(&mut self, row: &GridRow) -> GridRow {
+        let mut clean = row.clone();
+        for (column, slot) in clean.slots.iter_mut().enumerate() {
+            if is_error_value(&slot.text) {
+                let heading = self.headers.get(column).cloned().unwrap_or_default();
+                self.findings.push(
+                    i009(slot.text.trim())
+                        .at(Position {
+                            line: row.number,
+                            column: column + 1,
+                        })
+                        .with_cell(self.grid.cell_label(row.number, column + 1, &heading)),
+                );
+                slot.text.clear();
+            }
+        }
+        clean
     }
 
     /// The row with every cell merged down from above given the text it shows.
@@ -715,11 +1001,13 @@ impl<'a> TableReader<'a> {
 
     /// A data row; `row` as stored (its merged cells empty) decides what starts, `resolved`
     /// (merged cells filled from above) gives the touchpoint's values.
-    fn read_row(&mut self, raw: &GridRow, resolved: &GridRow) {
+    fn read_row(&mut self, raw: &GridRow, resolved: &GridRow) -> Fate {
         let row = resolved;
         // Every field but the number, direction and process belongs to the touchpoint.
         let has_touchpoint = Field::ALL[3..].iter().any(|f| self.text(row, *f).is_some());
         // The direction: a new text starts one, an empty or merged cell continues it.
+        let headed =
+            self.text(raw, Field::Direction).is_some() || self.text(raw, Field::Process).is_some();
         match self.text(raw, Field::Direction) {
             Some(name) if self.direction.as_deref() != Some(name) => {
                 self.start_direction(name.to_string(), raw)
@@ -741,7 +1029,7 @@ impl<'a> TableReader<'a> {
             _ => {}
         }
         if !has_touchpoint {
-            return;
+            return if headed { Fate::Heading } else { Fate::Empty };
         }
         if self.directions.is_empty() || self.process.is_none() {
             let column = self.column(Field::Point).unwrap_or(0) + 1;
@@ -761,7 +1049,7 @@ impl<'a> TableReader<'a> {
                             .cell_label(row.number, column, &self.headers[column - 1]),
                     ),
             );
-            return;
+            return Fate::Finding;
         }
         let touchpoint = self.touchpoint(row);
         let at = self.at(row);
@@ -781,6 +1069,7 @@ impl<'a> TableReader<'a> {
         {
             rows.push(at);
         }
+        Fate::Record
     }
 
     /// I003 for every need of a row's needs cell that matches no catalogue wording.
@@ -1275,6 +1564,7 @@ mod tests {
                 .collect(),
             titles: vec!["Приложение к приказу Министерства от 24.09.2024 № 76".into()],
             hidden: Vec::new(),
+            hidden_rows: Vec::new(),
         }
     }
 

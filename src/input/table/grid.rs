@@ -2,9 +2,9 @@
 //! Each reader yields the same [`Grid`]: rows of slots in the table's own grid, with merged
 //! cells marked as such, so that one reader serves the registry's import and the journal.
 
-use super::kind::{Kind, sniff};
-use super::records::{Export, ReadOptions};
-use super::{Words, docx, odt, workbook};
+use crate::input::kind::{Kind, sniff};
+use crate::input::records::{Export, ReadOptions};
+use crate::input::{Words, docx, odt, workbook};
 use std::path::Path;
 
 /// One slot of a table's grid.
@@ -47,6 +47,8 @@ pub struct Grid {
     /// What the file holds here that a person does not see and was not read («скрытые
     /// столбцы: C»), for the note that says so.
     pub hidden: Vec<String>,
+    /// The rows hidden by hand and not read (their numbers), for the ledger.
+    pub hidden_rows: Vec<usize>,
 }
 
 impl Grid {
@@ -99,7 +101,7 @@ fn read_csv(path: &Path, file: &str, words: &'static Words) -> anyhow::Result<Ve
     let mut rows = Vec::new();
     for row in CsvRows::open(path, words)? {
         if rows.len() >= workbook::MAX_ROWS {
-            return Err(super::Problem::TooManyRows.explain(file, words));
+            return Err(crate::input::Problem::TooManyRows.explain(file, words));
         }
         rows.push(row?);
     }
@@ -108,6 +110,7 @@ fn read_csv(path: &Path, file: &str, words: &'static Words) -> anyhow::Result<Ve
         rows,
         titles: Vec::new(),
         hidden: Vec::new(),
+        hidden_rows: Vec::new(),
     }])
 }
 
@@ -216,6 +219,7 @@ mod tests {
             rows: Vec::new(),
             titles: Vec::new(),
             hidden: Vec::new(),
+            hidden_rows: Vec::new(),
         };
         assert_eq!(
             grid.cell_label(6, 6, "Точка"),

@@ -1,0 +1,192 @@
+//! One table reader for every command (issue 25, import.md «Every row and column accounted
+//! for»): the same quirks (a title block above the header, the row of column numbers, a row
+//! hidden by hand, a hidden sheet, a totals row, a signature and an «Исполнитель» line, a
+//! spreadsheet error value) read the same way by `import`, `requests` and `survey tally`, each
+//! with an account (ledger) whose counts add up to the table's rows. Fixtures:
+//! scripts/make_table_quirks.py.
+
+use super::tochki;
+use serde_json::Value;
+
+const DIR: &str = "tests/fixtures/tables";
+
+fn path(name: &str) -> String {
+    format!("{DIR}/{name}")
+}
+
+/// The count of a fate in a table account of the JSON ledger (0 when absent).
+fn count(table: &Value, fate: &str) -> u64 {
+    table["counts"][fate].as_u64().unwrap_or(0)
+}
+
+/// The counts of a table account add up to its rows, and its runs cover rows 1..=rows once.
+fn adds_up(table: &Value) {
+    let rows = table["rows"].as_u64().unwrap();
+    let sum: u64 = table["counts"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(sum, rows, "{table}");
+    let mut next = 1;
+    for run in table["runs"].as_array().unwrap() {
+        assert_eq!(run["from"].as_u64().unwrap(), next, "{table}");
+        next = run["to"].as_u64().unwrap() + 1;
+    }
+    assert_eq!(next - 1, rows, "{table}");
+}
+
+/// The rows of a table account with a fate, in order.
+fn rows_of(table: &Value, fate: &str) -> Vec<u64> {
+    table["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["fate"] == fate)
+        .flat_map(|r| r["from"].as_u64().unwrap()..=r["to"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+fn import_skips_totals_signatures_hidden_rows_and_error_values_and_says_so() {
+    let run = tochki(["import", &path("registry.xlsx")]);
+    // I009 (an error value) is an error: written, exit 1.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // Four touchpoints: the hidden one, the totals, the signature and the executor are not.
+    assert_eq!(run.stdout.matches("- point:").count(), 4, "{}", run.stdout);
+    for absent in ["Итого", "Иванова", "Петрова", "Факс", "#Н/Д", "3812"] {
+        assert!(!run.stdout.contains(absent), "{absent} in\n{}", run.stdout);
+    }
+    for said in [
+        "Перечень!G9 (графа «Внутренний клиент»): I009",
+        "Перечень!A11 (графа «№ п/п»): I008 замечание: строка пропущена — итог",
+        "Перечень!A12 (графа «№ п/п»): I008 замечание: строка пропущена — подпись или исполнитель",
+        "Прочитано строк: 13 — точек 4, шапка 2; пропущено 7: строка 8 — скрытая, строка 11 — итог, строка 12 — подпись или исполнитель, строка 13 — подпись или исполнитель, над шапкой 3",
+        "скрытые листы книги: «Справочник»",
+    ] {
+        assert!(run.stderr.contains(said), "{said} not in\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn a_word_registry_cut_into_two_tables_without_a_second_header_is_one_registry() {
+    let run = tochki(["import", &path("registry.docx")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout.matches("- point:").count(), 4, "{}", run.stdout);
+    assert!(run.stdout.contains("Личный кабинет сотрудника"));
+    assert!(!run.stdout.contains("Иванова"));
+    assert!(
+        run.stderr.contains(
+            "пропущено 2: таблица 2, строка 3 — итог, таблица 2, строка 4 — подпись или исполнитель; присоединены как продолжение: таблица 2"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `requests --format json` on a journal: its ledger's only table, and the requests' rows.
+fn journal(name: &str) -> (Value, Vec<u64>, Vec<String>) {
+    let run = tochki([
+        "requests",
+        &path(name),
+        "--as-of",
+        "2025-04-30",
+        "--format",
+        "json",
+    ]);
+    // J002 for «#Н/Д» in the answer's date.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run.json();
+    let tables = json["ledger"]["tables"].as_array().unwrap().clone();
+    assert_eq!(tables.len(), 1, "{json}");
+    let rows = json["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["row"].as_u64().unwrap())
+        .collect();
+    let codes = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| format!("{} {}", f["code"].as_str().unwrap(), f["row"]))
+        .collect();
+    (tables[0].clone(), rows, codes)
+}
+
+#[test]
+fn requests_give_the_same_account_of_a_workbook_and_its_csv() {
+    let (xlsx, xlsx_rows, xlsx_codes) = journal("journal.xlsx");
+    let (csv, csv_rows, csv_codes) = journal("journal.csv");
+    adds_up(&xlsx);
+    adds_up(&csv);
+    // The workbook's row 7 is hidden by hand: not read, and said; the CSV never had it.
+    assert_eq!(rows_of(&xlsx, "hidden"), vec![7]);
+    assert_eq!(xlsx_rows, vec![5, 6, 9]);
+    assert_eq!(csv_rows, vec![5, 6, 8]);
+    assert_eq!(xlsx_codes, vec!["J002 8"]);
+    assert_eq!(csv_codes, vec!["J002 7"]);
+    for table in [&xlsx, &csv] {
+        assert_eq!(count(table, "title"), 2, "{table}");
+        assert_eq!(count(table, "header"), 1, "{table}");
+        assert_eq!(count(table, "column_numbers"), 1, "{table}");
+        assert_eq!(count(table, "record"), 3, "{table}");
+        assert_eq!(count(table, "totals"), 1, "{table}");
+        assert_eq!(count(table, "signature"), 1, "{table}");
+        assert_eq!(count(table, "finding"), 1, "{table}");
+    }
+}
+
+/// `survey tally --format json` on a paper survey: respondents and the wave's ledger.
+fn survey(name: &str) -> (u64, Value, String) {
+    let run = tochki(["survey", "tally", &path(name), "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    let wave = &json["waves"][0];
+    (
+        wave["respondents"].as_u64().unwrap(),
+        wave["ledger"].clone(),
+        run.stderr,
+    )
+}
+
+#[test]
+fn the_survey_counts_no_totals_row_nor_hidden_row_as_a_questionnaire() {
+    let (xlsx_respondents, xlsx, xlsx_notes) = survey("survey.xlsx");
+    let (csv_respondents, csv, _) = survey("survey.csv");
+    adds_up(&xlsx);
+    adds_up(&csv);
+    // Twelve answers typed, one hidden by hand in the workbook (and left out of its CSV).
+    assert_eq!(xlsx_respondents, 11);
+    assert_eq!(csv_respondents, 11);
+    assert_eq!(rows_of(&xlsx, "hidden"), vec![5]);
+    assert_eq!(rows_of(&xlsx, "totals"), vec![15]);
+    assert_eq!(rows_of(&csv, "totals"), vec![13]);
+    assert_eq!(count(&xlsx, "title"), 1);
+    assert!(
+        xlsx_notes.contains("скрытые листы книги не прочитаны: «Служебный»"),
+        "{xlsx_notes}"
+    );
+    // --population 11 for a census of all eleven is accepted: the totals row is no one.
+    let run = tochki(["survey", "tally", &path("survey.csv"), "--population", "11"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn the_same_quirk_means_the_same_to_every_command() {
+    // A totals row and a signature line under the table, a title above the header: skipped,
+    // and named by the same words in each command's summary.
+    let import = tochki(["import", &path("registry.xlsx")]).stderr;
+    let requests = tochki(["requests", &path("journal.xlsx"), "--as-of", "2025-04-30"]).stderr;
+    let survey = tochki(["survey", "tally", &path("survey.xlsx")]).stderr;
+    for stderr in [&import, &requests, &survey] {
+        assert!(stderr.contains("Прочитано строк:"), "{stderr}");
+        assert!(stderr.contains("— итог"), "{stderr}");
+        assert!(stderr.contains("— скрытая"), "{stderr}");
+        assert!(stderr.contains("над шапкой"), "{stderr}");
+    }
+    for stderr in [&import, &requests] {
+        assert!(stderr.contains("— подпись или исполнитель"), "{stderr}");
+    }
+}
