@@ -11,14 +11,9 @@ fuzz_target!(|data: &[u8]| {
     let path = dir.path().join("answers_2025.csv");
     std::fs::write(&path, data).expect("fuzz input written");
     for by in [None, Some("Категория должностей".to_string())] {
-        let config = TallyConfig {
-            read: ReadOptions::default(),
-            definition: None,
-            by,
-            min_group: 5,
-            population: None,
-            collect_pains: true,
-        };
+        let mut config = TallyConfig::new(ReadOptions::default(), 5);
+        config.by = by;
+        config.collect_pains = true;
         let waves = [WaveInput {
             label: "2025".into(),
             path: path.clone(),
@@ -30,6 +25,14 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(counted, item.figures.n);
                     assert!(item.figures.n <= wave.respondents);
                 }
+                // The ledger accounts for every row: its counts add up, and its records are
+                // the questionnaires counted.
+                let ledger = &wave.ledger;
+                assert_eq!(ledger.counts.values().sum::<usize>(), ledger.rows);
+                assert_eq!(
+                    ledger.count(tochki::input::table::Fate::Record) as u64,
+                    wave.respondents
+                );
             }
         }
     }

@@ -117,16 +117,7 @@ fn with_figures(
             bail!("нет файла выгрузки {}", wave.path.display());
         }
     }
-    let config = TallyConfig {
-        read: crate::input::records::ReadOptions::default(),
-        definition: None,
-        by: None,
-        min_group: 5,
-        population: None,
-        collect_pains: false,
-        segment_attribute: None,
-        profiles: None,
-    };
+    let config = TallyConfig::new(crate::input::records::ReadOptions::default(), 5);
     let mut report = tally(&waves, &config)?;
     crate::survey::by_process::link(
         &mut report,

@@ -137,19 +137,12 @@ fn config(
     if figures.min_group == 0 {
         bail!("--min-group должен быть не меньше 1");
     }
-    Ok((
-        inputs.waves,
-        TallyConfig {
-            read: inputs.read,
-            definition: inputs.definition,
-            by: figures.by.clone(),
-            min_group: figures.min_group,
-            population: figures.population,
-            collect_pains: pains,
-            segment_attribute: None,
-            profiles: None,
-        },
-    ))
+    let mut config = TallyConfig::new(inputs.read, figures.min_group);
+    config.definition = inputs.definition;
+    config.by = figures.by.clone();
+    config.population = figures.population;
+    config.collect_pains = pains;
+    Ok((inputs.waves, config))
 }
 
 /// The figures of the commands that only read (check, pains): defaults.

@@ -62,7 +62,8 @@ impl WaveInput {
     }
 }
 
-/// What a tally run is asked.
+/// What a tally run is asked. Built by [`TallyConfig::new`], the one constructor, and then
+/// its options set field by field.
 pub struct TallyConfig {
     pub read: ReadOptions,
     pub definition: Option<Definition>,
@@ -94,6 +95,21 @@ pub struct ProfileSpec {
 }
 
 impl TallyConfig {
+    /// A tally with the reading options and the minimum group, nothing else asked: no
+    /// definition, no segment, no population, no pains, no profiles.
+    pub fn new(read: ReadOptions, min_group: u64) -> TallyConfig {
+        TallyConfig {
+            read,
+            definition: None,
+            by: None,
+            min_group,
+            population: None,
+            collect_pains: false,
+            segment_attribute: None,
+            profiles: None,
+        }
+    }
+
     /// The attributes any profile uses that the segmentation has (never a free one): the segment
     /// questions the scan combines.
     fn profile_columns(&self) -> Vec<String> {
@@ -908,16 +924,7 @@ mod tests {
         let path = dir.path().join("answers.csv");
         let text = "Оцените [А]\nУдовлетворен\nНе удовлетворен\n";
         std::fs::write(&path, text).unwrap();
-        let config = TallyConfig {
-            read: ReadOptions::default(),
-            definition: None,
-            by: None,
-            min_group: 5,
-            population: None,
-            collect_pains: false,
-            segment_attribute: None,
-            profiles: None,
-        };
+        let config = TallyConfig::new(ReadOptions::default(), 5);
         let events = Events::default();
         let waves = [WaveInput {
             label: "2025".into(),
@@ -986,31 +993,28 @@ mod tests {
                     process: None,
                     direction: None,
                 };
-                let config = TallyConfig {
-                    read: ReadOptions::default(),
-                    definition: Some(Definition {
-                        title: None,
-                        overall: None,
-                        items: vec![item("А"), item("Б")],
-                        problems: None,
-                        proposals: None,
-                        segments: Vec::new(),
-                        personal: Vec::new(),
-                        index: Default::default(),
-                    }),
-                    by: None,
-                    min_group: 5,
-                    population: None,
-                    collect_pains: false,
-                    segment_attribute: None,
-                    profiles: None,
-                };
+                let mut config = TallyConfig::new(ReadOptions::default(), 5);
+                config.definition = Some(Definition {
+                    title: None,
+                    overall: None,
+                    items: vec![item("А"), item("Б")],
+                    problems: None,
+                    proposals: None,
+                    segments: Vec::new(),
+                    personal: Vec::new(),
+                    index: Default::default(),
+                });
                 let waves = [WaveInput { label: "2025".into(), path }];
                 let report = tally(&waves, &config).unwrap();
                 let wave = &report.waves[0];
                 let counted: u64 = wave.items.iter().map(|i| i.figures.n).sum();
                 prop_assert_eq!(wave.items.len(), 2);
                 prop_assert_eq!(counted + wave.left_out + empty, 2 * rows.len() as u64);
+                // The ledger accounts for every row of the export: its counts add up to the
+                // rows, and its records are the questionnaires counted.
+                let ledger = &wave.ledger;
+                prop_assert_eq!(ledger.counts.values().sum::<usize>(), ledger.rows);
+                prop_assert_eq!(ledger.count(crate::input::table::Fate::Record) as u64, wave.respondents);
             }
         }
     }

@@ -412,4 +412,32 @@ mod tests {
         assert_eq!(table.rows_of(Fate::Finding).collect::<Vec<_>>(), vec![3]);
         assert_eq!(table.runs.len(), 3);
     }
+
+    proptest::proptest! {
+        /// Whatever rows a reader notes (in any order, with gaps, some twice, some hidden),
+        /// the counts add up to the table's rows and the runs cover them once, in order.
+        #[test]
+        fn the_counts_always_add_up_to_the_rows(
+            noted in proptest::collection::vec((1usize..200, 0usize..6), 0..120),
+            hidden in proptest::collection::vec(1usize..200, 0..20),
+            last in 0usize..220,
+        ) {
+            let fates = [Fate::Record, Fate::Heading, Fate::Totals, Fate::Header, Fate::Finding, Fate::Empty];
+            let mut table = TableAccount::new("лист", &hidden);
+            for (row, fate) in &noted {
+                table.note(*row, fates[*fate]);
+            }
+            table.finish(last);
+            let highest = noted.iter().map(|(r, _)| *r).max().unwrap_or(0).max(last);
+            proptest::prop_assert_eq!(table.rows, highest);
+            proptest::prop_assert_eq!(table.counts.values().sum::<usize>(), table.rows);
+            let mut next = 1;
+            for run in &table.runs {
+                proptest::prop_assert_eq!(run.from, next);
+                proptest::prop_assert!(run.to >= run.from);
+                next = run.to + 1;
+            }
+            proptest::prop_assert_eq!(next - 1, table.rows);
+        }
+    }
 }
