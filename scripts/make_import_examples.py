@@ -193,6 +193,115 @@ LIPETSK_HEADER = ["№ п/п", "Направление деятельности"
                   "Ценность для внутреннего клиента", "Основание"]
 
 
+def ods(path, sheets, merges=None, hidden=(), hidden_rows=None, hidden_cols=None, filtered_rows=None,
+        errors=()):
+    """An OpenDocument spreadsheet as LibreOffice Calc writes one: the `mimetype` part first and
+    stored, numbers and dates typed (`office:value-type`, the shown text in the cell's format),
+    empty cells and trailing rows compressed with `number-*-repeated`, merges as spanned cells
+    and `table:covered-table-cell`s, a hidden sheet by its table style (`table:display="false"`),
+    hidden rows and columns `table:visibility="collapse"`, filtered rows `"filter"`. Arguments as
+    `xlsx`; `filtered_rows`: {name: [row numbers]}; `errors`: texts written as error values (a
+    float 0 with `calcext:value-type="error"`, as LibreOffice writes #N/A)."""
+    import datetime
+    merges = merges or {}
+    hidden_rows = hidden_rows or {}
+    hidden_cols = hidden_cols or {}
+    filtered_rows = filtered_rows or {}
+
+    def ref(text):
+        letters = re.match(r"[A-Z]+", text).group(0)
+        n = 0
+        for ch in letters:
+            n = n * 26 + ord(ch) - 64
+        return int(text[len(letters):]) - 1, n - 1
+
+    def typed(v):
+        if isinstance(v, datetime.date):
+            return (f'office:value-type="date" office:date-value="{v.isoformat()}" calcext:value-type="date"',
+                    v.strftime("%d.%m.%y"))
+        if isinstance(v, (int, float)):
+            return f'office:value-type="float" office:value="{v}" calcext:value-type="float"', str(v)
+        if v in errors:
+            return 'table:formula="of:=NA()" office:value-type="float" office:value="0" calcext:value-type="error"', v
+        if re.fullmatch(r"-?\d+", v):
+            # Calc types a number typed into a cell.
+            return f'office:value-type="float" office:value="{v}" calcext:value-type="float"', v
+        return 'office:value-type="string" calcext:value-type="string"', v
+
+    tables = []
+    for name, rows in sheets.items():
+        width = max((len(r) for r in rows), default=1)
+        spans, covered = {}, set()
+        for m in merges.get(name, []):
+            a, b = m.split(":")
+            (r1, c1), (r2, c2) = ref(a), ref(b)
+            spans[(r1, c1)] = (r2 - r1 + 1, c2 - c1 + 1)
+            covered |= {(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)} - {(r1, c1)}
+        columns = ""
+        hidden_c = {c - 1 for a, b in hidden_cols.get(name, []) for c in range(a, b + 1)}
+        for c in range(width):
+            vis = ' table:visibility="collapse"' if c in hidden_c else ""
+            columns += f'<table:table-column table:style-name="co1"{vis} table:default-cell-style-name="Default"/>'
+        columns += f'<table:table-column table:style-name="co1" table:number-columns-repeated="{1024 - width}" table:default-cell-style-name="Default"/>'
+        body = ""
+        for r, row in enumerate(rows):
+            vis = (' table:visibility="collapse"' if r + 1 in hidden_rows.get(name, []) else
+                   ' table:visibility="filter"' if r + 1 in filtered_rows.get(name, []) else "")
+            cells, empty = "", 0
+            for c in range(width):
+                v = row[c] if c < len(row) else ""
+                if (r, c) in covered:
+                    if empty:
+                        cells += f'<table:table-cell table:number-columns-repeated="{empty}"/>' if empty > 1 else "<table:table-cell/>"
+                        empty = 0
+                    cells += "<table:covered-table-cell/>"
+                    continue
+                if v == "" and (r, c) not in spans:
+                    empty += 1
+                    continue
+                if empty:
+                    cells += f'<table:table-cell table:number-columns-repeated="{empty}"/>' if empty > 1 else "<table:table-cell/>"
+                    empty = 0
+                attrs, shown = typed(v) if v != "" else ("", "")
+                span = ""
+                if (r, c) in spans:
+                    rs, cs = spans[(r, c)]
+                    span = f' table:number-columns-spanned="{cs}" table:number-rows-spanned="{rs}"'
+                text = f"<text:p>{escape(shown)}</text:p>" if shown != "" else ""
+                cells += f"<table:table-cell {attrs}{span}>{text}</table:table-cell>"
+            cells += f'<table:table-cell table:number-columns-repeated="{1024 - width + empty}"/>'
+            body += f'<table:table-row table:style-name="ro1"{vis}>{cells}</table:table-row>'
+        body += ('<table:table-row table:style-name="ro1" table:number-rows-repeated="1048560">'
+                 '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>')
+        style = "ta2" if name in hidden else "ta1"
+        tables.append(f'<table:table table:name="{escape(name)}" table:style-name="{style}">{columns}{body}</table:table>')
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+          'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"')
+    styles = ('<office:automatic-styles>'
+              '<style:style style:name="co1" style:family="table-column"><style:table-column-properties style:column-width="2.258cm"/></style:style>'
+              '<style:style style:name="ro1" style:family="table-row"><style:table-row-properties style:row-height="0.452cm"/></style:style>'
+              '<style:style style:name="ta1" style:family="table" style:master-page-name="Default"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>'
+              '<style:style style:name="ta2" style:family="table" style:master-page-name="Default"><style:table-properties table:display="false" style:writing-mode="lr-tb"/></style:style>'
+              '</office:automatic-styles>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.3">'
+               f'{styles}<office:body><office:spreadsheet>{"".join(tables)}</office:spreadsheet></office:body></office:document-content>')
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as z:
+        info = zipfile.ZipInfo("mimetype", STAMP)
+        info.compress_type = zipfile.ZIP_STORED
+        z.writestr(info, "application/vnd.oasis.opendocument.spreadsheet")
+        for part, text in [("content.xml", content), ("META-INF/manifest.xml", manifest)]:
+            info = zipfile.ZipInfo(part, STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
+
+
 def lipetsk_xlsx(path):
     rows = [
         ["Приложение к приказу управления финансов Липецкой области от 30.04.2025 № 112"],

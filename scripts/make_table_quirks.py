@@ -12,6 +12,9 @@ error value. Each command must give the same account (ledger) of them.
   tests/fixtures/tables/journal.csv     the same journal saved as CSV (nothing hidden in CSV)
   tests/fixtures/tables/survey.xlsx     a hand-typed paper survey with every quirk
   tests/fixtures/tables/survey.csv      the same as CSV
+  tests/fixtures/tables/*.ods           the three workbooks as LibreOffice Calc saves them
+                                        (OpenDocument), the same quirks, the error values as
+                                        Calc stores them (a typed error, not a text)
 
 Run from the repository root: python3 scripts/make_table_quirks.py
 """
@@ -20,7 +23,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from make_import_examples import cell, docx, xlsx  # noqa: E402
+from make_import_examples import cell, docx, ods, xlsx  # noqa: E402
 
 OUT = "tests/fixtures/tables"
 os.makedirs(OUT, exist_ok=True)
@@ -51,6 +54,9 @@ rows = REG_TITLE + [REG_HEADER, [str(i) for i in range(1, 8)]] + REG_ROWS + REG_
 # Rows as Excel numbers them: title 1-3, header 4, numbers 5, data 6-10, tail 11-13.
 xlsx(os.path.join(OUT, "registry.xlsx"), {"Перечень": rows, "Справочник": [["Клиент"], ["Гражданские служащие"]]},
      merges={"Перечень": ["B6:B9", "C6:C8", "A11:G11"]}, hidden=("Справочник",), hidden_rows={"Перечень": [8]})
+ods(os.path.join(OUT, "registry.ods"), {"Перечень": rows, "Справочник": [["Клиент"], ["Гражданские служащие"]]},
+    merges={"Перечень": ["B6:B9", "C6:C8", "A11:G11"]}, hidden=("Справочник",), hidden_rows={"Перечень": [8]},
+    errors=("#Н/Д",))
 
 # The Word document: two tables with the same columns, the second without a header.
 first = [[cell(h) for h in REG_HEADER], [cell(str(i)) for i in range(1, 8)]]
@@ -85,6 +91,8 @@ journal = J_TITLE + [J_HEADER, ["1", "2", "3", "4", "5"]] + J_ROWS + J_TAIL
 # Rows: title 1-2, header 3, numbers 4, requests 5-9 (row 7 hidden), tail 10-11.
 xlsx(os.path.join(OUT, "journal.xlsx"), {"Журнал": journal, "Черновик": [["Дата поступления", "Форма обращения"], ["01.01.2025", "устное"]]},
      hidden=("Черновик",), hidden_rows={"Журнал": [7]})
+ods(os.path.join(OUT, "journal.ods"), {"Журнал": journal, "Черновик": [["Дата поступления", "Форма обращения"], ["01.01.2025", "устное"]]},
+    hidden=("Черновик",), hidden_rows={"Журнал": [7]}, errors=("#Н/Д",))
 with open(os.path.join(OUT, "journal.csv"), "w", encoding="utf-8-sig", newline="") as f:
     w = csv.writer(f, delimiter=";", lineterminator="\r\n")
     for r in J_TITLE + [J_HEADER, ["1", "2", "3", "4", "5"]] + [r for r in J_ROWS if r[0] != "3"] + J_TAIL:
@@ -102,8 +110,19 @@ survey = S_TITLE + [S_HEADER] + S_ROWS + S_TAIL
 # Rows: title 1, header 2, answers 3-14 (row 5 hidden), totals 15.
 xlsx(os.path.join(OUT, "survey.xlsx"), {"Ответы": survey, "Служебный": [["x", "y"], ["1", "2"]]},
      hidden=("Служебный",), hidden_rows={"Ответы": [5]})
+ods(os.path.join(OUT, "survey.ods"), {"Ответы": survey, "Служебный": [["x", "y"], ["1", "2"]]},
+    hidden=("Служебный",), hidden_rows={"Ответы": [5]})
 with open(os.path.join(OUT, "survey.csv"), "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     for r in [S_HEADER] + [r for i, r in enumerate(S_ROWS) if i != 2] + S_TAIL:
         w.writerow(r)
 
+
+# ---------------------------------------------------------------- a web page named .xls
+# What document systems and 1C write as «выгрузка в Excel»: an HTML table under an .xls name.
+with open(os.path.join(OUT, "sed_export.xls"), "w", encoding="utf-8") as f:
+    f.write('<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+            'xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta charset="utf-8"></head>\n'
+            "<body><table border=1>\n<tr>" + "".join(f"<th>{h}</th>" for h in J_HEADER) + "</tr>\n"
+            + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>\n" for r in J_ROWS)
+            + "</table></body></html>\n")

@@ -2,6 +2,8 @@
 //! (quick-xml), each top-level `w:tbl` a [`Grid`]. A cell spanning columns (`w:gridSpan`) covers
 //! the slots to its right; a cell continuing a vertical merge (`w:vMerge` without
 //! `restart`) is marked as merged from above. Tables nested in a cell give their text to it.
+//! Text hidden directly (`w:vanish`) or by a character or paragraph style that hides it (in
+//! `word/styles.xml`, through the styles it is based on) is not read.
 
 use super::workbook::MAX_CELLS;
 use super::{Grid, GridRow, Problem, Slot};
@@ -19,8 +21,55 @@ pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
     super::zip::check(open()?, || Problem::NotADocument)?;
     let mut archive = zip::ZipArchive::new(open()?).map_err(|_| Problem::NotADocument)?;
     let name = main_part(&mut archive);
+    let hidden = hidden_styles(&mut archive);
     let part = archive.by_name(&name).map_err(|_| Problem::NotADocument)?;
-    parse(BufReader::new(part))
+    parse(BufReader::new(part), hidden)
+}
+
+/// The styles that hide their text (`w:vanish` in the style's run properties, or inherited
+/// through `w:basedOn` from one that does, unless the style turns it off again).
+fn hidden_styles<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+) -> std::collections::HashSet<String> {
+    use std::collections::HashMap;
+    let mut current: Option<String> = None;
+    let mut based: HashMap<String, String> = HashMap::new();
+    let mut vanish: HashMap<String, bool> = HashMap::new();
+    super::zip::each_element(archive, "word/styles.xml", |name, attribute| match name {
+        "style" => current = attribute("styleId"),
+        "basedOn" => {
+            if let (Some(id), Some(parent)) = (&current, attribute("val")) {
+                based.insert(id.clone(), parent);
+            }
+        }
+        "vanish" => {
+            if let Some(id) = &current {
+                let on = !matches!(attribute("val").as_deref(), Some("0" | "false" | "off"));
+                vanish.insert(id.clone(), on);
+            }
+        }
+        _ => {}
+    });
+    let hides = |id: &str| {
+        let mut id = id.to_string();
+        // A chain of styles is short; a loop in a broken file ends here.
+        for _ in 0..32 {
+            if let Some(&on) = vanish.get(&id) {
+                return on;
+            }
+            match based.get(&id) {
+                Some(parent) => id = parent.clone(),
+                None => return false,
+            }
+        }
+        false
+    };
+    based
+        .keys()
+        .chain(vanish.keys())
+        .filter(|id| hides(id))
+        .cloned()
+        .collect()
 }
 
 /// The part holding the document's text: the one the package's `_rels/.rels` names as the
@@ -70,6 +119,9 @@ struct Walk {
     in_run: bool,
     in_run_properties: bool,
     run_hidden: bool,
+    /// The styles that hide their text, and whether the paragraph being read is in one.
+    hidden_styles: std::collections::HashSet<String>,
+    paragraph_hidden: bool,
     /// Inside a row's properties, and whether they mark the row deleted (`w:trPr/w:del`).
     in_row_properties: bool,
     row_deleted: bool,
@@ -132,10 +184,23 @@ impl Walk {
                     cell.vmerge = Some(value(element).as_deref() == Some("restart"));
                 }
             }
-            "p" if !empty => self.text.start(),
+            "p" if !empty => {
+                self.text.start();
+                self.paragraph_hidden = false;
+            }
+            "pStyle" if !self.in_run => {
+                self.paragraph_hidden =
+                    value(element).is_some_and(|v| self.hidden_styles.contains(&v));
+            }
             "r" if !empty => {
                 self.in_run = true;
-                self.run_hidden = false;
+                self.run_hidden = self.paragraph_hidden;
+            }
+            "rStyle"
+                if self.in_run_properties
+                    && value(element).is_some_and(|v| self.hidden_styles.contains(&v)) =>
+            {
+                self.run_hidden = true;
             }
             "rPr" if !empty && self.in_run => self.in_run_properties = true,
             "vanish" | "specVanish" if self.in_run_properties => self.run_hidden = is_on(element),
@@ -261,10 +326,16 @@ fn value(element: &BytesStart) -> Option<String> {
         .map(|a| a.value.to_string())
 }
 
-fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
+fn parse(
+    reader: impl Read,
+    hidden_styles: std::collections::HashSet<String>,
+) -> Result<Vec<Grid>, Problem> {
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(reader));
     let mut buffer = Vec::new();
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        hidden_styles,
+        ..Walk::default()
+    };
     // Text counts only inside `w:t` (runs' text), not in field codes or properties.
     let mut in_text = false;
     loop {
@@ -332,7 +403,7 @@ mod tests {
             cell("Почта", ""),
             cell("Раздел", r#"<w:gridSpan w:val="2"/>"#),
         ));
-        let grids = parse(xml.as_bytes()).unwrap();
+        let grids = parse(xml.as_bytes(), Default::default()).unwrap();
         assert_eq!(grids.len(), 1);
         let grid = &grids[0];
         assert_eq!(grid.titles, vec!["Перечень".to_string()]);
@@ -350,13 +421,45 @@ mod tests {
             "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Первая</w:t></w:r></w:p><w:p><w:r><w:t>Вторая</w:t></w:r></w:p>\
              <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Вложенная</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>",
         );
-        let grids = parse(xml.as_bytes()).unwrap();
+        let grids = parse(xml.as_bytes(), Default::default()).unwrap();
         assert_eq!(grids.len(), 1);
         assert_eq!(grids[0].rows[0].slots[0].text, "Первая\nВторая\nВложенная");
     }
 
     #[test]
     fn broken_xml_is_a_problem_not_a_panic() {
-        assert!(parse(&b"<w:document><w:body><w:tbl></w:body>"[..]).is_err());
+        assert!(
+            parse(
+                &b"<w:document><w:body><w:tbl></w:body>"[..],
+                Default::default()
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn text_in_a_style_that_hides_it_is_not_read() {
+        let styles = r#"<w:styles xmlns:w="w"><w:style w:type="character" w:styleId="Secret"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="character" w:styleId="Secret2"><w:basedOn w:val="Secret"/></w:style><w:style w:type="paragraph" w:styleId="Draft"><w:basedOn w:val="Normal"/><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Shown"><w:basedOn w:val="Draft"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style></w:styles>"#;
+        let mut zipped = std::io::Cursor::new(Vec::new());
+        {
+            let mut writer = zip::ZipWriter::new(&mut zipped);
+            writer
+                .start_file("word/styles.xml", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut writer, styles.as_bytes()).unwrap();
+            writer.finish().unwrap();
+        }
+        let mut archive = zip::ZipArchive::new(zipped).unwrap();
+        let hidden = hidden_styles(&mut archive);
+        let mut names: Vec<&str> = hidden.iter().map(String::as_str).collect();
+        names.sort_unstable();
+        assert_eq!(names, vec!["Draft", "Secret", "Secret2"]);
+        let xml = r#"<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc>
+            <w:p><w:r><w:t>Телефон</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Secret2"/></w:rPr><w:t> 23-45-67</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Draft"/></w:pPr><w:r><w:t>черновик</w:t></w:r></w:p>
+            <w:p><w:pPr><w:pStyle w:val="Shown"/></w:pPr><w:r><w:t>связь</w:t></w:r></w:p>
+            </w:tc></w:tr></w:tbl></w:body></w:document>"#;
+        let grids = parse(xml.as_bytes(), hidden).unwrap();
+        assert_eq!(grids[0].rows[0].slots[0].text, "Телефон\nсвязь");
     }
 }

@@ -9,6 +9,8 @@ pub enum Kind {
     Word,
     /// An OpenDocument text (`.odt`), read like a Word document.
     OpenText,
+    /// An OpenDocument spreadsheet (`.ods`: LibreOffice Calc, МойОфис Таблица).
+    OpenSheet,
     Workbook,
     Csv,
 }
@@ -20,7 +22,8 @@ impl Kind {
         match extension.as_str() {
             "docx" | "docm" => Some(Kind::Word),
             "odt" => Some(Kind::OpenText),
-            "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => Some(Kind::Workbook),
+            "ods" => Some(Kind::OpenSheet),
+            "xlsx" | "xlsm" | "xls" | "xlsb" => Some(Kind::Workbook),
             "csv" | "tsv" => Some(Kind::Csv),
             _ => None,
         }
@@ -85,70 +88,110 @@ pub fn sniff(path: &Path) -> Result<(), super::Problem> {
     if head.starts_with(b"PK") {
         return zipped(path, kind, &sample);
     }
+    if let Some(what) = markup(&sample) {
+        return Err(Problem::OtherFormat {
+            what,
+            save: "так выгружают таблицы СЭД, 1С и сайты; откройте файл в Excel или LibreOffice и сохраните как .xlsx или .ods",
+        });
+    }
     Ok(())
 }
 
-/// A zip archive by what its parts say it is: a Word document, a workbook, an OpenDocument file
-/// under another name.
-fn zipped(path: &Path, kind: Option<Kind>, sample: &[u8]) -> Result<(), super::Problem> {
-    use super::Problem;
-    let other = |what, save| Err(Problem::OtherFormat { what, save });
-    if !matches!(kind, Some(Kind::Word | Kind::Workbook | Kind::OpenText)) {
-        let parts = zip_part_names(path);
-        if parts.iter().any(|p| p.starts_with("word/")) {
-            return other("документ Word", "переименуйте файл в .docx");
-        }
-        if parts.iter().any(|p| p.starts_with("xl/")) && kind != Some(Kind::Csv) {
-            return other("книга Excel", "переименуйте файл в .xlsx");
+/// A table saved as markup under a table's name: an HTML page (what document systems and 1C
+/// call «выгрузка в Excel») or an Excel 2003 XML spreadsheet; None for anything else.
+fn markup(sample: &[u8]) -> Option<&'static str> {
+    let text = sample.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(sample);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace())?;
+    if text[start] != b'<' {
+        return None;
+    }
+    let lower: Vec<u8> = text.iter().map(u8::to_ascii_lowercase).collect();
+    let has = |what: &[u8]| lower.windows(what.len()).any(|w| w == what);
+    if has(b"urn:schemas-microsoft-com:office:spreadsheet") {
+        Some("таблица Excel 2003 в формате XML (SpreadsheetML)")
+    } else if has(b"<html") || has(b"<table") || has(b"<!doctype html") {
+        Some("веб-страница (HTML) с таблицей")
+    } else {
+        None
+    }
+}
+
+/// What a zip archive holds, by its parts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Package {
+    Word,
+    Excel,
+    OpenText,
+    OpenSheet,
+    /// An OpenDocument presentation, drawing or formula.
+    OpenOther,
+    Unknown,
+}
+
+impl Package {
+    /// What it is, and what to do with it, for a message.
+    fn said(self, kind: Option<Kind>) -> (&'static str, &'static str) {
+        match (self, kind) {
+            (Package::Word, _) => ("документ Word", "переименуйте файл в .docx"),
+            (Package::Excel, _) => ("книга Excel", "переименуйте файл в .xlsx"),
+            (Package::OpenText, _) => (
+                "текстовый документ OpenDocument (.odt: LibreOffice, МойОфис)",
+                "переименуйте файл в .odt",
+            ),
+            (Package::OpenSheet, _) => (
+                "таблица OpenDocument (.ods: LibreOffice, МойОфис)",
+                "переименуйте файл в .ods",
+            ),
+            (Package::OpenOther, _) => (
+                "документ OpenDocument, но не текст и не таблица (презентация или рисунок)",
+                "перенесите таблицу в документ .odt или .ods",
+            ),
+            (Package::Unknown, Some(Kind::OpenSheet)) => (
+                "архив, но не таблица OpenDocument",
+                "откройте таблицу в LibreOffice или МойОфис и сохраните как .ods",
+            ),
+            (Package::Unknown, _) => (
+                "архив, но не документ OpenDocument",
+                "откройте документ в LibreOffice или МойОфис и сохраните как .odt",
+            ),
         }
     }
-    if kind != Some(Kind::Csv) && kind.is_some() {
-        let parts = zip_part_names(path);
-        let has = |prefix: &str| parts.iter().any(|p| p.starts_with(prefix));
-        let open_document = has("mimetype") && parts.iter().any(|p| p == "content.xml");
-        let text = sample
-            .windows(b"opendocument.text".len())
-            .any(|w| w == b"opendocument.text");
-        match kind {
-            Some(Kind::OpenText) if open_document && !text => {
-                return other(
-                    "другой документ OpenDocument (не текст .odt: таблица .ods или презентация)",
-                    "сохраните таблицу как .xlsx или перенесите её в текстовый документ .odt",
-                );
-            }
-            Some(Kind::OpenText) if open_document => {}
-            _ if open_document && text => {
-                return other(
-                    "текстовый документ OpenDocument (.odt: LibreOffice, МойОфис)",
-                    "переименуйте файл в .odt",
-                );
-            }
-            _ if open_document => {
-                return other(
-                    "документ OpenDocument (.ods: LibreOffice, МойОфис)",
-                    "сохраните его как .xlsx",
-                );
-            }
-            Some(Kind::OpenText) if has("word/") => {
-                return other("документ Word", "переименуйте файл в .docx");
-            }
-            Some(Kind::OpenText) if has("xl/") => {
-                return other("книга Excel", "переименуйте файл в .xlsx");
-            }
-            Some(Kind::OpenText) => {
-                return other(
-                    "архив, но не документ OpenDocument",
-                    "откройте документ в LibreOffice или МойОфис и сохраните как .odt",
-                );
-            }
-            Some(Kind::Word) if has("xl/") => {
-                return other("книга Excel", "переименуйте файл в .xlsx");
-            }
-            Some(Kind::Workbook) if has("word/") => {
-                return other("документ Word", "переименуйте файл в .docx");
-            }
-            _ => {}
-        }
+}
+
+/// A zip archive by what its parts say it is: a Word document, a workbook, an OpenDocument file
+/// under another name. An archive nothing is known of is left to the reader of its kind (it says
+/// the file is broken), but for an OpenDocument name.
+fn zipped(path: &Path, kind: Option<Kind>, sample: &[u8]) -> Result<(), super::Problem> {
+    let parts = zip_part_names(path);
+    let has = |prefix: &str| parts.iter().any(|p| p.starts_with(prefix));
+    let says = |what: &[u8]| sample.windows(what.len()).any(|w| w == what);
+    let open_document = has("mimetype") && parts.iter().any(|p| p == "content.xml");
+    let package = if open_document && says(b"opendocument.text") {
+        Package::OpenText
+    } else if open_document && says(b"opendocument.spreadsheet") {
+        Package::OpenSheet
+    } else if open_document {
+        Package::OpenOther
+    } else if has("word/") {
+        Package::Word
+    } else if has("xl/") {
+        Package::Excel
+    } else {
+        Package::Unknown
+    };
+    let wrong = match kind {
+        Some(Kind::Word) => !matches!(package, Package::Word | Package::Unknown),
+        Some(Kind::Workbook) => !matches!(package, Package::Excel | Package::Unknown),
+        Some(Kind::OpenText) => package != Package::OpenText,
+        Some(Kind::OpenSheet) => package != Package::OpenSheet,
+        // A CSV name on a zip: a workbook is read as one (an export service's mistake);
+        // anything else named.
+        Some(Kind::Csv) => matches!(package, Package::Word),
+        None => matches!(package, Package::Word | Package::Excel),
+    };
+    if wrong {
+        let (what, save) = package.said(kind);
+        return Err(super::Problem::OtherFormat { what, save });
     }
     Ok(())
 }

@@ -1,8 +1,12 @@
-//! The tables of an OpenDocument text (`.odt`, ГОСТ Р ИСО/МЭК 26300: LibreOffice, МойОфис):
-//! `content.xml` read as a stream of XML events, each top-level `table:table` a [`Grid`] as
-//! the Word reader gives it. A cell spanning columns or rows covers the slots the document
-//! marks `table:covered-table-cell`: below its first row «merged above», right of its first
-//! column «merged left». Hidden text, notes, comments and tracked deletions are not read.
+//! The tables of an OpenDocument file (ГОСТ Р ИСО/МЭК 26300: LibreOffice, МойОфис): a text
+//! (`.odt`) or a spreadsheet (`.ods`, the default on Astra Linux desktops). `content.xml` is
+//! read as a stream of XML events, each top-level `table:table` a [`Grid`] as the Word and the
+//! XLSX readers give it. A cell spanning columns or rows covers the slots the document marks
+//! `table:covered-table-cell`: below its first row «merged above», right of its first column
+//! «merged left». Hidden text (directly or by a named style, a hidden section), notes, comments
+//! and tracked deletions are not read. Of a spreadsheet, a sheet hidden by its table style, a
+//! row and a column hidden by hand (`table:visibility="collapse"`) are not read and are said; a
+//! row hidden by a filter (`"filter"`) is read and said, as of an XLSX workbook (import.md).
 
 use super::workbook::MAX_CELLS;
 use super::{Grid, GridRow, Problem, Slot};
@@ -13,6 +17,13 @@ use std::path::Path;
 /// Columns a text table can have: a declared span or repetition past it is a hostile or
 /// broken file (LibreOffice Writer stops at 64 columns too).
 const MAX_COLUMNS: u64 = 64;
+
+/// Columns of a sheet (LibreOffice Calc and Excel: 16384).
+const MAX_SHEET_COLUMNS: u64 = 16_384;
+
+/// Rows of a sheet LibreOffice can have (16M with large sheets on): a repetition of empty rows
+/// up to it is the file's ordinary tail, never allocated.
+const MAX_SHEET_ROWS: u64 = 1 << 24;
 
 /// Elements whose content a reader does not see as the document's text: tracked deletions,
 /// notes and comments, hidden text and paragraphs, a drawing's alternative text.
@@ -30,13 +41,68 @@ const NOT_SHOWN: [&str; 9] = [
 
 /// Every top-level table of the document, with the paragraphs above each as its titles.
 pub fn read(path: &Path) -> Result<Vec<Grid>, Problem> {
+    read_content(path, false).map(|walk| walk.grids)
+}
+
+/// Every visible sheet of an OpenDocument spreadsheet (`.ods`) as a grid, in order, as a
+/// person sees it; the first grid's `hidden` names the hidden sheets.
+pub fn read_sheets(path: &Path) -> Result<Vec<Grid>, Problem> {
+    let mut walk = read_content(path, true)?;
+    if let (Some(first), false) = (walk.grids.first_mut(), walk.hidden_sheets.is_empty()) {
+        let names: Vec<String> = walk
+            .hidden_sheets
+            .iter()
+            .map(|n| format!("«{n}»"))
+            .collect();
+        first
+            .hidden
+            .push(format!("скрытые листы книги: {}", names.join(", ")));
+    }
+    Ok(walk.grids)
+}
+
+/// The first visible sheet of a spreadsheet as records, numbered as the sheet shows its rows:
+/// a row not read (empty, hidden by hand) is an empty record, with the notes an XLSX
+/// workbook's first sheet has (`super::workbook::first_visible_rows`).
+pub fn first_visible_sheet(path: &Path) -> Result<super::workbook::FirstSheet, Problem> {
+    let walk = read_content(path, true)?;
+    let (Some(grid), Some(sheet)) = (walk.grids.into_iter().next(), walk.sheets.first()) else {
+        return Err(Problem::NoVisibleSheet);
+    };
+    let mut rows = Vec::new();
+    for row in grid.rows {
+        rows.resize_with(row.number.saturating_sub(1), csv::ByteRecord::new);
+        rows.push(row.slots.iter().map(|s| s.text.as_str()).collect());
+    }
+    let columns: Vec<usize> = sheet.columns_with_text.iter().copied().collect();
+    Ok(super::workbook::FirstSheet {
+        name: sheet.name.clone(),
+        rows,
+        hidden_rows: grid.hidden_rows,
+        notes: super::workbook::first_sheet_notes(
+            &columns,
+            super::workbook::folded_note(sheet.filtered, true),
+            &walk.hidden_sheets,
+        ),
+    })
+}
+
+/// `content.xml` of an OpenDocument archive, after the zip-bomb check, walked as a text's
+/// tables or a spreadsheet's sheets.
+fn read_content(path: &Path, sheets: bool) -> Result<Walk, Problem> {
+    let broken: fn() -> Problem = if sheets {
+        || Problem::NotAnOpenSheet
+    } else {
+        || Problem::NotAnOpenDocument
+    };
     let open = || std::fs::File::open(path).map(BufReader::new);
-    super::zip::check(open()?, || Problem::NotAnOpenDocument)?;
-    let mut archive = zip::ZipArchive::new(open()?).map_err(|_| Problem::NotAnOpenDocument)?;
-    let part = archive
-        .by_name("content.xml")
-        .map_err(|_| Problem::NotAnOpenDocument)?;
-    parse(BufReader::new(part))
+    super::zip::check(open()?, broken)?;
+    let mut archive = zip::ZipArchive::new(open()?).map_err(|_| broken())?;
+    let part = archive.by_name("content.xml").map_err(|_| broken())?;
+    parse(BufReader::new(part), sheets).map_err(|problem| match problem {
+        Problem::NotAnOpenDocument => broken(),
+        other => other,
+    })
 }
 
 /// A cell being read.
@@ -46,6 +112,111 @@ struct Cell {
     columns: usize,
     rows: usize,
     repeated: usize,
+    /// A spreadsheet cell's value by its type (a number, a date), preferred to the text it
+    /// shows in its format («1 234,50», «1 нояб.»), as the XLSX reader gives it.
+    value: Option<String>,
+}
+
+/// How a spreadsheet row is shown (`table:visibility`).
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum Visibility {
+    #[default]
+    Visible,
+    /// Hidden by hand: not read, said.
+    Collapse,
+    /// Hidden by a filter: read, said.
+    Filter,
+}
+
+/// What a spreadsheet's walk keeps beside a text's: the sheet being read and what it hides.
+#[derive(Default)]
+struct Sheet {
+    name: String,
+    hidden: bool,
+    /// Ranges of columns hidden by hand (0-based, first and last), and the next column a
+    /// `table:table-column` declares.
+    hidden_columns: Vec<(usize, usize)>,
+    next_column: usize,
+    /// The number the next row has (1-based): repeated rows count as many as they stand for.
+    next_row: usize,
+    row_visibility: Visibility,
+    /// Rows hidden by hand (not read), and of them those with text.
+    hidden_rows: Vec<usize>,
+    hidden_with_text: usize,
+    /// Rows hidden by a filter, read.
+    filtered: usize,
+    /// Hidden columns that held text.
+    columns_with_text: std::collections::BTreeSet<usize>,
+    /// Empty cells read but not yet placed: they take slots only when a filled cell follows,
+    /// so that the 1000 empty cells a writer repeats to a row's end cost nothing.
+    pending: usize,
+}
+
+impl Sheet {
+    fn column_hidden(&self, column: usize) -> bool {
+        self.hidden_columns
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&column))
+    }
+
+    /// What the reading of the sheet did not show as read: hidden rows and columns with text,
+    /// rows read though a filter hid them.
+    fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.hidden_with_text > 0 {
+            notes.push(format!(
+                "скрытых строк с текстом: {}",
+                self.hidden_with_text
+            ));
+        }
+        if !self.columns_with_text.is_empty() {
+            let letters: Vec<String> = self
+                .columns_with_text
+                .iter()
+                .map(|&c| super::workbook::column_letters(c + 1))
+                .collect();
+            notes.push(format!("скрытые столбцы: {}", letters.join(", ")));
+        }
+        notes.extend(super::workbook::folded_note(self.filtered, true));
+        notes
+    }
+}
+
+/// A spreadsheet cell's value by its declared type; None for text, and for an error (LibreOffice
+/// writes `calcext:value-type="error"` beside a float 0: the shown «#N/A» is what it is).
+fn typed_value(element: &BytesStart) -> Option<String> {
+    let types: Vec<String> = element
+        .attributes()
+        .flatten()
+        .filter(|a| a.key.local_name().into_inner() == "value-type")
+        .map(|a| a.value.to_string())
+        .collect();
+    if types.iter().any(|t| t == "error") {
+        return None;
+    }
+    match types.first().map(String::as_str) {
+        Some("float" | "percentage" | "currency") => attribute(element, "value")
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|v| v.is_finite())
+            .map(super::workbook::number_text),
+        Some("date") => attribute(element, "date-value").map(|d| {
+            let d = d.split('.').next().unwrap_or_default();
+            match d.split_once('T') {
+                Some((day, "00:00:00")) => day.to_string(),
+                Some((day, time)) => format!("{day} {time}"),
+                None => d.to_string(),
+            }
+        }),
+        Some("boolean") => attribute(element, "boolean-value").map(|b| {
+            if b == "true" {
+                "ИСТИНА"
+            } else {
+                "ЛОЖЬ"
+            }
+            .to_string()
+        }),
+        _ => None,
+    }
 }
 
 /// The state of the walk over the document's events.
@@ -71,6 +242,14 @@ struct Walk {
     /// read while the styles are.
     hidden_styles: std::collections::HashSet<String>,
     style: Option<String>,
+    /// Section styles that hide a section (`text:display="none"` on a section's properties) are
+    /// in `hidden_styles` too; table styles that hide a sheet (`table:display="false"`) here.
+    hidden_tables: std::collections::HashSet<String>,
+    /// Reading a spreadsheet: the sheet being read; and the hidden sheets met, by name.
+    sheet: Option<Sheet>,
+    hidden_sheets: Vec<String>,
+    /// The visible sheets read, as their grids are (what each hid).
+    sheets: Vec<Sheet>,
 }
 
 /// An attribute's value by its local name.
@@ -97,48 +276,58 @@ fn count(element: &BytesStart, key: &str, limit: u64, what: &str) -> Result<usiz
 }
 
 impl Walk {
-    /// Whether an element shows nothing: a span or paragraph in a style that hides its text.
+    /// Whether an element shows nothing: a span, paragraph or section in a style that hides
+    /// its text, a section marked hidden (`text:display="none"`, or a condition: LibreOffice
+    /// shows a section with `text:condition` only when it is false, unknowable here, so such a
+    /// section is read).
     fn hides(&self, element: &BytesStart) -> bool {
-        matches!(element.local_name().into_inner(), "span" | "p" | "h")
-            && attribute(element, "style-name").is_some_and(|s| self.hidden_styles.contains(&s))
+        let name = element.local_name().into_inner();
+        (matches!(name, "span" | "p" | "h" | "section" | "list")
+            && attribute(element, "style-name").is_some_and(|s| self.hidden_styles.contains(&s)))
+            || (name == "section" && attribute(element, "display").as_deref() == Some("none"))
+    }
+
+    /// The most columns a table of this file can have.
+    fn max_columns(&self) -> u64 {
+        if self.sheet.is_some() {
+            MAX_SHEET_COLUMNS
+        } else {
+            MAX_COLUMNS
+        }
     }
 
     fn start(&mut self, element: &BytesStart, empty: bool) -> Result<(), Problem> {
         match element.local_name().into_inner() {
             "style" => self.style = attribute(element, "name"),
-            "text-properties" if attribute(element, "display").as_deref() == Some("none") => {
+            "text-properties" | "paragraph-properties" | "section-properties"
+                if attribute(element, "display").as_deref() == Some("none") =>
+            {
                 if let Some(style) = &self.style {
                     self.hidden_styles.insert(style.clone());
                 }
             }
-            "table" if !empty => {
-                self.depth += 1;
-                if self.depth == 1 {
-                    self.rows.clear();
-                    self.down.clear();
+            "table-properties" if attribute(element, "display").as_deref() == Some("false") => {
+                if let Some(style) = &self.style {
+                    self.hidden_tables.insert(style.clone());
                 }
             }
-            "table-row" if self.depth == 1 => {
-                self.row.clear();
-                self.spans.clear();
-                self.row_repeated = count(
-                    element,
-                    "number-rows-repeated",
-                    MAX_CELLS,
-                    "повторов строки таблицы (table:number-rows-repeated)",
-                )?;
-                if empty {
-                    self.end_row();
-                }
-            }
+            "table" if !empty => self.start_table(element),
+            "table-column" if self.depth == 1 => self.column(element)?,
+            "table-row" if self.depth == 1 => self.start_row(element, empty)?,
             "table-cell" if self.depth == 1 => self.start_cell(element, empty)?,
             "covered-table-cell" if self.depth == 1 => {
                 let repeated = count(
                     element,
                     "number-columns-repeated",
-                    MAX_COLUMNS,
+                    self.max_columns(),
                     "повторов ячейки (table:number-columns-repeated)",
                 )?;
+                self.place_pending()?;
+                if self.row.len() + repeated > self.max_columns() as usize {
+                    return Err(Problem::Declared {
+                        what: format!("в строке таблицы больше {} столбцов", self.max_columns()),
+                    });
+                }
                 for _ in 0..repeated {
                     self.covered();
                 }
@@ -159,12 +348,102 @@ impl Walk {
         Ok(())
     }
 
+    /// A table begins; a top-level one of a spreadsheet is a sheet, with its name and whether
+    /// its style hides it.
+    fn start_table(&mut self, element: &BytesStart) {
+        self.depth += 1;
+        if self.depth != 1 {
+            return;
+        }
+        self.rows.clear();
+        self.down.clear();
+        if self.sheet.is_some() {
+            let hidden =
+                attribute(element, "style-name").is_some_and(|s| self.hidden_tables.contains(&s));
+            self.sheet = Some(Sheet {
+                name: attribute(element, "name").unwrap_or_default(),
+                hidden,
+                next_row: 1,
+                ..Sheet::default()
+            });
+        }
+    }
+
+    /// A row begins: how often it repeats and, of a sheet, whether it is hidden.
+    fn start_row(&mut self, element: &BytesStart, empty: bool) -> Result<(), Problem> {
+        self.row.clear();
+        self.spans.clear();
+        let limit = if self.sheet.is_some() {
+            MAX_SHEET_ROWS
+        } else {
+            MAX_CELLS
+        };
+        self.row_repeated = count(
+            element,
+            "number-rows-repeated",
+            limit,
+            "повторов строки таблицы (table:number-rows-repeated)",
+        )?;
+        if let Some(sheet) = &mut self.sheet {
+            sheet.pending = 0;
+            sheet.row_visibility = match attribute(element, "visibility").as_deref() {
+                Some("collapse") => Visibility::Collapse,
+                Some("filter") => Visibility::Filter,
+                _ => Visibility::Visible,
+            };
+        }
+        if empty {
+            self.end_row()?;
+        }
+        Ok(())
+    }
+
+    /// A sheet's column declaration: the columns hidden by hand.
+    fn column(&mut self, element: &BytesStart) -> Result<(), Problem> {
+        let repeated = count(
+            element,
+            "number-columns-repeated",
+            MAX_SHEET_COLUMNS,
+            "повторов столбца (table:number-columns-repeated)",
+        )?;
+        if let Some(sheet) = &mut self.sheet {
+            let first = sheet.next_column;
+            sheet.next_column = first.saturating_add(repeated);
+            if attribute(element, "visibility").is_some_and(|v| v != "visible") {
+                sheet.hidden_columns.push((first, first + repeated - 1));
+            }
+        }
+        Ok(())
+    }
+
+    /// The empty cells held back take their slots: a filled cell follows them.
+    fn place_pending(&mut self) -> Result<(), Problem> {
+        let Some(sheet) = &mut self.sheet else {
+            return Ok(());
+        };
+        let pending = std::mem::take(&mut sheet.pending);
+        if self.row.len() + pending > MAX_SHEET_COLUMNS as usize {
+            return Err(Problem::Declared {
+                what: format!("в строке таблицы больше {MAX_SHEET_COLUMNS} столбцов"),
+            });
+        }
+        self.cells += pending as u64;
+        if self.cells > MAX_CELLS {
+            return Err(Problem::TooManyCells {
+                place: "в таблицах документа".to_string(),
+            });
+        }
+        self.row
+            .resize_with(self.row.len() + pending, Slot::default);
+        Ok(())
+    }
+
     /// A cell begins: its spans and repetitions, bounded before anything is allocated.
     fn start_cell(&mut self, element: &BytesStart, empty: bool) -> Result<(), Problem> {
         let columns = count(
             element,
             "number-columns-spanned",
-            MAX_COLUMNS,
+            self.max_columns(),
             "столбцов в одной ячейке (table:number-columns-spanned)",
         )?;
         let rows = count(
@@ -176,13 +455,15 @@ impl Walk {
         let repeated = count(
             element,
             "number-columns-repeated",
-            MAX_COLUMNS,
+            self.max_columns(),
             "повторов ячейки (table:number-columns-repeated)",
         )?;
+        let value = self.sheet.as_ref().and_then(|_| typed_value(element));
         self.cell = Some(Cell {
             columns,
             rows,
             repeated,
+            value,
             ..Cell::default()
         });
         if empty {
@@ -216,12 +497,10 @@ impl Walk {
         match name {
             "p" | "h" => self.end_paragraph(),
             "table-cell" if self.depth == 1 => self.end_cell()?,
-            "table-row" if self.depth == 1 => self.end_row(),
+            "table-row" if self.depth == 1 => self.end_row()?,
             "table" => {
                 if self.depth == 1 {
-                    let n = self.grids.len() + 1;
-                    let grid = super::flow::finished_table(n, &mut self.rows, &mut self.titles);
-                    self.grids.push(grid);
+                    self.end_table();
                 }
                 self.depth = self.depth.saturating_sub(1);
             }
@@ -230,20 +509,54 @@ impl Walk {
         Ok(())
     }
 
+    /// A top-level table ends: a text's table, or a sheet (a hidden one only named).
+    fn end_table(&mut self) {
+        let Some(sheet) = self.sheet.take() else {
+            let n = self.grids.len() + 1;
+            let grid = super::flow::finished_table(n, &mut self.rows, &mut self.titles);
+            self.grids.push(grid);
+            return;
+        };
+        let rows = std::mem::take(&mut self.rows);
+        if sheet.hidden {
+            self.hidden_sheets.push(sheet.name);
+        } else {
+            self.grids.push(Grid {
+                source: super::Source::Sheet(sheet.name.clone()),
+                rows,
+                titles: Vec::new(),
+                hidden: sheet.notes(),
+                hidden_rows: sheet.hidden_rows.clone(),
+            });
+            self.sheets.push(sheet);
+        }
+        self.sheet = Some(Sheet::default());
+    }
+
     fn end_cell(&mut self) -> Result<(), Problem> {
         let Some(cell) = self.cell.take() else {
             return Ok(());
         };
-        let text = super::text::as_shown(&cell.paragraphs);
+        let shown = super::text::as_shown(&cell.paragraphs);
+        let text = cell.value.unwrap_or(shown);
         let width = cell.columns * cell.repeated;
-        if self.row.len() + width > MAX_COLUMNS as usize {
+        if let Some(sheet) = &mut self.sheet
+            && text.is_empty()
+            && cell.columns == 1
+            && cell.rows == 1
+        {
+            sheet.pending = sheet.pending.saturating_add(cell.repeated);
+            return Ok(());
+        }
+        self.place_pending()?;
+        if self.row.len() + width > self.max_columns() as usize {
             // Trailing empty cells a writer repeats to the page's edge are nothing; text past
             // the columns a table can have is a broken file.
             if text.is_empty() {
                 return Ok(());
             }
             return Err(Problem::Declared {
-                what: format!("в строке таблицы больше {MAX_COLUMNS} столбцов"),
+                what: format!("в строке таблицы больше {} столбцов", self.max_columns()),
             });
         }
         self.cells += width as u64;
@@ -265,7 +578,7 @@ impl Walk {
         Ok(())
     }
 
-    fn end_row(&mut self) {
+    fn end_row(&mut self) -> Result<(), Problem> {
         let row = std::mem::take(&mut self.row);
         // The covers of the rows above go one row further down; this row's spans begin theirs.
         for d in &mut self.down {
@@ -278,6 +591,9 @@ impl Walk {
             for d in &mut self.down[first..first + columns] {
                 *d = rows - 1;
             }
+        }
+        if self.sheet.is_some() {
+            return self.end_sheet_row(row);
         }
         let filled = row.iter().any(|s| !s.text.is_empty() || s.merged_above);
         // Rows a writer repeats are empty ones: one is as good as many. A filled row repeated
@@ -294,13 +610,72 @@ impl Walk {
                 slots: row.clone(),
             });
         }
+        Ok(())
+    }
+
+    /// A sheet's row ends: numbered as the sheet shows it (repeated rows count as many), its
+    /// hidden columns emptied; hidden by hand it is not read, by a filter it is read, and both
+    /// are counted for the notes; an empty row takes no room at all.
+    fn end_sheet_row(&mut self, mut row: Vec<Slot>) -> Result<(), Problem> {
+        let Some(sheet) = &mut self.sheet else {
+            return Ok(());
+        };
+        let times = self.row_repeated;
+        let number = sheet.next_row;
+        sheet.next_row = number.saturating_add(times);
+        sheet.pending = 0;
+        for (c, slot) in row.iter_mut().enumerate() {
+            if sheet.column_hidden(c) {
+                if !slot.text.is_empty() {
+                    sheet.columns_with_text.insert(c);
+                }
+                *slot = Slot::default();
+            }
+        }
+        let filled = row.iter().any(|s| !s.text.is_empty() || s.merged_above);
+        match sheet.row_visibility {
+            Visibility::Collapse => {
+                if filled {
+                    sheet.hidden_with_text += times;
+                }
+                if filled || times == 1 {
+                    sheet
+                        .hidden_rows
+                        .extend(number..number + times.min(MAX_CELLS as usize));
+                }
+                return Ok(());
+            }
+            Visibility::Filter if filled => sheet.filtered += times,
+            _ => {}
+        }
+        if !filled {
+            return Ok(());
+        }
+        self.cells = self
+            .cells
+            .saturating_add((row.len() * times.saturating_sub(1)) as u64);
+        if self.cells > MAX_CELLS {
+            return Err(Problem::TooManyCells {
+                place: format!("на листе «{}»", sheet.name),
+            });
+        }
+        for k in 0..times {
+            self.rows.push(GridRow {
+                number: number + k,
+                slots: row.clone(),
+            });
+        }
+        Ok(())
     }
 }
 
-fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
+fn parse(reader: impl Read, sheets: bool) -> Result<Walk, Problem> {
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(reader));
     let mut buffer = Vec::new();
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        sheet: sheets.then(Sheet::default),
+        ..Walk::default()
+    };
     loop {
         match xml
             .read_event_into(&mut buffer)
@@ -348,7 +723,7 @@ fn parse(reader: impl Read) -> Result<Vec<Grid>, Problem> {
         }
         buffer.clear();
     }
-    Ok(walk.grids)
+    Ok(walk)
 }
 
 #[cfg(test)]
@@ -359,7 +734,7 @@ mod tests {
         let xml = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
         );
-        parse(xml.as_bytes()).unwrap()
+        parse(xml.as_bytes(), false).unwrap().grids
     }
 
     #[test]
@@ -393,7 +768,7 @@ mod tests {
     #[test]
     fn text_in_a_hidden_style_is_not_read_and_a_non_breaking_hyphen_is_a_hyphen() {
         let xml = r#"<?xml version="1.0"?><office:document-content xmlns:office="o" xmlns:style="s" xmlns:table="t" xmlns:text="x"><office:automatic-styles><style:style style:name="T2" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles><office:body><office:text><table:table><table:table-row><table:table-cell><text:p>Интернет‑приёмная<text:span text:style-name="T2"> (не публиковать)</text:span></text:p></table:table-cell></table:table-row></table:table></office:text></office:body></office:document-content>"#;
-        let grids = parse(xml.as_bytes()).unwrap();
+        let grids = parse(xml.as_bytes(), false).unwrap().grids;
         assert_eq!(grids[0].rows[0].slots[0].text, "Интернет-приёмная");
     }
 
@@ -404,8 +779,85 @@ mod tests {
             r#"<office:document-content xmlns:table="t" xmlns:text="x"><office:body><office:text>{xml}</office:text></office:body></office:document-content>"#
         );
         assert!(matches!(
-            parse(wrapped.as_bytes()),
+            parse(wrapped.as_bytes(), false).map(|w| w.grids),
             Err(Problem::Declared { .. })
         ));
+    }
+
+    fn sheets(body: &str) -> Walk {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="o" xmlns:style="s" xmlns:table="t" xmlns:text="x" xmlns:calcext="c"><office:automatic-styles><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"#
+        );
+        parse(xml.as_bytes(), true).unwrap()
+    }
+
+    fn texts(grid: &Grid) -> Vec<(usize, Vec<&str>)> {
+        grid.rows
+            .iter()
+            .map(|r| (r.number, r.slots.iter().map(|s| s.text.as_str()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_sheet_is_read_as_calc_shows_it_numbered_typed_and_with_what_it_hides() {
+        let walk = sheets(
+            r#"<table:table table:name="Ответы" table:style-name="ta1">
+            <table:table-column table:number-columns-repeated="1"/><table:table-column table:visibility="collapse"/><table:table-column table:number-columns-repeated="1022"/>
+            <table:table-row><table:table-cell office:value-type="string"><text:p>Дата</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Секрет</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Балл</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1021"/></table:table-row>
+            <table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+            <table:table-row><table:table-cell office:value-type="date" office:date-value="2025-03-10T00:00:00"><text:p>10.03.25</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="4.5" calcext:value-type="float"><text:p>4,50</text:p></table:table-cell></table:table-row>
+            <table:table-row table:visibility="collapse"><table:table-cell office:value-type="string"><text:p>скрыто</text:p></table:table-cell></table:table-row>
+            <table:table-row table:visibility="filter"><table:table-cell office:value-type="date" office:date-value="2025-03-11T09:30:00"><text:p>11.03</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2"/><table:table-cell table:formula="of:=NA()" office:value-type="float" office:value="0" calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell></table:table-row>
+            <table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+            </table:table>
+            <table:table table:name="Служебный" table:style-name="ta2"><table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row></table:table>"#,
+        );
+        assert_eq!(walk.grids.len(), 1);
+        assert_eq!(walk.hidden_sheets, vec!["Служебный".to_string()]);
+        let grid = &walk.grids[0];
+        assert_eq!(grid.source, super::super::Source::Sheet("Ответы".into()));
+        assert_eq!(
+            texts(grid),
+            vec![
+                (1, vec!["Дата", "", "Балл"]),
+                (4, vec!["2025-03-10", "", "4.5"]),
+                (6, vec!["2025-03-11 09:30:00", "", "", "#N/A"]),
+            ]
+        );
+        assert_eq!(grid.hidden_rows, vec![5]);
+        let notes = grid.hidden.join("; ");
+        assert!(notes.contains("скрытых строк с текстом: 1"), "{notes}");
+        assert!(notes.contains("скрытые столбцы: B"), "{notes}");
+        assert!(
+            notes.contains("включён отбор: 1 скрытых фильтром"),
+            "{notes}"
+        );
+    }
+
+    #[test]
+    fn a_sheet_that_declares_more_than_a_sheet_has_is_refused() {
+        let xml = r#"<office:document-content xmlns:table="t" xmlns:office="o"><office:body><office:spreadsheet><table:table table:name="a"><table:table-row><table:table-cell table:number-columns-repeated="99999999"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+        assert!(matches!(
+            parse(xml.as_bytes(), true).map(|w| w.grids),
+            Err(Problem::Declared { .. })
+        ));
+        // A filled row repeated past the cells a sheet may have is refused, not cut silently.
+        let xml = r#"<office:document-content xmlns:table="t" xmlns:office="o" xmlns:text="x"><office:body><office:spreadsheet><table:table table:name="a"><table:table-row table:number-rows-repeated="9000000"><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+        assert!(matches!(
+            parse(xml.as_bytes(), true).map(|w| w.grids),
+            Err(Problem::TooManyCells { .. })
+        ));
+    }
+
+    #[test]
+    fn a_hidden_section_and_a_paragraph_in_a_hidden_style_are_not_read() {
+        let xml = r#"<?xml version="1.0"?><office:document-content xmlns:office="o" xmlns:style="s" xmlns:table="t" xmlns:text="x"><office:automatic-styles><style:style style:name="P9" style:family="paragraph"><style:text-properties text:display="none"/></style:style><style:style style:name="Sect1" style:family="section"><style:section-properties text:display="none"/></style:style></office:automatic-styles><office:body><office:text>
+        <text:section text:name="old" text:display="none"><table:table><table:table-row><table:table-cell><text:p>старая редакция</text:p></table:table-cell></table:table-row></table:table></text:section>
+        <text:section text:name="old2" text:style-name="Sect1"><table:table><table:table-row><table:table-cell><text:p>ещё одна</text:p></table:table-cell></table:table-row></table:table></text:section>
+        <table:table><table:table-row><table:table-cell><text:p>Телефон</text:p><text:p text:style-name="P9">не публиковать</text:p></table:table-cell></table:table-row></table:table>
+        </office:text></office:body></office:document-content>"#;
+        let grids = parse(xml.as_bytes(), false).unwrap().grids;
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].rows[0].slots[0].text, "Телефон");
     }
 }

@@ -36,6 +36,8 @@ pub enum Problem {
     NotADocument,
     /// Not an OpenDocument text (damaged, another format).
     NotAnOpenDocument,
+    /// Not an OpenDocument spreadsheet (`.ods`), or a broken one.
+    NotAnOpenSheet,
     /// The archive's parts unpack past [`super::zip::MAX_UNPACKED_BYTES`].
     Unpacked,
     /// A cell at a row no spreadsheet has.
@@ -102,6 +104,7 @@ impl Problem {
                 "файл не читается как книга Excel (XLSX): архив повреждён или это другой формат; откройте его в Excel и {save}"
             ),
             Problem::NotADocument => "файл не читается как документ Word (DOCX): он повреждён, защищён паролем или это другой формат; откройте его в Word или LibreOffice, снимите защиту и сохраните как «Документ Word (.docx)»".to_string(),
+            Problem::NotAnOpenSheet => "файл не читается как таблица OpenDocument (.ods): он повреждён или это другой формат; откройте его в LibreOffice или МойОфис и сохраните заново как «Электронная таблица ODF (.ods)» или как .xlsx".to_string(),
             Problem::NotAnOpenDocument => "файл не читается как документ OpenDocument (.odt): он повреждён или это другой формат; откройте его в LibreOffice или МойОфис и сохраните заново как «Текст ODF (.odt)»".to_string(),
             Problem::Unpacked => format!(
                 "файл распаковывается больше чем в {} МБ; такой файл не похож на {like} (возможно, «zip-бомба» или повреждённый файл)",

@@ -84,8 +84,11 @@ impl Export {
         match Export::open_csv(path, &file, options, words) {
             Ok(Some(export)) => Ok(export),
             Ok(None) => {
-                let sheet = super::workbook::first_visible_rows(path)
-                    .map_err(|problem| problem.explain(&file, words))?;
+                let sheet = match super::Kind::of(path) {
+                    Some(super::Kind::OpenSheet) => super::odt::first_visible_sheet(path),
+                    _ => super::workbook::first_visible_rows(path),
+                }
+                .map_err(|problem| problem.explain(&file, words))?;
                 let mut export = export_of_rows(file, sheet.rows, words);
                 export.sheet = Some(sheet.name);
                 export.hidden_rows = sheet.hidden_rows;

@@ -1,8 +1,9 @@
 //! Workbooks (XLSX) read cell by cell after the zip-bomb check, bounded in rows and cells
 //! before anything grows: a sheet whose two cells stand at A1 and XFD1048576 costs two cells,
 //! not the seventeen billion a whole-sheet range would allocate. Merged ranges are marked.
-//! XLS, ODS and XLSB are refused with advice: calamine reads them only as whole-sheet ranges,
-//! which two cells far apart can make gigabytes large.
+//! XLS and XLSB are refused with advice: calamine reads them only as whole-sheet ranges,
+//! which two cells far apart can make gigabytes large. ODS is read by the OpenDocument walker
+//! (`super::odt`), streamed like a text's tables.
 
 use super::{Grid, GridRow, Problem, Slot, Source};
 use calamine::{DataRef, Reader, Xlsx};
@@ -17,13 +18,13 @@ pub const MAX_ROWS: usize = 1_048_576;
 /// merged ranges of a sheet may cover together.
 pub const MAX_CELLS: u64 = 5_000_000;
 
-/// A workbook format the readers refuse, by the file's extension: `.xls`, `.ods`, `.xlsb`.
+/// A workbook format the readers refuse, by the file's extension: `.xls`, `.xlsb`.
 pub fn refused_format(path: &Path) -> Result<(), Problem> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if matches!(extension.as_str(), "xls" | "ods" | "xlsb") {
+    if matches!(extension.as_str(), "xls" | "xlsb") {
         return Err(Problem::OldWorkbook { extension });
     }
     Ok(())
@@ -159,17 +160,7 @@ impl HiddenParts {
 
     /// The note that rows hidden by a filter or a folded group were read anyway.
     pub fn folded_note(&self) -> Option<String> {
-        (self.folded > 0).then(|| {
-            let how = if self.filter {
-                "фильтром"
-            } else {
-                "свёрнутой группировкой"
-            };
-            format!(
-                "включён отбор: {} скрытых {how} строк прочитаны — это строки таблицы, вид лишь отфильтрован или свёрнут",
-                self.folded
-            )
-        })
+        folded_note(self.folded, self.filter)
     }
 
     /// Leaves out the hidden rows and empties the hidden columns; says what held text.
@@ -204,6 +195,30 @@ impl HiddenParts {
         }
         notes.extend(self.folded_note());
         notes
+    }
+}
+
+/// The note that `folded` rows hidden by a filter (or a folded outline group) were read anyway:
+/// the person filtered or folded the view and still counts them as the table's rows.
+pub fn folded_note(folded: usize, filter: bool) -> Option<String> {
+    (folded > 0).then(|| {
+        let how = if filter {
+            "фильтром"
+        } else {
+            "свёрнутой группировкой"
+        };
+        format!(
+            "включён отбор: {folded} скрытых {how} строк прочитаны — это строки таблицы, вид лишь отфильтрован или свёрнут"
+        )
+    })
+}
+
+/// A number as a cell's text: whole numbers without `.0`.
+pub fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
     }
 }
 
@@ -324,7 +339,6 @@ pub fn first_visible_rows(path: &Path) -> Result<FirstSheet, Problem> {
         .ok_or(Problem::NoVisibleSheet)?;
     let mut rows = sheet_rows(&mut workbook, &sheet)?;
     let hidden = sheet_hidden(path, &sheet)?;
-    let mut notes = Vec::new();
     let mut columns = std::collections::BTreeSet::new();
     for (r, record) in rows.iter_mut().enumerate() {
         let row_hidden = hidden.row_hidden(r as u32);
@@ -344,6 +358,24 @@ pub fn first_visible_rows(path: &Path) -> Result<FirstSheet, Problem> {
         }
         *record = kept;
     }
+    let columns: Vec<usize> = columns.into_iter().collect();
+    let notes = first_sheet_notes(&columns, hidden.folded_note(), &hidden_sheets(&workbook));
+    Ok(FirstSheet {
+        name: sheet,
+        rows,
+        hidden_rows: hidden.row_numbers(),
+        notes,
+    })
+}
+
+/// What a workbook's first sheet did not show as read, worded once for XLSX and ODS: hidden
+/// columns with text (0-based), rows read though a filter hid them, hidden sheets.
+pub fn first_sheet_notes(
+    columns: &[usize],
+    folded: Option<String>,
+    hidden_sheets: &[String],
+) -> Vec<String> {
+    let mut notes = Vec::new();
     if !columns.is_empty() {
         let letters: Vec<String> = columns.iter().map(|&c| column_letters(c + 1)).collect();
         notes.push(format!(
@@ -351,21 +383,15 @@ pub fn first_visible_rows(path: &Path) -> Result<FirstSheet, Problem> {
             letters.join(", ")
         ));
     }
-    notes.extend(hidden.folded_note());
-    let hidden_sheets = hidden_sheets(&workbook);
+    notes.extend(folded);
     if !hidden_sheets.is_empty() {
         let names: Vec<String> = hidden_sheets.iter().map(|n| format!("«{n}»")).collect();
         notes.push(format!(
-            "скрытые листы книги не прочитаны: {}; если ответы там, покажите лист в Excel и запустите снова",
+            "скрытые листы книги не прочитаны: {}; если ответы там, покажите лист в Excel или LibreOffice и запустите снова",
             names.join(", ")
         ));
     }
-    Ok(FirstSheet {
-        name: sheet,
-        rows,
-        hidden_rows: hidden.row_numbers(),
-        notes,
-    })
+    notes
 }
 
 /// The rows of a sheet one at a time, read cell by cell: a journal of a million rows is never
@@ -484,8 +510,7 @@ pub fn cell_text(cell: &DataRef) -> String {
         DataRef::Empty => String::new(),
         DataRef::String(s) => s.clone(),
         DataRef::SharedString(s) => (*s).to_string(),
-        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        DataRef::Float(f) => f.to_string(),
+        DataRef::Float(f) => number_text(*f),
         DataRef::Int(i) => i.to_string(),
         DataRef::Bool(b) => if *b { "ИСТИНА" } else { "ЛОЖЬ" }.to_string(),
         DataRef::DateTime(d) if d.is_datetime() => {

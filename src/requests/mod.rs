@@ -4,6 +4,7 @@
 
 pub mod codes;
 pub mod deadline;
+pub mod file;
 pub mod journal;
 pub mod summary;
 

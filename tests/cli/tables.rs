@@ -190,3 +190,98 @@ fn the_same_quirk_means_the_same_to_every_command() {
         assert!(stderr.contains("— подпись или исполнитель"), "{stderr}");
     }
 }
+
+/// A command's output on the workbook and on the same table saved by LibreOffice Calc (.ods):
+/// the same, but for the file's name.
+fn same_for_ods(args: &[&str], xlsx: &str) {
+    let ods = xlsx.replace(".xlsx", ".ods");
+    let with = |file: &str| {
+        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        all.insert(args.iter().position(|a| *a == "FILE").unwrap(), path(file));
+        all.retain(|a| a != "FILE");
+        let run = tochki(all.iter().map(String::as_str));
+        (
+            run.code,
+            run.stdout.replace(file, "F"),
+            run.stderr.replace(file, "F"),
+        )
+    };
+    let (a, b) = (with(xlsx), with(&ods));
+    // The result and the ledger's line are the same; the notes on what was hidden may word a
+    // sheet's hidden parts by the reader's own account, but name the same hidden sheet.
+    assert_eq!(
+        (a.0, &a.1),
+        (b.0, &b.1),
+        "{xlsx} and {ods} read differently"
+    );
+    let ledger = |stderr: &str| {
+        stderr
+            .lines()
+            .filter(|l| l.contains("Прочитано строк"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ledger(&a.2), ledger(&b.2), "{}\n---\n{}", a.2, b.2);
+    assert!(!ledger(&b.2).is_empty(), "{}", b.2);
+    for hidden in ["«Справочник»", "«Черновик»", "«Служебный»"] {
+        assert_eq!(
+            a.2.contains(hidden),
+            b.2.contains(hidden),
+            "{hidden}: {}",
+            b.2
+        );
+    }
+}
+
+#[test]
+fn an_opendocument_spreadsheet_reads_as_its_workbook_does_in_every_command() {
+    same_for_ods(&["import", "FILE"], "registry.xlsx");
+    same_for_ods(
+        &[
+            "requests",
+            "FILE",
+            "--as-of",
+            "2025-04-30",
+            "--format",
+            "json",
+        ],
+        "journal.xlsx",
+    );
+    same_for_ods(
+        &["survey", "tally", "FILE", "--format", "json"],
+        "survey.xlsx",
+    );
+    // The error value Calc stores as a typed error beside a float 0 is the error, not 0.
+    let run = tochki(["import", &path("registry.ods")]);
+    assert!(
+        run.stderr
+            .contains("Перечень!G9 (графа «Внутренний клиент»): I009"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("скрытые листы книги: «Справочник»"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_web_page_named_xls_is_refused_by_what_it_is_in_every_command() {
+    let file = path("sed_export.xls");
+    for args in [
+        vec!["import", file.as_str()],
+        vec!["requests", file.as_str(), "--as-of", "2025-04-30"],
+        vec!["survey", "tally", file.as_str()],
+    ] {
+        let run = tochki(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("sed_export.xls: это веб-страница (HTML) с таблицей")
+                && run.stderr.contains("сохраните как .xlsx или .ods"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}

@@ -90,6 +90,7 @@ pub fn read_all(path: &Path, file: &str, words: &'static Words) -> anyhow::Resul
     let grids = match Kind::of(path) {
         Some(Kind::Word) => docx::read(path),
         Some(Kind::OpenText) => odt::read(path),
+        Some(Kind::OpenSheet) => odt::read_sheets(path),
         Some(Kind::Workbook) => workbook::read(path),
         Some(Kind::Csv) | None => return read_csv(path, file, words),
     };
@@ -244,7 +245,8 @@ mod tests {
     #[test]
     fn kinds_are_told_by_extension() {
         assert_eq!(Kind::of(Path::new("a/Перечень.DOCX")), Some(Kind::Word));
-        assert_eq!(Kind::of(Path::new("p.ods")), Some(Kind::Workbook));
+        assert_eq!(Kind::of(Path::new("p.ods")), Some(Kind::OpenSheet));
+        assert_eq!(Kind::of(Path::new("p.xls")), Some(Kind::Workbook));
         assert_eq!(Kind::of(Path::new("p.yaml")), None);
     }
 }
