@@ -20,7 +20,7 @@ pub enum Command {
     Diff(DiffArgs),
     /// Показать перечень официальной таблицей: в терминале и для публикации на сайте
     Show(ShowArgs),
-    /// Перевести перечень из таблицы Word или Excel (приложение к приказу) в YAML
+    /// Перевести перечень из таблицы Word, Excel или LibreOffice (приложение к приказу) в YAML
     Import(ImportArgs),
     /// Журнал обращений: сроки ответа, просроченные и подходящие к сроку (Омск 8–9)
     Requests(RequestsArgs),
@@ -153,7 +153,7 @@ pub enum RequestsFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct RequestsArgs {
-    /// Журналы обращений: CSV (UTF-8 или cp1251, «,» или «;») или XLSX
+    /// Журналы обращений: CSV (UTF-8 или cp1251, «,» или «;»), XLSX, ODS, DOCX или ODT
     #[arg(value_name = "ЖУРНАЛ", required = true)]
     pub journals: Vec<PathBuf>,
     /// На какую дату проверять сроки: 2025-05-13 или 13.05.2025 (по умолчанию сегодня)
@@ -162,7 +162,7 @@ pub struct RequestsArgs {
     /// Сколько рабочих дней до срока считать «срок подходит» (0–60)
     #[arg(long, value_name = "ДНЕЙ", default_value_t = 3, value_parser = due_soon_days)]
     pub due_soon: u32,
-    /// Перечень (YAML, DOCX или XLSX): процессы журнала связываются с его процессами
+    /// Перечень (YAML, DOCX, ODT, XLSX или ODS): процессы журнала связываются с его процессами
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
     pub registry: Option<PathBuf>,
     /// Куда переносить срок письменного обращения, если 30-й день выходной: preceding — на предшествующий рабочий день (срок не позже 30 дней), following — на следующий (ст. 193 ГК РФ)
@@ -184,7 +184,7 @@ pub struct RequestsArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Таблица перечня: .docx, .odt, .xlsx или .csv
+    /// Таблица перечня: .docx, .odt, .xlsx, .ods или .csv
     #[arg(value_name = "ФАЙЛ")]
     pub file: PathBuf,
     /// Записать YAML в файл (без -o — на экран)
@@ -231,7 +231,7 @@ pub struct ShowArgs {
     /// Профили клиентского сегмента карточками (признаки, цель, клиентский путь, каналы, точки процессов) вместо таблицы перечня
     #[arg(long)]
     pub profiles: bool,
-    /// С --profiles: выгрузки опросов (CSV или XLSX; несколько лет — ГОД=ФАЙЛ); на карточке — итоги последнего по процессам профиля
+    /// С --profiles: выгрузки опросов (CSV, XLSX или ODS; несколько лет — ГОД=ФАЙЛ); на карточке — итоги последнего по процессам профиля
     #[arg(long, value_name = "ВЫГРУЗКА", num_args = 1.., requires = "profiles")]
     pub survey: Vec<PathBuf>,
 }
@@ -272,7 +272,7 @@ pub enum SurveyCommand {
 /// How exports are read; shared by every survey command.
 #[derive(Debug, clap::Args)]
 pub struct SurveyInput {
-    /// Выгрузки (CSV или XLSX); несколько лет — как ГОД=ФАЙЛ или с годом в имени файла
+    /// Выгрузки (CSV, XLSX или ODS); несколько лет — как ГОД=ФАЙЛ или с годом в имени файла
     #[arg(required = true, value_name = "ВЫГРУЗКА")]
     pub exports: Vec<String>,
     /// Описание анкеты (YAML): какие столбцы — вопросы, проблемы, предложения, сегменты
@@ -336,7 +336,7 @@ pub struct SurveyTallyArgs {
     /// Завершиться со статусом 1 при статистически значимом снижении (Омск п. 13)
     #[arg(long)]
     pub fail_on_decline: bool,
-    /// Перечень (YAML, DOCX или XLSX): итоги по его процессам (S007–S009)
+    /// Перечень (YAML, DOCX, ODT, XLSX или ODS): итоги по его процессам (S007–S009)
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
     pub registry: Option<PathBuf>,
     /// Итоги по профилям клиентского сегмента перечня (нужен --registry): ответы тех, чьи признаки совпадают с признаками профиля
@@ -369,7 +369,7 @@ pub enum ProposalsFormat {
 pub struct SurveyProposalsArgs {
     #[command(flatten)]
     pub input: SurveyInput,
-    /// Перечень (YAML, DOCX или XLSX): точки взаимодействия процесса каждого вопроса
+    /// Перечень (YAML, DOCX, ODT, XLSX или ODS): точки взаимодействия процесса каждого вопроса
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
     pub registry: Option<PathBuf>,
     /// Вопрос, на который ответили меньше этого числа человек, не даёт ни цифр, ни снижения, ни текстов (анонимность, Смоленск 5.2; как у tally)
@@ -385,7 +385,7 @@ pub struct SurveyProposalsArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct SurveyInitArgs {
-    /// Перечень (YAML, DOCX или XLSX): по строке анкеты на каждый процесс
+    /// Перечень (YAML, DOCX, ODT, XLSX или ODS): по строке анкеты на каждый процесс
     #[arg(value_name = "ПЕРЕЧЕНЬ")]
     pub registry: PathBuf,
     /// Папка для файлов анкеты (создаётся; существующие файлы не перезаписываются)
@@ -417,7 +417,7 @@ pub struct SurveyReportArgs {
     pub input: SurveyInput,
     #[command(flatten)]
     pub figures: FiguresArgs,
-    /// Перечень (YAML, DOCX или XLSX): тепловая карта удовлетворенности по его процессам
+    /// Перечень (YAML, DOCX, ODT, XLSX или ODS): тепловая карта удовлетворенности по его процессам
     #[arg(long, value_name = "ПЕРЕЧЕНЬ")]
     pub registry: Option<PathBuf>,
     /// Файл отчёта (HTML; записывается атомарно)

@@ -1,4 +1,7 @@
-//! One module per subcommand; each exposes `run(args, out) -> Result<ExitStatus>`.
+//! One module per subcommand; each exposes a `run(args, out)` that returns the exit status
+//! (`ExitStatus`), or with the notes printed after the result (`Outcome`). A command parses nothing and computes
+//! nothing itself: it hands files to the domain's reader (`requests::file`, `survey`,
+//! `registry::load`) and the result to `render`.
 
 pub mod check;
 pub mod completions;
