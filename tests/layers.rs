@@ -74,6 +74,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
 /// Submodules of `survey` that the renderers may read: the models, never the computations.
 const RENDER_MAY_READ_OF_SURVEY: &[&str] = &["report", "label", "proposals", "questionnaire"];
 
+/// A source file as the check sees it: its path under `src/`, its module path, and the module
+/// paths its code names.
+type Source = (String, Vec<String>, Vec<Vec<String>>);
+
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -328,7 +332,7 @@ fn use_tree(chars: &[char], mut i: usize) -> (Vec<Vec<String>>, usize) {
 }
 
 /// What the sources say: for each file, its module path and the module paths it names.
-fn read_sources() -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
+fn read_sources() -> Vec<Source> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&root, &mut files);
@@ -355,7 +359,7 @@ fn top_of(file: &str, module: &[String]) -> String {
 
 /// The edges between top-level modules that break the table, and the edges used.
 fn top_level_edges(
-    files: &[(String, Vec<String>, Vec<Vec<String>>)],
+    files: &[Source],
     tops: &BTreeSet<String>,
 ) -> (BTreeSet<String>, BTreeSet<(String, String)>) {
     let allowed: BTreeMap<&str, &[&str]> = ALLOWED.iter().copied().collect();
@@ -427,7 +431,7 @@ fn every_edge_the_table_allows_is_used() {
 
 /// The circles among the submodules of each top-level module (the module's own root, its
 /// `mod.rs`, re-exports for the others and is left out).
-fn submodule_circles(files: &[(String, Vec<String>, Vec<Vec<String>>)]) -> Vec<String> {
+fn submodule_circles(files: &[Source]) -> Vec<String> {
     let mut edges: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     let mut names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (_, module, _) in files {
@@ -508,7 +512,7 @@ fn the_table_is_the_one_in_architecture_md() {
 
 // ---- the test of the test: each way a path can be written, and each place code can stand.
 
-fn one_file(path: &str, text: &str) -> Vec<(String, Vec<String>, Vec<Vec<String>>)> {
+fn one_file(path: &str, text: &str) -> Vec<Source> {
     let module = module_of(Path::new(path));
     vec![(
         path.to_string(),
