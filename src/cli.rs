@@ -167,7 +167,7 @@ pub struct RequestsArgs {
     pub registry: Option<PathBuf>,
     /// Куда переносить срок письменного обращения, если 30-й день выходной: preceding — на предшествующий рабочий день (срок не позже 30 дней), following — на следующий (ст. 193 ГК РФ)
     #[arg(long, value_enum, value_name = "КУДА", default_value = "preceding")]
-    pub day_off: crate::requests::deadline::DayOff,
+    pub day_off: DayOffArg,
     /// Производственный календарь в формате xmlcalendar (calendar.json или calendar.xml): годы из файла заменяют встроенные
     #[arg(long, value_name = "ФАЙЛ")]
     pub calendar: Option<PathBuf>,
@@ -195,6 +195,23 @@ pub struct ImportArgs {
     /// Перезаписать существующий файл -o (входной файл не перезаписывается никогда)
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--day-off`: where a written request's deadline goes from a day off (the journal's own
+/// [`crate::requests::deadline::DayOff`], which knows nothing of the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DayOffArg {
+    Preceding,
+    Following,
+}
+
+impl From<DayOffArg> for crate::requests::deadline::DayOff {
+    fn from(arg: DayOffArg) -> Self {
+        match arg {
+            DayOffArg::Preceding => Self::Preceding,
+            DayOffArg::Following => Self::Following,
+        }
+    }
 }
 
 /// How a registry kept as a Word/Excel table is read (`import`, and `check` on a table).

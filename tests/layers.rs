@@ -610,3 +610,24 @@ fn an_allowed_edge_nobody_uses_is_said() {
     let (_, used) = top_level_edges(&files, &top_modules());
     assert!(used.contains(&("privacy".to_string(), "text".to_string())));
 }
+
+#[test]
+fn the_command_line_stays_in_cli_rs() {
+    // clap's types and derives belong to the command line (`cli.rs`, and `main.rs` that runs
+    // it): a domain type deriving a clap trait ties the domain to one front end.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let relative = file.strip_prefix(&root).unwrap().display().to_string();
+        if matches!(relative.as_str(), "cli.rs" | "main.rs") {
+            continue;
+        }
+        let text = code(&std::fs::read_to_string(&file).unwrap());
+        if text.contains("clap::") || text.contains("use clap") {
+            found.push(relative);
+        }
+    }
+    assert!(found.is_empty(), "clap outside cli.rs: {found:?}");
+}

@@ -44,7 +44,7 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     };
     let judge = Judge {
         calendar: &calendar,
-        day_off: args.day_off,
+        day_off: args.day_off.into(),
         as_of,
         due_soon: args.due_soon,
         linker: linker.as_ref(),

@@ -62,7 +62,7 @@ pub fn working_day_until(calendar: &Calendar, day: NaiveDate) -> NaiveDate {
 }
 
 /// Where a written request's deadline goes when its 30th day is not a working day.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum DayOff {
     /// The preceding working day: never later than the 30 days the orders allow («не позднее
     /// 30 дней», Omsk 9, Novosibirsk 10), as office-work instructions do.
