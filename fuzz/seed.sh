@@ -11,7 +11,7 @@ cp ../registries/*.yaml corpus/diff/
 # The diff target reads two registries split at the first NUL byte.
 { cat ../examples/registry_2024.yaml; printf '\0'; cat ../examples/registry_2025.yaml; } \
   > corpus/diff/example_pair
-# The table target reads the same bytes as .docx, .odt, .xlsx and .csv: registries kept as tables,
+# The table target reads the same bytes as .docx, .odt, .ods, .xlsx and .csv: registries kept as tables,
 # journals of requests.
 mkdir -p corpus/table
 # Each folder's files under its folder's name: two folders may hold files of one name.
@@ -19,6 +19,6 @@ for source in ../examples/*.docx ../examples/*.xlsx ../examples/requests_2025.cs
   ../tests/fixtures/import/*.docx ../tests/fixtures/requests/*.xlsx \
   ../tests/fixtures/requests/sed_export.csv ../tests/fixtures/requests/two_dates.csv \
   ../tests/fixtures/layouts/* ../tests/fixtures/hostile/* ../tests/fixtures/kinds/* \
-  ../tests/fixtures/odt/*; do
+  ../tests/fixtures/odt/* ../tests/fixtures/tables/*; do
   cp "$source" "corpus/table/$(basename "$(dirname "$source")")_$(basename "$source")"
 done

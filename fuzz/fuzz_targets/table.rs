@@ -1,5 +1,5 @@
 //! A registry read from a table (import.md) and a journal of requests, on any bytes written as
-//! .docx, .odt, .xlsx and .csv: no panic, no hang; every touchpoint read has a place in the table, and
+//! .docx, .odt, .ods, .xlsx and .csv: no panic, no hang; every touchpoint read has a place in the table, and
 //! every request is counted once in the summary.
 #![no_main]
 
@@ -11,7 +11,7 @@ use tochki::requests::SummaryBuilder;
 
 fuzz_target!(|data: &[u8]| {
     let dir = tempfile::tempdir().expect("temporary folder");
-    for name in ["t.docx", "t.odt", "t.xlsx", "t.csv"] {
+    for name in ["t.docx", "t.odt", "t.ods", "t.xlsx", "t.csv"] {
         let path = dir.path().join(name);
         std::fs::write(&path, data).expect("fuzz input written");
         if let Ok(loaded) = tochki::registry::load::load_table(&path, &Options::default())

@@ -13,6 +13,7 @@ use crate::progress::Progress;
 use crate::render::findings::{self as render_findings, SourceFiles};
 use crate::render::survey as render;
 use crate::survey::definition::Definition;
+use crate::survey::pipeline::{self, Registered};
 use crate::survey::tally::tally_watched;
 use crate::survey::{TallyConfig, TallyReport, WaveInput, tally};
 use anyhow::bail;
@@ -171,90 +172,10 @@ fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<Outc
     Ok(with_ledger(status_of(&report.findings, false), &report))
 }
 
-/// `--profiles`: the registry's segmentation and profiles, their processes linked to the
-/// registry's names (a profile's process the registry lacks is R021's, left out here).
-fn profile_specs(
-    registry: Option<&std::path::Path>,
-    by: bool,
-) -> anyhow::Result<crate::survey::tally::ProfileSpecs> {
-    use crate::registry::link::{Link, Linker};
-    let Some(path) = registry else {
-        bail!("--profiles берёт профили из перечня: добавьте --registry ПЕРЕЧЕНЬ");
-    };
-    if by {
-        bail!("--profiles и --by вместе не используются: профиль сам задаёт свою группу");
-    }
-    let registry = super::shared::load_for_linking(path)?;
-    let Some(profiles) = registry.profiles.as_ref().filter(|p| !p.is_empty()) else {
-        bail!(
-            "{}: в перечне нет профилей клиентского сегмента (profiles:) — итогам по профилям не из чего взяться",
-            path.display()
-        );
-    };
-    let linker = Linker::of(&registry);
-    let specs = profiles
-        .iter()
-        .map(|p| crate::survey::tally::ProfileSpec {
-            name: p.title().to_string(),
-            attributes: p
-                .attributes
-                .iter()
-                .flat_map(|a| &a.0)
-                .map(|(k, v)| (k.clone(), v.0.trim().to_string()))
-                .collect(),
-            processes: p
-                .processes
-                .iter()
-                .flatten()
-                .filter_map(|name| match linker.link(name.0.trim()) {
-                    Link::Linked { process, .. } => Some(process.process),
-                    Link::Unlinked { .. } => None,
-                })
-                .collect(),
-        })
-        .collect();
-    Ok(crate::survey::tally::ProfileSpecs {
-        segmentation: registry.segmentation.clone().unwrap_or_default(),
-        profiles: specs,
-    })
-}
-
-/// With `--registry` and `--by`: the registry's attribute the `--by` column is, if its
-/// segmentation has one of that name (the column's values are then checked against it).
-fn segment_attribute(
-    config: &mut TallyConfig,
-    registry: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    let (Some(path), Some(by)) = (registry, config.by.as_deref()) else {
-        return Ok(());
-    };
-    let registry = super::shared::load_for_linking(path)?;
-    let name = by.trim_matches('*').trim();
-    config.segment_attribute = registry
-        .segmentation
-        .as_deref()
-        .and_then(|s| crate::registry::profiles::attribute(s, name))
-        .filter(|a| !a.is_free())
-        .cloned();
-    Ok(())
-}
-
-/// With `--registry`: the results landed on the registry's processes (S007–S009).
-fn on_registry(
-    report: &mut TallyReport,
-    registry: Option<&std::path::Path>,
-    config: &TallyConfig,
-) -> anyhow::Result<()> {
-    if let Some(path) = registry {
-        let registry = super::shared::load_for_linking(path)?;
-        crate::survey::by_process::link(
-            report,
-            &registry,
-            &path.display().to_string(),
-            config.definition.as_ref(),
-        );
-    }
-    Ok(())
+/// The registry of `--registry`, read once for the whole run.
+fn registry(path: Option<&Path>) -> anyhow::Result<Option<(crate::registry::Registry, String)>> {
+    path.map(|p| Ok((super::shared::load_for_linking(p)?, p.display().to_string())))
+        .transpose()
 }
 
 fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
@@ -268,22 +189,28 @@ fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
 
 fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let (waves, mut config) = config(inputs(&args.input)?, &args.figures, false)?;
-    segment_attribute(&mut config, args.registry.as_deref())?;
-    if args.profiles {
-        config.profiles = Some(profile_specs(
-            args.registry.as_deref(),
-            config.by.is_some(),
-        )?);
+    if args.profiles && args.registry.is_none() {
+        bail!("--profiles берёт профили из перечня: добавьте --registry ПЕРЕЧЕНЬ");
+    }
+    if args.profiles && config.by.is_some() {
+        bail!("--profiles и --by вместе не используются: профиль сам задаёт свою группу");
+    }
+    let loaded = registry(args.registry.as_deref())?;
+    let registered = loaded.as_ref().map(|(registry, file)| Registered {
+        registry,
+        file: file.as_str(),
+    });
+    if let Some(registered) = &registered {
+        pipeline::segment_attribute(&mut config, registered);
+        if args.profiles {
+            config.profiles = Some(pipeline::profile_specs(registered)?);
+        }
     }
     let bars = Bars::new(matches!(
         args.format,
         TallyFormat::Table | TallyFormat::Markdown
     ));
-    let mut report = tally_watched(&waves, &config, &bars)?;
-    on_registry(&mut report, args.registry.as_deref(), &config)?;
-    if let Some(specs) = &config.profiles {
-        crate::survey::tally::keep_profile_processes(&mut report, specs);
-    }
+    let report = pipeline::run(&waves, &config, registered.as_ref(), &bars)?;
     let color = crate::commands::shared::use_color(crate::cli::ColorChoice::Auto);
     match args.format {
         TallyFormat::Table => render::table(out, &report, color)?,
@@ -359,7 +286,12 @@ fn run_proposals(
     };
     let definition = inputs(&args.input)?;
     let (waves, config) = config(definition, &figures, true)?;
-    let mut report = tally(&waves, &config)?;
+    let loaded = registry(args.registry.as_deref())?;
+    let registered = loaded.as_ref().map(|(registry, file)| Registered {
+        registry,
+        file: file.as_str(),
+    });
+    let report = pipeline::run(&waves, &config, registered.as_ref(), &Bars::new(false))?;
     // «No decline» said of an export with no answers would be false comfort to the Minister.
     if let Some(latest) = report.waves.last()
         && latest.respondents == 0
@@ -369,7 +301,6 @@ fn run_proposals(
             latest.file
         );
     }
-    on_registry(&mut report, args.registry.as_deref(), &config)?;
     paths.extend(args.registry.iter().cloned());
     let proposals = crate::survey::proposals::Proposals::of(&report);
     let date = chrono::Local::now().format("%d.%m.%Y").to_string();
@@ -393,10 +324,16 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ou
     let inputs = inputs(&args.input)?;
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
     let (waves, mut config) = config(inputs, &args.figures, true)?;
-    segment_attribute(&mut config, args.registry.as_deref())?;
+    let loaded = registry(args.registry.as_deref())?;
+    let registered = loaded.as_ref().map(|(registry, file)| Registered {
+        registry,
+        file: file.as_str(),
+    });
+    if let Some(registered) = &registered {
+        pipeline::segment_attribute(&mut config, registered);
+    }
     let mut paths = paths;
-    let mut report = tally_watched(&waves, &config, &Bars::new(true))?;
-    on_registry(&mut report, args.registry.as_deref(), &config)?;
+    let report = pipeline::run(&waves, &config, registered.as_ref(), &Bars::new(true))?;
     paths.extend(args.registry.iter().cloned());
     let page = crate::render::report::html(&report, title.as_deref());
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();

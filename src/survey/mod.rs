@@ -7,6 +7,7 @@ pub mod codes;
 pub mod columns;
 pub mod definition;
 pub mod label;
+pub mod pipeline;
 pub mod proposals;
 pub mod questionnaire;
 pub mod report;
@@ -21,7 +22,7 @@ pub use tally::{TallyConfig, TallyReport, WaveInput, tally};
 pub const EXPORT_WORDS: crate::input::Words = crate::input::Words {
     accusative: "выгрузку",
     like: "выгрузку ответов",
-    save: "сохраните ответы как CSV или XLSX",
+    save: "сохраните ответы как CSV, XLSX или ODS",
 };
 
 /// The survey's nouns for the ledger's summary line.
