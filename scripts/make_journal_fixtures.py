@@ -4,7 +4,13 @@
   tests/fixtures/requests/sed_export.csv        a Дело-style export: a filter line above the
       header, headers of document systems (plan and fact dates, «Вид доставки», «Поступило от»,
       «Форма ответа», «Срок, дней»), forms by delivery wordings, a blank line, a totals row.
-  tests/fixtures/requests/two_dates.csv          «Дата поступления» and «Дата регистрации»: J005.
+  tests/fixtures/requests/two_dates.csv          «Дата поступления» and «Дата регистрации»: the
+      receipt counts, and a note says so.
+  tests/fixtures/requests/two_receipts.csv       «Дата регистрации» and «Вх. дата»: neither is
+      the receipt itself, J005 names both.
+  tests/fixtures/requests/whole_headers.csv      a Дело incoming journal: «Номер телефона»,
+      «Срок хранения», «Форма собственности» (not the number, the due date, the form), «Исх. дата»
+      and «Исх. №» (the sender's, never an answer), «Дата исп.» (the answer, abbreviated).
   tests/fixtures/requests/two_sheets.xlsx        sheets «2024» and «2025» (both read) and
       «Справочник» (skipped).
   tests/fixtures/requests/no_header_personal.csv no header; the first row names a person.
@@ -43,6 +49,17 @@ write("sed_export.csv", [
 write("two_dates.csv", [
     "Дата поступления;Дата регистрации;Форма обращения",
     "01.04.2025;02.04.2025;письменное",
+])
+write("two_receipts.csv", [
+    "Дата регистрации;Вх. дата;Форма обращения",
+    "01.04.2025;02.04.2025;письменное",
+])
+write("whole_headers.csv", [
+    "Рег. №;Дата поступления;Номер телефона;Форма обращения;Форма собственности;Исх. №;Исх. дата;Срок хранения;Дата исп.",
+    # The sender's outgoing date (28.03) is no answer: never answered, overdue on 14.05.
+    "В-1;01.04.2025;8 (3812) 23-45-67;письменное;ГКУ;17-01/345;28.03.2025;5 лет;",
+    # Answered on 10.04 (the abbreviated header): on time.
+    "В-2;02.04.2025;8 (3812) 23-45-68;письменное;ГКУ;17-01/346;29.03.2025;5 лет;10.04.2025",
 ])
 
 HEADER = ["Рег. №", "Дата поступления", "Форма обращения", "Дата ответа"]

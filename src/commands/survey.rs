@@ -172,6 +172,14 @@ fn run_check(args: &SurveyCheckArgs, out: &mut dyn Write) -> anyhow::Result<Outc
     Ok(with_ledger(status_of(&report.findings, false), &report))
 }
 
+/// The registry read, as the survey's pipeline takes it.
+fn registered(loaded: &Option<(crate::registry::Registry, String)>) -> Option<Registered<'_>> {
+    loaded.as_ref().map(|(registry, file)| Registered {
+        registry,
+        file: file.as_str(),
+    })
+}
+
 /// The registry of `--registry`, read once for the whole run.
 fn registry(path: Option<&Path>) -> anyhow::Result<Option<(crate::registry::Registry, String)>> {
     path.map(|p| Ok((super::shared::load_for_linking(p)?, p.display().to_string())))
@@ -196,10 +204,7 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Outc
         bail!("--profiles и --by вместе не используются: профиль сам задаёт свою группу");
     }
     let loaded = registry(args.registry.as_deref())?;
-    let registered = loaded.as_ref().map(|(registry, file)| Registered {
-        registry,
-        file: file.as_str(),
-    });
+    let registered = registered(&loaded);
     if let Some(registered) = &registered {
         pipeline::segment_attribute(&mut config, registered);
         if args.profiles {
@@ -287,10 +292,7 @@ fn run_proposals(
     let definition = inputs(&args.input)?;
     let (waves, config) = config(definition, &figures, true)?;
     let loaded = registry(args.registry.as_deref())?;
-    let registered = loaded.as_ref().map(|(registry, file)| Registered {
-        registry,
-        file: file.as_str(),
-    });
+    let registered = registered(&loaded);
     let report = pipeline::run(&waves, &config, registered.as_ref(), &Bars::new(false))?;
     // «No decline» said of an export with no answers would be false comfort to the Minister.
     if let Some(latest) = report.waves.last()
@@ -325,10 +327,7 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ou
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
     let (waves, mut config) = config(inputs, &args.figures, true)?;
     let loaded = registry(args.registry.as_deref())?;
-    let registered = loaded.as_ref().map(|(registry, file)| Registered {
-        registry,
-        file: file.as_str(),
-    });
+    let registered = registered(&loaded);
     if let Some(registered) = &registered {
         pipeline::segment_attribute(&mut config, registered);
     }

@@ -287,6 +287,17 @@ impl Walk {
             || (name == "section" && attribute(element, "display").as_deref() == Some("none"))
     }
 
+    /// How often a cell repeats (`table:number-columns-repeated`), bounded by the columns a
+    /// table of this file can have.
+    fn cells_repeated(&self, element: &BytesStart) -> Result<usize, Problem> {
+        count(
+            element,
+            "number-columns-repeated",
+            self.max_columns(),
+            "повторов ячейки (table:number-columns-repeated)",
+        )
+    }
+
     /// The most columns a table of this file can have.
     fn max_columns(&self) -> u64 {
         if self.sheet.is_some() {
@@ -316,12 +327,7 @@ impl Walk {
             "table-row" if self.depth == 1 => self.start_row(element, empty)?,
             "table-cell" if self.depth == 1 => self.start_cell(element, empty)?,
             "covered-table-cell" if self.depth == 1 => {
-                let repeated = count(
-                    element,
-                    "number-columns-repeated",
-                    self.max_columns(),
-                    "повторов ячейки (table:number-columns-repeated)",
-                )?;
+                let repeated = self.cells_repeated(element)?;
                 self.place_pending()?;
                 if self.row.len() + repeated > self.max_columns() as usize {
                     return Err(Problem::Declared {
@@ -452,12 +458,7 @@ impl Walk {
             MAX_CELLS,
             "строк в одной ячейке (table:number-rows-spanned)",
         )?;
-        let repeated = count(
-            element,
-            "number-columns-repeated",
-            self.max_columns(),
-            "повторов ячейки (table:number-columns-repeated)",
-        )?;
+        let repeated = self.cells_repeated(element)?;
         let value = self.sheet.as_ref().and_then(|_| typed_value(element));
         self.cell = Some(Cell {
             columns,

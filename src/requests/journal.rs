@@ -7,6 +7,7 @@ use super::deadline::{Form, Status, deadline, parse_journal_date, status};
 use crate::calendar::Calendar;
 use crate::diagnostic::Finding;
 use crate::input::GridRow;
+use crate::input::table::header::{ColumnSpec, Qualifiers};
 use crate::input::table::{Fate, TableAccount, is_column_numbers, tail_row};
 use crate::registry::link::Linker;
 use crate::text::normalize;
@@ -29,99 +30,8 @@ pub enum Column {
 }
 
 impl Column {
-    const ALL: [Column; 10] = [
-        Column::Received,
-        Column::Form,
-        Column::Answered,
-        Column::Due,
-        Column::Number,
-        Column::Process,
-        Column::Point,
-        Column::Unit,
-        Column::Executor,
-        Column::Text,
-    ];
-
-    /// The headers journals and document systems (Дело, DIRECTUM, ДелоПро, Практик, СЭД
-    /// «Кодекс») use (cycle.md). A header is a field's when it is one of them, or begins with
-    /// one followed by more words («Дата поступления обращения»); the longest wording that fits
-    /// decides, so «Дата исполнения (план)» is a deadline, not an answer.
-    fn headers(self) -> &'static [&'static str] {
-        match self {
-            Column::Received => &[
-                "Дата поступления",
-                "Дата регистрации",
-                "Поступило",
-                "Дата получения",
-                "Рег. дата",
-                "Дата рег.",
-                "Дата обращения",
-                "Вх. дата",
-                "Дата входящего",
-                "Дата вх.",
-            ],
-            Column::Form => &[
-                "Форма обращения",
-                "Вид обращения",
-                "Способ обращения",
-                "Форма",
-                "Вид доставки",
-                "Способ поступления",
-                "Способ доставки",
-                "Тип обращения",
-                "Канал поступления",
-                "Вид документа",
-            ],
-            Column::Answered => &[
-                "Дата ответа",
-                "Дата исполнения",
-                "Исполнено",
-                "Фактическая дата исполнения",
-                "Дата фактического исполнения",
-                "Дата исполнения (факт)",
-                "Ответ дан",
-                "Дата отправки ответа",
-                "Исх. дата",
-                "Дата исходящего",
-                "Дата снятия с контроля",
-                "Снято с контроля",
-            ],
-            Column::Due => &[
-                "Контрольный срок",
-                "Срок исполнения",
-                "Срок",
-                "Срок ответа",
-                "Плановая дата исполнения",
-                "Плановая дата",
-                "План. дата",
-                "Контрольная дата",
-                "Дата исполнения (план)",
-                "Дата исполнения по плану",
-            ],
-            Column::Number => &[
-                "Рег. №",
-                "Рег. номер",
-                "Регистрационный номер",
-                "Номер",
-                "№",
-                "Вх. №",
-                "Входящий номер",
-            ],
-            Column::Process => &["Процесс", "Наименование процесса"],
-            Column::Point => &["Точка взаимодействия"],
-            Column::Unit => &["Подразделение"],
-            Column::Executor => &["Исполнитель", "Ответственный исполнитель"],
-            Column::Text => &[
-                "Содержание",
-                "Краткое содержание",
-                "Текст обращения",
-                "Суть обращения",
-            ],
-        }
-    }
-
     pub fn heading(self) -> &'static str {
-        self.headers()[0]
+        JOURNAL_COLUMNS.heading(self)
     }
 
     #[cfg(test)]
@@ -133,77 +43,145 @@ impl Column {
     }
 }
 
-/// Headers that begin like a field's but are something else: a correspondent («Поступило
-/// от»), the form of the *answer*, a number of days («Срок, дней»).
-const NOT_FIELDS: [&str; 9] = [
-    "Поступило от",
-    "Поступило из",
-    "Форма ответа",
-    "Вид ответа",
-    "Способ ответа",
-    "Способ отправки ответа",
-    "Срок, дней",
-    "Срок в днях",
-    "Срок (дней)",
-];
+/// The headers journals and document systems (Дело, Дело-WEB, DIRECTUM, ДелоПро, Практик,
+/// 1С:Документооборот, СЭД «Кодекс») use (cycle.md), declared as data for the one header
+/// matcher (`input::table::header`): a header is a field's when it is one of its wordings, or a
+/// wording of several words followed by more («Дата поступления обращения»); the longest
+/// wording that fits decides, so «Дата исполнения (план)» is a deadline, not an answer; a
+/// one-word wording is never a header's first word («Номер телефона» is no number). The
+/// headers listed as not fields begin like a field's but are something else: a correspondent
+/// («Поступило от»), the form of the *answer*, a number of days («Срок, дней»), the sender's own
+/// outgoing date and number in an incoming journal («Исх. дата», «Исх. №»: never an answer).
+pub const JOURNAL_COLUMNS: ColumnSpec<Column> = ColumnSpec {
+    fields: &[
+        (
+            Column::Received,
+            &[
+                "Дата поступления",
+                "Дата регистрации",
+                "Поступило",
+                "Дата получения",
+                "Рег. дата",
+                "Дата рег.",
+                "Дата обращения",
+                "Вх. дата",
+                "Дата входящего",
+                "Дата вх.",
+            ],
+        ),
+        (
+            Column::Form,
+            &[
+                "Форма обращения",
+                "Вид обращения",
+                "Способ обращения",
+                "Форма",
+                "Вид доставки",
+                "Способ поступления",
+                "Способ доставки",
+                "Тип обращения",
+                "Канал поступления",
+                "Вид документа",
+            ],
+        ),
+        (
+            Column::Answered,
+            &[
+                "Дата ответа",
+                "Дата исполнения",
+                "Исполнено",
+                "Фактическая дата исполнения",
+                "Дата фактического исполнения",
+                "Дата исполнения (факт)",
+                "Ответ дан",
+                "Дата отправки ответа",
+                "Дата снятия с контроля",
+                "Снято с контроля",
+                "Дата исп.",
+                "Дата факт. исп.",
+                "Факт. дата",
+                "Дата отв.",
+                "Дата факт. исполнения",
+            ],
+        ),
+        (
+            Column::Due,
+            &[
+                "Контрольный срок",
+                "Срок исполнения",
+                "Срок",
+                "Срок ответа",
+                "Плановая дата исполнения",
+                "Плановая дата",
+                "План. дата",
+                "Контрольная дата",
+                "Дата исполнения (план)",
+                "Дата исполнения по плану",
+            ],
+        ),
+        (
+            Column::Number,
+            &[
+                "Рег. №",
+                "Рег. номер",
+                "Регистрационный номер",
+                "Номер",
+                "№",
+                "Вх. №",
+                "Входящий номер",
+            ],
+        ),
+        (Column::Process, &["Процесс", "Наименование процесса"]),
+        (Column::Point, &["Точка взаимодействия"]),
+        (Column::Unit, &["Подразделение"]),
+        (
+            Column::Executor,
+            &["Исполнитель", "Ответственный исполнитель"],
+        ),
+        (
+            Column::Text,
+            &[
+                "Содержание",
+                "Краткое содержание",
+                "Текст обращения",
+                "Суть обращения",
+            ],
+        ),
+    ],
+    not_fields: &[
+        "Поступило от",
+        "Поступило из",
+        "Форма ответа",
+        "Вид ответа",
+        "Способ ответа",
+        "Способ отправки ответа",
+        "Срок, дней",
+        "Срок в днях",
+        "Срок (дней)",
+        "Исх. дата",
+        "Дата исх.",
+        "Исх. №",
+        "Исх. номер",
+        "Исходящий номер",
+        "Дата исходящего",
+        "Исходящая дата",
+    ],
+    qualifiers: Qualifiers::After,
+};
 
 /// What a header is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Heading {
-    Field(Column),
-    /// A header the tool knows it does not use.
-    NotAField,
-    /// No field's wording.
-    Unknown,
-    /// Two fields' wordings fit it equally.
-    Ambiguous(Column, Column),
-}
-
-/// Whether `header` (normalised) is `wording` (normalised) or begins with it and more words.
-fn fits(header: &str, wording: &str) -> bool {
-    header == wording
-        || header
-            .strip_prefix(wording)
-            .is_some_and(|rest| rest.starts_with(' '))
-}
+pub type Heading = crate::input::table::header::Heading<Column>;
 
 /// What a header cell is, by the longest wording that fits it. A cell with digits is a value
 /// (a filter line «Дата регистрации: с 01.01.2025 по 31.12.2025»), never a header.
 pub fn classify(header: &str) -> Heading {
     let wanted = normalize(header);
-    if wanted.is_empty() || wanted.bytes().any(|b| b.is_ascii_digit()) {
+    if wanted.bytes().any(|b| b.is_ascii_digit()) {
         return Heading::Unknown;
     }
-    let mut best: Option<(usize, Option<Column>)> = None;
-    let mut tie: Option<Column> = None;
-    let candidates = Column::ALL
-        .into_iter()
-        .flat_map(|column| column.headers().iter().map(move |h| (Some(column), *h)))
-        .chain(NOT_FIELDS.iter().map(|h| (None, *h)));
-    for (column, wording) in candidates {
-        let wording = normalize(wording);
-        if !fits(&wanted, &wording) {
-            continue;
-        }
-        let length = wording.len();
-        match best {
-            Some((best_length, best_column)) if length == best_length && best_column != column => {
-                tie = column;
-            }
-            Some((best_length, _)) if length <= best_length => {}
-            _ => {
-                best = Some((length, column));
-                tie = None;
-            }
-        }
-    }
-    match best {
-        None => Heading::Unknown,
-        Some((_, None)) => Heading::NotAField,
-        Some((_, Some(column))) => match tie {
-            Some(other) => Heading::Ambiguous(column, other),
-            None => Heading::Field(qualified(column, &wanted)),
-        },
+    match crate::input::table::header::classify(header, &JOURNAL_COLUMNS) {
+        Heading::Field(column) => Heading::Field(qualified(column, &wanted)),
+        other => other,
     }
 }
 
@@ -340,6 +318,19 @@ pub fn read_table(
     };
     if let Some(note) = unused_note(file, &header, &columns) {
         journal.notes.push(note);
+    }
+    let receipts = header
+        .slots
+        .iter()
+        .filter(|s| classify(&s.text) == Heading::Field(Column::Received))
+        .count();
+    if receipts > 1
+        && let Some(at) = place(Column::Received)
+    {
+        journal.notes.push(format!(
+            "{file}: в журнале несколько граф даты поступления и регистрации; срок считается от «{}» (порядки считают срок с даты поступления)",
+            header.slots[at].text.trim()
+        ));
     }
     account.columns = column_uses(&header, &columns, judge.anonymous);
     let mut names = Interner::default();
@@ -514,7 +505,21 @@ fn header_columns(header: &GridRow) -> Result<Vec<Option<Column>>, Box<Finding>>
     for (index, slot) in header.slots.iter().enumerate() {
         match classify(&slot.text) {
             Heading::Field(column) => {
-                if let Some(first) = columns.iter().position(|c| *c == Some(column)) {
+                let first = columns.iter().position(|c| *c == Some(column));
+                if let (Some(first), Column::Received) = (first, column)
+                    && let Some(receipt) = receipt_of(&header.slots[first].text, &slot.text)
+                {
+                    // «Дата поступления» and «Дата регистрации» both: the receipt counts (the
+                    // orders count «с даты поступления»); the other is left, and said.
+                    if receipt == 1 {
+                        columns[first] = None;
+                        columns.push(Some(column));
+                    } else {
+                        columns.push(None);
+                    }
+                    continue;
+                }
+                if let Some(first) = first {
                     return Err(Box::new(super::codes::j005_twice(
                         column.heading(),
                         (&header.slots[first].text, first),
@@ -535,6 +540,17 @@ fn header_columns(header: &GridRow) -> Result<Vec<Option<Column>>, Box<Finding>>
         }
     }
     Ok(columns)
+}
+
+/// Of two receipt headers, which one is the receipt itself (0: the first, 1: the second): the
+/// one that says «поступ…» when only one does; None when both or neither do (J005).
+fn receipt_of(first: &str, second: &str) -> Option<usize> {
+    let says = |h: &str| normalize(h).split(' ').any(|w| w.starts_with("поступ"));
+    match (says(first), says(second)) {
+        (true, false) => Some(0),
+        (false, true) => Some(1),
+        _ => None,
+    }
 }
 
 /// The filled cells of a row (headers named in J001), the first twelve.
@@ -706,7 +722,7 @@ mod tests {
             ("Дата фактического исполнения", Some(Column::Answered)),
             ("Ответ дан", Some(Column::Answered)),
             ("Дата отправки ответа", Some(Column::Answered)),
-            ("Исх. дата", Some(Column::Answered)),
+            ("Исх. дата", None),
             ("Дата снятия с контроля", Some(Column::Answered)),
             ("Дата исполнения (план)", Some(Column::Due)),
             ("Плановая дата исполнения", Some(Column::Due)),

@@ -429,7 +429,7 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
     ),
     (
         "J005",
-        &["requests", "tests/fixtures/requests/two_dates.csv"],
+        &["requests", "tests/fixtures/requests/two_receipts.csv"],
     ),
     (
         "S001",

@@ -453,15 +453,66 @@ fn a_document_system_export_is_read_by_its_own_headers() {
 
 #[test]
 fn two_columns_for_one_field_are_refused_naming_both() {
-    let run = tochki(["requests", "tests/fixtures/requests/two_dates.csv"]);
+    let run = tochki(["requests", "tests/fixtures/requests/two_receipts.csv"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stdout.contains("J005")
-            && run.stdout.contains("«Дата поступления»")
+            && run.stdout.contains("«Вх. дата»")
             && run.stdout.contains("«Дата регистрации»"),
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn the_receipt_counts_when_a_journal_has_both_receipt_and_registration_dates() {
+    let run = tochki([
+        "requests",
+        "tests/fixtures/requests/two_dates.csv",
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(json["requests"][0]["received"], "2025-04-01", "{json}");
+    assert!(
+        run.stderr.contains("срок считается от «Дата поступления»"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn headers_are_whole_wordings_and_the_senders_date_is_no_answer() {
+    let run = tochki([
+        "requests",
+        "tests/fixtures/requests/whole_headers.csv",
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "json",
+    ]);
+    let json = run.json();
+    let requests = json["requests"].as_array().unwrap();
+    // «Рег. №» is the number, not «Номер телефона» or «Исх. №».
+    assert_eq!(requests[0]["number"], "В-1", "{json}");
+    // «Исх. дата» (28.03) is the sender's: В-1 was never answered, and is overdue.
+    assert_eq!(requests[0]["answered"], serde_json::Value::Null, "{json}");
+    assert_eq!(requests[0]["status"], "overdue", "{json}");
+    // «Дата исп.» is the answer; «Срок хранения» is no deadline (the 30 days stand).
+    assert_eq!(requests[1]["answered"], "2025-04-10", "{json}");
+    assert_eq!(requests[1]["due"], "2025-04-30", "{json}");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for unused in [
+        "«Номер телефона»",
+        "«Форма собственности»",
+        "«Исх. дата»",
+        "«Срок хранения»",
+    ] {
+        assert!(run.stderr.contains(unused), "{unused}: {}", run.stderr);
+    }
 }
 
 #[test]

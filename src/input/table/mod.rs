@@ -1,10 +1,12 @@
 //! One reader for every table (import.md, «Every row and column accounted for»): a file's
 //! tables as [`Grid`]s (Word, OpenDocument, workbooks, CSV: `grid`), the rows every table may
-//! hold besides its records told the same way for every domain (`rows`), and the account of
+//! hold besides its records told the same way for every domain (`rows`), what a header cell
+//! names under a domain's declared columns (`header`), and the account of
 //! what became of each row, column and table (`ledger`). The registry's import, the journal and
 //! the survey read their tables through here and note each row's fate in a [`Ledger`].
 
 mod grid;
+pub mod header;
 pub mod ledger;
 pub mod rows;
 

@@ -1,7 +1,72 @@
 //! The columns of a registry table and the choices a user makes on the command line: what the
 //! import reads and what its findings (I001–I004) name.
 
-use crate::text::normalize;
+use crate::input::table::header::{ColumnSpec, Heading, Qualifiers, classify};
+
+/// The registry's columns as the seeds head them (import.md), declared as data for the one
+/// header matcher.
+pub const REGISTRY_COLUMNS: ColumnSpec<Field> = ColumnSpec {
+    fields: &[
+        (Field::Number, &["№ п/п", "№", "N п/п", "номер"]),
+        (
+            Field::Direction,
+            &[
+                "Направление деятельности",
+                "Направленность деятельности",
+                "Направление",
+            ],
+        ),
+        (
+            Field::Process,
+            &[
+                "Наименование процесса",
+                "Наименование конкретного процесса",
+                "Процесс",
+            ],
+        ),
+        (
+            Field::Point,
+            &["Точка взаимодействия", "Наименование точки взаимодействия"],
+        ),
+        (
+            Field::Channel,
+            &["Вид точки", "Вид точки взаимодействия", "Тип точки"],
+        ),
+        (
+            Field::Needs,
+            &[
+                "Удовлетворяемые потребности",
+                "Потребности клиента",
+                "Удовлетворяемые потребности клиента",
+            ],
+        ),
+        (
+            Field::Interaction,
+            &[
+                "Осуществляемое взаимодействие",
+                "Осуществляемое взаимодействие с клиентом",
+            ],
+        ),
+        (
+            Field::Features,
+            &[
+                "Особенности взаимодействия",
+                "Особенности взаимодействия с клиентом",
+            ],
+        ),
+        (Field::Client, &["Внутренний клиент", "Клиент"]),
+        (
+            Field::Value,
+            &["Ценность для внутреннего клиента", "Ценность для клиента"],
+        ),
+        (
+            Field::Basis,
+            &["Основание", "Документ/поручение", "Документ поручение"],
+        ),
+    ],
+    not_fields: &[],
+    qualifiers: Qualifiers::Around,
+};
 
 /// A column of the registry's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,76 +118,21 @@ impl Field {
 
     /// The headers the seeds use for the column (import.md), compared normalised.
     pub fn headers(self) -> &'static [&'static str] {
-        match self {
-            Field::Number => &["№ п/п", "№", "N п/п", "номер"],
-            Field::Direction => &[
-                "Направление деятельности",
-                "Направленность деятельности",
-                "Направление",
-            ],
-            Field::Process => &[
-                "Наименование процесса",
-                "Наименование конкретного процесса",
-                "Процесс",
-            ],
-            Field::Point => &["Точка взаимодействия", "Наименование точки взаимодействия"],
-            Field::Channel => &["Вид точки", "Вид точки взаимодействия", "Тип точки"],
-            Field::Needs => &[
-                "Удовлетворяемые потребности",
-                "Потребности клиента",
-                "Удовлетворяемые потребности клиента",
-            ],
-            Field::Interaction => &[
-                "Осуществляемое взаимодействие",
-                "Осуществляемое взаимодействие с клиентом",
-            ],
-            Field::Features => &[
-                "Особенности взаимодействия",
-                "Особенности взаимодействия с клиентом",
-            ],
-            Field::Client => &["Внутренний клиент", "Клиент"],
-            Field::Value => &["Ценность для внутреннего клиента", "Ценность для клиента"],
-            Field::Basis => &["Основание", "Документ/поручение", "Документ поручение"],
-        }
+        REGISTRY_COLUMNS.wordings(self)
     }
 
-    /// The field a header names, if any: its wording, or a header that contains a known
-    /// wording as whole words with qualifiers around it («Точка взаимодействия
-    /// (цифровая/офлайн)», «Направление деятельности УФО», a footnote mark «…клиента¹»); the
-    /// longest wording found wins, so the most specific field decides. A header of punctuation
-    /// only names nothing.
+    /// The field a header names, if any (the one header matcher, `input::table::header`): its
+    /// wording, or a header that contains a known wording of several words as whole words with
+    /// qualifiers around it («Точка взаимодействия (цифровая/офлайн)», «Направление
+    /// деятельности УФО», a footnote mark «…клиента¹»); the longest wording found wins, so the
+    /// most specific field decides. A one-word wording («Клиент», «Процесс») names a column
+    /// only as the whole header. Two fields fitting equally name none (the column is listed as
+    /// not read, never given to one of them silently).
     pub fn of_header(header: &str) -> Option<Field> {
-        let wanted: String = normalize(header)
-            .chars()
-            .filter(|c| {
-                !matches!(
-                    c,
-                    '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' | '⁰' | '*'
-                )
-            })
-            .collect();
-        let wanted = wanted.trim();
-        if wanted.is_empty() {
-            // «№», «№.», «N»: the number sign alone normalises to nothing but names a column.
-            let compact: String = header
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '.')
-                .collect();
-            return (compact == "№").then_some(Field::Number);
+        match classify(header, &REGISTRY_COLUMNS) {
+            Heading::Field(field) => Some(field),
+            _ => None,
         }
-        let padded = format!(" {wanted} ");
-        let mut best: Option<(usize, Field)> = None;
-        for field in Field::ALL {
-            for wording in field.headers() {
-                let wording = normalize(wording);
-                let exact = wording == wanted;
-                let inside = wording.contains(' ') && padded.contains(&format!(" {wording} "));
-                if (exact || inside) && best.is_none_or(|(length, _)| wording.len() > length) {
-                    best = Some((wording.len(), field));
-                }
-            }
-        }
-        best.map(|(_, field)| field)
     }
 
     pub fn from_key(key: &str) -> Option<Field> {

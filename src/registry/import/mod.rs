@@ -234,8 +234,8 @@ mod tests {
     use super::{cells::*, titles::*};
     use crate::diagnostic::YamlPath;
     use crate::input::GridRow;
-    use crate::registry::needs::Need;
     use crate::input::{Slot, Source};
+    use crate::registry::needs::Need;
 
     fn grid(rows: &[&[&str]]) -> Grid {
         Grid {
