@@ -34,7 +34,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Stats(args) => return commands::stats::run(args, out),
         Command::Import(args) => return commands::import::run(args, out),
         Command::Requests(args) => return commands::requests::run(args, out),
-        Command::Check(args) => commands::check::run(args, out),
+        Command::Check(args) => return commands::check::run(args, out),
         Command::Diff(args) => commands::diff::run(args, out),
         Command::Survey(command) => return commands::survey::run(command, out),
         Command::Schema => commands::schema::run(out),

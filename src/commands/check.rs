@@ -2,7 +2,6 @@
 
 use crate::cli::{CheckArgs, FindingsFormat};
 use crate::diagnostic::{Finding, sort_findings};
-use crate::exit::ExitStatus;
 use crate::progress::Progress;
 use crate::registry;
 use crate::render::findings::{self as render, SourceFiles};
@@ -110,10 +109,13 @@ fn is_survey_definition(path: &Path) -> bool {
         .is_some_and(|n| n.ends_with(".survey.yaml") || n.ends_with(".survey.yml"))
 }
 
-pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<crate::exit::Outcome> {
     let config = Config::from_args(args)?;
     let mut findings: Vec<Finding> = Vec::new();
     let mut sources = SourceFiles::default();
+    // A table's account of every row (import.md): a note after the result, whole in JSON.
+    let mut notes = Vec::new();
+    let mut ledgers = Vec::new();
     let total: u64 = config
         .files
         .iter()
@@ -148,6 +150,13 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> 
             registry::load_file(file)?
         };
         findings.extend(rules::check_loaded_on(&loaded, &calendar, |_| true));
+        if let Some(places) = &loaded.places {
+            notes.extend(super::shared::ledger_notes(file, &places.ledger));
+            ledgers.push(render::FileLedger {
+                file: loaded.file.clone(),
+                ledger: places.ledger.clone(),
+            });
+        }
         done += loaded.text.len() as u64;
         sources.add(&loaded.file, loaded.text);
         progress.set(done);
@@ -160,8 +169,11 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> 
         FindingsFormat::Text => {
             render::text(out, &findings, &sources, config.files.len(), config.color)?
         }
-        FindingsFormat::Json => render::json(out, &findings)?,
+        FindingsFormat::Json => render::json_with_ledgers(out, &findings, &ledgers)?,
         FindingsFormat::Github => render::github(out, &findings)?,
     }
-    Ok(crate::exit::status_of(&findings, config.strict))
+    Ok(crate::exit::Outcome {
+        status: crate::exit::status_of(&findings, config.strict),
+        notes,
+    })
 }

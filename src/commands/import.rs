@@ -74,7 +74,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         None => out.write_all(text.as_bytes())?,
     }
     let mut notes = notes;
-    notes.extend(ledger_notes(&args.file, &places.ledger));
+    notes.extend(super::shared::ledger_notes(&args.file, &places.ledger));
     let errors = loaded
         .findings
         .iter()
@@ -87,18 +87,6 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         },
         notes,
     })
-}
-
-/// The account of every row after the result (import.md): its one-line summary and what the
-/// reading noticed, as notes.
-fn ledger_notes(file: &std::path::Path, ledger: &crate::input::Ledger) -> Vec<String> {
-    if ledger.tables.is_empty() {
-        return Vec::new();
-    }
-    let summary = ledger.summary(&crate::registry::import::LEDGER_WORDS);
-    let mut notes = vec![format!("{}: {summary}", file_name(file))];
-    notes.extend(ledger.notes());
-    notes
 }
 
 fn file_name(path: &std::path::Path) -> String {

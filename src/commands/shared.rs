@@ -81,9 +81,27 @@ pub fn load_for_linking(path: &std::path::Path) -> anyhow::Result<Registry> {
     Ok(loaded.registry.take().unwrap_or_default())
 }
 
+/// The account of every row after the result (import.md): its one-line summary and what the
+/// reading noticed, as notes.
+pub fn ledger_notes(file: &std::path::Path, ledger: &crate::input::Ledger) -> Vec<String> {
+    if ledger.tables.is_empty() {
+        return Vec::new();
+    }
+    let summary = ledger.summary(&crate::registry::import::LEDGER_WORDS);
+    let mut notes = vec![format!(
+        "{}: {summary}",
+        file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().to_string()
+        )
+    )];
+    notes.extend(ledger.notes());
+    notes
+}
+
 /// Loads a readable registry and counts the errors `check` finds in it, so that a command
 /// that shows the registry anyway can say the table is not fit for publishing yet.
-pub fn load_counting_errors(path: &std::path::Path) -> anyhow::Result<(Registry, Option<String>)> {
+pub fn load_counting_errors(path: &std::path::Path) -> anyhow::Result<(Registry, Vec<String>)> {
     let (mut loaded, registry) = load_readable(path)?;
     loaded.registry = Some(registry);
     let errors = crate::rules::check_loaded(&loaded)
@@ -91,16 +109,23 @@ pub fn load_counting_errors(path: &std::path::Path) -> anyhow::Result<(Registry,
         .filter(|f| f.severity == crate::diagnostic::Severity::Error)
         .count();
     let registry = loaded.registry.take().unwrap_or_default();
-    let note = (errors > 0).then(|| {
-        format!(
-            "в перечне {} {} {} (подробно: tochki check {})",
-            path.display(),
-            errors,
-            crate::text::plural(errors, "ошибка", "ошибки", "ошибок"),
-            path.display()
-        )
-    });
-    Ok((registry, note))
+    let mut notes: Vec<String> = (errors > 0)
+        .then(|| {
+            format!(
+                "в перечне {} {} {} (подробно: tochki check {})",
+                path.display(),
+                errors,
+                crate::text::plural(errors, "ошибка", "ошибки", "ошибок"),
+                path.display()
+            )
+        })
+        .into_iter()
+        .collect();
+    // A table's account of every row, after the result (import.md).
+    if let Some(places) = &loaded.places {
+        notes.extend(ledger_notes(path, &places.ledger));
+    }
+    Ok((registry, notes))
 }
 
 /// «Записано: FILE (N строк)» after a result file is written; without a count when the file

@@ -8,9 +8,9 @@ use anyhow::bail;
 use std::io::Write;
 
 pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (registry, note) = super::shared::load_counting_errors(&args.file)?;
+    let (registry, notes) = super::shared::load_counting_errors(&args.file)?;
     if args.profiles {
-        return profiles(args, &registry, note, out);
+        return profiles(args, &registry, notes, out);
     }
     let table = OfficialTable::of(&registry);
     let bytes: Vec<u8> = match args.format {
@@ -53,7 +53,7 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     }
     Ok(Outcome {
         status: ExitStatus::Clean,
-        notes: note.into_iter().collect(),
+        notes,
     })
 }
 
@@ -61,7 +61,7 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 fn profiles(
     args: &ShowArgs,
     registry: &crate::registry::Registry,
-    note: Option<String>,
+    notes: Vec<String>,
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     use crate::render::profiles as cards_of;
@@ -95,7 +95,7 @@ fn profiles(
     }
     Ok(Outcome {
         status: ExitStatus::Clean,
-        notes: note.into_iter().collect(),
+        notes,
     })
 }
 

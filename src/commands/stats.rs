@@ -7,7 +7,7 @@ use crate::render::stats as render;
 use std::io::Write;
 
 pub fn run(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
-    let (registry, note) = crate::commands::shared::load_counting_errors(&args.file)?;
+    let (registry, notes) = crate::commands::shared::load_counting_errors(&args.file)?;
     let stats = Stats::of(&registry);
     match args.format {
         StatsFormat::Json => render::json(out, &stats)?,
@@ -15,6 +15,6 @@ pub fn run(args: &StatsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     }
     Ok(Outcome {
         status: ExitStatus::Clean,
-        notes: note.into_iter().collect(),
+        notes: notes.clone(),
     })
 }

@@ -212,16 +212,36 @@ struct JsonReport<'a> {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Of a registry read from a table: the account of every row (import.md).
+    #[serde(skip_serializing_if = "<[FileLedger]>::is_empty")]
+    ledgers: &'a [FileLedger],
+}
+
+/// A table's account of its rows, by the file it was read from.
+#[derive(Serialize)]
+pub struct FileLedger {
+    pub file: String,
+    pub ledger: crate::registry::Ledger,
 }
 
 /// The spec's JSON: `findings` plus the totals `errors`, `warnings`, `infos`.
 pub fn json(out: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
+    json_with_ledgers(out, findings, &[])
+}
+
+/// [`json`], with the account of every row of each table read (`ledgers`).
+pub fn json_with_ledgers(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    ledgers: &[FileLedger],
+) -> std::io::Result<()> {
     let totals = Totals::of(findings);
     let report = JsonReport {
         findings,
         errors: totals.errors,
         warnings: totals.warnings,
         infos: totals.infos,
+        ledgers,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)

@@ -285,3 +285,40 @@ fn a_web_page_named_xls_is_refused_by_what_it_is_in_every_command() {
         );
     }
 }
+
+#[test]
+fn check_show_and_stats_on_a_table_give_its_ledger_too() {
+    let run = tochki(["check", &path("registry.xlsx"), "--format", "json"]);
+    let json = run.json();
+    let table = &json["ledgers"][0]["ledger"]["tables"][0];
+    adds_up(table);
+    assert_eq!(count(table, "record"), 4, "{json}");
+    assert_eq!(rows_of(table, "totals"), vec![11]);
+    // A YAML registry has no table, and no ledger.
+    let yaml = tochki([
+        "check",
+        "registries/omsk_accounting.yaml",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert!(yaml.get("ledgers").is_none(), "{yaml}");
+    for args in [
+        vec!["check", "FILE"],
+        vec!["show", "FILE"],
+        vec!["stats", "FILE"],
+    ] {
+        let file = path("registry.ods");
+        let args: Vec<&str> = args
+            .into_iter()
+            .map(|a| if a == "FILE" { file.as_str() } else { a })
+            .collect();
+        let run = tochki(&args);
+        assert!(
+            run.stderr
+                .contains("registry.ods: Прочитано строк: 13 — точек 4"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
