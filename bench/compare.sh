@@ -7,16 +7,19 @@
 #   bash bench/compare.sh [check] [survey] [diff]   all when none is named
 #   --install-peers   install xsv (cargo install) and DuckDB (pip) when missing
 #   --scale S         smaller inputs for a quick try (figures are then not written into the docs)
+#   --before REV      also time the tochki of commit REV (built in target/before/) in the same run,
+#                     a row beside today's (a change must not make the tally slower)
 #
 # The Rust benchmarks of the library itself are `cargo bench` (benches/bench.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sections=() install=0 scale=1
+sections=() install=0 scale=1 before=""
 while [ $# -gt 0 ]; do
   case $1 in
     --install-peers) install=1 ;;
     --scale) scale=$2; shift ;;
+    --before) before=$2; shift ;;
     check|survey|diff) sections+=("$1") ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -26,6 +29,17 @@ done
 
 cargo build --release --quiet --bin tochki --example floor
 tochki=target/release/tochki floor=target/release/examples/floor
+old=""
+if [ -n "$before" ]; then
+  rev=$(git rev-parse --short "$before")
+  rm -rf target/before/src && mkdir -p target/before
+  git worktree add --force --detach target/before/src "$rev" >/dev/null 2>&1 \
+    || { git worktree prune; git worktree add --force --detach target/before/src "$rev"; }
+  CARGO_TARGET_DIR=$PWD/target/before/build cargo build --release --quiet --bin tochki \
+    --manifest-path target/before/src/Cargo.toml
+  old=target/before/build/release/tochki
+  git worktree remove --force target/before/src
+fi
 data=target/bench-data
 [ "$scale" = 1 ] || data=target/bench-data-$scale
 python3 bench/gen_data.py "$data" --scale "$scale"
@@ -86,6 +100,11 @@ bench_survey() {
   size=$(mib "$file")
   read -r fs fm <<<"$(best_of_3 "$floor" csv "$file")"
   read -r ts tm <<<"$(best_of_3 "$tochki" survey tally --format json "$file")"
+  local was=""
+  if [ -n "$old" ]; then
+    read -r os om <<<"$(best_of_3 "$old" survey tally --format json "$file")"
+    was="| the same, as of commit $rev (before this change; same run) | $os | $om | $(ratio "$os" "$fs")× |"$'\n'
+  fi
   if [ -x "$xsv" ]; then
     read -r xs xm <<<"$(best_of_3 "$xsv" frequency --limit 0 -s 2-13 "$file")"
     peers+="| \`xsv frequency -s 2-13 --limit 0\` (counts only) | $xs | $xm | $(ratio "$xs" "$fs")× |"$'\n'
@@ -112,7 +131,7 @@ PY
 |---|---|---|---|
 | bare csv-crate record count (floor) | $fs | $fm | 1.00× |
 | \`tochki survey tally --format json\` (checks, 12 items, levels, intervals) | $ts | $tm | $(ratio "$ts" "$fs")× |
-${peers%$'\n'}
+${was}${peers%$'\n'}
 
 Target: faster than both peers, within 2× the floor, peak memory under 50 MB whatever the number of rows."
 }

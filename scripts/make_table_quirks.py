@@ -12,6 +12,8 @@ error value. Each command must give the same account (ledger) of them.
   tests/fixtures/tables/journal.csv     the same journal saved as CSV (nothing hidden in CSV)
   tests/fixtures/tables/survey.xlsx     a hand-typed paper survey with every quirk
   tests/fixtures/tables/survey.csv      the same as CSV
+  tests/fixtures/tables/survey_title.csv  the same as Excel saves the sheet as CSV: the title line
+                                        above the header kept
   tests/fixtures/tables/*.ods           the three workbooks as LibreOffice Calc saves them
                                         (OpenDocument), the same quirks, the error values as
                                         Calc stores them (a typed error, not a text)
@@ -115,6 +117,11 @@ ods(os.path.join(OUT, "survey.ods"), {"Ответы": survey, "Служебны�
 with open(os.path.join(OUT, "survey.csv"), "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     for r in [S_HEADER] + [r for i, r in enumerate(S_ROWS) if i != 2] + S_TAIL:
+        w.writerow(r)
+# The workbook saved as CSV by Excel: its title line above the header kept.
+with open(os.path.join(OUT, "survey_title.csv"), "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    for r in S_TITLE + [S_HEADER] + [r for i, r in enumerate(S_ROWS) if i != 2] + S_TAIL:
         w.writerow(r)
 
 

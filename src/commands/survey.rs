@@ -125,6 +125,7 @@ fn inputs(input: &SurveyInput) -> anyhow::Result<Inputs> {
             encoding,
             delimiter,
             count_lines: false,
+            first_line_as_header: false,
         },
         definition,
     })

@@ -36,12 +36,20 @@ pub struct ReadOptions {
     /// them (journals and registry tables); costs one more copy of the bytes, so a survey
     /// tally, which numbers its rows itself, goes without.
     pub count_lines: bool,
+    /// Hand the first line over as the header as it is (the journal and a registry table find
+    /// their header themselves, past a title block, and account for the lines above it); else
+    /// the header is the first record with two or more filled cells, as of a workbook's sheet.
+    pub first_line_as_header: bool,
 }
 
 enum Source {
     Csv(Box<csv::Reader<Box<dyn Read + Send>>>),
     Rows(std::vec::IntoIter<ByteRecord>),
 }
+
+/// Records read ahead of an export's header (looking for it past title lines) that turned out
+/// to be records after all: handed out before the stream's.
+type Ahead = std::collections::VecDeque<ByteRecord>;
 
 /// An opened export: its header row and a stream of records.
 pub struct Export {
@@ -68,6 +76,8 @@ pub struct Export {
     pub notes: Vec<String>,
     /// Whether records are numbered by the file's lines (`ReadOptions::count_lines`).
     count_lines: bool,
+    /// Records read ahead while looking for the header past title lines.
+    ahead: Ahead,
     source: Source,
 }
 
@@ -150,23 +160,20 @@ impl Export {
         let mut header = ByteRecord::new();
         let has_header = reader.read_byte_record(&mut header).map_err(csv_problem)?;
         // Line feeds only, and one at the end (`LineFeeds`): the reader is past the header's.
-        let header_line = if options.count_lines {
+        let mut header_line = if options.count_lines {
             reader.position().line().saturating_sub(1).max(1)
         } else {
             1
         };
-        let mut headers = Vec::new();
-        if has_header {
-            for (i, field) in header.iter().enumerate() {
-                let Some(text) = encoding.decode(field) else {
-                    return Err(Problem::HeaderEncoding {
-                        column: i + 1,
-                        encoding,
-                    });
-                };
-                headers.push(text.trim().to_string());
-            }
+        let mut ahead = Ahead::new();
+        if has_header && !options.first_line_as_header && filled_cells(&header) < 2 {
+            header_line += past_titles(&mut reader, &mut header, &mut ahead)?;
         }
+        let mut headers = if has_header {
+            decoded_header(&header, encoding)?
+        } else {
+            Vec::new()
+        };
         let header_cells = headers.len();
         while headers.last().is_some_and(String::is_empty) {
             headers.pop();
@@ -185,6 +192,7 @@ impl Export {
             sheet: None,
             hidden_rows: Vec::new(),
             notes: Vec::new(),
+            ahead,
             source: Source::Csv(Box::new(reader)),
         }))
     }
@@ -209,6 +217,7 @@ impl Export {
             sheet: None,
             hidden_rows: Vec::new(),
             notes: Vec::new(),
+            ahead: Ahead::new(),
             source: Source::Rows(records.into_iter()),
         }
     }
@@ -225,7 +234,7 @@ impl Export {
     /// spreadsheet shows it on); None for a workbook's rows.
     pub fn record_line(&self, record: &ByteRecord) -> Option<u64> {
         match &self.source {
-            Source::Csv(reader) if self.count_lines => {
+            Source::Csv(reader) if self.count_lines && self.ahead.is_empty() => {
                 // After a record the reader stands at the start of the next line; the record
                 // ends on the line before and began as many lines earlier as it holds breaks.
                 let breaks: u64 = record
@@ -240,6 +249,10 @@ impl Export {
 
     /// Reads the next record into `record`; false at the end.
     pub fn next_record(&mut self, record: &mut ByteRecord) -> anyhow::Result<bool> {
+        if let Some(next) = self.ahead.pop_front() {
+            *record = next;
+            return Ok(true);
+        }
         match &mut self.source {
             Source::Csv(reader) => reader
                 .read_byte_record(record)
@@ -255,18 +268,67 @@ impl Export {
     }
 }
 
+/// Lines above an export's header that may be a title or blank (the header search of a table,
+/// `input::table`, looks as far).
+const TITLE_LINES: usize = 40;
+
+/// The header's cells as text, trimmed; a cell that is not text in the encoding is refused.
+fn decoded_header(header: &ByteRecord, encoding: Encoding) -> Result<Vec<String>, Problem> {
+    let mut headers = Vec::with_capacity(header.len());
+    for (i, field) in header.iter().enumerate() {
+        let Some(text) = encoding.decode(field) else {
+            return Err(Problem::HeaderEncoding {
+                column: i + 1,
+                encoding,
+            });
+        };
+        headers.push(text.trim().to_string());
+    }
+    Ok(headers)
+}
+
+/// The header is the first record with two or more filled cells, as of a workbook's sheet
+/// (`export_of_rows`): a title line above it («Результаты анкетирования, 2025 год») is not the
+/// header, in a CSV as in the XLSX it was saved from. Looked for in the first lines only; when
+/// none has two cells, the first line stays the header and the lines read stay `ahead`. The
+/// lines the header moved down by.
+fn past_titles<R: Read>(
+    reader: &mut csv::Reader<R>,
+    header: &mut ByteRecord,
+    ahead: &mut Ahead,
+) -> Result<u64, Problem> {
+    let mut record = ByteRecord::new();
+    while ahead.len() < TITLE_LINES && reader.read_byte_record(&mut record).map_err(csv_problem)? {
+        ahead.push_back(record.clone());
+    }
+    match ahead.iter().position(|r| filled_cells(r) >= 2) {
+        Some(at) => {
+            *header = ahead.drain(..=at).next_back().unwrap_or_default();
+            Ok(at as u64 + 1)
+        }
+        None => Ok(0),
+    }
+}
+
+/// The cells of a record with something in them.
+fn filled_cells(record: &ByteRecord) -> usize {
+    record
+        .iter()
+        .filter(|f| !f.iter().all(u8::is_ascii_whitespace))
+        .count()
+}
+
 /// The first row as the header (trailing empty headers dropped), the rest as records padded to
 /// it, as a CSV export of the same sheet has them.
 fn export_of_rows(file: String, rows: Vec<ByteRecord>, words: &'static Words) -> Export {
     // The header is the first row with two or more filled cells: empty rows and a title row
     // above it (one cell, «Результаты опроса») are not the header, as a CSV export's empty
     // first line is not.
-    let filled = |r: &ByteRecord| {
-        r.iter()
-            .filter(|f| !f.iter().all(u8::is_ascii_whitespace))
-            .count()
-    };
-    let skip = rows.iter().position(|r| filled(r) >= 2).unwrap_or(0);
+    let skip = rows
+        .iter()
+        .take(TITLE_LINES + 1)
+        .position(|r| filled_cells(r) >= 2)
+        .unwrap_or(0);
     let header_line = skip as u64 + 1;
     let mut records = rows.into_iter().skip(skip);
     let mut headers: Vec<String> = records

@@ -322,3 +322,14 @@ fn check_show_and_stats_on_a_table_give_its_ledger_too() {
         );
     }
 }
+
+#[test]
+fn a_title_line_above_a_csv_surveys_header_is_a_title_as_in_its_workbook() {
+    let (xlsx_respondents, xlsx, _) = survey("survey.xlsx");
+    let (respondents, csv, stderr) = survey("survey_title.csv");
+    adds_up(&csv);
+    assert_eq!(respondents, xlsx_respondents, "{stderr}");
+    assert_eq!(rows_of(&csv, "title"), rows_of(&xlsx, "title"));
+    assert_eq!(rows_of(&csv, "header"), vec![2]);
+    assert_eq!(count(&csv, "finding"), 0, "{csv}");
+}

@@ -131,6 +131,7 @@ impl CsvRows {
     pub fn open(path: &Path, words: &'static Words) -> anyhow::Result<CsvRows> {
         let options = ReadOptions {
             count_lines: true,
+            first_line_as_header: true,
             ..ReadOptions::default()
         };
         let export = Export::open(path, options, words)?;
