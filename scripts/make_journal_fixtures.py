@@ -14,6 +14,11 @@
   tests/fixtures/requests/two_sheets.xlsx        sheets «2024» and «2025» (both read) and
       «Справочник» (skipped).
   tests/fixtures/requests/no_header_personal.csv no header; the first row names a person.
+  tests/fixtures/requests/delo_web.xlsx          a Дело-WEB report: a header of two rows,
+      «Исполнение» merged over «Исполнитель | Срок исполнения | Дата исполнения», the other
+      headings merged down over both rows.
+  tests/fixtures/requests/delo_web_group.csv     the same saved as CSV with the group row above:
+      «Регистрация» over «Дата регистрации | Вид доставки», «Рег. №» only in the upper row.
 
 Run from the repository root: python3 scripts/make_journal_fixtures.py
 """
@@ -80,3 +85,21 @@ xlsx(os.path.join(OUT, "hidden_sheet.xlsx"), {
     "Журнал": [HEADER, ["1", datetime.date(2025, 3, 3), "письменное", datetime.date(2025, 3, 20)]],
     "Скрытый": [HEADER, ["2", datetime.date(2025, 3, 4), "письменное", ""]],
 }, hidden=("Скрытый",))
+
+# A Дело-WEB report: the deadline and the answer stand under «Исполнение». Request 2's own
+# deadline (20.04) has passed on 30.04; by the default 30 days (02.05) it would not have.
+DELO_TOP = ["Рег. №", "Дата регистрации", "Вид доставки", "Исполнение", "", ""]
+DELO_LEAVES = ["", "", "", "Исполнитель", "Срок исполнения", "Дата исполнения"]
+DELO_ROWS = [
+    ["В-1", datetime.date(2025, 4, 1), "письмо", "Иванова А. П.", datetime.date(2025, 4, 15), datetime.date(2025, 4, 10)],
+    ["В-2", datetime.date(2025, 4, 2), "письмо", "Петров С. В.", datetime.date(2025, 4, 20), ""],
+]
+xlsx(os.path.join(OUT, "delo_web.xlsx"),
+     {"Отчёт": [["Журнал регистрации обращений"], DELO_TOP, DELO_LEAVES] + DELO_ROWS},
+     merges={"Отчёт": ["A2:A3", "B2:B3", "C2:C3", "D2:F2"]})
+write("delo_web_group.csv", [
+    "Рег. №;Регистрация;;Исполнение;;",
+    ";Дата регистрации;Вид доставки;Исполнитель;Срок исполнения;Дата исполнения",
+    "В-1;01.04.2025;письмо;Иванова А. П.;15.04.2025;10.04.2025",
+    "В-2;02.04.2025;письмо;Петров С. В.;20.04.2025;",
+])

@@ -7,7 +7,7 @@ use super::deadline::{Form, Status, deadline, parse_journal_date, status};
 use crate::calendar::Calendar;
 use crate::diagnostic::Finding;
 use crate::input::GridRow;
-use crate::input::table::header::{ColumnSpec, Qualifiers};
+use crate::input::table::header::{Added, ColumnSpec, Qualifiers, two_row_header};
 use crate::input::table::{Fate, TableAccount, is_column_numbers, tail_row};
 use crate::registry::link::Linker;
 use crate::text::normalize;
@@ -301,10 +301,15 @@ pub fn read_table(
     judge: &Judge,
     on_request: &mut dyn FnMut(Request),
 ) -> anyhow::Result<Journal> {
-    let (header, columns) = match find_header(file, rows, judge, &mut account)? {
+    let Found {
+        header,
+        columns,
+        next,
+    } = match find_header(file, rows, judge, &mut account)? {
         Ok(found) => found,
         Err(journal) => return Ok(journal),
     };
+    let rows = &mut next.into_iter().map(Ok).chain(rows);
     let place = |column: Column| columns.iter().position(|c| *c == Some(column));
     if place(Column::Form).is_none() {
         return Ok(unreadable(
@@ -432,9 +437,10 @@ fn find_header(
     rows: &mut dyn Iterator<Item = anyhow::Result<GridRow>>,
     judge: &Judge,
     account: &mut TableAccount,
-) -> anyhow::Result<Result<(GridRow, Vec<Option<Column>>), Journal>> {
+) -> anyhow::Result<Result<Found, Journal>> {
     let mut first_filled: Option<GridRow> = None;
     let mut header = None;
+    let mut previous: Option<GridRow> = None;
     for _ in 0..HEADER_SEARCH {
         let Some(row) = rows.next() else { break };
         let row = row?;
@@ -450,10 +456,11 @@ fn find_header(
         let blank = row.slots.iter().all(|s| s.text.trim().is_empty());
         account.note(row.number, if blank { Fate::Empty } else { Fate::Title });
         if first_filled.is_none() && row.slots.iter().any(|s| !s.text.is_empty()) {
-            first_filled = Some(row);
+            first_filled = Some(row.clone());
         }
+        previous = Some(row);
     }
-    let Some(header) = header else {
+    let Some(mut header) = header else {
         let seen = first_filled
             .map(|r| {
                 if judge.anonymous {
@@ -468,10 +475,46 @@ fn find_header(
             j001(Column::Received.heading(), &seen, 1),
         )));
     };
+    // A header of two rows (Дело-WEB) is read as its leaf headings: the row above completes it
+    // (headings merged down over both), or the row below does (leaves under group headings).
+    let mut next = None;
+    if let Some(top) = previous
+        && let Some(merged) = two_row_header(&top, &header, &JOURNAL_COLUMNS, Added::Above)
+    {
+        account.note(top.number, Fate::Header);
+        header = GridRow {
+            number: header.number,
+            ..merged
+        };
+    } else if let Some(row) = rows.next() {
+        let row = row?;
+        match two_row_header(&header, &row, &JOURNAL_COLUMNS, Added::Below) {
+            Some(merged) => {
+                account.note(row.number, Fate::Header);
+                header = GridRow {
+                    number: row.number,
+                    ..merged
+                };
+            }
+            None => next = Some(row),
+        }
+    }
     Ok(match header_columns(&header) {
-        Ok(columns) => Ok((header, columns)),
+        Ok(columns) => Ok(Found {
+            header,
+            columns,
+            next,
+        }),
         Err(finding) => Err(unreadable(file, *finding)),
     })
+}
+
+/// The header found, the field of each of its columns, and the row read past it (looking for a
+/// second header row) that is not one.
+struct Found {
+    header: GridRow,
+    columns: Vec<Option<Column>>,
+    next: Option<GridRow>,
 }
 
 /// The note naming the headers no field took, once per journal.

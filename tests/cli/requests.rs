@@ -845,3 +845,29 @@ fn a_header_repeated_in_the_body_is_skipped() {
     assert_eq!(report["summary"]["total"], 2);
     assert_eq!(report["findings"].as_array().unwrap().len(), 0, "{report}");
 }
+
+#[test]
+fn a_two_row_header_is_read_as_its_leaves_above_or_below() {
+    for file in ["delo_web.xlsx", "delo_web_group.csv"] {
+        let run = tochki([
+            "requests",
+            &format!("tests/fixtures/requests/{file}"),
+            "--as-of",
+            "2025-04-30",
+            "--format",
+            "json",
+        ]);
+        let json = run.json();
+        let requests = json["requests"].as_array().unwrap();
+        // The deadline and the answer under «Исполнение» are read: В-1 on time, В-2 overdue on
+        // its own deadline (20.04), not «due soon» on the default 30 days.
+        assert_eq!(requests[0]["answered"], "2025-04-10", "{file}: {json}");
+        assert_eq!(requests[0]["status"], "on_time", "{file}: {json}");
+        assert_eq!(requests[1]["due"], "2025-04-20", "{file}: {json}");
+        assert_eq!(requests[1]["status"], "overdue", "{file}: {json}");
+        assert_eq!(requests[0]["number"], "В-1", "{file}: {json}");
+        let table = &json["ledger"]["tables"][0];
+        assert_eq!(table["counts"]["header"], 2, "{file}: {table}");
+        assert_eq!(run.code, 1, "{file}: {}", run.stderr);
+    }
+}

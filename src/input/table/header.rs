@@ -9,6 +9,7 @@
 //! longest wording that fits decides; two fields' wordings fitting equally are [`Heading::Ambiguous`],
 //! never a silent choice.
 
+use super::grid::{GridRow, Slot};
 use crate::text::normalize;
 
 /// Where qualifiers may stand around a wording of several words.
@@ -144,6 +145,75 @@ pub fn classify<F: Copy + PartialEq>(header: &str, spec: &ColumnSpec<F>) -> Head
     }
 }
 
+/// Which row of a two-row header is the one added to the header found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// The row above: headings merged down over both rows.
+    Above,
+    /// The row below: leaves under group headings.
+    Below,
+}
+
+/// A header of two rows read as its leaf headings (import.md, cycle.md: Дело-WEB reports), or
+/// None when `bottom` does not complete `top`. It does when the two rows hold no values (no
+/// digits), never name a field in the same column both, and together name a field one alone
+/// does not: a leaf under a group heading merged across («Исполнение» over «Исполнитель | Срок
+/// исполнения | Дата исполнения»), or a heading merged down over both rows beside them. Each
+/// column's heading is then the lower row's where it has one, else the upper's; the row keeps
+/// the upper row's number. `added` says which row is the one that may complete the header
+/// found: it must bring a field of its own (a title above a header brings none).
+pub fn two_row_header<F: Copy + PartialEq>(
+    top: &GridRow,
+    bottom: &GridRow,
+    spec: &ColumnSpec<F>,
+    added: Added,
+) -> Option<GridRow> {
+    let has_digits = |row: &GridRow| {
+        row.slots
+            .iter()
+            .any(|s| s.text.bytes().any(|b| b.is_ascii_digit()))
+    };
+    if has_digits(top) || has_digits(bottom) || bottom.number != top.number + 1 {
+        return None;
+    }
+    let field = |row: &GridRow, c: usize| {
+        row.slots
+            .get(c)
+            .map(|s| classify(&s.text, spec))
+            .is_some_and(|h| matches!(h, Heading::Field(_)))
+    };
+    fn text(row: &GridRow, c: usize) -> &str {
+        row.slots.get(c).map_or("", |s| s.text.trim())
+    }
+    let width = top.slots.len().max(bottom.slots.len());
+    let mut gains = false;
+    for c in 0..width {
+        match (field(top, c), field(bottom, c)) {
+            (true, true) => return None,
+            (true, false) if added == Added::Above && text(bottom, c).is_empty() => gains = true,
+            (false, true) if added == Added::Below => gains = true,
+            _ => {}
+        }
+    }
+    gains.then(|| GridRow {
+        number: top.number,
+        slots: (0..width)
+            .map(|c| {
+                let lower = text(bottom, c);
+                Slot {
+                    text: if lower.is_empty() {
+                        text(top, c)
+                    } else {
+                        lower
+                    }
+                    .to_string(),
+                    ..Slot::default()
+                }
+            })
+            .collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,6 +286,43 @@ mod tests {
             classify("Ключевая точка взаимодействия (цифровая)", &around),
             Heading::Field(F::Point)
         );
+    }
+
+    fn row(number: usize, cells: &[&str]) -> GridRow {
+        GridRow {
+            number,
+            slots: cells
+                .iter()
+                .map(|t| Slot {
+                    text: t.to_string(),
+                    ..Slot::default()
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_two_row_header_is_read_as_its_leaves() {
+        // «Исполнение» merged over «Исполнитель | Срок»; «Дата поступления» merged down.
+        let top = row(3, &["Дата поступления", "Исполнение", ""]);
+        let bottom = row(4, &["", "Исполнитель", "Срок"]);
+        let merged = two_row_header(&top, &bottom, &SPEC, Added::Below).unwrap();
+        let texts: Vec<&str> = merged.slots.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["Дата поступления", "Исполнитель", "Срок"]);
+        assert_eq!(merged.number, 3);
+        // A repeated header, a row of values, rows far apart: no two-row header.
+        let below = |bottom: GridRow| two_row_header(&top, &bottom, &SPEC, Added::Below);
+        assert!(below(row(4, &["Дата поступления", "", ""])).is_none());
+        assert!(below(row(4, &["", "Иванова", "01.04.2025"])).is_none());
+        assert!(below(row(9, &["", "Исполнитель", "Срок"])).is_none());
+        // A title above a header adds no field: no two-row header.
+        let title = row(2, &["Журнал регистрации обращений", "", ""]);
+        assert!(two_row_header(&title, &top, &SPEC, Added::Above).is_none());
+        // A heading merged down from the row above does.
+        let group = row(2, &["", "Исполнение", "Номер"]);
+        let found = row(3, &["Дата поступления", "Исполнитель", ""]);
+        let merged = two_row_header(&group, &found, &SPEC, Added::Above).unwrap();
+        assert_eq!(merged.slots[2].text, "Номер");
     }
 
     #[test]
