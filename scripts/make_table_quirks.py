@@ -133,3 +133,21 @@ with open(os.path.join(OUT, "sed_export.xls"), "w", encoding="utf-8") as f:
             "<body><table border=1>\n<tr>" + "".join(f"<th>{h}</th>" for h in J_HEADER) + "</tr>\n"
             + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>\n" for r in J_ROWS)
             + "</table></body></html>\n")
+
+# ---------------------------------------------------------------- a repeated header, a hidden column
+# The header repeated in the body (a copy of the table pasted below, a page's repeated header
+# kept by a conversion) and a hidden column with text in it, in each command's table.
+#   tests/fixtures/tables/registry_repeat.xlsx|ods   header 1, points 2-3, header again 4, points 5-6
+#   tests/fixtures/tables/journal_repeat.xlsx|ods    header 1, requests 2-3, header again 4, request 5
+#   tests/fixtures/tables/survey_repeat.xlsx|ods     header 1, answers 2-4, header again 5, answers 6-8
+R_HEADER = REG_HEADER + ["Служебная отметка"]
+r_rows = [R_HEADER] + [r + ["проверить"] for r in REG_ROWS[:2]] + [R_HEADER] + [r + ["проверить"] for r in REG_ROWS[3:5]]
+j_header = J_HEADER + ["Телефон заявителя"]
+j_rows = [j_header] + [r + ["8 913 000-00-00"] for r in J_ROWS[:2]] + [j_header] + [J_ROWS[4] + ["8 913 000-00-01"]]
+s_header = S_HEADER + ["ФИО"]
+s_rows = [s_header] + [r + ["Иванова"] for r in S_ROWS[:3]] + [s_header] + [r + ["Петров"] for r in S_ROWS[3:6]]
+for write in (xlsx, ods):
+    ext = "xlsx" if write is xlsx else "ods"
+    write(os.path.join(OUT, f"registry_repeat.{ext}"), {"Перечень": r_rows}, hidden_cols={"Перечень": [(8, 8)]})
+    write(os.path.join(OUT, f"journal_repeat.{ext}"), {"Журнал": j_rows}, hidden_cols={"Журнал": [(6, 6)]})
+    write(os.path.join(OUT, f"survey_repeat.{ext}"), {"Ответы": s_rows}, hidden_cols={"Ответы": [(4, 4)]})

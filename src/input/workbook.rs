@@ -375,14 +375,7 @@ pub fn first_sheet_notes(
     folded: Option<String>,
     hidden_sheets: &[String],
 ) -> Vec<String> {
-    let mut notes = Vec::new();
-    if !columns.is_empty() {
-        let letters: Vec<String> = columns.iter().map(|&c| column_letters(c + 1)).collect();
-        notes.push(format!(
-            "скрытые столбцы не прочитаны: {}",
-            letters.join(", ")
-        ));
-    }
+    let mut notes: Vec<String> = hidden_columns_note(columns).into_iter().collect();
     notes.extend(folded);
     if !hidden_sheets.is_empty() {
         let names: Vec<String> = hidden_sheets.iter().map(|n| format!("«{n}»")).collect();
@@ -395,14 +388,16 @@ pub fn first_sheet_notes(
 }
 
 /// The rows of a sheet one at a time, read cell by cell: a journal of a million rows is never
-/// held whole. `f` gets the rows (each with the number the sheet shows, empty rows left out).
+/// held whole. `f` gets the rows (each with the number the sheet shows, empty rows left out);
+/// with its result come the hidden columns that held text in the rows read (0-based), for the
+/// note that says they were not read.
 pub fn stream_rows<T, R: Read + Seek>(
     workbook: &mut Xlsx<R>,
     sheet: &str,
     hidden: &HiddenParts,
     f: impl FnOnce(&mut dyn Iterator<Item = anyhow::Result<GridRow>>) -> T,
     explain: impl Fn(Problem) -> anyhow::Error,
-) -> Result<T, Problem> {
+) -> Result<(T, Vec<usize>), Problem> {
     let cells = workbook
         .worksheet_cells_reader(sheet)
         .map_err(|_| Problem::NotAWorkbook)?;
@@ -412,8 +407,18 @@ pub fn stream_rows<T, R: Read + Seek>(
         finished: false,
         explain: &explain,
         hidden,
+        hidden_with_text: std::collections::BTreeSet::new(),
     };
-    Ok(f(&mut rows))
+    let result = f(&mut rows);
+    Ok((result, rows.hidden_with_text.into_iter().collect()))
+}
+
+/// The note that hidden columns (0-based) with text were not read.
+pub fn hidden_columns_note(columns: &[usize]) -> Option<String> {
+    (!columns.is_empty()).then(|| {
+        let letters: Vec<String> = columns.iter().map(|&c| column_letters(c + 1)).collect();
+        format!("скрытые столбцы не прочитаны: {}", letters.join(", "))
+    })
 }
 
 /// The iterator of [`stream_rows`].
@@ -425,6 +430,8 @@ struct SheetRows<'a, 'e, R: Read + Seek> {
     explain: &'e dyn Fn(Problem) -> anyhow::Error,
     /// Rows hidden by hand are never handed over; hidden columns' cells are empty.
     hidden: &'e HiddenParts,
+    /// Hidden columns that held text in a row read.
+    hidden_with_text: std::collections::BTreeSet<usize>,
 }
 
 impl<R: Read + Seek> SheetRows<'_, '_, R> {
@@ -440,7 +447,13 @@ impl<R: Read + Seek> SheetRows<'_, '_, R> {
                     row: u64::from(row) + 1,
                 });
             }
-            if self.hidden.row_hidden(row) || self.hidden.column_hidden(column as usize) {
+            if self.hidden.row_hidden(row) {
+                continue;
+            }
+            if self.hidden.column_hidden(column as usize) {
+                if self.hidden_with_text.len() < 64 && !cell_text(cell.get_value()).is_empty() {
+                    self.hidden_with_text.insert(column as usize);
+                }
                 continue;
             }
             let text = cell_text(cell.get_value());

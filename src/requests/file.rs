@@ -140,6 +140,7 @@ fn read_workbook(
                 |rows| read_header_only(file, rows, judge),
                 explain,
             )
+            .map(|(is_journal, _)| is_journal)
             .map_err(explain)
         })
         .collect::<anyhow::Result<Vec<bool>>>()?;
@@ -197,14 +198,20 @@ fn read_sheet<R: std::io::Read + std::io::Seek>(
     let words = &crate::requests::JOURNAL_WORDS;
     let explain = |problem: crate::input::Problem| problem.explain(label, words);
     let account = TableAccount::new(label, &hidden.row_numbers());
-    let mut journal = crate::input::workbook::stream_rows(
+    let (journal, hidden_columns) = crate::input::workbook::stream_rows(
         book,
         sheet,
         hidden,
         |rows| read_table(account, label, rows, judge, on_request),
         explain,
     )
-    .map_err(explain)??;
+    .map_err(explain)?;
+    let mut journal = journal?;
+    journal.notes.extend(
+        crate::input::workbook::hidden_columns_note(&hidden_columns).map(|n| {
+            format!("{label}: {n}; если это часть журнала, покажите их и запустите снова")
+        }),
+    );
     journal
         .notes
         .extend(hidden.folded_note().map(|n| format!("{label}: {n}")));

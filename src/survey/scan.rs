@@ -250,6 +250,10 @@ fn scan_export<'scope>(
             pass.ledger.note(row as usize, fate);
             continue;
         }
+        if pass.repeats_header(&record) {
+            pass.ledger.note(row as usize, Fate::Header);
+            continue;
+        }
         match pass.rejection(&record, row, !more) {
             Some(finding) => {
                 let fate = if finding.code == "S006" {
@@ -298,6 +302,9 @@ struct Pass {
     ledger: TableAccount,
     /// Which columns hold answers (a count under one is a totals row).
     text_columns: Vec<bool>,
+    /// The header's cells, trimmed: a row that repeats them is the header again (a copy of the
+    /// table pasted below, two exports joined), never a questionnaire.
+    headers: Vec<String>,
 }
 
 impl Pass {
@@ -316,6 +323,7 @@ impl Pass {
             .map(|c| matches!(c.role, Role::Item | Role::Candidate))
             .collect();
         Ok(Pass {
+            headers: export.headers.clone(),
             file: export.file.clone(),
             encoding: export.encoding,
             delimiter: export.delimiter,
@@ -367,6 +375,22 @@ impl Pass {
         let cells: Vec<String> = record.iter().map(|f| trimmed(self.encoding, f)).collect();
         let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
         tail_row(&cells, &self.text_columns)
+    }
+
+    /// Whether a record repeats the header cell by cell (its trailing empty cells aside).
+    fn repeats_header(&self, record: &ByteRecord) -> bool {
+        let first = self.headers.first().map_or("", String::as_str);
+        if first.is_empty()
+            || record.get(0).map(|f| trimmed(self.encoding, f)).as_deref() != Some(first)
+        {
+            return false;
+        }
+        let cells: Vec<String> = record.iter().map(|f| trimmed(self.encoding, f)).collect();
+        let filled = cells
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1);
+        filled == self.headers.len() && cells[..filled] == self.headers[..]
     }
 
     /// Why a row is left out (S005, S006), if it is; `last` for the last record of the file.

@@ -333,3 +333,58 @@ fn a_title_line_above_a_csv_surveys_header_is_a_title_as_in_its_workbook() {
     assert_eq!(rows_of(&csv, "header"), vec![2]);
     assert_eq!(count(&csv, "finding"), 0, "{csv}");
 }
+
+#[test]
+fn a_repeated_header_and_a_hidden_column_mean_the_same_to_every_command() {
+    for ext in ["xlsx", "ods"] {
+        let file = |name: &str| path(&format!("{name}_repeat.{ext}"));
+        let import = tochki(["import", &file("registry")]);
+        assert_eq!(import.stdout.matches("- point:").count(), 4, "{ext}");
+        assert!(
+            !import.stdout.contains("проверить"),
+            "{ext}: hidden column read"
+        );
+        assert!(
+            import
+                .stderr
+                .contains("Прочитано строк: 6 — точек 4, шапка 2")
+                && import.stderr.contains("скрытые столбцы: H"),
+            "{ext}: {}",
+            import.stderr
+        );
+        let requests = tochki([
+            "requests",
+            &file("journal"),
+            "--as-of",
+            "2025-04-30",
+            "--format",
+            "json",
+        ]);
+        let json = requests.json();
+        let table = &json["ledger"]["tables"][0];
+        adds_up(table);
+        assert_eq!(rows_of(table, "header"), vec![1, 4], "{ext}: {table}");
+        assert_eq!(count(table, "record"), 3, "{ext}: {table}");
+        assert!(
+            !requests.stdout.contains("913"),
+            "{ext}: hidden column read"
+        );
+        assert!(
+            requests.stderr.contains("скрытые столбцы") && requests.stderr.contains('F'),
+            "{ext}: {}",
+            requests.stderr
+        );
+        let survey = tochki(["survey", "tally", &file("survey"), "--format", "json"]);
+        let json = survey.json();
+        let wave = &json["waves"][0];
+        adds_up(&wave["ledger"]);
+        assert_eq!(wave["respondents"], 6, "{ext}: {json}");
+        assert_eq!(rows_of(&wave["ledger"], "header"), vec![1, 5], "{ext}");
+        assert!(
+            survey.stderr.contains("скрытые столбцы не прочитаны: D"),
+            "{ext}: {}",
+            survey.stderr
+        );
+        assert!(!survey.stdout.contains("Иванова"), "{ext}");
+    }
+}
