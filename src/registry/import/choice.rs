@@ -7,8 +7,8 @@ use super::header::{Header, header_row};
 use super::reader::TableReader;
 use super::rows::{is_blank, is_number_row, row_words};
 use crate::diagnostic::Finding;
-use crate::input::Grid;
-use crate::input::table::{Fate, Other, TableAccount};
+use crate::input::table::{Fate, Other};
+use crate::input::{Grid, GridRow};
 use crate::text::normalize;
 
 /// The tables after the registry's first one: each continuation read into `reader`, the
@@ -44,20 +44,16 @@ pub(super) fn join_continuations<'a>(
             Continuation::Joined(skip, why) => {
                 reader.table = joined.len();
                 reader.grid = next;
-                let mut account = TableAccount::new(next.name(), &next.hidden_rows);
-                for row in &next.rows[..skip] {
-                    let fate = if is_blank(row) {
+                let fate_of = |_: usize, row: &GridRow| {
+                    if is_blank(row) {
                         Fate::Empty
                     } else if is_number_row(row) {
                         Fate::ColumnNumbers
                     } else {
                         Fate::Header
-                    };
-                    account.note(row.number, fate);
-                }
-                account.columns = reader.column_uses();
-                reader.accounts.push(account);
-                reader.read_rows(&next.rows[skip..]);
+                    }
+                };
+                reader.read_table(&next.rows[..skip], fate_of, &next.rows[skip..]);
                 joined.push(index);
                 others.push(Other {
                     table: next.name(),

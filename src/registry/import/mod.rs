@@ -18,8 +18,8 @@ mod reader;
 mod rows;
 mod titles;
 use crate::diagnostic::Finding;
-use crate::input::table::{Fate, LedgerWords, TableAccount};
-use crate::input::{Grid, Ledger};
+use crate::input::table::{Fate, LedgerWords};
+use crate::input::{Grid, GridRow, Ledger};
 use crate::registry::model::{Direction, Registry, Text};
 pub use cells::{needs_of, quote_description};
 use choice::{choose, join_continuations, other_table};
@@ -60,22 +60,16 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
     let first = &grids[grid];
     let header = Header::of(first, header_index, &options.columns);
     let mut reader = TableReader::new(first, &header);
-    let mut account = TableAccount::new(first.name(), &first.hidden_rows);
-    for (i, row) in first.rows[..=header.bottom].iter().enumerate() {
-        let fate = if i < header.top {
-            if is_blank(row) {
-                Fate::Empty
-            } else {
-                Fate::Title
-            }
-        } else {
-            Fate::Header
-        };
-        account.note(row.number, fate);
-    }
-    account.columns = reader.column_uses();
-    reader.accounts.push(account);
-    reader.read_rows(&first.rows[header.bottom + 1..]);
+    let fate_of = |i: usize, row: &GridRow| match (i < header.top, is_blank(row)) {
+        (true, true) => Fate::Empty,
+        (true, false) => Fate::Title,
+        (false, _) => Fate::Header,
+    };
+    reader.read_table(
+        &first.rows[..=header.bottom],
+        fate_of,
+        &first.rows[header.bottom + 1..],
+    );
     let (joined, continuation_findings, others) =
         join_continuations(file, &grids, grid, &header, &segment_tables, &mut reader);
     for (account, &g) in reader.accounts.iter_mut().zip(&joined) {

@@ -148,6 +148,23 @@ impl<'a> TableReader<'a> {
         }
     }
 
+    /// A table read: the rows above its data noted in a new account of it by `fate_of` (their
+    /// index among them, the row), its columns accounted, its data rows read.
+    pub(super) fn read_table(
+        &mut self,
+        above: &[GridRow],
+        fate_of: impl Fn(usize, &GridRow) -> Fate,
+        data: &'a [GridRow],
+    ) {
+        let mut account = TableAccount::new(self.grid.name(), &self.grid.hidden_rows);
+        for (i, row) in above.iter().enumerate() {
+            account.note(row.number, fate_of(i, row));
+        }
+        account.columns = self.column_uses();
+        self.accounts.push(account);
+        self.read_rows(data);
+    }
+
     pub(super) fn read_rows(&mut self, rows: &'a [GridRow]) {
         self.above.clear();
         for row in rows {
