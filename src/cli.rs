@@ -168,6 +168,12 @@ pub struct RequestsArgs {
     /// Куда переносить срок письменного обращения, если 30-й день выходной: preceding — на предшествующий рабочий день (срок не позже 30 дней), following — на следующий (ст. 193 ГК РФ)
     #[arg(long, value_enum, value_name = "КУДА", default_value = "preceding")]
     pub day_off: DayOffArg,
+    /// Часовой пояс для отметок времени со смещением (2025-03-02T21:00:00Z): local — пояс компьютера (по умолчанию), +03:00, UTC+7, MSK+4 или Europe/Moscow, Asia/Omsk, Asia/Novosibirsk…
+    #[arg(long, value_name = "ПОЯС", default_value = "local", value_parser = timezone)]
+    pub timezone: crate::requests::deadline::Zone,
+    /// Конец рабочего дня: устное обращение, поступившее позже, отвечается на следующий рабочий день (по умолчанию 18:00)
+    #[arg(long, value_name = "ЧЧ:ММ", default_value = "18:00", value_parser = day_end)]
+    pub day_end: chrono::NaiveTime,
     /// Производственный календарь в формате xmlcalendar (calendar.json или calendar.xml): годы из файла заменяют встроенные
     #[arg(long, value_name = "ФАЙЛ")]
     pub calendar: Option<PathBuf>,
@@ -195,6 +201,19 @@ pub struct ImportArgs {
     /// Перезаписать существующий файл -o (входной файл не перезаписывается никогда)
     #[arg(long)]
     pub force: bool,
+}
+
+/// `--timezone`: a zone by offset or by the name of a Russian zone.
+fn timezone(text: &str) -> Result<crate::requests::deadline::Zone, Allowed> {
+    crate::requests::deadline::Zone::parse(text).ok_or(Allowed(
+        "это не часовой пояс; укажите local, +03:00, UTC+7, MSK+4 или Europe/Moscow, Asia/Omsk, Asia/Novosibirsk",
+    ))
+}
+
+/// `--day-end`: the end of the working day, `18:00`.
+fn day_end(text: &str) -> Result<chrono::NaiveTime, Allowed> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| Allowed("это не время; укажите, например, 18:00 или 17:45"))
 }
 
 /// `--day-off`: where a written request's deadline goes from a day off (the journal's own

@@ -81,6 +81,13 @@ pub static WORDINGS: &[(&str, Option<Point>, Option<Form>)] = &[
     ("факс", None, Some(Written)),
     ("курьер", None, Some(Written)),
     ("нарочн", None, Some(Written)),
+    // Дело's delivery types: a letter by government courier, special or registered mail.
+    ("фельдъегерск", None, Some(Written)),
+    ("спецсвяз", None, Some(Written)),
+    ("спец связ", None, Some(Written)),
+    ("заказн", None, Some(Written)),
+    ("простое", None, Some(Written)),
+    ("ценн письм", None, Some(Written)),
     ("практик", None, Some(Written)),
     ("дело", None, Some(Written)),
     ("делопро", None, Some(Written)),

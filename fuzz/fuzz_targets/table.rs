@@ -23,14 +23,10 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let path = dir.path().join("t.csv");
-    let judge = Judge {
-        calendar: Calendar::russian(),
-        as_of: chrono::NaiveDate::from_ymd_opt(2025, 5, 14).expect("a date"),
-        due_soon: 3,
-        day_off: tochki::requests::deadline::DayOff::Preceding,
-        linker: None,
-        anonymous: false,
-    };
+    let judge = Judge::new(
+        Calendar::russian(),
+        chrono::NaiveDate::from_ymd_opt(2025, 5, 14).expect("a date"),
+    );
     if let Ok(mut rows) = tochki::input::CsvRows::open(&path, &tochki::requests::JOURNAL_WORDS) {
         let mut summary = SummaryBuilder::default();
         let mut seen = 0;

@@ -26,6 +26,24 @@ fn as_of(args: &RequestsArgs) -> anyhow::Result<chrono::NaiveDate> {
     })
 }
 
+/// The judge of the command line's options.
+fn judge_of<'a>(
+    args: &RequestsArgs,
+    calendar: &'a Calendar,
+    linker: Option<&'a Linker>,
+    as_of: chrono::NaiveDate,
+) -> Judge<'a> {
+    Judge {
+        day_off: args.day_off.into(),
+        due_soon: args.due_soon,
+        linker,
+        anonymous: args.anonymous,
+        zone: args.timezone,
+        day_end: args.day_end,
+        ..Judge::new(calendar, as_of)
+    }
+}
+
 pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let as_of = as_of(args)?;
     if args.format == RequestsFormat::Xlsx && args.output.is_none() {
@@ -42,14 +60,7 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         Some(path) => std::borrow::Cow::Owned(Calendar::with_file(path)?),
         None => std::borrow::Cow::Borrowed(Calendar::russian()),
     };
-    let judge = Judge {
-        calendar: &calendar,
-        day_off: args.day_off.into(),
-        as_of,
-        due_soon: args.due_soon,
-        linker: linker.as_ref(),
-        anonymous: args.anonymous,
-    };
+    let judge = judge_of(args, &calendar, linker.as_ref(), as_of);
     // The list a format prints: every request for programs and spreadsheets, only those that
     // need attention for people; the summary is built as the rows go by. JSON and CSV write
     // every request into a temporary file as it is judged, never holding them all.

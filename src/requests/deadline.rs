@@ -3,7 +3,7 @@
 //! one the same working day; a «Контрольный срок» cell wins over both.
 
 use crate::calendar::Calendar;
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 /// The form of a request.
@@ -166,18 +166,140 @@ pub fn status(
 /// a year (`12.05`) is not a date: a serial day number counts only in a cell typed as a date,
 /// which the workbook reader has already turned into a date.
 pub fn parse_journal_date(text: &str) -> Option<NaiveDate> {
-    use chrono::Datelike;
-    let text = text.trim();
-    let date = russian_words_date(text).or_else(|| {
-        let first = text.split([' ', 'T']).next().unwrap_or("");
-        numeric_date(first)
-    })?;
-    crate::calendar::YEARS
-        .contains(&date.year())
-        .then_some(date)
+    parse_journal_moment(text, Zone::Local).map(|m| m.date)
 }
 
-/// `dd.mm.yyyy`, `dd.mm.yy`, `yyyy-mm-dd`: the year written in full or as two digits (20yy).
+/// The zone a journal's timestamps with an offset are read in (`--timezone`): the computer's
+/// own, or a fixed offset (Russia keeps no summer time since 2014, so a region's zone is one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zone {
+    #[default]
+    Local,
+    Fixed(chrono::FixedOffset),
+}
+
+impl Zone {
+    /// `--timezone`: `+03:00`, `+3`, `UTC+7`, `MSK+4`, or a Russian zone by its IANA name
+    /// (`Europe/Moscow`, `Asia/Omsk`, `Asia/Novosibirsk`, …); `local` for the computer's.
+    pub fn parse(text: &str) -> Option<Zone> {
+        const NAMED: [(&str, i32); 14] = [
+            ("europe/kaliningrad", 2),
+            ("europe/moscow", 3),
+            ("europe/simferopol", 3),
+            ("europe/volgograd", 3),
+            ("europe/samara", 4),
+            ("asia/yekaterinburg", 5),
+            ("asia/omsk", 6),
+            ("asia/novosibirsk", 7),
+            ("asia/krasnoyarsk", 7),
+            ("asia/irkutsk", 8),
+            ("asia/yakutsk", 9),
+            ("asia/vladivostok", 10),
+            ("asia/magadan", 11),
+            ("asia/kamchatka", 12),
+        ];
+        let lowered = text.trim().to_lowercase();
+        if lowered == "local" {
+            return Some(Zone::Local);
+        }
+        let hours = |h: i32| chrono::FixedOffset::east_opt(h * 3600).map(Zone::Fixed);
+        if let Some((_, h)) = NAMED.iter().find(|(name, _)| *name == lowered) {
+            return hours(*h);
+        }
+        if let Some(rest) = lowered.strip_prefix("msk") {
+            let shift: i32 = if rest.is_empty() {
+                0
+            } else {
+                rest.parse().ok()?
+            };
+            return hours(3 + shift);
+        }
+        let offset = lowered.strip_prefix("utc").unwrap_or(&lowered);
+        if offset.is_empty() {
+            return hours(0);
+        }
+        let (sign, digits) = match offset.as_bytes().first()? {
+            b'+' => (1, &offset[1..]),
+            b'-' => (-1, &offset[1..]),
+            _ => return None,
+        };
+        let (h, m) = digits.split_once(':').unwrap_or((digits, "0"));
+        let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+        if h > 14 || m > 59 {
+            return None;
+        }
+        chrono::FixedOffset::east_opt(sign * (h * 3600 + m * 60)).map(Zone::Fixed)
+    }
+}
+
+/// A moment a journal's cell gives: its date (in the zone, when the cell names its offset), and
+/// its time of day when the cell has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+}
+
+/// [`parse_journal_date`] with the time of day: `09.04.2025 19:45`, `2025-04-09T19:45:00`; a
+/// timestamp with an offset (`2025-03-02T21:00:00Z`, `…+07:00`) is taken to `zone` first, so
+/// that 21:00 UTC on 2 March is 3 March in Moscow, Omsk and Novosibirsk.
+pub fn parse_journal_moment(text: &str, zone: Zone) -> Option<Moment> {
+    use chrono::Datelike;
+    let text = without_year_word(text.trim());
+    let moment = zoned(text, zone).or_else(|| {
+        let date = russian_words_date(text).or_else(|| {
+            let first = text.split([' ', 'T']).next().unwrap_or("");
+            numeric_date(first)
+        })?;
+        let time = text
+            .split_once([' ', 'T'])
+            .and_then(|(_, rest)| time_of_day(rest.trim()));
+        Some(Moment { date, time })
+    })?;
+    crate::calendar::YEARS
+        .contains(&moment.date.year())
+        .then_some(moment)
+}
+
+/// A timestamp that names its offset, taken to `zone`.
+fn zoned(text: &str, zone: Zone) -> Option<Moment> {
+    let stamp = chrono::DateTime::parse_from_rfc3339(text)
+        .or_else(|_| chrono::DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%#z"))
+        .or_else(|_| chrono::DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%#z"))
+        .ok()?;
+    let local = match zone {
+        Zone::Local => stamp.with_timezone(&chrono::Local).naive_local(),
+        Zone::Fixed(offset) => stamp.with_timezone(&offset).naive_local(),
+    };
+    Some(Moment {
+        date: local.date(),
+        time: Some(local.time()),
+    })
+}
+
+/// `19:45`, `19:45:10`, `19:45:10.123`: a time of day.
+fn time_of_day(text: &str) -> Option<NaiveTime> {
+    let text = text.split('.').next().unwrap_or(text);
+    NaiveTime::parse_from_str(text, "%H:%M:%S")
+        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M"))
+        .ok()
+}
+
+/// A date with the year's word after it, glued or not («09.04.2025г.», «9 апреля 2025 года»):
+/// the word is no part of the date.
+fn without_year_word(text: &str) -> &str {
+    for word in ["года", "год", "г.", "г"] {
+        if let Some(rest) = text.strip_suffix(word)
+            && rest.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        {
+            return rest.trim_end();
+        }
+    }
+    text
+}
+
+/// `dd.mm.yyyy`, `dd.mm.yy`, `yyyy-mm-dd`: the year written in full, or as two digits read as
+/// Excel reads them (00–29: 2000–2029, 30–99: 1930–1999; `09.04.99` is 1999, never 2099).
 fn numeric_date(text: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = text.split(['.', '-']).collect();
     let [a, b, c] = parts.as_slice() else {
@@ -199,7 +321,10 @@ fn numeric_date(text: &str) -> Option<NaiveDate> {
     } else {
         let year = match c.len() {
             4 => number(c)? as i32,
-            2 => 2000 + number(c)? as i32,
+            2 => match number(c)? as i32 {
+                short @ 0..=29 => 2000 + short,
+                short => 1900 + short,
+            },
             _ => return None,
         };
         if a.len() > 2 || b.len() > 2 {
@@ -399,5 +524,67 @@ mod tests {
         assert_eq!(parse_journal_date("1e308"), None);
         assert_eq!(parse_journal_date("31.12.9999"), None);
         assert_eq!(parse_journal_date("2958465"), None); // 9999-12-31 as a serial
+    }
+
+    #[test]
+    fn dates_with_the_years_word_two_digit_years_and_zoned_stamps() {
+        let parse = |t: &str| parse_journal_date(t);
+        assert_eq!(parse("09.04.2025г."), Some(date(2025, 4, 9)));
+        assert_eq!(parse("09.04.2025 г."), Some(date(2025, 4, 9)));
+        assert_eq!(parse("9 апреля 2025г."), Some(date(2025, 4, 9)));
+        assert_eq!(parse("9 апреля 2025 года"), Some(date(2025, 4, 9)));
+        // As Excel reads two-digit years: 99 is 1999, never 2099; 29 is 2029.
+        assert_eq!(parse("09.04.99"), Some(date(1999, 4, 9)));
+        assert_eq!(parse("09.04.29"), Some(date(2029, 4, 9)));
+        assert_eq!(parse("09.04.30"), Some(date(1930, 4, 9)));
+        let moscow = Zone::parse("Europe/Moscow").unwrap();
+        let utc = Zone::parse("UTC").unwrap();
+        let at = |t: &str, zone| parse_journal_moment(t, zone).unwrap();
+        // 21:00 UTC on 2 March is 3 March in Moscow (and further east).
+        assert_eq!(at("2025-03-02T21:00:00Z", moscow).date, date(2025, 3, 3));
+        assert_eq!(at("2025-03-02T21:00:00Z", utc).date, date(2025, 3, 2));
+        assert_eq!(
+            at(
+                "2025-03-02T21:00:00+07:00",
+                Zone::parse("Asia/Omsk").unwrap()
+            )
+            .date,
+            date(2025, 3, 2)
+        );
+        // Without an offset the time is as written, in no zone at all.
+        let evening = at("10.03.2025 19:45", moscow);
+        assert_eq!(evening.date, date(2025, 3, 10));
+        assert_eq!(evening.time, NaiveTime::from_hms_opt(19, 45, 0));
+        assert_eq!(
+            at("2025-03-10T19:45:10", utc).time,
+            NaiveTime::from_hms_opt(19, 45, 10)
+        );
+        for zone in [
+            "+03:00",
+            "+3",
+            "UTC+7",
+            "MSK+4",
+            "msk",
+            "local",
+            "Asia/Novosibirsk",
+        ] {
+            assert!(Zone::parse(zone).is_some(), "{zone}");
+        }
+        for zone in ["Mars/Olympus", "+25", "UTC+", "3"] {
+            assert!(Zone::parse(zone).is_none(), "{zone}");
+        }
+    }
+
+    #[test]
+    fn delivery_types_of_delo_are_written_forms() {
+        for form in [
+            "Фельдъегерская связь",
+            "Спецсвязь",
+            "Заказное",
+            "Простое",
+            "ценное письмо",
+        ] {
+            assert_eq!(Form::parse(form), Some(Form::Written), "{form}");
+        }
     }
 }

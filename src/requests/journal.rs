@@ -2,8 +2,8 @@
 //! workbook sheet, one row per request, columns recognised by their headers (cycle.md). A row
 //! with a problem becomes a finding (J002–J004) and is counted nowhere else.
 
-use super::codes::{j001, j002, j003, j004};
-use super::deadline::{Form, Status, deadline, parse_journal_date, status};
+use super::codes::{j001, j002, j003, j004, j006_answered, j006_received};
+use super::deadline::{Form, Moment, Status, deadline, parse_journal_moment, status};
 use crate::calendar::Calendar;
 use crate::diagnostic::Finding;
 use crate::input::GridRow;
@@ -229,6 +229,9 @@ pub struct Request {
     pub executor: Option<String>,
     #[serde(skip)]
     pub text: Option<String>,
+    /// Answered after the day of the check: judged open as it stood that day.
+    #[serde(skip)]
+    pub answered_later: bool,
 }
 
 /// The most characters of a cell a report shows (a request's content is a line or two; a cell
@@ -269,13 +272,40 @@ pub struct Journal {
 /// How to judge the requests.
 pub struct Judge<'a> {
     pub calendar: &'a Calendar,
+    /// The day the journal is judged as it stood (`--as-of`).
     pub as_of: NaiveDate,
+    /// The real today: an answer dated after it is a typo (J006).
+    pub today: NaiveDate,
     pub due_soon: u32,
     /// Where a written deadline goes when its 30th day is off (`--day-off`).
     pub day_off: super::deadline::DayOff,
     pub linker: Option<&'a Linker>,
     /// Executors, units and texts are not kept (`--anonymous`).
     pub anonymous: bool,
+    /// The zone timestamps with an offset are read in (`--timezone`).
+    pub zone: super::deadline::Zone,
+    /// The end of the working day (`--day-end`): an oral request received later is due the
+    /// next working day.
+    pub day_end: chrono::NaiveTime,
+}
+
+impl<'a> Judge<'a> {
+    /// A judge of journals on `calendar` as they stood on `as_of`, with the defaults of the
+    /// command line: 3 working days «due soon», the preceding working day for a 30th day off,
+    /// no registry, names kept, the computer's zone, the working day ending at 18:00.
+    pub fn new(calendar: &'a Calendar, as_of: NaiveDate) -> Judge<'a> {
+        Judge {
+            calendar,
+            as_of,
+            today: chrono::Local::now().date_naive().max(as_of),
+            due_soon: 3,
+            day_off: super::deadline::DayOff::default(),
+            linker: None,
+            anonymous: false,
+            zone: super::deadline::Zone::default(),
+            day_end: chrono::NaiveTime::from_hms_opt(18, 0, 0).unwrap_or_default(),
+        }
+    }
 }
 
 /// How many rows from the top may be title, filter and approval lines before the header.
@@ -324,24 +354,15 @@ pub fn read_table(
     if let Some(note) = unused_note(file, &header, &columns) {
         journal.notes.push(note);
     }
-    let receipts = header
-        .slots
-        .iter()
-        .filter(|s| classify(&s.text) == Heading::Field(Column::Received))
-        .count();
-    if receipts > 1
-        && let Some(at) = place(Column::Received)
-    {
-        journal.notes.push(format!(
-            "{file}: в журнале несколько граф даты поступления и регистрации; срок считается от «{}» (порядки считают срок с даты поступления)",
-            header.slots[at].text.trim()
-        ));
-    }
+    journal
+        .notes
+        .extend(receipts_note(file, &header, place(Column::Received)));
     account.columns = column_uses(&header, &columns, judge.anonymous);
     let mut names = Interner::default();
     let shared_file: std::sync::Arc<str> = std::sync::Arc::from(file);
     let no_text_columns = vec![false; header.slots.len()];
     let mut last = header.number;
+    let mut answered_later = 0;
     for row in rows {
         let row = row?;
         last = row.number;
@@ -367,6 +388,7 @@ pub fn read_table(
         };
         match read_row(&cell, &at, &heading, judge, &mut names) {
             Ok(mut request) => {
+                answered_later += usize::from(request.answered_later);
                 account.note(row.number, Fate::Record);
                 request.file = std::sync::Arc::clone(&shared_file);
                 on_request(request)
@@ -380,6 +402,12 @@ pub fn read_table(
     }
     account.finish(last);
     journal.ledger.tables.push(account);
+    if answered_later > 0 {
+        journal.notes.push(format!(
+            "{file}: ответов, данных после даты проверки {}: {answered_later} — на эту дату эти обращения считаются неотвеченными",
+            judge.as_of.format("%d.%m.%Y")
+        ));
+    }
     Ok(journal)
 }
 
@@ -517,6 +545,21 @@ struct Found {
     next: Option<GridRow>,
 }
 
+/// The note that a journal with both a receipt and a registration date counts from the receipt
+/// (the column at `receipt`).
+fn receipts_note(file: &str, header: &GridRow, receipt: Option<usize>) -> Option<String> {
+    let receipts = header
+        .slots
+        .iter()
+        .filter(|s| classify(&s.text) == Heading::Field(Column::Received))
+        .count();
+    let at = receipt.filter(|_| receipts > 1)?;
+    Some(format!(
+        "{file}: в журнале несколько граф даты поступления и регистрации; срок считается от «{}» (порядки считают срок с даты поступления)",
+        header.slots[at].text.trim()
+    ))
+}
+
 /// The note naming the headers no field took, once per journal.
 fn unused_note(file: &str, header: &GridRow, columns: &[Option<Column>]) -> Option<String> {
     let unused: Vec<String> = header
@@ -596,6 +639,39 @@ fn receipt_of(first: &str, second: &str) -> Option<usize> {
     }
 }
 
+/// The day a deadline counts from: the receipt's; for an oral request received after the
+/// working day ends (`--day-end`), the next day (it is answered the next working day).
+fn counted_from(arrived: Moment, form: Form, judge: &Judge) -> NaiveDate {
+    let after_hours = form == Form::Oral && arrived.time.is_some_and(|t| t >= judge.day_end);
+    if after_hours {
+        arrived.date + chrono::Duration::days(1)
+    } else {
+        arrived.date
+    }
+}
+
+/// The answer as it stood on the day of the check, and whether one was given later: an answer
+/// before the receipt is J003, one dated after today J006; one given after the day of the
+/// check (but not after today) was not there on that day.
+fn as_it_stood(
+    answered: Option<NaiveDate>,
+    received: NaiveDate,
+    judge: &Judge,
+    at: (usize, usize),
+) -> Result<(Option<NaiveDate>, bool), Box<Finding>> {
+    let Some(answered) = answered else {
+        return Ok((None, false));
+    };
+    if answered < received {
+        return Err(Box::new(j003(answered, received, at)));
+    }
+    if answered > judge.today {
+        return Err(Box::new(j006_answered(answered, judge.today, at)));
+    }
+    let later = answered > judge.as_of;
+    Ok(((!later).then_some(answered), later))
+}
+
 /// The filled cells of a row (headers named in J001), the first twelve.
 fn filled(row: &GridRow) -> Vec<String> {
     row.slots
@@ -664,28 +740,28 @@ fn read_row<'r>(
     judge: &Judge,
     names: &mut Interner,
 ) -> Result<Request, Box<Finding>> {
-    let date = |column: Column, required: bool| -> Result<Option<NaiveDate>, Box<Finding>> {
-        match cell(column) {
-            None if required => Err(Box::new(j002(
-                &heading(column),
-                "",
-                at(column),
-                judge.anonymous,
-            ))),
-            None => Ok(None),
-            Some(text) => parse_journal_date(text)
-                .map(Some)
-                .ok_or_else(|| Box::new(j002(&heading(column), text, at(column), judge.anonymous))),
-        }
+    // An empty cell is no date either: J002 says «Не указана …» for the receipt.
+    let parse = |column: Column, text: &str| {
+        parse_journal_moment(text, judge.zone)
+            .ok_or_else(|| Box::new(j002(&heading(column), text, at(column), judge.anonymous)))
     };
-    let received = date(Column::Received, true)?.ok_or_else(|| {
-        Box::new(j002(
-            &heading(Column::Received),
-            "",
+    let date = |column: Column| -> Result<Option<NaiveDate>, Box<Finding>> {
+        Ok(cell(column)
+            .map(|t| parse(column, t))
+            .transpose()?
+            .map(|m| m.date))
+    };
+    let arrived = parse(Column::Received, cell(Column::Received).unwrap_or(""))?;
+    let received = arrived.date;
+    // The journal as it stood on the day of the check: a request not yet received then is not
+    // one of its requests.
+    if received > judge.as_of {
+        return Err(Box::new(j006_received(
+            received,
+            judge.as_of,
             at(Column::Received),
-            judge.anonymous,
-        ))
-    })?;
+        )));
+    }
     let form = names
         .form(cell(Column::Form).unwrap_or(""))
         .ok_or_else(|| {
@@ -695,15 +771,17 @@ fn read_row<'r>(
                 judge.anonymous,
             ))
         })?;
-    let answered = date(Column::Answered, false)?;
-    let due = date(Column::Due, false)?;
-    if let Some(answered) = answered
-        && answered < received
-    {
-        return Err(Box::new(j003(answered, received, at(Column::Answered))));
-    }
+    let answered = date(Column::Answered)?;
+    let due = date(Column::Due)?;
+    let (answered, answered_later) = as_it_stood(answered, received, judge, at(Column::Answered))?;
     let from_cell = due.is_some();
-    let due = deadline(judge.calendar, form, received, due, judge.day_off);
+    let due = deadline(
+        judge.calendar,
+        form,
+        counted_from(arrived, form, judge),
+        due,
+        judge.day_off,
+    );
     // A «Срок» cell is the journal's own; a computed deadline may rest on an estimated year.
     let estimated =
         !from_cell && super::deadline::is_estimated(judge.calendar, form, received, due);
@@ -737,6 +815,7 @@ fn read_row<'r>(
         unit: personal(Column::Unit),
         executor: personal(Column::Executor),
         text: personal(Column::Text),
+        answered_later,
     })
 }
 

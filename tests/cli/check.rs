@@ -432,6 +432,15 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         &["requests", "tests/fixtures/requests/two_receipts.csv"],
     ),
     (
+        "J006",
+        &[
+            "requests",
+            "tests/fixtures/requests/serial_dates.xlsx",
+            "--as-of",
+            "2025-04-16",
+        ],
+    ),
+    (
         "S001",
         &[
             "survey",

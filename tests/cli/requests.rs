@@ -50,7 +50,10 @@ fn every_status_of_the_example_as_of_14_may_2025() {
     assert_eq!(status(3), "overdue"); // written 09.04, open: due 07.05, seven days late on the 14th
     assert_eq!(at_row(&report, 3)["days_late"], 7);
     assert_eq!(status(4), "due_soon"); // written 14.04 → due 14.05, still open
-    assert_eq!(status(5), "late"); // written 15.04 → due 15.05, answered 16.05
+    // Written 15.04 → due 15.05, answered 16.05: after the day of the check, so on 14.05 it
+    // stood open, its deadline the next day (cycle.md: judged as it stood on the day).
+    assert_eq!(status(5), "due_soon");
+    assert_eq!(at_row(&report, 5)["answered"], serde_json::Value::Null);
     assert_eq!(status(6), "on_time"); // oral 10.04, answered the same day
     assert_eq!(status(7), "on_time"); // oral on Saturday 12.04 → due Monday 14.04
     assert_eq!(status(8), "late"); // oral 11.04, answered 15.04
@@ -61,9 +64,9 @@ fn every_status_of_the_example_as_of_14_may_2025() {
     let summary = &report["summary"];
     assert_eq!(summary["total"], 10);
     assert_eq!(summary["on_time"], 2);
-    assert_eq!(summary["late"], 4);
+    assert_eq!(summary["late"], 3);
     assert_eq!(summary["overdue"], 2);
-    assert_eq!(summary["due_soon"], 1);
+    assert_eq!(summary["due_soon"], 2);
     assert_eq!(summary["open"], 1);
 }
 
@@ -225,7 +228,7 @@ fn nothing_overdue_exits_0_and_a_missing_journal_exits_2() {
         "requests",
         "tests/fixtures/requests/serial_dates.xlsx",
         "--as-of",
-        "2025-04-16",
+        "2025-05-01",
     ]);
     assert_eq!(clean.code, 0, "{}", clean.stdout);
     let missing = tochki(["requests", "nope.csv"]);
@@ -277,8 +280,8 @@ fn every_deadline_of_2024_to_2028_matches_an_independent_computation() {
         crate::root().join("tests/fixtures/requests/calendar_2024_2028_expected.csv"),
     )
     .unwrap();
-    let preceding = json(&[journal, "--as-of", "2024-01-01"]);
-    let following = json(&[journal, "--as-of", "2024-01-01", "--day-off", "following"]);
+    let preceding = json(&[journal, "--as-of", "2028-12-31"]);
+    let following = json(&[journal, "--as-of", "2028-12-31", "--day-off", "following"]);
     let mut compared = 0;
     for line in expected.lines().skip(1) {
         let fields: Vec<&str> = line.split(',').collect();
@@ -307,7 +310,7 @@ fn december_2026_requests_are_due_before_the_new_year_holidays() {
     let report = json(&[
         "tests/fixtures/requests/calendar_2024_2028.csv",
         "--as-of",
-        "2026-12-01",
+        "2028-12-31",
     ]);
     let due = |received: &str| {
         report["requests"]
@@ -870,4 +873,67 @@ fn a_two_row_header_is_read_as_its_leaves_above_or_below() {
         assert_eq!(table["counts"]["header"], 2, "{file}: {table}");
         assert_eq!(run.code, 1, "{file}: {}", run.stderr);
     }
+}
+
+#[test]
+fn the_journal_is_judged_in_the_bodys_zone_and_hours_as_it_stood_on_the_day() {
+    let (_dir, path) = temp_journal(
+        "Рег. №;Дата поступления;Форма обращения;Дата ответа\n\
+         В-1;2025-03-02T21:00:00Z;письменное;01.04.2025\n\
+         В-2;10.03.2025 19:45;устное;11.03.2025\n\
+         В-3;03.03.2025г.;Фельдъегерская связь;\n\
+         В-4;01.06.2025;письменное;\n\
+         В-5;03.03.2025;письменное;01.01.2099\n",
+    );
+    let run = |zone: &str| {
+        tochki([
+            "requests",
+            &path,
+            "--as-of",
+            "2025-05-14",
+            "--timezone",
+            zone,
+            "--format",
+            "json",
+        ])
+    };
+    let moscow = run("Europe/Moscow");
+    let json = moscow.json();
+    let number = |n: &str| {
+        json["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["number"] == n)
+            .cloned()
+            .unwrap_or_else(|| panic!("{n} not in {json}"))
+    };
+    // 21:00 UTC on 2 March is 3 March in Moscow.
+    assert_eq!(number("В-1")["received"], "2025-03-03");
+    // An oral request after 18:00 is answered the next working day: on time.
+    assert_eq!(number("В-2")["due"], "2025-03-11");
+    assert_eq!(number("В-2")["status"], "on_time");
+    // «Фельдъегерская связь» is a written form; «03.03.2025г.» a date.
+    assert_eq!(number("В-3")["form"], "written");
+    assert_eq!(number("В-3")["status"], "overdue");
+    // Received after the day of the check, answered in 2099: J006, counted nowhere else.
+    let j006: Vec<u64> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "J006")
+        .map(|f| f["row"].as_u64().unwrap())
+        .collect();
+    assert_eq!(j006, vec![5, 6], "{json}");
+    assert_eq!(json["summary"]["total"], 3);
+    assert_eq!(moscow.code, 1);
+    let utc = run("UTC").json();
+    assert_eq!(utc["requests"][0]["received"], "2025-03-02", "{utc}");
+    let bad = tochki(["requests", &path, "--timezone", "Марс"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("«Марс»") && bad.stderr.contains("не часовой пояс"),
+        "{}",
+        bad.stderr
+    );
 }
