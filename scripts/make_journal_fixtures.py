@@ -17,6 +17,8 @@
   tests/fixtures/requests/delo_web.xlsx          a Дело-WEB report: a header of two rows,
       «Исполнение» merged over «Исполнитель | Срок исполнения | Дата исполнения», the other
       headings merged down over both rows.
+  tests/fixtures/requests/merged_dates.xlsx|docx three requests of one day, the receipt date
+      written once and merged down over their rows.
   tests/fixtures/requests/delo_web_group.csv     the same saved as CSV with the group row above:
       «Регистрация» over «Дата регистрации | Вид доставки», «Рег. №» only in the upper row.
 
@@ -27,7 +29,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from make_import_examples import xlsx  # noqa: E402
+from make_import_examples import cell, docx, xlsx  # noqa: E402
 
 OUT = "tests/fixtures/requests"
 os.makedirs(OUT, exist_ok=True)
@@ -103,3 +105,15 @@ write("delo_web_group.csv", [
     "В-1;01.04.2025;письмо;Иванова А. П.;15.04.2025;10.04.2025",
     "В-2;02.04.2025;письмо;Петров С. В.;20.04.2025;",
 ])
+
+# Three requests received on one day, the date merged down over their rows (rows 2-4).
+MERGED = [["Рег. №", "Дата поступления", "Форма обращения", "Дата ответа"],
+          ["1", datetime.date(2025, 4, 1), "письменное", datetime.date(2025, 4, 10)],
+          ["2", "", "письменное", datetime.date(2025, 4, 11)],
+          ["3", "", "устное", datetime.date(2025, 4, 1)]]
+xlsx(os.path.join(OUT, "merged_dates.xlsx"), {"Журнал": MERGED}, merges={"Журнал": ["B2:B4"]})
+word = [[cell(h) for h in MERGED[0]]]
+for i, r in enumerate(MERGED[1:]):
+    word.append([cell(r[0]), cell("01.04.2025" if i == 0 else "", merge="restart" if i == 0 else "continue"),
+                 cell(r[2]), cell(r[3].strftime("%d.%m.%Y"))])
+docx(os.path.join(OUT, "merged_dates.docx"), [("Журнал обращений", True, "center")], word)

@@ -398,6 +398,23 @@ pub fn stream_rows<T, R: Read + Seek>(
     f: impl FnOnce(&mut dyn Iterator<Item = anyhow::Result<GridRow>>) -> T,
     explain: impl Fn(Problem) -> anyhow::Error,
 ) -> Result<(T, Vec<usize>), Problem> {
+    // Merged ranges, by their first row: a cell merged down over rows (a receipt date written
+    // once for a day's requests) marks the rows under its first as «merged above».
+    let mut merges: Vec<(u32, u32, u32, u32)> = workbook
+        .merge_cells_by_sheet_name(sheet)
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| d.end.0 > d.start.0)
+        .map(|d| {
+            (
+                d.start.0,
+                d.start.1,
+                d.end.0,
+                d.end.1.min(d.start.1 + 16_383),
+            )
+        })
+        .collect();
+    merges.sort_unstable();
     let cells = workbook
         .worksheet_cells_reader(sheet)
         .map_err(|_| Problem::NotAWorkbook)?;
@@ -408,6 +425,9 @@ pub fn stream_rows<T, R: Read + Seek>(
         explain: &explain,
         hidden,
         hidden_with_text: std::collections::BTreeSet::new(),
+        merges,
+        next_merge: 0,
+        active: Vec::new(),
     };
     let result = f(&mut rows);
     Ok((result, rows.hidden_with_text.into_iter().collect()))
@@ -432,6 +452,35 @@ struct SheetRows<'a, 'e, R: Read + Seek> {
     hidden: &'e HiddenParts,
     /// Hidden columns that held text in a row read.
     hidden_with_text: std::collections::BTreeSet<usize>,
+    /// Ranges merged down (first row, first column, last row, last column), in order of their
+    /// first row; the next one not yet active; those covering the rows being read.
+    merges: Vec<(u32, u32, u32, u32)>,
+    next_merge: usize,
+    active: Vec<(u32, u32, u32, u32)>,
+}
+
+impl<R: Read + Seek> SheetRows<'_, '_, R> {
+    /// Marks the slots of row `row` (0-based) that a range merged down from above covers.
+    fn mark_merged(&mut self, row: u32, slots: &mut Vec<Slot>) {
+        while let Some(&merge) = self.merges.get(self.next_merge)
+            && merge.0 < row
+        {
+            self.active.push(merge);
+            self.next_merge += 1;
+        }
+        self.active.retain(|m| m.2 >= row);
+        for &(_, first, _, last) in &self.active {
+            let (first, last) = (first as usize, last as usize);
+            if slots.len() <= last {
+                slots.resize(last + 1, Slot::default());
+            }
+            for slot in &mut slots[first..=last] {
+                if slot.text.is_empty() {
+                    slot.merged_above = true;
+                }
+            }
+        }
+    }
 }
 
 impl<R: Read + Seek> SheetRows<'_, '_, R> {
@@ -509,6 +558,7 @@ impl<R: Read + Seek> Iterator for SheetRows<'_, '_, R> {
                 }
             }
         }
+        self.mark_merged(row, &mut slots);
         Some(Ok(GridRow {
             number: row as usize + 1,
             slots,

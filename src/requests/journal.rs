@@ -349,22 +349,26 @@ pub fn read_table(
     }
     let mut journal = Journal {
         readable: true,
+        notes: unused_note(file, &header, &columns)
+            .into_iter()
+            .chain(receipts_note(file, &header, place(Column::Received)))
+            .collect(),
         ..Journal::default()
     };
-    if let Some(note) = unused_note(file, &header, &columns) {
-        journal.notes.push(note);
-    }
-    journal
-        .notes
-        .extend(receipts_note(file, &header, place(Column::Received)));
     account.columns = column_uses(&header, &columns, judge.anonymous);
     let mut names = Interner::default();
     let shared_file: std::sync::Arc<str> = std::sync::Arc::from(file);
     let no_text_columns = vec![false; header.slots.len()];
     let mut last = header.number;
     let mut answered_later = 0;
+    // The row read before: a cell merged down over rows (a receipt date written once for a
+    // day's requests) belongs to every row it covers.
+    let mut previous: Option<GridRow> = None;
     for row in rows {
-        let row = row?;
+        let mut row = row?;
+        if let Some(above) = &previous {
+            carry_merged(&mut row, above);
+        }
         last = row.number;
         if let Some(fate) = not_a_request(&row, &header, &no_text_columns) {
             account.note(row.number, fate);
@@ -399,6 +403,7 @@ pub fn read_table(
                 journal.findings.push(*finding);
             }
         }
+        previous = Some(row);
     }
     account.finish(last);
     journal.ledger.tables.push(account);
@@ -636,6 +641,15 @@ fn receipt_of(first: &str, second: &str) -> Option<usize> {
         (true, false) => Some(0),
         (false, true) => Some(1),
         _ => None,
+    }
+}
+
+/// Gives the slots merged down from the row above its text.
+fn carry_merged(row: &mut GridRow, above: &GridRow) {
+    for (slot, upper) in row.slots.iter_mut().zip(&above.slots) {
+        if slot.merged_above && slot.text.is_empty() {
+            slot.text.clone_from(&upper.text);
+        }
     }
 }
 

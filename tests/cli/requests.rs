@@ -937,3 +937,27 @@ fn the_journal_is_judged_in_the_bodys_zone_and_hours_as_it_stood_on_the_day() {
         bad.stderr
     );
 }
+
+#[test]
+fn a_receipt_date_merged_down_belongs_to_every_row_it_covers() {
+    for file in ["merged_dates.xlsx", "merged_dates.docx"] {
+        let run = tochki([
+            "requests",
+            &format!("tests/fixtures/requests/{file}"),
+            "--as-of",
+            "2025-04-30",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(run.code, 0, "{file}: {}", run.stdout);
+        let json = run.json();
+        let received: Vec<&str> = json["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["received"].as_str().unwrap())
+            .collect();
+        assert_eq!(received, vec!["2025-04-01"; 3], "{file}: {json}");
+        assert_eq!(json["findings"].as_array().unwrap().len(), 0, "{file}");
+    }
+}
