@@ -17,6 +17,8 @@
   tests/fixtures/requests/delo_web.xlsx          a Дело-WEB report: a header of two rows,
       «Исполнение» merged over «Исполнитель | Срок исполнения | Дата исполнения», the other
       headings merged down over both rows.
+  tests/fixtures/requests/quote_open.csv         a quote opened in row 3 and never closed: the two
+      rows after it swallowed into one cell (J007), every row counted.
   tests/fixtures/requests/merged_dates.xlsx|docx three requests of one day, the receipt date
       written once and merged down over their rows.
   tests/fixtures/requests/delo_web_group.csv     the same saved as CSV with the group row above:
@@ -117,3 +119,11 @@ for i, r in enumerate(MERGED[1:]):
     word.append([cell(r[0]), cell("01.04.2025" if i == 0 else "", merge="restart" if i == 0 else "continue"),
                  cell(r[2]), cell(r[3].strftime("%d.%m.%Y"))])
 docx(os.path.join(OUT, "merged_dates.docx"), [("Журнал обращений", True, "center")], word)
+
+write("quote_open.csv", [
+    "Рег. №;Дата поступления;Форма обращения;Дата ответа;Содержание",
+    "1;01.04.2025;письменное;10.04.2025;справка",
+    '2;01.04.2025;письменное;10.04.2025;"справка о доходах',
+    "3;02.04.2025;письменное;;справка",
+    "4;03.04.2025;устное;03.04.2025;консультация",
+])

@@ -22,6 +22,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::requests::codes::J004,
     &crate::requests::codes::J005,
     &crate::requests::codes::J006,
+    &crate::requests::codes::J007,
     &crate::registry::r001::RULE,
     crate::rules::CHECKS[1].0,
     crate::rules::CHECKS[2].0,

@@ -241,7 +241,12 @@ impl Export {
                     .iter()
                     .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
                     .sum();
-                Some(reader.position().line().saturating_sub(1 + breaks).max(1))
+                // Counted back from where the record ends; a quote left open to the end of the
+                // file took the last line feed as its own (no line ends the record after it), so
+                // the record never begins before where the one before ended.
+                let start = record.position().map_or(1, csv::Position::line);
+                let back = reader.position().line().saturating_sub(1 + breaks);
+                Some(back.max(start).max(1))
             }
             Source::Csv(_) | Source::Rows(_) => None,
         }

@@ -2,7 +2,7 @@
 //! workbook sheet, one row per request, columns recognised by their headers (cycle.md). A row
 //! with a problem becomes a finding (J002–J004) and is counted nowhere else.
 
-use super::codes::{j001, j002, j003, j004, j006_answered, j006_received};
+use super::codes::{j001, j002, j003, j004, j006_answered, j006_received, j007};
 use super::deadline::{Form, Moment, Status, deadline, parse_journal_moment, status};
 use crate::calendar::Calendar;
 use crate::diagnostic::Finding;
@@ -370,6 +370,17 @@ pub fn read_table(
             carry_merged(&mut row, above);
         }
         last = row.number;
+        if let Some((column, swallowed)) = unclosed_quote(&row, header.slots.len()) {
+            // The lines the quote swallowed are rows of the file too: counted, as this one.
+            for number in row.number..=row.number + swallowed {
+                account.note(number, Fate::Finding);
+            }
+            last = row.number + swallowed;
+            let mut finding = j007((row.number, column), swallowed);
+            finding.file = file.to_string();
+            journal.findings.push(finding);
+            continue;
+        }
         if let Some(fate) = not_a_request(&row, &header, &no_text_columns) {
             account.note(row.number, fate);
             continue;
@@ -642,6 +653,22 @@ fn receipt_of(first: &str, second: &str) -> Option<usize> {
         (false, true) => Some(1),
         _ => None,
     }
+}
+
+/// A cell that swallowed rows of a CSV file behind a quote opened and never closed: a line
+/// inside it holds a row's worth of delimiters. Its column and the lines it swallowed.
+fn unclosed_quote(row: &GridRow, width: usize) -> Option<(usize, usize)> {
+    let row_of_delimiters = width.saturating_sub(1).max(2);
+    row.slots.iter().enumerate().find_map(|(column, slot)| {
+        let mut lines = slot.text.split('\n').skip(1).peekable();
+        lines.peek()?;
+        let rows = lines.any(|line| {
+            [';', ',', '\t', '|']
+                .iter()
+                .any(|d| line.matches(*d).count() >= row_of_delimiters)
+        });
+        rows.then(|| (column, slot.text.matches('\n').count()))
+    })
 }
 
 /// Gives the slots merged down from the row above its text.

@@ -432,6 +432,10 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         &["requests", "tests/fixtures/requests/two_receipts.csv"],
     ),
     (
+        "J007",
+        &["requests", "tests/fixtures/requests/quote_open.csv"],
+    ),
+    (
         "J006",
         &[
             "requests",

@@ -961,3 +961,24 @@ fn a_receipt_date_merged_down_belongs_to_every_row_it_covers() {
         assert_eq!(json["findings"].as_array().unwrap().len(), 0, "{file}");
     }
 }
+
+#[test]
+fn a_quote_left_open_is_a_finding_with_its_row_and_the_rows_it_swallowed_are_counted() {
+    let run = tochki([
+        "requests",
+        "tests/fixtures/requests/quote_open.csv",
+        "--as-of",
+        "2025-04-30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run.json();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["code"], "J007", "{json}");
+    assert_eq!(finding["row"], 3, "{json}");
+    assert_eq!(json["summary"]["total"], 1, "{json}");
+    let table = &json["ledger"]["tables"][0];
+    assert_eq!(table["rows"], 5, "{table}");
+    assert_eq!(table["counts"]["finding"], 3, "{table}");
+}
