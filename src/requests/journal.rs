@@ -385,23 +385,7 @@ pub fn read_table(
             account.note(row.number, fate);
             continue;
         }
-        let cell = |column: Column| {
-            place(column)
-                .and_then(|i| row.slots.get(i))
-                .map(|s| s.text.trim())
-                .filter(|t| !t.is_empty())
-        };
-        // The row as the spreadsheet shows it, the column as an index from 0 (the codes add 1).
-        let at = |column: Column| (row.number, place(column).unwrap_or(0));
-        // A finding names the column as the file heads it («Срок»), not the field's name.
-        let heading = |column: Column| {
-            place(column)
-                .and_then(|i| header.slots.get(i))
-                .map(|s| s.text.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| column.heading().to_string())
-        };
-        match read_row(&cell, &at, &heading, judge, &mut names) {
+        match request_of(&row, &header, &place, judge, &mut names) {
             Ok(mut request) => {
                 answered_later += usize::from(request.answered_later);
                 account.note(row.number, Fate::Record);
@@ -689,6 +673,33 @@ fn counted_from(arrived: Moment, form: Form, judge: &Judge) -> NaiveDate {
     } else {
         arrived.date
     }
+}
+
+/// The request of a row under `header` (`place` tells a field's column), or its finding.
+fn request_of(
+    row: &GridRow,
+    header: &GridRow,
+    place: &dyn Fn(Column) -> Option<usize>,
+    judge: &Judge,
+    names: &mut Interner,
+) -> Result<Request, Box<Finding>> {
+    let cell = |column: Column| {
+        place(column)
+            .and_then(|i| row.slots.get(i))
+            .map(|s| s.text.trim())
+            .filter(|t| !t.is_empty())
+    };
+    // The row as the spreadsheet shows it, the column as an index from 0 (the codes add 1).
+    let at = |column: Column| (row.number, place(column).unwrap_or(0));
+    // A finding names the column as the file heads it («Срок»), not the field's name.
+    let heading = |column: Column| {
+        place(column)
+            .and_then(|i| header.slots.get(i))
+            .map(|s| s.text.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| column.heading().to_string())
+    };
+    read_row(&cell, &at, &heading, judge, names)
 }
 
 /// The answer as it stood on the day of the check, and whether one was given later: an answer
