@@ -17,6 +17,9 @@
   tests/fixtures/requests/delo_web.xlsx          a Дело-WEB report: a header of two rows,
       «Исполнение» merged over «Исполнитель | Срок исполнения | Дата исполнения», the other
       headings merged down over both rows.
+  tests/fixtures/requests/Иванова М.П.xlsx        a clerk's own journal: the file, its sheets
+      («Иванова М.П.», «Петров +7 913 123-45-67», hidden «Сидорова») and a process cell name
+      people; nothing of them may pass --anonymous.
   tests/fixtures/requests/quote_open.csv         a quote opened in row 3 and never closed: the two
       rows after it swallowed into one cell (J007), every row counted.
   tests/fixtures/requests/merged_dates.xlsx|docx three requests of one day, the receipt date
@@ -127,3 +130,10 @@ write("quote_open.csv", [
     "3;02.04.2025;письменное;;справка",
     "4;03.04.2025;устное;03.04.2025;консультация",
 ])
+
+PERSONAL = ["Рег. №", "Дата поступления", "Форма обращения", "Дата ответа", "Процесс"]
+xlsx(os.path.join(OUT, "Иванова М.П.xlsx"), {
+    "Иванова М.П.": [PERSONAL, ["1", datetime.date(2025, 4, 1), "письменное", datetime.date(2025, 4, 10), "Справка для Смирновой А.С."]],
+    "Петров +7 913 123-45-67": [PERSONAL, ["2", datetime.date(2025, 4, 2), "устное", "", "Консультация"]],
+    "Сидорова": [PERSONAL, ["3", datetime.date(2025, 4, 3), "устное", "", "Консультация"]],
+}, hidden=("Сидорова",))

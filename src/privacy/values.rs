@@ -205,12 +205,23 @@ fn is_initial(token: &str) -> bool {
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
-/// «И.И.» is two initials.
-fn split_initials(token: &str) -> Vec<&str> {
-    if token.chars().filter(|c| *c == '.').count() > 1 {
-        token.split_inclusive('.').collect()
+/// «И.И.» is two initials; so is «И.И» without its last full stop (a file name cuts it off:
+/// «Иванова М.П.xlsx»).
+fn split_initials(token: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    let parts: Vec<&str> = token.split('.').collect();
+    let letters = parts.iter().filter(|p| !p.is_empty()).count();
+    let all_letters = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    if letters > 1 && all_letters && parts.len() > 1 {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .map(|p| std::borrow::Cow::Owned(format!("{p}.")))
+            .collect()
     } else {
-        vec![token]
+        vec![std::borrow::Cow::Borrowed(token)]
     }
 }
 
@@ -220,7 +231,7 @@ fn split_initials(token: &str) -> Vec<&str> {
 /// кадров») or a position («Ведущий специалист») is not a name. Lower-case words count only
 /// as a full name with a patronymic.
 pub fn is_person_name(value: &str) -> bool {
-    let tokens: Vec<&str> = value
+    let tokens: Vec<std::borrow::Cow<'_, str>> = value
         .split(char::is_whitespace)
         .filter(|t| !t.is_empty())
         .flat_map(split_initials)
@@ -564,6 +575,11 @@ pub fn mask_self_introduction(text: &str) -> Cow<'_, str> {
                 && (is_person_name(candidate) || (size == 0 && looks_like_surname(candidate)))
             {
                 masked = candidate.len();
+                // Initials end with their full stop («М.П.»), cut off with the punctuation.
+                let ends_initial = candidate.chars().rev().nth(1).is_some_and(|c| c == '.');
+                if ends_initial && body[masked..].starts_with('.') {
+                    masked += 1;
+                }
                 break;
             }
         }

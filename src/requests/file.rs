@@ -23,87 +23,112 @@ pub fn read_journal(
     judge: &Judge,
     on_request: &mut dyn FnMut(crate::requests::Request),
 ) -> anyhow::Result<crate::requests::Journal> {
-    let file = path.display().to_string();
+    let file = file_label(path, judge.anonymous);
     match crate::input::Kind::of(path) {
         Some(crate::input::Kind::Workbook) => read_workbook(path, &file, judge, on_request),
         Some(
             crate::input::Kind::Word | crate::input::Kind::OpenText | crate::input::Kind::OpenSheet,
-        ) => {
-            let grids = crate::input::read_all(path, &file, &crate::requests::JOURNAL_WORDS)?;
-            let journals: Vec<bool> = grids
-                .iter()
-                .map(|g| read_header_only(&file, &mut g.rows.iter().cloned().map(Ok), judge))
-                .collect();
-            if !journals.contains(&true) {
-                // No table has a journal's header: the first one, for J001.
-                let Some(grid) = grids.into_iter().next() else {
-                    return read(&file, &mut std::iter::empty(), judge, on_request);
-                };
-                let hidden = hidden_note(&file, &grid);
-                let account = TableAccount::new(file.clone(), &grid.hidden_rows);
-                let rows = &mut grid.rows.into_iter().map(Ok);
-                let mut journal = read_table(account, &file, rows, judge, on_request)?;
-                journal.notes.extend(hidden);
-                return Ok(journal);
-            }
-            let mut whole = crate::requests::Journal {
-                readable: true,
-                ..Default::default()
-            };
-            let mut read_names = Vec::new();
-            let mut skipped = Vec::new();
-            let several = grids.len() > 1;
-            for (grid, is_journal) in grids.into_iter().zip(journals) {
-                if !is_journal {
-                    skipped.push(grid.name());
-                    continue;
-                }
-                read_names.push(grid.name());
-                // A sheet's rows are named with the sheet: «журнал.xlsx: лист «2024»».
-                let name = if several {
-                    format!("{file} ({})", grid.name())
-                } else {
-                    file.clone()
-                };
-                whole.notes.extend(hidden_note(&name, &grid));
-                let account = TableAccount::new(name.clone(), &grid.hidden_rows);
-                let journal = read_table(
-                    account,
-                    &name,
-                    &mut grid.rows.into_iter().map(Ok),
-                    judge,
-                    on_request,
-                )?;
-                whole.findings.extend(journal.findings);
-                whole.notes.extend(journal.notes);
-                whole.ledger.tables.extend(journal.ledger.tables);
-            }
-            if several {
-                let mut note = format!("{file}: прочитаны {}", read_names.join(", "));
-                if !skipped.is_empty() {
-                    note.push_str(&format!(
-                        "; пропущены (нет заголовка журнала): {}",
-                        skipped.join(", ")
-                    ));
-                }
-                whole.notes.insert(0, note);
-            }
-            Ok(whole)
+        ) => read_tables(path, &file, judge, on_request),
+        _ => read_csv(path, &file, judge, on_request),
+    }
+}
+
+/// A journal in the tables of a Word or OpenDocument file or the sheets of an OpenDocument
+/// spreadsheet: every table whose header is a journal's, else the first one (for J001).
+fn read_tables(
+    path: &std::path::Path,
+    file: &str,
+    judge: &Judge,
+    on_request: &mut dyn FnMut(crate::requests::Request),
+) -> anyhow::Result<crate::requests::Journal> {
+    let file = file.to_string();
+    let grids = crate::input::read_all(path, &file, &crate::requests::JOURNAL_WORDS)?;
+    let names: Vec<String> = grids
+        .iter()
+        .enumerate()
+        .map(|(i, g)| table_label(&g.name(), i, judge.anonymous))
+        .collect();
+    let journals: Vec<bool> = grids
+        .iter()
+        .map(|g| read_header_only(&file, &mut g.rows.iter().cloned().map(Ok), judge))
+        .collect();
+    if !journals.contains(&true) {
+        // No table has a journal's header: the first one, for J001.
+        let Some(grid) = grids.into_iter().next() else {
+            return read(&file, &mut std::iter::empty(), judge, on_request);
+        };
+        let hidden = hidden_note(&file, &names[0], &grid, judge.anonymous);
+        let account = TableAccount::new(file.clone(), &grid.hidden_rows);
+        let rows = &mut grid.rows.into_iter().map(Ok);
+        let mut journal = read_table(account, &file, rows, judge, on_request)?;
+        journal.notes.extend(hidden);
+        return Ok(journal);
+    }
+    let mut whole = crate::requests::Journal {
+        readable: true,
+        ..Default::default()
+    };
+    let mut read_names = Vec::new();
+    let mut skipped = Vec::new();
+    let several = grids.len() > 1;
+    for ((grid, is_journal), table) in grids.into_iter().zip(journals).zip(names) {
+        if !is_journal {
+            skipped.push(table);
+            continue;
         }
-        _ => {
-            let mut rows = crate::input::CsvRows::open(path, &crate::requests::JOURNAL_WORDS)?;
-            let mut journal = read(&file, &mut rows, judge, on_request)?;
-            if let Some(first) = rows.recoded().first() {
-                let count = rows.recoded().len();
-                let word = crate::text::plural(count, "строка", "строки", "строк");
-                let verb = crate::text::plural(count, "прочитана", "прочитаны", "прочитаны");
-                journal.notes.push(format!(
+        // A sheet's rows are named with the sheet: «журнал.xlsx: лист «2024»».
+        let name = if several {
+            format!("{file} ({table})")
+        } else {
+            file.clone()
+        };
+        whole
+            .notes
+            .extend(hidden_note(&name, &table, &grid, judge.anonymous));
+        read_names.push(table);
+        let account = TableAccount::new(name.clone(), &grid.hidden_rows);
+        let journal = read_table(
+            account,
+            &name,
+            &mut grid.rows.into_iter().map(Ok),
+            judge,
+            on_request,
+        )?;
+        whole.findings.extend(journal.findings);
+        whole.notes.extend(journal.notes);
+        whole.ledger.tables.extend(journal.ledger.tables);
+    }
+    if several {
+        let mut note = format!("{file}: прочитаны {}", read_names.join(", "));
+        if !skipped.is_empty() {
+            note.push_str(&format!(
+                "; пропущены (нет заголовка журнала): {}",
+                skipped.join(", ")
+            ));
+        }
+        whole.notes.insert(0, note);
+    }
+    Ok(whole)
+}
+
+/// A CSV journal, row by row.
+fn read_csv(
+    path: &std::path::Path,
+    file: &str,
+    judge: &Judge,
+    on_request: &mut dyn FnMut(crate::requests::Request),
+) -> anyhow::Result<crate::requests::Journal> {
+    let mut rows = crate::input::CsvRows::open(path, &crate::requests::JOURNAL_WORDS)?;
+    let mut journal = read(file, &mut rows, judge, on_request)?;
+    if let Some(first) = rows.recoded().first() {
+        let count = rows.recoded().len();
+        let word = crate::text::plural(count, "строка", "строки", "строк");
+        let verb = crate::text::plural(count, "прочитана", "прочитаны", "прочитаны");
+        journal.notes.push(format!(
                     "{file}: {count} {word} с ячейками не в кодировке файла (первая — строка {first}) {verb} как Windows-1251; проверьте их или сохраните журнал в одной кодировке"
                 ));
-            }
-            Ok(journal)
-        }
     }
+    Ok(journal)
 }
 
 /// A workbook journal, sheet by sheet and row by row (never held whole): every sheet whose
@@ -123,7 +148,7 @@ fn read_workbook(
     let mut book = workbook::open(path).map_err(explain)?;
     let sheets = workbook::visible_sheets(&book);
     // What a person does not see is not read, and said.
-    let hidden_note = hidden_sheets_note(file, &workbook::hidden_sheets(&book));
+    let hidden_note = hidden_sheets_note(file, &workbook::hidden_sheets(&book), judge.anonymous);
     let hidden: Vec<workbook::HiddenParts> = sheets
         .iter()
         .map(|sheet| workbook::sheet_hidden(path, sheet))
@@ -159,8 +184,8 @@ fn read_workbook(
         ..Default::default()
     };
     let (mut read_names, mut skipped) = (Vec::new(), Vec::new());
-    for ((sheet, is_journal), hidden) in sheets.iter().zip(journals).zip(&hidden) {
-        let name = format!("лист «{sheet}»");
+    for (i, ((sheet, is_journal), hidden)) in sheets.iter().zip(journals).zip(&hidden).enumerate() {
+        let name = table_label(&format!("лист «{sheet}»"), i, judge.anonymous);
         if !is_journal {
             skipped.push(name);
             continue;
@@ -218,22 +243,68 @@ fn read_sheet<R: std::io::Read + std::io::Seek>(
     Ok(journal)
 }
 
+/// How a journal file is named in what the command prints: its path; with `--anonymous` its
+/// file name only, a name of a person in it masked by the privacy module («Иванова М.П.xlsx»
+/// names whose journal it is).
+fn file_label(path: &std::path::Path, anonymous: bool) -> String {
+    if !anonymous {
+        return path.display().to_string();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let shown = crate::privacy::shown(&stem);
+    if shown == stem {
+        format!("{stem}{extension}")
+    } else {
+        format!("(имя файла скрыто){extension}")
+    }
+}
+
+/// How a sheet or table is named: by its name («лист «2024»»); with `--anonymous` by its place
+/// («лист 2»), for a sheet's name may be a person's («Иванова М.П.»).
+fn table_label(name: &str, index: usize, anonymous: bool) -> String {
+    if anonymous {
+        format!("таблица {}", index + 1)
+    } else {
+        name.to_string()
+    }
+}
+
 /// The note saying what a table of a document or spreadsheet hid and was not read (hidden
-/// text, columns, sheets) or was read though hidden (rows under a filter).
-fn hidden_note(name: &str, grid: &crate::input::Grid) -> Option<String> {
+/// text, columns, sheets) or was read though hidden (rows under a filter); with `--anonymous`
+/// only that there was some (hidden sheets are named by their names).
+fn hidden_note(
+    name: &str,
+    table: &str,
+    grid: &crate::input::Grid,
+    anonymous: bool,
+) -> Option<String> {
+    let what = if anonymous {
+        "строки, столбцы или листы".to_string()
+    } else {
+        grid.hidden.join("; ")
+    };
     (!grid.hidden.is_empty()).then(|| {
         format!(
-            "{name}: {}: скрытое — {}; если это часть журнала, покажите его и запустите снова",
-            grid.name(),
-            grid.hidden.join("; ")
+            "{name}: {table}: скрытое — {what}; если это часть журнала, покажите его и запустите снова"
         )
     })
 }
 
 /// The note naming the hidden sheets of a journal, which are not read.
-fn hidden_sheets_note(file: &str, hidden: &[String]) -> Option<String> {
+fn hidden_sheets_note(file: &str, hidden: &[String], anonymous: bool) -> Option<String> {
     (!hidden.is_empty()).then(|| {
-        let names: Vec<String> = hidden.iter().map(|h| format!("«{h}»")).collect();
+        let names: Vec<String> = if anonymous {
+            vec![hidden.len().to_string()]
+        } else {
+            hidden.iter().map(|h| format!("«{h}»")).collect()
+        };
         format!(
             "{file}: скрытые листы не прочитаны: {}; если это часть журнала, покажите их в Excel (Формат → Скрыть или отобразить) и запустите снова",
             names.join(", ")

@@ -767,6 +767,8 @@ impl Interner {
         }
         let linked = match judge.linker.and_then(|l| l.link(name).process().cloned()) {
             Some(process) => process.process,
+            // A name as written is free text: with --anonymous, a person's name in it is not kept.
+            None if judge.anonymous => crate::privacy::shown(name).into_owned(),
             None => name.to_string(),
         };
         let shared: std::sync::Arc<str> = linked.into();
@@ -855,7 +857,12 @@ fn read_row<'r>(
     Ok(Request {
         file: std::sync::Arc::from(""),
         row: at(Column::Received).0,
-        number: owned(Column::Number),
+        // A registration number is the journal's own, but a free-text cell may hold anything.
+        number: if judge.anonymous {
+            cell(Column::Number).map(|t| crate::privacy::shown(t).into_owned())
+        } else {
+            owned(Column::Number)
+        },
         received,
         form,
         due,

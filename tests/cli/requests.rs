@@ -982,3 +982,48 @@ fn a_quote_left_open_is_a_finding_with_its_row_and_the_rows_it_swallowed_are_cou
     assert_eq!(table["rows"], 5, "{table}");
     assert_eq!(table["counts"]["finding"], 3, "{table}");
 }
+
+#[test]
+fn nothing_that_names_a_person_passes_anonymous_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = "tests/fixtures/requests/Иванова М.П.xlsx";
+    let names = ["Иванова", "Петров", "913", "Сидорова", "Смирнов"];
+    for format in ["table", "json", "csv", "markdown", "xlsx"] {
+        let out = dir.path().join(format!("out.{format}"));
+        let mut args = vec![
+            "requests",
+            journal,
+            "--as-of",
+            "2025-04-30",
+            "--anonymous",
+            "--format",
+            format,
+        ];
+        let out_text = out.to_str().unwrap().to_string();
+        if format == "xlsx" {
+            args.extend(["-o", &out_text]);
+        }
+        let run = tochki(&args);
+        let mut said = format!("{}\n{}", run.stdout, run.stderr);
+        if format == "xlsx" {
+            let bytes = std::fs::read(&out).unwrap();
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            for i in 0..archive.len() {
+                let mut part = archive.by_index(i).unwrap();
+                let mut text = String::new();
+                let _ = std::io::Read::read_to_string(&mut part, &mut text);
+                said.push_str(&text);
+            }
+        }
+        assert!(
+            said.contains("2025-04") || said.contains("04.2025"),
+            "{format}: {said}"
+        );
+        for name in names {
+            assert!(!said.contains(name), "{format}: «{name}» in\n{said}");
+        }
+    }
+    // Without --anonymous the sheets are named as they are.
+    let run = tochki(["requests", journal, "--as-of", "2025-04-30"]);
+    assert!(run.stderr.contains("Иванова М.П."), "{}", run.stderr);
+}
