@@ -34,8 +34,9 @@ pub fn compare(old: &Registry, new: &Registry, changes: &mut Vec<Change>) {
             .collect()
     };
     let (before, after) = (attributes(old), attributes(new));
-    for (name, values) in &after {
-        match before.iter().find(|(n, _)| normalize(n) == normalize(name)) {
+    let (pairs, removed) = pair(&before, &after, |(n, _)| normalize(n));
+    for (earlier, (name, values)) in pairs {
+        match earlier {
             None => changes.push(Change {
                 field: Some(name.clone()),
                 added: values.clone(),
@@ -54,15 +55,51 @@ pub fn compare(old: &Registry, new: &Registry, changes: &mut Vec<Change>) {
             }
         }
     }
-    for (name, _) in &before {
-        if !after.iter().any(|(n, _)| normalize(n) == normalize(name)) {
-            changes.push(Change {
-                field: Some(name.clone()),
-                ..Change::new(ChangeKind::AttributeRemoved)
-            });
-        }
+    for (name, _) in removed {
+        changes.push(Change {
+            field: Some(name.clone()),
+            ..Change::new(ChangeKind::AttributeRemoved)
+        });
     }
     compare_profiles(old, new, changes);
+}
+
+/// Pairs the items of two versions by their keys (normalised names): a key that stands several
+/// times pairs its occurrences in order, so that an attribute or profile written twice (a
+/// registry's own defect, which the rules name) is never a change of itself. Each item of
+/// `after` with its earlier self, if any; and the items of `before` left unpaired (removed).
+fn pair<'a, T>(
+    before: &'a [T],
+    after: &'a [T],
+    key: impl Fn(&T) -> String,
+) -> (Vec<(Option<&'a T>, &'a T)>, Vec<&'a T>) {
+    use std::collections::HashMap;
+    let mut by_key: HashMap<String, Vec<&'a T>> = HashMap::new();
+    for item in before {
+        by_key.entry(key(item)).or_default().push(item);
+    }
+    let mut used: HashMap<String, usize> = HashMap::new();
+    let pairs = after
+        .iter()
+        .map(|item| {
+            let k = key(item);
+            let n = used.entry(k.clone()).or_default();
+            let earlier = by_key.get(&k).and_then(|items| items.get(*n)).copied();
+            *n += 1;
+            (earlier, item)
+        })
+        .collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let removed = before
+        .iter()
+        .filter(|item| {
+            let k = key(item);
+            let nth = seen.entry(k.clone()).or_default();
+            *nth += 1;
+            *nth > used.get(&k).copied().unwrap_or(0)
+        })
+        .collect();
+    (pairs, removed)
 }
 
 /// The profiles' changes: added, removed, or a part of one changed.
@@ -70,11 +107,9 @@ fn compare_profiles(old: &Registry, new: &Registry, changes: &mut Vec<Change>) {
     let profiles =
         |r: &Registry| -> Vec<Profile> { r.profiles.iter().flatten().cloned().collect() };
     let (before, after) = (profiles(old), profiles(new));
-    for profile in &after {
-        match before
-            .iter()
-            .find(|p| normalize(p.title()) == normalize(profile.title()))
-        {
+    let (pairs, removed) = pair(&before, &after, |p| normalize(p.title()));
+    for (earlier, profile) in pairs {
+        match earlier {
             None => changes.push(Change {
                 field: Some(profile.title().to_string()),
                 ..Change::new(ChangeKind::ProfileAdded)
@@ -95,16 +130,11 @@ fn compare_profiles(old: &Registry, new: &Registry, changes: &mut Vec<Change>) {
             }
         }
     }
-    for profile in &before {
-        if !after
-            .iter()
-            .any(|p| normalize(p.title()) == normalize(profile.title()))
-        {
-            changes.push(Change {
-                field: Some(profile.title().to_string()),
-                ..Change::new(ChangeKind::ProfileRemoved)
-            });
-        }
+    for profile in removed {
+        changes.push(Change {
+            field: Some(profile.title().to_string()),
+            ..Change::new(ChangeKind::ProfileRemoved)
+        });
     }
 }
 
@@ -167,4 +197,22 @@ fn difference(old: &[String], new: &[String]) -> (Vec<String>, Vec<String>) {
         new.iter().filter(|x| !has(old, x)).cloned().collect(),
         old.iter().filter(|x| !has(new, x)).cloned().collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_written_twice_pairs_in_order_and_an_extra_one_is_removed() {
+        let before = ["a", "b", "a"];
+        let after = ["a", "a"];
+        let (pairs, removed) = pair(&before, &after, |s| s.to_string());
+        let paired: Vec<Option<&str>> = pairs.iter().map(|(e, _)| e.copied()).collect();
+        assert_eq!(paired, vec![Some("a"), Some("a")]);
+        assert_eq!(removed, vec![&"b"]);
+        let (pairs, removed) = pair(&after, &before, |s| s.to_string());
+        assert_eq!(pairs.iter().filter(|(e, _)| e.is_none()).count(), 1);
+        assert!(removed.is_empty());
+    }
 }

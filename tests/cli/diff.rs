@@ -103,3 +103,23 @@ fn an_unreadable_file_is_trouble() {
     );
     assert!(run.stderr.contains("bad.yaml:1:1"), "{}", run.stderr);
 }
+
+#[test]
+fn a_registry_with_an_attribute_written_twice_has_no_changes_against_itself() {
+    // Found by the diff fuzz target: the second «Вид службы» was compared with the first.
+    let text = std::fs::read_to_string(
+        crate::root().join("registries/north_ossetia_hr_it_accounting.yaml"),
+    )
+    .unwrap()
+    .replacen(
+        "segmentation:\n",
+        "segmentation:\n  - type: Организационные\n    attribute: Вид службы\n    values: [Другая служба]\n",
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("twice.yaml");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let run = crate::tochki(["diff", path, path]);
+    assert!(run.stdout.contains("Изменений нет"), "{}", run.stdout);
+}
