@@ -63,10 +63,16 @@ pub fn sniff(path: &Path) -> Result<(), super::Problem> {
             .windows(encrypted.len())
             .any(|w| w == encrypted.as_slice())
         {
-            return other(
-                "файл Office, который защищён паролем",
-                "откройте его в Word или Excel, снимите защиту (Файл → Сведения → Защита) и сохраните заново",
-            );
+            // Encrypted by design: the name is right, the password is the matter.
+            return Err(Problem::Encrypted);
+        }
+        // An .xls is what its name says: the old format, refused as such.
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if extension == "xls" {
+            return Err(Problem::OldWorkbook { extension });
         }
         return other(
             "файл старого формата Office (.doc или .xls) или файл, который защищён паролем",
@@ -86,7 +92,7 @@ pub fn sniff(path: &Path) -> Result<(), super::Problem> {
         );
     }
     if head.starts_with(b"PK") {
-        return zipped(path, kind, &sample);
+        return zipped(path, kind);
     }
     if let Some(what) = markup(&sample) {
         return Err(Problem::OtherFormat {
@@ -161,14 +167,21 @@ impl Package {
 /// A zip archive by what its parts say it is: a Word document, a workbook, an OpenDocument file
 /// under another name. An archive nothing is known of is left to the reader of its kind (it says
 /// the file is broken), but for an OpenDocument name.
-fn zipped(path: &Path, kind: Option<Kind>, sample: &[u8]) -> Result<(), super::Problem> {
+fn zipped(path: &Path, kind: Option<Kind>) -> Result<(), super::Problem> {
     let parts = zip_part_names(path);
     let has = |prefix: &str| parts.iter().any(|p| p.starts_with(prefix));
-    let says = |what: &[u8]| sample.windows(what.len()).any(|w| w == what);
-    let open_document = has("mimetype") && parts.iter().any(|p| p == "content.xml");
-    let package = if open_document && says(b"opendocument.text") {
+    // What an OpenDocument package is: its `mimetype` entry (stored first, as the standard asks,
+    // or not: an archiver may compress or move it), else the media type its manifest gives the
+    // package's root.
+    let media = open_document_type(path);
+    let open_document = parts.iter().any(|p| p == "content.xml") && media.is_some();
+    let media = media.unwrap_or_default();
+    if open_document && encrypted_open_document(path) {
+        return Err(super::Problem::Encrypted);
+    }
+    let package = if open_document && media.contains("opendocument.text") {
         Package::OpenText
-    } else if open_document && says(b"opendocument.spreadsheet") {
+    } else if open_document && media.contains("opendocument.spreadsheet") {
         Package::OpenSheet
     } else if open_document {
         Package::OpenOther
@@ -194,6 +207,42 @@ fn zipped(path: &Path, kind: Option<Kind>, sample: &[u8]) -> Result<(), super::P
         return Err(super::Problem::OtherFormat { what, save });
     }
     Ok(())
+}
+
+/// The media type of an OpenDocument package: its `mimetype` entry, else the manifest's root
+/// entry (`META-INF/manifest.xml`, `full-path="/"`); None when it has neither.
+fn open_document_type(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file)).ok()?;
+    if let Ok(entry) = archive.by_name("mimetype") {
+        let mut text = String::new();
+        if entry.take(256).read_to_string(&mut text).is_ok() && text.contains("opendocument") {
+            return Some(text.trim().to_string());
+        }
+    }
+    let mut media = None;
+    super::zip::each_element(&mut archive, "META-INF/manifest.xml", |name, attribute| {
+        if name == "file-entry" && attribute("full-path").as_deref() == Some("/") {
+            media = attribute("media-type");
+        }
+    });
+    media.filter(|m| m.contains("opendocument"))
+}
+
+/// Whether an OpenDocument package's manifest says its parts are encrypted (a password).
+fn encrypted_open_document(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return false;
+    };
+    let mut encrypted = false;
+    super::zip::each_element(&mut archive, "META-INF/manifest.xml", |name, _| {
+        encrypted |= name == "encryption-data";
+    });
+    encrypted
 }
 
 /// The names of a zip archive's parts (none when it is not one).

@@ -20,7 +20,7 @@ pub struct Words {
 pub enum Problem {
     /// The file cannot be read at all.
     Io(std::io::Error),
-    /// A workbook format the readers refuse (`.xls`, `.ods`, `.xlsb`).
+    /// A workbook format the readers refuse (`.xls`, `.xlsb`).
     OldWorkbook { extension: String },
     /// A UTF-16 or UTF-32 byte-order mark, or UTF-16 without one.
     WideEncoding { which: &'static str },
@@ -56,6 +56,12 @@ pub enum Problem {
     NotAFile { folder: bool },
     /// A Word document with a fragment kept as a document of its own (`w:altChunk`).
     ExternalChunk,
+    /// A document or workbook protected by a password (an OOXML package encrypted into an OLE
+    /// container, an OpenDocument package with encrypted parts): nothing to read without it.
+    Encrypted,
+    /// An XML part declares a document type or entities (`<!DOCTYPE`, `<!ENTITY`): Office and
+    /// LibreOffice never write one; an entity that expands is how an «XML bomb» works.
+    XmlEntities,
     /// The file is another format than its name says (`what` names it, `save` says how to fix).
     OtherFormat {
         what: &'static str,
@@ -77,10 +83,11 @@ impl Problem {
         let message = match self {
             Problem::Io(error) => return crate::text::io_problem(file, words.accusative, error),
             Problem::OldWorkbook { extension } => format!(
-                "книги .{extension} не читаются; откройте файл в Excel или LibreOffice и сохраните как XLSX («Книга Excel»)"
+                "книги .{extension} не читаются (старый или двоичный формат Excel); откройте файл в Excel или LibreOffice и сохраните как XLSX («Книга Excel») или ODS"
             ),
             Problem::WideEncoding { which } => {
-                let excel = if which.starts_with("UTF-16") {
+                // Excel's «Юникод-текст» is UTF-16LE with a mark; big-endian comes from elsewhere.
+                let excel = if *which == "UTF-16LE" || which.starts_with("UTF-16 ") {
                     " (так Excel сохраняет «Юникод-текст»)"
                 } else {
                     ""
@@ -134,6 +141,10 @@ impl Problem {
             Problem::NotAFile { folder: false } => {
                 "это не обычный файл (канал или устройство); сохраните данные в файл и укажите его".to_string()
             }
+            Problem::Encrypted => "файл защищён паролем: откройте его в Word, Excel или LibreOffice, снимите пароль (Файл → Сведения → Защита или Файл → Свойства → Безопасность) и сохраните заново".to_string(),
+            Problem::XmlEntities => format!(
+                "внутри файла XML объявляет свои сущности (<!DOCTYPE>/<!ENTITY>), чего Word, Excel и LibreOffice не пишут: такой файл не читается — при раскрытии он может занять всю память («XML-бомба»); он не похож на {like}; откройте исходный документ и сохраните его заново"
+            ),
             Problem::OtherFormat { what, save } => {
                 format!("это {what}, хотя имя говорит другое; {save}")
             }

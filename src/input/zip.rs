@@ -60,7 +60,18 @@ pub fn check<R: Read + Seek>(reader: R, unreadable: fn() -> Problem) -> Result<(
             too_long: false,
         };
         let read = if xml {
-            std::io::copy(&mut runs, &mut std::io::sink())
+            // A document type or an entity declared before the root: no Office program writes
+            // one, and an entity is how an «XML bomb» expands.
+            let mut head = Vec::with_capacity(4096);
+            (&mut runs)
+                .take(4096)
+                .read_to_end(&mut head)
+                .map_err(|_| unreadable())?;
+            let says = |what: &[u8]| head.windows(what.len()).any(|w| w == what);
+            if says(b"<!DOCTYPE") || says(b"<!ENTITY") {
+                return Err(Problem::XmlEntities);
+            }
+            std::io::copy(&mut runs, &mut std::io::sink()).map(|rest| rest + head.len() as u64)
         } else {
             std::io::copy(&mut runs.inner, &mut std::io::sink())
         };

@@ -961,3 +961,50 @@ fn a_broken_odt_is_named_as_an_opendocument_not_a_word_file() {
         run.stderr
     );
 }
+
+/// Refusals name the right reason (issue 32); fixtures: scripts/make_refusal_fixtures.py.
+#[test]
+fn refusals_name_the_right_reason_and_a_rezipped_document_is_read() {
+    let path = |name: &str| format!("tests/fixtures/refusals/{name}");
+    // An archiver compressed or moved `mimetype`, or dropped it: the manifest says what it is.
+    for name in ["mimetype_compressed.odt", "no_mimetype.odt"] {
+        let run = tochki(["import", &path(name)]);
+        assert!(run.code < 2, "{name}: {}", run.stderr);
+        assert!(
+            run.stdout.contains("Почта России"),
+            "{name}: {}",
+            run.stdout
+        );
+    }
+    for name in ["encrypted.odt", "encrypted.docx"] {
+        let run = tochki(["import", &path(name)]);
+        assert_eq!(run.code, 2, "{name}");
+        assert!(
+            run.stderr.contains("защищён паролем"),
+            "{name}: {}",
+            run.stderr
+        );
+        for wrong in ["хотя имя говорит другое", "повреждён", "другой формат"]
+        {
+            assert!(
+                !run.stderr.contains(wrong),
+                "{name}: {wrong} in {}",
+                run.stderr
+            );
+        }
+    }
+    let bomb = tochki(["import", &path("xml_bomb.xlsx")]);
+    assert_eq!(bomb.code, 2);
+    assert!(
+        bomb.stderr.contains("XML-бомба") && !bomb.stderr.contains("повреждён"),
+        "{}",
+        bomb.stderr
+    );
+    let wide = tochki(["survey", "tally", &path("utf16be.csv")]);
+    assert_eq!(wide.code, 2);
+    assert!(
+        wide.stderr.contains("UTF-16BE") && !wide.stderr.contains("Юникод-текст"),
+        "{}",
+        wide.stderr
+    );
+}
