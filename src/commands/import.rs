@@ -28,10 +28,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         .map(crate::render::findings::one_line)
         .collect();
     let Some(registry) = &loaded.registry else {
-        return Ok(Outcome {
-            status: ExitStatus::Trouble,
-            notes,
-        });
+        return refused(&loaded, notes);
     };
     let places = loaded.places.clone().unwrap_or_default();
     let table = places.table_names();
@@ -87,6 +84,30 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         },
         notes,
     })
+}
+
+/// Nothing to import: a refusal, said as the other refusals are («tochki: ошибка: …»).
+fn refused(loaded: &crate::registry::Loaded, notes: Vec<String>) -> anyhow::Result<Outcome> {
+    let reasons: Vec<String> = loaded
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::diagnostic::Severity::Error)
+        .map(|f| {
+            let help = f
+                .help
+                .as_deref()
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            format!("{}: {} ({}){help}", f.file, f.message, f.code)
+        })
+        .collect();
+    if reasons.is_empty() {
+        return Ok(Outcome {
+            status: ExitStatus::Trouble,
+            notes,
+        });
+    }
+    bail!("{}", reasons.join("\n"))
 }
 
 fn file_name(path: &std::path::Path) -> String {

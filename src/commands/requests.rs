@@ -120,6 +120,7 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     };
     emit(args, &report, spill, out)?;
     let mut outcome: Outcome = exit_status(readable, &report).into();
+    notes.extend(unread_notes(args, readable, &report));
     outcome.notes = notes;
     Ok(outcome)
 }
@@ -161,6 +162,24 @@ fn emit(
         None => write(out)?,
     }
     Ok(())
+}
+
+/// A journal not read at all (exit 2) is said on stderr too: in JSON, CSV or a workbook the
+/// reason is only inside the output, and a person in a shell would see nothing.
+fn unread_notes(args: &RequestsArgs, readable: bool, report: &Report) -> Vec<String> {
+    if readable
+        || matches!(
+            args.format,
+            RequestsFormat::Table | RequestsFormat::Markdown
+        )
+    {
+        return Vec::new();
+    }
+    report
+        .findings
+        .iter()
+        .map(crate::render::findings::one_line)
+        .collect()
 }
 
 /// 2 when no journal could be read, 1 when anything is overdue or a row was not counted.

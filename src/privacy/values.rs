@@ -112,7 +112,7 @@ pub fn is_phone(value: &str) -> bool {
 }
 
 /// Words of departments, positions and tenure that end like surnames («кадров») but are not.
-const NOT_NAMES: [&str; 40] = [
+const NOT_NAMES: [&str; 52] = [
     "отдел",
     "отдела",
     "отделы",
@@ -153,6 +153,19 @@ const NOT_NAMES: [&str; 40] = [
     "от",
     "до",
     "без",
+    // Pronouns and question words are never part of a name («Насколько Вы …»).
+    "вы",
+    "вас",
+    "ваш",
+    "ваша",
+    "я",
+    "мы",
+    "он",
+    "она",
+    "они",
+    "насколько",
+    "как",
+    "оцените",
 ];
 
 /// Surname and patronymic endings, Cyrillic and in Latin transliteration.

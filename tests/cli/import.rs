@@ -122,10 +122,13 @@ fn a_table_with_defects_is_written_with_its_findings_and_exit_1() {
 #[test]
 fn files_that_are_no_registry_table_are_refused_with_exit_2() {
     for (file, expected) in [
-        ("no_table.docx", "I001 ошибка: В файле нет ни одной таблицы"),
+        (
+            "no_table.docx",
+            "ошибка: tests/fixtures/import/no_table.docx: В файле нет ни одной таблицы (I001)",
+        ),
         (
             "no_point_column.docx",
-            "просмотрены таблица 1: «Процесс», «Канал»",
+            "просмотрена таблица 1: «Процесс», «Канал»",
         ),
         ("encrypted.docx", "защищён паролем"),
         ("damaged.xlsx", "не читается как книга Excel"),
@@ -136,6 +139,8 @@ fn files_that_are_no_registry_table_are_refused_with_exit_2() {
         assert!(run.stderr.contains(expected), "{file}: {}", run.stderr);
         assert!(run.stdout.is_empty(), "{file}: {}", run.stdout);
         assert!(!run.stderr.contains("panicked"));
+        // A refusal is said as one: never «внимание» with an exit of 2.
+        assert!(!run.stderr.contains("внимание"), "{file}: {}", run.stderr);
     }
     let check = tochki(["check", "tests/fixtures/import/no_point_column.docx"]);
     assert_eq!(check.code, 1);

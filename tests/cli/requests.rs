@@ -1027,3 +1027,18 @@ fn nothing_that_names_a_person_passes_anonymous_in_any_format() {
     let run = tochki(["requests", journal, "--as-of", "2025-04-30"]);
     assert!(run.stderr.contains("Иванова М.П."), "{}", run.stderr);
 }
+
+#[test]
+fn a_file_that_is_no_journal_is_said_on_stderr_in_every_format() {
+    for format in ["json", "csv", "table"] {
+        let run = tochki(["requests", "examples/survey_2025.csv", "--format", format]);
+        assert_eq!(run.code, 2, "{format}");
+        let said = format!("{}{}", run.stdout, run.stderr);
+        assert!(said.contains("J001"), "{format}: {said}");
+        if format != "table" {
+            assert!(run.stderr.contains("J001"), "{format}: {}", run.stderr);
+        }
+        // The questions' wording is no name: «Насколько Вы …» stays as written.
+        assert!(said.contains("Насколько Вы"), "{format}: {said}");
+    }
+}

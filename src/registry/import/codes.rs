@@ -43,26 +43,7 @@ pub fn i001(grids: &[Grid], options: &super::fields::Options) -> Finding {
             },
         )
         .take(10)
-        .map(|grid| {
-            let headers: Vec<String> = grid
-                .rows
-                .iter()
-                .find(|row| row.slots.iter().filter(|s| !s.text.is_empty()).count() >= 2)
-                .map(|row| {
-                    row.slots
-                        .iter()
-                        .filter(|s| !s.text.is_empty())
-                        .take(8)
-                        .map(|s| format!("«{}»", s.text.replace('\n', " ")))
-                        .collect()
-                })
-                .unwrap_or_default();
-            if headers.is_empty() {
-                format!("{} (пустая)", grid.name())
-            } else {
-                format!("{}: {}", grid.name(), headers.join(", "))
-            }
-        })
+        .map(described)
         .collect();
     let sheets: Vec<String> = grids
         .iter()
@@ -98,13 +79,59 @@ pub fn i001(grids: &[Grid], options: &super::fields::Options) -> Finding {
     } else {
         (
             format!(
-                "Нет таблицы с графой «Точка взаимодействия»; просмотрены {}",
+                "Нет таблицы с графой «Точка взаимодействия»; {} {}",
+                seen_verb(&seen),
                 seen.join("; ")
             ),
             "Назовите графу точки, как в форме перечня, или укажите её: --column \"Заголовок=point\"".to_string(),
         )
     };
     I001.finding(message).with_help(help)
+}
+
+/// A table as I001 names it: its header's first headings; its first texts when it has no row
+/// of two headings; «(пустая)» when it has nothing at all.
+fn described(grid: &Grid) -> String {
+    let headers: Vec<String> = grid
+        .rows
+        .iter()
+        .find(|row| row.slots.iter().filter(|s| !s.text.is_empty()).count() >= 2)
+        .map(|row| {
+            row.slots
+                .iter()
+                .filter(|s| !s.text.is_empty())
+                .take(8)
+                .map(|s| format!("«{}»", s.text.replace('\n', " ")))
+                .collect()
+        })
+        .unwrap_or_default();
+    // A table with text but no row of two headings is not empty: its first texts.
+    let texts: Vec<String> = grid
+        .rows
+        .iter()
+        .flat_map(|row| &row.slots)
+        .filter(|s| !s.text.is_empty())
+        .take(3)
+        .map(|s| format!("«{}»", s.text.replace('\n', " ")))
+        .collect();
+    match (headers.is_empty(), texts.is_empty()) {
+        (false, _) => format!("{}: {}", grid.name(), headers.join(", ")),
+        (true, false) => format!(
+            "{}: нет строки заголовков, только {}",
+            grid.name(),
+            texts.join(", ")
+        ),
+        (true, true) => format!("{} (пустая)", grid.name()),
+    }
+}
+
+/// «просмотрены» for several tables, «просмотрена таблица», «просмотрен лист» for one.
+fn seen_verb(seen: &[String]) -> &'static str {
+    match seen {
+        [one] if one.starts_with("лист") => "просмотрен",
+        [one] if one.starts_with("таблиц") => "просмотрена",
+        _ => "просмотрены",
+    }
 }
 
 pub static I002: Rule = Rule {
