@@ -84,7 +84,15 @@ fn phone_digits(run: &str) -> bool {
     if !only_phone_chars {
         return false;
     }
+    // A number with one decimal point is a sum or a share («1320585.375»), never a phone.
+    let plain = run.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if plain && run.matches('.').count() == 1 {
+        return false;
+    }
     match digits {
+        // Ten plain digits are a phone where a Russian number starts (3xx, 4xx, 8xx, 9xx);
+        // written with separators, any ten digits are.
+        10 if plain => run.starts_with(['3', '4', '8', '9']),
         10 => true,
         11 => run
             .trim_start_matches(['+', '(', ' '])
@@ -266,8 +274,11 @@ pub fn is_person_name(value: &str) -> bool {
     if words.is_empty() || words.iter().any(|(w, _)| NOT_NAMES.contains(&w.as_str())) {
         return false;
     }
-    let ends_like =
-        |w: &str, endings: &[&str]| endings.iter().any(|e| w.ends_with(e)) && w.chars().count() > 3;
+    // A short Latin word ends like a name by chance («Rich», «Main»): Latin needs five letters.
+    let ends_like = |w: &str, endings: &[&str]| {
+        let least = if w.is_ascii() { 4 } else { 3 };
+        endings.iter().any(|e| w.ends_with(e)) && w.chars().count() > least
+    };
     if words.iter().any(|(_, case)| *case == Case::Lower) {
         return words.iter().all(|(_, case)| *case == Case::Lower)
             && words.len() == 3
@@ -817,5 +828,19 @@ mod tests {
                 prop_assert!(!shown_text.is_empty() || text.trim().is_empty() || text.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn a_column_of_numbers_or_english_words_is_not_personal_by_itself() {
+        for number in ["1320585.375", "1140362.5", "2005", "5000000000"] {
+            assert!(!is_phone(number), "{number}");
+        }
+        for phone in ["9131234567", "3812234567", "8 913 123-45-67", "+7 (913) 123-45-67"] {
+            assert!(is_phone(phone), "{phone}");
+        }
+        assert!(!is_person_name("Rich Text"));
+        assert!(!is_person_name("Rich Text Test"));
+        assert!(is_person_name("Radoslav Georgiev"));
+        assert!(is_person_name("Ivanov Ivan Ivanovich"));
     }
 }
