@@ -97,6 +97,40 @@ fn plausible(year: &Year) -> Result<(), String> {
             .filter_map(|n| NaiveDate::from_yo_opt(year.year, n))
             .filter(|d| is_weekend(*d) && year.days_off.contains(d))
             .count();
+    // The holidays of the Labour Code (art. 112) are days off whatever a decree moves: a file
+    // where one is a working day lacks its list of days (`<days>`) or a month of it.
+    let holidays = [
+        (1, 1),
+        (1, 2),
+        (1, 3),
+        (1, 4),
+        (1, 5),
+        (1, 6),
+        (1, 7),
+        (1, 8),
+        (2, 23),
+        (3, 8),
+        (5, 1),
+        (5, 9),
+        (6, 12),
+        (11, 4),
+    ];
+    let is_off = |d: &NaiveDate| {
+        year.days_off.contains(d) || (is_weekend(*d) && !year.working_weekends.contains(d))
+    };
+    let working: Vec<String> = holidays
+        .iter()
+        .filter_map(|&(m, d)| NaiveDate::from_ymd_opt(year.year, m, d))
+        .filter(|d| !is_off(d))
+        .map(|d| d.format("%d.%m").to_string())
+        .collect();
+    if !working.is_empty() {
+        return Err(format!(
+            "{} год: праздники {} в календаре — рабочие дни, а по ст. 112 ТК РФ это нерабочие дни; в файле нет списка дней (<days>) или месяца в нём — возьмите файл года целиком",
+            year.year,
+            working.join(", ")
+        ));
+    }
     if !(90..=150).contains(&off) {
         return Err(format!(
             "{} год: в календаре {off} нерабочих дней, а в производственном календаре их от 100 до 140; проверьте файл (нужен календарь года целиком)",
@@ -306,7 +340,8 @@ mod tests {
     fn a_calendar_with_no_days_off_or_every_day_off_is_refused() {
         let none = r#"{"year":2028,"months":[{"month":1,"days":""},{"month":2,"days":""},{"month":3,"days":""},{"month":4,"days":""},{"month":5,"days":""},{"month":6,"days":""},{"month":7,"days":""},{"month":8,"days":""},{"month":9,"days":""},{"month":10,"days":""},{"month":11,"days":""},{"month":12,"days":""}]}"#;
         let years = json(none).unwrap();
-        assert!(plausible(&years[0]).unwrap_err().contains("нерабочих дней"));
+        // No day off listed: 1 May a working day, which no decree can make it.
+        assert!(plausible(&years[0]).unwrap_err().contains("01.05"));
         let all: Vec<String> = (1..=12)
             .map(|m| {
                 let days: Vec<String> = (1..=28).map(|d| d.to_string()).collect();
@@ -318,6 +353,25 @@ mod tests {
         assert!(plausible(&years[0]).is_err());
         let years = json(JSON_2025).unwrap();
         assert!(plausible(&years[0]).is_ok());
+    }
+
+    #[test]
+    fn a_calendar_without_its_days_is_refused_naming_the_holidays_it_makes_working() {
+        let xml_text = r#"<?xml version="1.0"?><calendar year="2028" lang="ru"><holidays><holiday id="1" title="Новый год"/></holidays></calendar>"#;
+        let years = xml(xml_text).unwrap();
+        let error = plausible(&years[0]).unwrap_err();
+        assert!(
+            error.contains("01.05") && error.contains("<days>"),
+            "{error}"
+        );
+        // A month without its list (May) leaves 1 and 9 May working.
+        let no_may = JSON_2025.replace(
+            r#""days":"1,2+,3,4,8+,9,10,11,17,18,24,25,31""#,
+            r#""days":"""#,
+        );
+        let years = json(&no_may).unwrap();
+        let error = plausible(&years[0]).unwrap_err();
+        assert!(error.contains("01.05, 09.05"), "{error}");
     }
 
     #[test]

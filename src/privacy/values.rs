@@ -835,7 +835,12 @@ mod tests {
         for number in ["1320585.375", "1140362.5", "2005", "5000000000"] {
             assert!(!is_phone(number), "{number}");
         }
-        for phone in ["9131234567", "3812234567", "8 913 123-45-67", "+7 (913) 123-45-67"] {
+        for phone in [
+            "9131234567",
+            "3812234567",
+            "8 913 123-45-67",
+            "+7 (913) 123-45-67",
+        ] {
             assert!(is_phone(phone), "{phone}");
         }
         assert!(!is_person_name("Rich Text"));
