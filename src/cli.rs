@@ -168,6 +168,9 @@ pub struct RequestsArgs {
     /// Куда переносить срок письменного обращения, если 30-й день выходной: preceding — на предшествующий рабочий день (срок не позже 30 дней), following — на следующий (ст. 193 ГК РФ)
     #[arg(long, value_enum, value_name = "КУДА", default_value = "preceding")]
     pub day_off: DayOffArg,
+    /// Субъект РФ, чьи собственные нерабочие дни учитывать (например, «Северная Осетия»: понедельник Джеоргуыба); по умолчанию — region из перечня --registry
+    #[arg(long, value_name = "РЕГИОН")]
+    pub region: Option<String>,
     /// Часовой пояс для отметок времени со смещением (2025-03-02T21:00:00Z): local — пояс компьютера (по умолчанию), +03:00, UTC+7, MSK+4 или Europe/Moscow, Asia/Omsk, Asia/Novosibirsk…
     #[arg(long, value_name = "ПОЯС", default_value = "local", value_parser = timezone)]
     pub timezone: crate::requests::deadline::Zone,

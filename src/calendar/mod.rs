@@ -5,6 +5,7 @@
 //! transferred days off) is kept in `data/production_calendar.yaml`, compiled into the binary.
 
 pub mod file;
+pub mod region;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
@@ -128,6 +129,15 @@ impl Calendar {
                 self.days_off.insert(day);
             }
         }
+    }
+
+    /// This calendar with a region's own days off laid over it, every year of [`YEARS`].
+    pub fn with_region(&self, region: region::Region) -> Calendar {
+        let mut calendar = self.clone();
+        for year in YEARS {
+            calendar.days_off.extend(region.days_off(year));
+        }
+        calendar
     }
 
     /// The shipped calendar with the years of a user's file (`--calendar`) in place of its

@@ -26,6 +26,34 @@ fn as_of(args: &RequestsArgs) -> anyhow::Result<chrono::NaiveDate> {
     })
 }
 
+/// The production calendar: the shipped one or a user's file (`--calendar`), with the region's
+/// own days off laid over it (`--region`, else the registry's `region:`).
+fn calendar_of(
+    args: &RequestsArgs,
+    registry: Option<&crate::registry::Registry>,
+) -> anyhow::Result<std::borrow::Cow<'static, Calendar>> {
+    let calendar = match &args.calendar {
+        Some(path) => std::borrow::Cow::Owned(Calendar::with_file(path)?),
+        None => std::borrow::Cow::Borrowed(Calendar::russian()),
+    };
+    let named = args.region.clone().or_else(|| {
+        registry
+            .and_then(|r| crate::registry::model::Text::non_blank(&r.region))
+            .map(str::to_string)
+    });
+    let Some(name) = named else {
+        return Ok(calendar);
+    };
+    match crate::calendar::region::Region::parse(&name) {
+        Some(region) => Ok(std::borrow::Cow::Owned(calendar.with_region(region))),
+        None if args.region.is_some() => bail!(
+            "--region «{name}»: своих нерабочих дней этого региона в программе нет (есть: Республика Северная Осетия — Алания); добавьте их файлом календаря --calendar"
+        ),
+        // A registry's region without days of its own: the federal calendar stands.
+        None => Ok(calendar),
+    }
+}
+
 /// The judge of the command line's options.
 fn judge_of<'a>(
     args: &RequestsArgs,
@@ -49,17 +77,12 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     if args.format == RequestsFormat::Xlsx && args.output.is_none() {
         bail!("формат xlsx записывается только в файл: добавьте -o обращения.xlsx");
     }
-    let linker = match &args.registry {
-        Some(path) => {
-            let registry = super::shared::load_for_linking(path)?;
-            Some(Linker::of(&registry))
-        }
+    let registry = match &args.registry {
+        Some(path) => Some(super::shared::load_for_linking(path)?),
         None => None,
     };
-    let calendar = match &args.calendar {
-        Some(path) => std::borrow::Cow::Owned(Calendar::with_file(path)?),
-        None => std::borrow::Cow::Borrowed(Calendar::russian()),
-    };
+    let linker = registry.as_ref().map(Linker::of);
+    let calendar = calendar_of(args, registry.as_ref())?;
     let judge = judge_of(args, &calendar, linker.as_ref(), as_of);
     // The list a format prints: every request for programs and spreadsheets, only those that
     // need attention for people; the summary is built as the rows go by. JSON and CSV write

@@ -162,6 +162,10 @@ pub struct Registry {
     #[serde(default)]
     #[schemars(schema_with = "area_schema")]
     pub areas: Option<OneOrMany<Text>>,
+    #[schemars(
+        description = "Субъект Российской Федерации: его собственные нерабочие дни ложатся на производственный календарь журнала (например, «Республика Северная Осетия — Алания»)"
+    )]
+    pub region: Option<Text>,
     #[schemars(description = "Акт, которым утверждена эта версия перечня (приказ, распоряжение)")]
     pub approved: Option<Approved>,
     #[serde(default)]
@@ -291,6 +295,7 @@ impl Registry {
     pub const KEYS: &'static [&'static str] = &[
         "organization",
         "areas",
+        "region",
         "approved",
         "published",
         "approvals",

@@ -1042,3 +1042,36 @@ fn a_file_that_is_no_journal_is_said_on_stderr_in_every_format() {
         assert!(said.contains("Насколько Вы"), "{format}: {said}");
     }
 }
+
+#[test]
+fn a_regions_own_day_off_moves_a_deadline_when_the_registry_or_region_names_it() {
+    // An oral request on Monday 22 November 2027, Джеоргуыба in North Ossetia (law 61-РЗ):
+    // due the next working day there, the same day elsewhere.
+    let (_dir, path) =
+        temp_journal("Рег. №;Дата поступления;Форма обращения;Дата ответа\n1;22.11.2027;устное;\n");
+    let due = |extra: &[&str]| {
+        let mut args = vec![
+            "requests",
+            path.as_str(),
+            "--as-of",
+            "2027-11-22",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let json = tochki(&args).json();
+        json["requests"][0]["due"].as_str().unwrap().to_string()
+    };
+    assert_eq!(due(&[]), "2027-11-22");
+    assert_eq!(due(&["--region", "Северная Осетия"]), "2027-11-23");
+    assert_eq!(
+        due(&[
+            "--registry",
+            "registries/north_ossetia_hr_it_accounting.yaml"
+        ]),
+        "2027-11-23"
+    );
+    let unknown = tochki(["requests", &path, "--region", "Марсианская область"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("--calendar"), "{}", unknown.stderr);
+}

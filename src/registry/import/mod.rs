@@ -161,6 +161,7 @@ fn registry_of(grid: &Grid, options: &Options, directions: Vec<Direction>) -> Re
             .or_else(|| organization_from_titles(grid))
             .map(Text),
         areas: None,
+        region: None,
         approved: options
             .approved
             .clone()
