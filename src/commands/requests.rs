@@ -8,9 +8,9 @@ use crate::cli::{RequestsArgs, RequestsFormat};
 use crate::exit::{ExitStatus, Outcome};
 use crate::registry::link::Linker;
 use crate::render::requests::{self as render, Report};
+use crate::requests::SummaryBuilder;
 use crate::requests::file::read_journal;
 use crate::requests::journal::Judge;
-use crate::requests::{Status, SummaryBuilder};
 use anyhow::bail;
 use std::io::Write;
 
@@ -53,6 +53,9 @@ fn calendar_of(
         None => Ok(calendar),
     }
 }
+
+/// How many requests needing attention the table and Markdown list; the rest are counted.
+const ATTENTION_SHOWN: usize = 500;
 
 /// The judge of the command line's options.
 fn judge_of<'a>(
@@ -97,6 +100,9 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     };
     let mut spill_error: Option<anyhow::Error> = None;
     let mut requests = Vec::new();
+    // For people (table, Markdown): the first ATTENTION_SHOWN that need attention, the rest
+    // counted; memory stays flat whatever the journal's size.
+    let mut attention = crate::requests::summary::Attention::new(ATTENTION_SHOWN);
     let mut summary = SummaryBuilder::default();
     let mut on_request = |request: crate::requests::Request| {
         summary.add(&request);
@@ -106,8 +112,10 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
             {
                 spill_error = Some(error);
             }
-        } else if keep_all || matches!(request.status, Status::Overdue | Status::DueSoon) {
+        } else if keep_all {
             requests.push(request);
+        } else {
+            attention.add(request);
         }
     };
     let mut findings = Vec::new();
@@ -133,6 +141,12 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         return Err(error);
     }
     let summary = summary.finish();
+    let more = attention.more;
+    let requests = if keep_all {
+        requests
+    } else {
+        attention.into_sorted()
+    };
     let report = Report {
         as_of,
         requests,
@@ -140,6 +154,7 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         findings,
         anonymous: args.anonymous,
         ledger,
+        more,
     };
     emit(args, &report, spill, out)?;
     let mut outcome: Outcome = exit_status(readable, &report).into();

@@ -229,6 +229,10 @@ fn is_initial(token: &str) -> bool {
 /// «И.И.» is two initials; so is «И.И» without its last full stop (a file name cuts it off:
 /// «Иванова М.П.xlsx»).
 fn split_initials(token: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    // Most words have no full stop: nothing to split, nothing to allocate but the one.
+    if !token.contains('.') {
+        return vec![std::borrow::Cow::Borrowed(token)];
+    }
     let parts: Vec<&str> = token.split('.').collect();
     let letters = parts.iter().filter(|p| !p.is_empty()).count();
     let all_letters = parts

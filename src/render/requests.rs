@@ -21,6 +21,8 @@ pub struct Report {
     pub anonymous: bool,
     /// What became of every row of the journals read.
     pub ledger: crate::requests::Ledger,
+    /// Requests needing attention not listed (a table shows the first few hundred).
+    pub more: usize,
 }
 
 impl Report {
@@ -144,6 +146,15 @@ fn estimated_note(summary: &Summary) -> Option<String> {
     })
 }
 
+/// The line under a list cut short: how many more, and where the full list is.
+fn more_note(more: usize) -> Option<String> {
+    (more > 0).then(|| {
+        format!(
+            "… и ещё {more} просроченных и подходящих к сроку (показаны первые, самые просроченные); полный список: --format csv, --format json или --format xlsx -o обращения.xlsx"
+        )
+    })
+}
+
 pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
     let mut out = String::new();
     if report.summary.counts.total == 0 && !report.findings.is_empty() {
@@ -167,6 +178,9 @@ pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
             table.add_row(report.cells(request));
         }
         let _ = writeln!(out, "\nПросроченные и подходящие к сроку\n{table}");
+        if let Some(note) = more_note(report.more) {
+            let _ = writeln!(out, "{note}");
+        }
     }
     let mut table = Table::new();
     table
@@ -300,6 +314,7 @@ impl Spill {
                 findings: Vec::new(),
                 anonymous: self.anonymous,
                 ledger: crate::requests::Ledger::default(),
+                more: 0,
             };
             let row = excel_csv_row(&report.cells(request))?;
             self.file.write_all(&row)?;
@@ -418,6 +433,9 @@ pub fn markdown(report: &Report) -> Vec<u8> {
     } else {
         let rows = attention.iter().map(|r| report.cells(r)).collect();
         table(&mut out, &report.headings(), rows);
+        if let Some(note) = more_note(report.more) {
+            let _ = writeln!(out, "\n{note}");
+        }
     }
     out.push_str("\n## Итоги\n\n");
     table(&mut out, &COUNT_HEADINGS, summary_rows(&report.summary));

@@ -161,3 +161,83 @@ mod tests {
         assert_eq!(percentile_inc(&[5.0], 0.9), 5.0);
     }
 }
+
+/// The requests a person must see first (overdue, most days late first; then due soon, nearest
+/// deadline first), at most `limit` of them kept whatever the size of the journal: a table of a
+/// million overdue rows is read by nobody, and holding them took gigabytes. The rest are
+/// counted, for the note that says where the full list is (CSV, JSON, XLSX).
+#[derive(Debug)]
+pub struct Attention {
+    limit: usize,
+    kept: std::collections::BinaryHeap<Ranked>,
+    /// Requests that needed attention but were not kept.
+    pub more: usize,
+}
+
+/// A request with the order the list is printed in (smaller first).
+#[derive(Debug)]
+struct Ranked(super::Request);
+
+impl Ranked {
+    fn key(&self) -> impl Ord + use<> {
+        let r = &self.0;
+        (
+            r.status,
+            std::cmp::Reverse(r.days_late),
+            r.due,
+            r.row,
+            r.file.to_string(),
+        )
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl Attention {
+    pub fn new(limit: usize) -> Attention {
+        Attention {
+            limit,
+            kept: std::collections::BinaryHeap::new(),
+            more: 0,
+        }
+    }
+
+    /// Keeps the request if it needs attention and ranks among the first `limit`.
+    pub fn add(&mut self, request: super::Request) {
+        if !matches!(
+            request.status,
+            super::Status::Overdue | super::Status::DueSoon
+        ) {
+            return;
+        }
+        self.kept.push(Ranked(request));
+        if self.kept.len() > self.limit {
+            self.kept.pop();
+            self.more += 1;
+        }
+    }
+
+    /// The requests kept, in the order they are printed.
+    pub fn into_sorted(self) -> Vec<super::Request> {
+        self.kept
+            .into_sorted_vec()
+            .into_iter()
+            .map(|r| r.0)
+            .collect()
+    }
+}

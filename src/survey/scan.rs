@@ -380,9 +380,17 @@ impl Pass {
     /// Whether a record repeats the header cell by cell (its trailing empty cells aside).
     fn repeats_header(&self, record: &ByteRecord) -> bool {
         let first = self.headers.first().map_or("", String::as_str);
-        if first.is_empty()
-            || record.get(0).map(|f| trimmed(self.encoding, f)).as_deref() != Some(first)
-        {
+        let Some(cell) = record.get(0) else {
+            return false;
+        };
+        // A row per record of a million: the first cell's bytes are compared before anything
+        // is decoded or allocated (in UTF-8 they are the header's own bytes).
+        let cell = cell.trim_ascii();
+        let same_first = match self.encoding {
+            Encoding::Utf8 => cell == first.as_bytes(),
+            Encoding::Cp1251 => cell.len() <= first.len() && trimmed(self.encoding, cell) == first,
+        };
+        if first.is_empty() || !same_first {
             return false;
         }
         let cells: Vec<String> = record.iter().map(|f| trimmed(self.encoding, f)).collect();

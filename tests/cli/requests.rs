@@ -1075,3 +1075,40 @@ fn a_regions_own_day_off_moves_a_deadline_when_the_registry_or_region_names_it()
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("--calendar"), "{}", unknown.stderr);
 }
+
+#[test]
+fn a_table_lists_the_most_overdue_first_and_counts_the_rest_json_keeps_all() {
+    let mut text = String::from("Рег. №;Дата поступления;Форма обращения\n");
+    for i in 0..600 {
+        // Received over January–February 2025: all overdue by 30.06, the oldest most.
+        let day =
+            chrono::NaiveDate::from_ymd_opt(2025, 1, 9).unwrap() + chrono::Duration::days(i % 50);
+        text.push_str(&format!("{i};{};письменное\n", day.format("%d.%m.%Y")));
+    }
+    let (_dir, path) = temp_journal(&text);
+    let table = tochki(["requests", &path, "--as-of", "2025-06-30"]);
+    assert_eq!(table.code, 1);
+    assert!(
+        table.stdout.contains("… и ещё 100 просроченных"),
+        "{}",
+        &table.stdout[..500]
+    );
+    // The first row listed is one of the oldest requests (received 09.01.2025).
+    let first_row = table
+        .stdout
+        .lines()
+        .find(|l| l.contains("письменное"))
+        .unwrap();
+    assert!(first_row.contains("09.01.2025"), "{first_row}");
+    let json = tochki([
+        "requests",
+        &path,
+        "--as-of",
+        "2025-06-30",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(json["requests"].as_array().unwrap().len(), 600);
+    assert_eq!(json["summary"]["overdue"], 600);
+}
