@@ -14,6 +14,14 @@ import datetime, os, sys
 forms = ["СЭД", "Служебная записка", "Телефон", "Электронная почта", "Личный приём"]
 processes = ["Начисление и выплата заработной платы", "Возмещение расходов на служебные командировки", "Выдача справок о доходах"]
 start = datetime.date(2024, 1, 1)
+# A journal nobody answered (issue 28: the table once grew with it, 4.1 GiB for a million).
+open_path = f"{sys.argv[1]}/journal_open_1000000.csv"
+if not os.path.exists(open_path):
+    with open(open_path, "wb") as f:
+        f.write("Рег. №;Дата поступления;Форма обращения;Процесс;Исполнитель;Дата ответа\r\n".encode("cp1251"))
+        for i in range(1_000_000):
+            received = start + datetime.timedelta(days=i * 730 // 1_000_000)
+            f.write(f"01-15/{i};{received:%d.%m.%Y};{forms[i % 5]};{processes[i % 3]};Исполнитель {i % 50};\r\n".encode("cp1251"))
 for rows in (100_000, 1_000_000):
     path = f"{sys.argv[1]}/journal_{rows}.csv"
     if os.path.exists(path):
@@ -48,6 +56,13 @@ with open(sys.argv[1], encoding="cp1251", newline="") as f:
 print(counts)
 PY
 source bench/lib.sh
+# The build before the table kept only the most overdue (target/before/build, from
+# `bench/compare.sh --before REV`), when there is one: the same journal in the same run.
+before=target/before/build/release/tochki
+was=""
+if [ -x "$before" ]; then
+  was="| the same, the build before (all overdue requests held for the table) $(cells "$before" requests --as-of 2026-01-15 "$data/journal_open_1000000.csv")"
+fi
 body="Measured on $(uname -m) ($(nproc) cores), best of 3 runs. Journals as Russian Excel saves them (cp1251, «;»), 6 columns, two years of requests, the last 2% still open.
 
 | what | time, s | peak memory, MiB |
@@ -58,13 +73,16 @@ body="Measured on $(uname -m) ($(nproc) cores), best of 3 runs. Journals as Russ
 | Python csv + datetime, same deadlines without the calendar, counts only, 100,000 $(cells python3 "$data/requests_peer.py" "$data/journal_100000.csv")
 | \`tochki requests --format json\`, 1,000,000 $(cells "$tochki" requests --as-of 2026-01-15 --format json "$data/journal_1000000.csv")
 | Python csv + datetime, 1,000,000 $(cells python3 "$data/requests_peer.py" "$data/journal_1000000.csv")
+| \`tochki requests\`, 1,000,000 requests none answered (all overdue: the table lists the 500 most overdue) $(cells "$tochki" requests --as-of 2026-01-15 "$data/journal_open_1000000.csv")
+$was
 | \`tochki requests\`, XLSX of 1,000,000 (dates typed as dates) $(cells "$tochki" requests --as-of 2026-01-15 "$data/journal_1000000.xlsx")
 | \`tochki requests --format json\`, XLSX of 1,000,000 $(cells "$tochki" requests --as-of 2026-01-15 --format json "$data/journal_1000000.xlsx")
 
 Target: 100,000 requests under 0.5 s, memory flat. The journal is read row by row and the summary
-built as the rows go by; the table keeps only the requests that need attention (overdue, due
-soon) and the days to answer (8 bytes per answered request), so its memory barely grows with the
-journal. JSON and CSV list every request as it is judged: each goes into a temporary file and is
+built as the rows go by; the table keeps the 500 requests that most need attention (overdue
+first, most days late first) and counts the rest, and the days to answer (8 bytes per answered
+request), so its memory stays flat however many are open (before, a journal of a million open
+requests held them all for the table). JSON and CSV list every request as it is judged: each goes into a temporary file and is
 streamed out after the summary is known, so their memory is flat too (before this, the JSON of
 1,000,000 requests held them all: 450 MiB). A workbook is read sheet by sheet and row by row
 (before: the whole sheet in memory, 3.2 s and 471 MiB for the XLSX of 1,000,000 requests; the

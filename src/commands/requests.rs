@@ -54,6 +54,28 @@ fn calendar_of(
     }
 }
 
+/// The journals given, each file once: the same file named twice (or by two paths) would count
+/// every request twice; a note says so.
+fn unique_journals<'a>(
+    journals: &'a [std::path::PathBuf],
+    notes: &mut Vec<String>,
+) -> Vec<&'a std::path::PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    let mut unique = Vec::new();
+    for path in journals {
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if seen.insert(key) {
+            unique.push(path);
+        } else {
+            notes.push(format!(
+                "{}: файл указан дважды — прочитан один раз",
+                path.display()
+            ));
+        }
+    }
+    unique
+}
+
 /// How many requests needing attention the table and Markdown list; the rest are counted.
 const ATTENTION_SHOWN: usize = 500;
 
@@ -80,10 +102,11 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     if args.format == RequestsFormat::Xlsx && args.output.is_none() {
         bail!("формат xlsx записывается только в файл: добавьте -o обращения.xlsx");
     }
-    let registry = match &args.registry {
-        Some(path) => Some(super::shared::load_for_linking(path)?),
-        None => None,
-    };
+    let registry = args
+        .registry
+        .as_deref()
+        .map(super::shared::load_for_linking)
+        .transpose()?;
     let linker = registry.as_ref().map(Linker::of);
     let calendar = calendar_of(args, registry.as_ref())?;
     let judge = judge_of(args, &calendar, linker.as_ref(), as_of);
@@ -122,21 +145,17 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     let mut notes = Vec::new();
     let mut readable = false;
     let mut ledger = crate::input::Ledger::default();
-    for path in &args.journals {
-        let journal = read_journal(path, &judge, &mut on_request)?;
+    for (index, path) in unique_journals(&args.journals, &mut notes)
+        .into_iter()
+        .enumerate()
+    {
+        let journal = read_journal(path, index, &judge, &mut on_request)?;
         readable |= journal.readable;
         findings.extend(journal.findings);
         notes.extend(journal.notes);
         ledger.tables.extend(journal.ledger.tables);
     }
-    if !ledger.tables.is_empty() {
-        // The account of every row, after the result (import.md): one line per journal read.
-        let summary = ledger.summary(&crate::requests::LEDGER_WORDS);
-        notes.push(match ledger.tables.as_slice() {
-            [one] => format!("{}: {summary}", one.table),
-            _ => summary,
-        });
-    }
+    notes.extend(ledger_line(&ledger));
     if let Some(error) = spill_error {
         return Err(error);
     }
@@ -161,6 +180,18 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     notes.extend(unread_notes(args, readable, &report));
     outcome.notes = notes;
     Ok(outcome)
+}
+
+/// The account of every row, after the result (import.md): one line for the journals read.
+fn ledger_line(ledger: &crate::input::Ledger) -> Option<String> {
+    if ledger.tables.is_empty() {
+        return None;
+    }
+    let summary = ledger.summary(&crate::requests::LEDGER_WORDS);
+    Some(match ledger.tables.as_slice() {
+        [one] => format!("{}: {summary}", one.table),
+        _ => summary,
+    })
 }
 
 /// Writes the report to `-o` (atomically) or to the output: JSON and CSV from the spilled

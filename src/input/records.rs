@@ -480,6 +480,20 @@ fn csv_reader<R: Read>(delimiter: u8, source: R) -> csv::Reader<R> {
 /// agree equally well, the one that gives more fields wins. `cut` says the sample ends inside the
 /// file, so its last record may be incomplete and is not counted.
 pub fn sniff_delimiter(sample: &[u8], cut: bool) -> u8 {
+    // Title lines above the header hold none of the delimiters («Журнал учета обращений
+    // (DIRECTUM RX)»): the delimiter is told from the header and the rows under it.
+    let mut sample = sample;
+    for _ in 0..40 {
+        let Some(end) = sample.iter().position(|&b| b == b'\n') else {
+            break;
+        };
+        let line = &sample[..end];
+        let blank = line.iter().all(u8::is_ascii_whitespace);
+        if blank || line.iter().any(|b| matches!(b, b';' | b',' | b'\t' | b'|')) {
+            break;
+        }
+        sample = &sample[end + 1..];
+    }
     let mut best: Option<((u64, usize), u8)> = None;
     for delimiter in [b';', b',', b'\t', b'|'] {
         let mut reader = csv_reader(delimiter, sample);

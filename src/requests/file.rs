@@ -20,10 +20,11 @@ fn read_header_only(
 /// every sheet whose header is a journal's (said in a note), else its first sheet, for J001.
 pub fn read_journal(
     path: &std::path::Path,
+    index: usize,
     judge: &Judge,
     on_request: &mut dyn FnMut(crate::requests::Request),
 ) -> anyhow::Result<crate::requests::Journal> {
-    let file = file_label(path, judge.anonymous);
+    let file = file_label(path, index, judge.anonymous);
     match crate::input::Kind::of(path) {
         Some(crate::input::Kind::Workbook) => read_workbook(path, &file, judge, on_request),
         Some(
@@ -243,27 +244,19 @@ fn read_sheet<R: std::io::Read + std::io::Seek>(
     Ok(journal)
 }
 
-/// How a journal file is named in what the command prints: its path; with `--anonymous` its
-/// file name only, a name of a person in it masked by the privacy module («Иванова М.П.xlsx»
-/// names whose journal it is).
-fn file_label(path: &std::path::Path, anonymous: bool) -> String {
+/// How a journal file is named in what the command prints: its path; with `--anonymous` by
+/// its place among the journals given («журнал 1.csv»). A file's name is free text someone
+/// typed («Журнал_Орлова_Ольга.csv», «Носова.ods»): no test of its words tells every name
+/// apart, so under --anonymous no file name is printed at all.
+fn file_label(path: &std::path::Path, index: usize, anonymous: bool) -> String {
     if !anonymous {
         return path.display().to_string();
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
     let extension = path
         .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
+        .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
         .unwrap_or_default();
-    let shown = crate::privacy::shown(&stem);
-    if shown == stem {
-        format!("{stem}{extension}")
-    } else {
-        format!("(имя файла скрыто){extension}")
-    }
+    format!("журнал {}{extension}", index + 1)
 }
 
 /// How a sheet or table is named: by its name («лист «2024»»); with `--anonymous` by its place

@@ -8,7 +8,7 @@ use crate::calendar::Calendar;
 use crate::diagnostic::Finding;
 use crate::input::GridRow;
 use crate::input::table::header::{Added, ColumnSpec, Qualifiers, two_row_header};
-use crate::input::table::{Fate, TableAccount, is_column_numbers, tail_row};
+use crate::input::table::{Fate, TableAccount, is_column_numbers, opens_tail, tail_row};
 use crate::registry::link::Linker;
 use crate::text::normalize;
 use chrono::NaiveDate;
@@ -67,6 +67,9 @@ pub const JOURNAL_COLUMNS: ColumnSpec<Column> = ColumnSpec {
                 "Вх. дата",
                 "Дата входящего",
                 "Дата вх.",
+                "Дата приёма",
+                "Дата и время поступления",
+                "Дата и время регистрации",
             ],
         ),
         (
@@ -102,6 +105,9 @@ pub const JOURNAL_COLUMNS: ColumnSpec<Column> = ColumnSpec {
                 "Факт. дата",
                 "Дата отв.",
                 "Дата факт. исполнения",
+                "Дата направления ответа",
+                "Исх. дата ответа",
+                "Дата исходящего ответа",
             ],
         ),
         (
@@ -349,7 +355,7 @@ pub fn read_table(
     }
     let mut journal = Journal {
         readable: true,
-        notes: unused_note(file, &header, &columns)
+        notes: unused_note(file, &header, &columns, judge.anonymous)
             .into_iter()
             .chain(receipts_note(file, &header, place(Column::Received)))
             .collect(),
@@ -418,14 +424,41 @@ fn not_a_request(row: &GridRow, header: &GridRow, text_columns: &[bool]) -> Opti
     if row.slots.iter().all(|s| s.text.trim().is_empty()) {
         return Some(Fate::Empty);
     }
-    if same_words(row, header) {
+    // A row with a date in it (nearly every request) is no header again: the cells are
+    // normalised and compared only when it has no digit, or the header has one too.
+    let digits = |r: &GridRow| {
+        r.slots
+            .iter()
+            .any(|s| s.text.bytes().any(|b| b.is_ascii_digit()))
+    };
+    if (!digits(row) || digits(header)) && same_words(row, header) {
         return Some(Fate::Header);
     }
     let cells: Vec<&str> = row.slots.iter().map(|s| s.text.as_str()).collect();
     if is_column_numbers(&cells) {
         return Some(Fate::ColumnNumbers);
     }
-    tail_row(&cells, text_columns)
+    // Totals, signature, executor and note rows begin with their words: the whole row is
+    // looked at only when its first filled cell could open one.
+    let first = cells
+        .iter()
+        .find(|c| !c.trim().is_empty())
+        .copied()
+        .unwrap_or("");
+    if opens_tail(first)
+        && let Some(fate) = tail_row(&cells, text_columns)
+    {
+        return Some(fate);
+    }
+    // A grouping row of a report («Беляева Б.Б. (2)», «Отдел кадров»): one filled cell and no
+    // date in it, never a request.
+    let mut filled = cells.iter().filter(|c| !c.trim().is_empty());
+    match (filled.next(), filled.next()) {
+        (Some(one), None) if parse_journal_moment(one, super::deadline::Zone::Local).is_none() => {
+            Some(Fate::Heading)
+        }
+        _ => None,
+    }
 }
 
 /// What became of each column of the journal, for the ledger (headings left out with
@@ -561,13 +594,27 @@ fn receipts_note(file: &str, header: &GridRow, receipt: Option<usize>) -> Option
 }
 
 /// The note naming the headers no field took, once per journal.
-fn unused_note(file: &str, header: &GridRow, columns: &[Option<Column>]) -> Option<String> {
+fn unused_note(
+    file: &str,
+    header: &GridRow,
+    columns: &[Option<Column>],
+    anonymous: bool,
+) -> Option<String> {
+    // A heading may be a name, a phone or an e-mail (a column per person): with --anonymous it
+    // is shown as every value from a user's file is, masked by class.
     let unused: Vec<String> = header
         .slots
         .iter()
         .zip(columns)
         .filter(|(slot, column)| column.is_none() && !slot.text.trim().is_empty())
-        .map(|(slot, _)| format!("«{}»", slot.text.trim()))
+        .map(|(slot, _)| {
+            let text = slot.text.trim();
+            if anonymous {
+                format!("«{}»", crate::privacy::shown(text))
+            } else {
+                format!("«{text}»")
+            }
+        })
         .collect();
     (!unused.is_empty()).then(|| format!("{file}: графы не использованы: {}", unused.join(", ")))
 }
@@ -667,7 +714,7 @@ fn carry_merged(row: &mut GridRow, above: &GridRow) {
 /// The day a deadline counts from: the receipt's; for an oral request received after the
 /// working day ends (`--day-end`), the next day (it is answered the next working day).
 fn counted_from(arrived: Moment, form: Form, judge: &Judge) -> NaiveDate {
-    let after_hours = form == Form::Oral && arrived.time.is_some_and(|t| t >= judge.day_end);
+    let after_hours = form == Form::Oral && arrived.time.is_some_and(|t| t > judge.day_end);
     if after_hours {
         arrived.date + chrono::Duration::days(1)
     } else {
@@ -742,6 +789,9 @@ fn filled(row: &GridRow) -> Vec<String> {
 struct Interner(
     std::collections::HashMap<String, std::sync::Arc<str>>,
     std::collections::HashMap<String, Option<Form>>,
+    /// Executors, units and texts as shown, contacts masked: a journal names a few dozen
+    /// executors a million times, and masking runs regular expressions.
+    std::collections::HashMap<String, String>,
 );
 
 /// Distinct wordings of the form remembered at most: a hostile journal of a million distinct
@@ -749,6 +799,18 @@ struct Interner(
 const FORMS_REMEMBERED: usize = 10_000;
 
 impl Interner {
+    /// A personal cell as shown: cut to its length, contacts masked (remembered per wording).
+    fn masked(&mut self, text: &str) -> String {
+        if let Some(shown) = self.2.get(text) {
+            return shown.clone();
+        }
+        let shown = crate::privacy::mask_contacts(&shortened(text)).into_owned();
+        if self.2.len() < FORMS_REMEMBERED {
+            self.2.insert(text.to_string(), shown.clone());
+        }
+        shown
+    }
+
     fn form(&mut self, text: &str) -> Option<Form> {
         if let Some(form) = self.1.get(text) {
             return *form;
@@ -847,11 +909,11 @@ fn read_row<'r>(
     let owned = |column| cell(column).map(str::to_string);
     // Who the executor and correspondent are is never kept with --anonymous; otherwise
     // contacts inside the cells are masked here, once, for every output.
-    let personal = |column| {
+    let mut personal = |column| {
         if judge.anonymous {
             None
         } else {
-            cell(column).map(|text| crate::privacy::mask_contacts(&shortened(text)).into_owned())
+            cell(column).map(|text| names.masked(text))
         }
     };
     Ok(Request {

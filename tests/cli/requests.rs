@@ -1112,3 +1112,63 @@ fn a_table_lists_the_most_overdue_first_and_counts_the_rest_json_keeps_all() {
     assert_eq!(json["requests"].as_array().unwrap().len(), 600);
     assert_eq!(json["summary"]["overdue"], 600);
 }
+
+#[test]
+fn what_a_hostile_pass_found_reads_right_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    // A title line with no delimiter above the header (DIRECTUM RX); a grouping row; an oral
+    // request at 18:00 sharp (not after the day's end); a group heading over a generic leaf.
+    let directum = write(
+        "Журнал_Орлова_Ольга.csv",
+        "Журнал учета обращений граждан (DIRECTUM RX)\n\
+         Рег. №;Поступило;;Форма обращения;Кузьмина К.К.\n\
+         ;Дата;Время;;\n\
+         Беляева Белла Борисовна (2);;;;\n\
+         1;10.04.2025;18:00;устное;\n\
+         2;10.04.2025 18:00;;устное;\n",
+    );
+    let run = tochki([
+        "requests",
+        &directum,
+        "--as-of",
+        "2025-04-30",
+        "--format",
+        "json",
+        "--anonymous",
+    ]);
+    let json = run.json();
+    let requests = json["requests"].as_array().unwrap();
+    assert_eq!(requests.len(), 2, "{json}\n{}", run.stderr);
+    assert!(
+        requests.iter().all(|r| r["received"] == "2025-04-10"),
+        "{json}"
+    );
+    // 18:00 is the end of the day, not after it: due the same day.
+    assert_eq!(requests[1]["due"], "2025-04-10", "{json}");
+    assert_eq!(
+        json["ledger"]["tables"][0]["counts"]["heading"], 1,
+        "{json}"
+    );
+    let said = format!("{}{}", run.stdout, run.stderr);
+    for name in ["Орлова", "Кузьмина", "Беляева"] {
+        assert!(!said.contains(name), "{name} in {said}");
+    }
+    assert!(said.contains("журнал 1.csv"), "{said}");
+    // The same file twice is read once.
+    let twice = tochki([
+        "requests",
+        &directum,
+        &directum,
+        "--as-of",
+        "2025-04-30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(twice.json()["summary"]["total"], 2);
+    assert!(twice.stderr.contains("указан дважды"), "{}", twice.stderr);
+}

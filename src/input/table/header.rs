@@ -185,13 +185,43 @@ pub fn two_row_header<F: Copy + PartialEq>(
     fn text(row: &GridRow, c: usize) -> &str {
         row.slots.get(c).map_or("", |s| s.text.trim())
     }
+    // A group heading merged across («Поступило» over «Дата | Номер») stands over every column
+    // it covers: the text of the nearest slot to the left that is not merged.
+    let group = |c: usize| -> &str {
+        let mut at = c;
+        while at > 0
+            && top
+                .slots
+                .get(at)
+                .is_some_and(|s| s.merged_left && s.text.is_empty())
+        {
+            at -= 1;
+        }
+        text(top, at)
+    };
+    // A leaf that says only what kind of value stands under its group («Дата», «№»): the group
+    // heading names the field («Поступило» / «Дата» is the receipt).
+    let generic = |c: usize| {
+        let leaf = text(bottom, c);
+        !leaf.is_empty()
+            && matches!(
+                crate::text::normalize(leaf).as_str(),
+                "дата" | "номер" | "время" | "" | "n"
+            )
+    };
+    let group_field = |c: usize| matches!(classify(group(c), spec), Heading::Field(_));
     let width = top.slots.len().max(bottom.slots.len());
     let mut gains = false;
-    for c in 0..width {
+    let mut from_group = vec![false; width];
+    for (c, taken) in from_group.iter_mut().enumerate() {
         match (field(top, c), field(bottom, c)) {
             (true, true) => return None,
             (true, false) if added == Added::Above && text(bottom, c).is_empty() => gains = true,
             (false, true) if added == Added::Below => gains = true,
+            _ if added == Added::Below && generic(c) && group_field(c) => {
+                *taken = true;
+                gains = true;
+            }
             _ => {}
         }
     }
@@ -200,13 +230,15 @@ pub fn two_row_header<F: Copy + PartialEq>(
         slots: (0..width)
             .map(|c| {
                 let lower = text(bottom, c);
+                let heading = if from_group[c] {
+                    group(c)
+                } else if lower.is_empty() {
+                    text(top, c)
+                } else {
+                    lower
+                };
                 Slot {
-                    text: if lower.is_empty() {
-                        text(top, c)
-                    } else {
-                        lower
-                    }
-                    .to_string(),
+                    text: heading.to_string(),
                     ..Slot::default()
                 }
             })
@@ -319,6 +351,13 @@ mod tests {
         let title = row(2, &["Журнал регистрации обращений", "", ""]);
         assert!(two_row_header(&title, &top, &SPEC, Added::Above).is_none());
         // A heading merged down from the row above does.
+        // A group heading over generic leaves names the fields: «Поступило» / «Дата».
+        let mut received = row(1, &["Дата поступления", "", "Номер"]);
+        received.slots[1].merged_left = true;
+        let leaves = row(2, &["Дата", "№", ""]);
+        let merged = two_row_header(&received, &leaves, &SPEC, Added::Below).unwrap();
+        assert_eq!(merged.slots[0].text, "Дата поступления");
+        assert_eq!(merged.slots[2].text, "Номер");
         let group = row(2, &["", "Исполнение", "Номер"]);
         let found = row(3, &["Дата поступления", "Исполнитель", ""]);
         let merged = two_row_header(&group, &found, &SPEC, Added::Above).unwrap();
