@@ -11,6 +11,8 @@
       an OLE container with an «EncryptedPackage» stream: «защищён паролем», the name not blamed
   tests/fixtures/refusals/xml_bomb.xlsx            an intact archive whose workbook part declares
       nested entities (billion laughs): refused for its expansion, not called damaged
+  tests/fixtures/refusals/theme.docx               an Office theme package named .docx: no
+      document body, said as such (not «нет ни одной таблицы»)
   tests/fixtures/refusals/utf16be.csv              a CSV in UTF-16BE with its mark: not Excel's
       «Юникод-текст» (that one is UTF-16LE)
 
@@ -80,3 +82,11 @@ write(os.path.join(OUT, "xml_bomb.xlsx"), [
 
 with open(os.path.join(OUT, "utf16be.csv"), "wb") as f:
     f.write("Отметка времени,Вопрос\n2025-03-01,Да\n".encode("utf-16-be").join([b"\xfe\xff", b""]))
+
+# A theme package (.thmx) named .docx: its main part is a theme, there is no document body.
+write(os.path.join(OUT, "theme.docx"), [
+    ("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    ("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="theme/theme/themeManager.xml"/></Relationships>'),
+    ("theme/theme/themeManager.xml", '<?xml version="1.0"?><a:themeManager xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>'),
+])

@@ -338,6 +338,9 @@ fn parse(
     };
     // Text counts only inside `w:t` (runs' text), not in field codes or properties.
     let mut in_text = false;
+    // Whether the part is a document at all: a `w:body` (a theme or another package named
+    // .docx has none, and «no table» would send the user looking for one).
+    let mut body = false;
     loop {
         match xml
             .read_event_into(&mut buffer)
@@ -345,6 +348,7 @@ fn parse(
         {
             Event::Start(element) => {
                 let name = element.local_name().into_inner();
+                body |= name == "body";
                 if walk.skip > 0 {
                     walk.skip += 1;
                 } else if NOT_SHOWN.contains(&name) {
@@ -354,7 +358,10 @@ fn parse(
                     walk.start(&element, false)?;
                 }
             }
-            Event::Empty(element) if walk.skip == 0 => walk.start(&element, true)?,
+            Event::Empty(element) if walk.skip == 0 => {
+                body |= element.local_name().into_inner() == "body";
+                walk.start(&element, true)?;
+            }
             Event::End(element) => {
                 if walk.skip > 0 {
                     walk.skip -= 1;
@@ -375,6 +382,12 @@ fn parse(
             _ => {}
         }
         buffer.clear();
+    }
+    if !body {
+        return Err(Problem::OtherFormat {
+            what: "пакет Office без текста документа Word (тема оформления, шаблон или другая часть Office)",
+            save: "откройте документ в Word или LibreOffice и сохраните как «Документ Word (.docx)»",
+        });
     }
     Ok(walk.grids)
 }

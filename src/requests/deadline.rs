@@ -286,7 +286,7 @@ fn zoned(text: &str, zone: Zone) -> Option<Moment> {
 }
 
 /// `19:45`, `19:45:10`, `19:45:10.123`: a time of day.
-fn time_of_day(text: &str) -> Option<NaiveTime> {
+pub fn time_of_day(text: &str) -> Option<NaiveTime> {
     let text = text.split('.').next().unwrap_or(text);
     NaiveTime::parse_from_str(text, "%H:%M:%S")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M"))

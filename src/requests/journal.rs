@@ -18,6 +18,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
     Received,
+    /// The time of receipt in a column of its own (an oral request after the day's end).
+    ReceivedTime,
     Form,
     Answered,
     Due,
@@ -140,6 +142,15 @@ pub const JOURNAL_COLUMNS: ColumnSpec<Column> = ColumnSpec {
         (Column::Process, &["Процесс", "Наименование процесса"]),
         (Column::Point, &["Точка взаимодействия"]),
         (Column::Unit, &["Подразделение"]),
+        (
+            Column::ReceivedTime,
+            &[
+                "Время поступления",
+                "Время регистрации",
+                "Время обращения",
+                "Время приёма",
+            ],
+        ),
         (
             Column::Executor,
             &["Исполнитель", "Ответственный исполнитель"],
@@ -867,7 +878,11 @@ fn read_row<'r>(
             .transpose()?
             .map(|m| m.date))
     };
-    let arrived = parse(Column::Received, cell(Column::Received).unwrap_or(""))?;
+    let mut arrived = parse(Column::Received, cell(Column::Received).unwrap_or(""))?;
+    // The time in a column of its own when the date cell has none («Время поступления»).
+    if arrived.time.is_none() {
+        arrived.time = cell(Column::ReceivedTime).and_then(super::deadline::time_of_day);
+    }
     let received = arrived.date;
     // The journal as it stood on the day of the check: a request not yet received then is not
     // one of its requests.

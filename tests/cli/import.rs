@@ -998,6 +998,14 @@ fn refusals_name_the_right_reason_and_a_rezipped_document_is_read() {
             );
         }
     }
+    let theme = tochki(["import", &path("theme.docx")]);
+    assert_eq!(theme.code, 2);
+    assert!(
+        theme.stderr.contains("без текста документа Word")
+            && !theme.stderr.contains("нет ни одной таблицы"),
+        "{}",
+        theme.stderr
+    );
     let bomb = tochki(["import", &path("xml_bomb.xlsx")]);
     assert_eq!(bomb.code, 2);
     assert!(

@@ -1172,3 +1172,25 @@ fn what_a_hostile_pass_found_reads_right_now() {
     assert_eq!(twice.json()["summary"]["total"], 2);
     assert!(twice.stderr.contains("указан дважды"), "{}", twice.stderr);
 }
+
+#[test]
+fn a_time_of_receipt_in_a_column_of_its_own_counts_for_an_oral_request() {
+    let (_dir, path) = temp_journal(
+        "Рег. №;Дата поступления;Время поступления;Форма обращения;Дата ответа\n\
+         1;10.04.2025;19:05;устное;11.04.2025\n\
+         2;10.04.2025;09:30;устное;11.04.2025\n",
+    );
+    let json = tochki([
+        "requests",
+        &path,
+        "--as-of",
+        "2025-04-30",
+        "--format",
+        "json",
+    ])
+    .json();
+    // After 18:00: due the next working day, answered on time; in the morning: late by one.
+    assert_eq!(json["requests"][0]["due"], "2025-04-11", "{json}");
+    assert_eq!(json["requests"][0]["status"], "on_time", "{json}");
+    assert_eq!(json["requests"][1]["status"], "late", "{json}");
+}

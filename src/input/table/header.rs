@@ -200,13 +200,14 @@ pub fn two_row_header<F: Copy + PartialEq>(
         text(top, at)
     };
     // A leaf that says only what kind of value stands under its group («Дата», «№»): the group
-    // heading names the field («Поступило» / «Дата» is the receipt).
+    // heading names the field («Поступило» / «Дата» is the receipt). «Время» is not one: under
+    // «Поступило» it is the time, a field of its own, never a second receipt.
     let generic = |c: usize| {
         let leaf = text(bottom, c);
         !leaf.is_empty()
             && matches!(
                 crate::text::normalize(leaf).as_str(),
-                "дата" | "номер" | "время" | "" | "n"
+                "дата" | "номер" | "" | "n"
             )
     };
     let group_field = |c: usize| matches!(classify(group(c), spec), Heading::Field(_));
