@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Every reader over real files from public test suites (../shared/corpora, ../shared/corpora2):
-each file (tables, and YAML through `check`) gets a result or a Russian refusal, never a panic, a hang, an exit outside 0/1/2, or
-an empty or English message.
+each file (tables, and YAML through `check`) gets a result or a Russian refusal, never a panic, a hang, an exit outside 0/1/2, an
+empty or English message, or a refusal whose reason the file's content belies (a Word document
+called a workbook, an encrypted one not called protected, a right name blamed).
 
   python3 scripts/corpus_check.py TOCHKI [--every N] [--out FILE]
 
@@ -36,6 +37,64 @@ def runs(path):
     if path.lower().endswith(SHEETS):
         yield ["requests", path, "--as-of", "2025-06-01", "--format", "json"]
         yield ["survey", "tally", path, "--format", "json"]
+
+
+def content_kind(path):
+    """What a file is by its bytes, not its name: docx, xlsx, odt, ods, odf (other), zip,
+    encrypted (an OLE container with an encrypted package), ole, or text."""
+    import zipfile
+    with open(path, "rb") as f:
+        head = f.read(65536)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "encrypted" if "EncryptedPackage".encode("utf-16-le") in head else "ole"
+    if not head.startswith(b"PK"):
+        return "text"
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            if "content.xml" in names:
+                media = ""
+                if "mimetype" in names:
+                    media = z.read("mimetype")[:100].decode("ascii", "replace")
+                if "opendocument" not in media and "META-INF/manifest.xml" in names:
+                    media = z.read("META-INF/manifest.xml")[:4000].decode("utf-8", "replace")
+                if "opendocument.text" in media:
+                    return "odt"
+                if "opendocument.spreadsheet" in media:
+                    return "ods"
+                return "odf"
+            if any(n.startswith("word/") for n in names):
+                return "docx"
+            if any(n.startswith("xl/") for n in names):
+                return "xlsx"
+            return "zip"
+    except Exception:
+        return "zip"
+
+
+# What a refusal must not say of a file whose content is the kind on the left.
+CONTRADICTIONS = {
+    "docx": ["это книга Excel", "OpenDocument (.ods", "текстовый документ OpenDocument"],
+    "xlsx": ["это документ Word", "OpenDocument (.ods", "текстовый документ OpenDocument"],
+    "odt": ["это книга Excel", "это документ Word", "таблица OpenDocument"],
+    "ods": ["это книга Excel", "это документ Word", "текстовый документ OpenDocument"],
+    "encrypted": ["хотя имя говорит другое", "повреждён"],
+}
+
+
+def contradiction(path, stderr):
+    """The reason a refusal gives that the file's content belies, if any."""
+    kind = content_kind(path)
+    for said in CONTRADICTIONS.get(kind, []):
+        if said in stderr:
+            return f"says «{said}» of a {kind} file"
+    if kind == "encrypted" and "паролем" not in stderr:
+        return "an encrypted file not said to be protected by a password"
+    extension = os.path.splitext(path)[1].lower().lstrip(".")
+    same = {"docx": ("docx", "docm"), "xlsx": ("xlsx", "xlsm"), "odt": ("odt",), "ods": ("ods",)}
+    if extension in same.get(kind, ()) and "хотя имя говорит другое" in stderr:
+        return f"blames the name of a {kind} file named .{extension}"
+    return None
 
 
 def verdict(rc, stderr):
@@ -86,6 +145,8 @@ def main():
                 except subprocess.TimeoutExpired:
                     rc, stderr = None, ""
             problem = verdict(rc, stderr)
+            if problem is None and rc == 2:
+                problem = contradiction(path, stderr)
             key = (corpus, "bad" if problem else f"rc {rc}")
             counts[key] = counts.get(key, 0) + 1
             if problem:
