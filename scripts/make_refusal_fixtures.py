@@ -11,6 +11,10 @@
       an OLE container with an «EncryptedPackage» stream: «защищён паролем», the name not blamed
   tests/fixtures/refusals/xml_bomb.xlsx            an intact archive whose workbook part declares
       nested entities (billion laughs): refused for its expansion, not called damaged
+  tests/fixtures/refusals/other_mimetype.odt       an .odt whose `mimetype` holds other bytes
+      (application/zip): the manifest says it is a text: read
+  tests/fixtures/refusals/no_header_row.xlsx       a sheet with text in one column and no row of
+      headings: named by its texts, not «пустая»
   tests/fixtures/refusals/theme.docx               an Office theme package named .docx: no
       document body, said as such (not «нет ни одной таблицы»)
   tests/fixtures/refusals/utf16be.csv              a CSV in UTF-16BE with its mark: not Excel's
@@ -20,7 +24,11 @@ Run from the repository root after scripts/make_odt_fixtures.py:
   python3 scripts/make_refusal_fixtures.py
 """
 import os
+import sys
 import zipfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+from make_import_examples import xlsx  # noqa: E402
 
 OUT = "tests/fixtures/refusals"
 STAMP = (2025, 1, 1, 0, 0, 0)
@@ -90,3 +98,6 @@ write(os.path.join(OUT, "theme.docx"), [
                     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="theme/theme/themeManager.xml"/></Relationships>'),
     ("theme/theme/themeManager.xml", '<?xml version="1.0"?><a:themeManager xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>'),
 ])
+
+write(os.path.join(OUT, "other_mimetype.odt"), [("mimetype", "application/zip")] + rest, stored=("mimetype",))
+xlsx(os.path.join(OUT, "no_header_row.xlsx"), {"Заметки": [["Split Line"], ["Value With spaces"], ["Третья строка"]]})

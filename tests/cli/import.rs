@@ -972,7 +972,11 @@ fn a_broken_odt_is_named_as_an_opendocument_not_a_word_file() {
 fn refusals_name_the_right_reason_and_a_rezipped_document_is_read() {
     let path = |name: &str| format!("tests/fixtures/refusals/{name}");
     // An archiver compressed or moved `mimetype`, or dropped it: the manifest says what it is.
-    for name in ["mimetype_compressed.odt", "no_mimetype.odt"] {
+    for name in [
+        "mimetype_compressed.odt",
+        "no_mimetype.odt",
+        "other_mimetype.odt",
+    ] {
         let run = tochki(["import", &path(name)]);
         assert!(run.code < 2, "{name}: {}", run.stderr);
         assert!(
@@ -998,6 +1002,16 @@ fn refusals_name_the_right_reason_and_a_rezipped_document_is_read() {
             );
         }
     }
+    let sheet = tochki(["import", &path("no_header_row.xlsx")]);
+    assert_eq!(sheet.code, 2);
+    assert!(
+        sheet
+            .stderr
+            .contains("просмотрен лист «Заметки»: нет строки заголовков, только «Split Line»")
+            && !sheet.stderr.contains("пустая"),
+        "{}",
+        sheet.stderr
+    );
     let theme = tochki(["import", &path("theme.docx")]);
     assert_eq!(theme.code, 2);
     assert!(

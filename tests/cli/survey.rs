@@ -973,3 +973,30 @@ fn a_report_of_eight_years_keeps_each_year_its_colour_and_its_heat_maps_on_the_p
         assert!(header.matches("<th>").count() <= 9, "{header}");
     }
 }
+
+#[test]
+fn numbers_and_english_words_do_not_make_an_export_personal() {
+    // POI's WithChartSheet.xlsx and 60289.xlsx (corpora2) had S003 on «Revenue» and «Campo1».
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numbers.csv");
+    std::fs::write(
+        &path,
+        "Year,Revenue,Campo1\n2005,1140362.5,Rich Text\n2006,1320585.375,Rich Text Test\n2007,1563287.125,Main Item\n",
+    )
+    .unwrap();
+    let run = tochki([
+        "survey",
+        "tally",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json = run.json();
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"S003"), "{json}");
+}
