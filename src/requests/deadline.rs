@@ -261,6 +261,28 @@ pub fn parse_journal_moment(text: &str, zone: Zone) -> Option<Moment> {
         .then_some(moment)
 }
 
+/// The one date written inside a text, as registration stamps write it («Исх. № 45 от
+/// 10.04.2025», «исполнено 10.04.2025г.», «10.04.2025 № 01-15/7»): None when the text holds no
+/// date, or two (which one is meant cannot be told; the row is a finding).
+pub fn date_inside(text: &str) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    let mut found: Option<NaiveDate> = None;
+    for token in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')')) {
+        let token = without_year_word(token.trim_matches(|c: char| !c.is_alphanumeric()));
+        let Some(date) = numeric_date(token) else {
+            continue;
+        };
+        if !crate::calendar::YEARS.contains(&date.year()) {
+            continue;
+        }
+        match found {
+            Some(other) if other != date => return None,
+            _ => found = Some(date),
+        }
+    }
+    found
+}
+
 /// A timestamp that names its offset, taken to `zone`.
 fn zoned(text: &str, zone: Zone) -> Option<Moment> {
     // Most cells are plain dates: only a stamp with a time and a zone after it is parsed here
@@ -594,5 +616,21 @@ mod tests {
         ] {
             assert_eq!(Form::parse(form), Some(Form::Written), "{form}");
         }
+    }
+
+    #[test]
+    fn a_date_inside_a_registration_stamp_is_found_once() {
+        assert_eq!(
+            date_inside("Исх. № 45 от 10.04.2025"),
+            Some(date(2025, 4, 10))
+        );
+        assert_eq!(
+            date_inside("исполнено 10.04.2025г."),
+            Some(date(2025, 4, 10))
+        );
+        assert_eq!(date_inside("10.04.2025 № 01-15/7"), Some(date(2025, 4, 10)));
+        assert_eq!(date_inside("№ 01-15/7"), None);
+        // Two different dates: which one is the answer cannot be told.
+        assert_eq!(date_inside("от 01.04.2025, повторно 10.04.2025"), None);
     }
 }

@@ -110,6 +110,12 @@ pub const JOURNAL_COLUMNS: ColumnSpec<Column> = ColumnSpec {
                 "Дата направления ответа",
                 "Исх. дата ответа",
                 "Дата исходящего ответа",
+                "Дата и номер ответа",
+                "Номер и дата ответа",
+                "Ответ (дата, №)",
+                "Ответ (№, дата)",
+                "Отметка об исполнении",
+                "Исх. № и дата ответа",
             ],
         ),
         (
@@ -872,11 +878,16 @@ fn read_row<'r>(
         parse_journal_moment(text, judge.zone)
             .ok_or_else(|| Box::new(j002(&heading(column), text, at(column), judge.anonymous)))
     };
+    // An answer or a deadline written with its number («Исх. № 45 от 10.04.2025»): the one date
+    // inside; two dates, or none, are a finding.
     let date = |column: Column| -> Result<Option<NaiveDate>, Box<Finding>> {
-        Ok(cell(column)
-            .map(|t| parse(column, t))
-            .transpose()?
-            .map(|m| m.date))
+        let Some(text) = cell(column) else {
+            return Ok(None);
+        };
+        match parse(column, text) {
+            Ok(moment) => Ok(Some(moment.date)),
+            Err(finding) => super::deadline::date_inside(text).map(Some).ok_or(finding),
+        }
     };
     let mut arrived = parse(Column::Received, cell(Column::Received).unwrap_or(""))?;
     // The time in a column of its own when the date cell has none («Время поступления»).

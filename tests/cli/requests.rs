@@ -1194,3 +1194,28 @@ fn a_time_of_receipt_in_a_column_of_its_own_counts_for_an_oral_request() {
     assert_eq!(json["requests"][0]["status"], "on_time", "{json}");
     assert_eq!(json["requests"][1]["status"], "late", "{json}");
 }
+
+#[test]
+fn an_answer_written_with_its_number_is_read_by_the_one_date_in_it() {
+    let (_dir, path) = temp_journal(
+        "Рег. №;Дата поступления;Форма обращения;Дата и номер ответа\n\
+         1;01.04.2025;письменное;Исх. № 45 от 10.04.2025\n\
+         2;01.04.2025;письменное;от 02.04.2025, повторно 10.04.2025\n\
+         3;01.04.2025;письменное;\n",
+    );
+    let json = tochki([
+        "requests",
+        &path,
+        "--as-of",
+        "2025-05-14",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(json["requests"][0]["answered"], "2025-04-10", "{json}");
+    assert_eq!(json["requests"][0]["status"], "on_time", "{json}");
+    // Two dates: which one answered cannot be told, a finding with its row.
+    assert_eq!(json["findings"][0]["code"], "J002", "{json}");
+    assert_eq!(json["findings"][0]["row"], 3, "{json}");
+    assert_eq!(json["requests"][1]["status"], "overdue", "{json}");
+}
