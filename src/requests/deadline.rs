@@ -342,7 +342,10 @@ fn numeric_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     let number = |p: &str| p.parse::<u32>().ok();
-    let (year, month, day) = if text.contains('-') {
+    let (year, month, day) = if a.len() == 4 && !text.contains('-') {
+        // «2025.04.09»: a four-digit year first, as some systems print it.
+        (number(a)? as i32, number(b)?, number(c)?)
+    } else if text.contains('-') {
         // ISO: 2025-04-09 only (a four-digit year first).
         if a.len() != 4 || text.contains('.') {
             return None;
@@ -381,7 +384,18 @@ fn russian_words_date(text: &str) -> Option<NaiveDate> {
     {
         return None;
     }
-    let month = crate::text::month_of_genitive(month)?;
+    // «апреля», and the abbreviations a document system prints: «апр», «апр.», «сент.».
+    let month = crate::text::month_of_genitive(month).or_else(|| {
+        const SHORT: [&str; 12] = [
+            "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+        ];
+        let short = month.trim_end_matches('.');
+        let short = if short == "май" { "мая" } else { short };
+        (short.chars().count() >= 3)
+            .then(|| SHORT.iter().position(|m| short.starts_with(m)))
+            .flatten()
+            .map(|i| i as u32 + 1)
+    })?;
     let year = year.trim_end_matches(['.', ',']);
     if year.len() != 4 {
         return None;
@@ -632,5 +646,15 @@ mod tests {
         assert_eq!(date_inside("№ 01-15/7"), None);
         // Two different dates: which one is the answer cannot be told.
         assert_eq!(date_inside("от 01.04.2025, повторно 10.04.2025"), None);
+    }
+
+    #[test]
+    fn abbreviated_months_and_a_year_first_with_dots_are_dates() {
+        assert_eq!(parse_journal_date("08 апр 2025"), Some(date(2025, 4, 8)));
+        assert_eq!(parse_journal_date("8 апр. 2025 г."), Some(date(2025, 4, 8)));
+        assert_eq!(parse_journal_date("1 сент. 2025"), Some(date(2025, 9, 1)));
+        assert_eq!(parse_journal_date("5 май 2025"), Some(date(2025, 5, 5)));
+        assert_eq!(parse_journal_date("2025.04.09"), Some(date(2025, 4, 9)));
+        assert_eq!(parse_journal_date("8 ап 2025"), None);
     }
 }

@@ -522,13 +522,24 @@ fn find_header(
     for _ in 0..HEADER_SEARCH {
         let Some(row) = rows.next() else { break };
         let row = row?;
-        if row
-            .slots
-            .iter()
-            .any(|s| classify(&s.text) == Heading::Field(Column::Received))
-        {
+        if names_receipt(&row) {
             account.note(row.number, Fate::Header);
             header = Some(row);
+            break;
+        }
+        // A header of two rows whose receipt only the two together name («Регистрация» over
+        // «Дата»): the row above and this one.
+        if let Some(top) = &previous
+            && let Some(merged) = two_row_header(top, &row, &JOURNAL_COLUMNS, Added::Below)
+            && names_receipt(&merged)
+        {
+            account.note(top.number, Fate::Header);
+            account.note(row.number, Fate::Header);
+            header = Some(GridRow {
+                number: row.number,
+                ..merged
+            });
+            previous = None;
             break;
         }
         let blank = row.slots.iter().all(|s| s.text.trim().is_empty());
@@ -585,6 +596,13 @@ fn find_header(
         }),
         Err(finding) => Err(unreadable(file, *finding)),
     })
+}
+
+/// Whether a row has a heading of the receipt date (what makes it a journal's header).
+fn names_receipt(row: &GridRow) -> bool {
+    row.slots
+        .iter()
+        .any(|s| classify(&s.text) == Heading::Field(Column::Received))
 }
 
 /// The header found, the field of each of its columns, and the row read past it (looking for a
@@ -945,9 +963,10 @@ fn read_row<'r>(
     Ok(Request {
         file: std::sync::Arc::from(""),
         row: at(Column::Received).0,
-        // A registration number is the journal's own, but a free-text cell may hold anything.
+        // A registration number is typed by people and may carry a name («Комаровская-12»):
+        // with --anonymous it is not kept at all (the row number finds the request).
         number: if judge.anonymous {
-            cell(Column::Number).map(|t| crate::privacy::shown(t).into_owned())
+            None
         } else {
             owned(Column::Number)
         },

@@ -1219,3 +1219,42 @@ fn an_answer_written_with_its_number_is_read_by_the_one_date_in_it() {
     assert_eq!(json["findings"][0]["row"], 3, "{json}");
     assert_eq!(json["requests"][1]["status"], "overdue", "{json}");
 }
+
+#[test]
+fn a_second_hostile_pass_reads_right_now() {
+    // «Регистрация» over «№ | Дата»: «Дата регистрации»; «08 апр 2025», «2025.04.09»;
+    // a registration number that names a person is not kept under --anonymous.
+    let (_dir, path) = temp_journal(
+        "Журнал регистрации обращений\n\
+         Регистрация;;Форма обращения;Ответственный\n\
+         №;Дата;;\n\
+         Комаровская-12;08 апр 2025;письменное;Иванова\n\
+         13;2025.04.09;устное;Петров\n",
+    );
+    let run = tochki([
+        "requests",
+        &path,
+        "--as-of",
+        "2025-04-30",
+        "--format",
+        "json",
+        "--anonymous",
+    ]);
+    let json = run.json();
+    let received: Vec<&str> = json["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["received"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        received,
+        vec!["2025-04-08", "2025-04-09"],
+        "{json}\n{}",
+        run.stderr
+    );
+    let said = format!("{}{}", run.stdout, run.stderr);
+    for name in ["Комаровская", "Иванова", "Петров"] {
+        assert!(!said.contains(name), "{name} in {said}");
+    }
+}

@@ -145,6 +145,28 @@ pub fn classify<F: Copy + PartialEq>(header: &str, spec: &ColumnSpec<F>) -> Head
     }
 }
 
+/// «Дата» and «Регистрация» as one heading: the leaf, then the group heading (one word) in the
+/// genitive — «Дата регистрации», «Дата поступления», «Дата исполнения», «Дата ответа».
+fn with_genitive(leaf: &str, group: &str) -> String {
+    let group = group.trim();
+    if group.contains(char::is_whitespace) || group.is_empty() {
+        return format!("{leaf} {group}");
+    }
+    let lower = group.to_lowercase();
+    let genitive = if let Some(stem) = lower.strip_suffix("ия") {
+        format!("{stem}ии")
+    } else if let Some(stem) = lower.strip_suffix("ие") {
+        format!("{stem}ия")
+    } else if let Some(stem) = lower.strip_suffix('а') {
+        format!("{stem}ы")
+    } else if lower.ends_with(|c: char| "бвгджзклмнпрстфхцчшщ".contains(c)) {
+        format!("{lower}а")
+    } else {
+        lower
+    };
+    format!("{leaf} {genitive}")
+}
+
 /// Which row of a two-row header is the one added to the header found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Added {
@@ -186,18 +208,18 @@ pub fn two_row_header<F: Copy + PartialEq>(
         row.slots.get(c).map_or("", |s| s.text.trim())
     }
     // A group heading merged across («Поступило» over «Дата | Номер») stands over every column
-    // it covers: the text of the nearest slot to the left that is not merged.
-    let group = |c: usize| -> &str {
+    // it covers: the text of the nearest slot to the left that is not merged. A CSV keeps no
+    // merges: an empty slot after a heading may be under it too (`loose`), but then only the
+    // leaf-and-genitive reading counts («Регистрация» / «Дата»), never the heading alone (an
+    // empty slot beside «Рег. №» is no number).
+    let group = |c: usize| -> (&str, bool) {
         let mut at = c;
-        while at > 0
-            && top
-                .slots
-                .get(at)
-                .is_some_and(|s| s.merged_left && s.text.is_empty())
-        {
+        let mut loose = false;
+        while at > 0 && text(top, at).is_empty() {
+            loose |= !top.slots.get(at).is_some_and(|s| s.merged_left);
             at -= 1;
         }
-        text(top, at)
+        (text(top, at), loose)
     };
     // A leaf that says only what kind of value stands under its group («Дата», «№»): the group
     // heading names the field («Поступило» / «Дата» is the receipt). «Время» is not one: under
@@ -210,7 +232,17 @@ pub fn two_row_header<F: Copy + PartialEq>(
                 "дата" | "номер" | "" | "n"
             )
     };
-    let group_field = |c: usize| matches!(classify(group(c), spec), Heading::Field(_));
+    // The group heading is a field («Поступило»), or names one with the leaf before it in the
+    // genitive («Регистрация» over «Дата» is «Дата регистрации»).
+    let named = |c: usize| -> Option<String> {
+        let (heading, loose) = group(c);
+        if !loose && matches!(classify(heading, spec), Heading::Field(_)) {
+            return Some(heading.to_string());
+        }
+        let composed = with_genitive(text(bottom, c), heading);
+        matches!(classify(&composed, spec), Heading::Field(_)).then_some(composed)
+    };
+    let group_field = |c: usize| named(c).is_some();
     let width = top.slots.len().max(bottom.slots.len());
     let mut gains = false;
     let mut from_group = vec![false; width];
@@ -232,14 +264,14 @@ pub fn two_row_header<F: Copy + PartialEq>(
             .map(|c| {
                 let lower = text(bottom, c);
                 let heading = if from_group[c] {
-                    group(c)
+                    named(c).unwrap_or_default()
                 } else if lower.is_empty() {
-                    text(top, c)
+                    text(top, c).to_string()
                 } else {
-                    lower
+                    lower.to_string()
                 };
                 Slot {
-                    text: heading.to_string(),
+                    text: heading,
                     ..Slot::default()
                 }
             })
@@ -359,6 +391,12 @@ mod tests {
         let merged = two_row_header(&received, &leaves, &SPEC, Added::Below).unwrap();
         assert_eq!(merged.slots[0].text, "Дата поступления");
         assert_eq!(merged.slots[2].text, "Номер");
+        // A group heading that is no field names one with the leaf in the genitive.
+        let mut stage = row(1, &["Поступление", "", "Номер"]);
+        stage.slots[1].merged_left = true;
+        let leaves = row(2, &["Дата", "", ""]);
+        let merged = two_row_header(&stage, &leaves, &SPEC, Added::Below).unwrap();
+        assert_eq!(merged.slots[0].text, "Дата поступления");
         let group = row(2, &["", "Исполнение", "Номер"]);
         let found = row(3, &["Дата поступления", "Исполнитель", ""]);
         let merged = two_row_header(&group, &found, &SPEC, Added::Above).unwrap();
