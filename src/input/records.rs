@@ -489,7 +489,11 @@ pub fn sniff_delimiter(sample: &[u8], cut: bool) -> u8 {
         };
         let line = &sample[..end];
         let blank = line.iter().all(u8::is_ascii_whitespace);
-        if blank || line.iter().any(|b| matches!(b, b';' | b',' | b'\t' | b'|')) {
+        // A title may hold a comma of its prose («Журнал обращений, 2025 год»), never a row's
+        // worth of delimiters.
+        let commas = line.iter().filter(|&&b| b == b',').count();
+        let others = line.iter().any(|b| matches!(b, b';' | b'\t' | b'|'));
+        if blank || others || commas > 1 {
             break;
         }
         sample = &sample[end + 1..];

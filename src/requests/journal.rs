@@ -155,6 +155,7 @@ pub const JOURNAL_COLUMNS: ColumnSpec<Column> = ColumnSpec {
                 "Время регистрации",
                 "Время обращения",
                 "Время приёма",
+                "Время",
             ],
         ),
         (

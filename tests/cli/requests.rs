@@ -1258,3 +1258,29 @@ fn a_second_hostile_pass_reads_right_now() {
         assert!(!said.contains(name), "{name} in {said}");
     }
 }
+
+#[test]
+fn a_third_hostile_pass_reads_right_now() {
+    // A title with a comma above a «;» header; «Дата» over «поступления | ответа»; a bare
+    // «Время» column for an oral request after 18:00.
+    let (_dir, path) = temp_journal(
+        "Журнал обращений, 2026 год\n\
+         Рег. №;Дата;;Время;Форма обращения\n\
+         ;поступления;ответа;;\n\
+         1;10.04.2026;13.04.2026;18:30;устное\n",
+    );
+    let json = tochki([
+        "requests",
+        &path,
+        "--as-of",
+        "2026-04-30",
+        "--format",
+        "json",
+    ])
+    .json();
+    let request = &json["requests"][0];
+    assert_eq!(request["received"], "2026-04-10", "{json}");
+    assert_eq!(request["answered"], "2026-04-13", "{json}");
+    assert_eq!(request["due"], "2026-04-13", "{json}");
+    assert_eq!(request["status"], "on_time", "{json}");
+}

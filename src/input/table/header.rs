@@ -234,13 +234,28 @@ pub fn two_row_header<F: Copy + PartialEq>(
     };
     // The group heading is a field («Поступило»), or names one with the leaf before it in the
     // genitive («Регистрация» over «Дата» is «Дата регистрации»).
+    let is_field = |heading: &str| matches!(classify(heading, spec), Heading::Field(_));
     let named = |c: usize| -> Option<String> {
         let (heading, loose) = group(c);
-        if !loose && matches!(classify(heading, spec), Heading::Field(_)) {
-            return Some(heading.to_string());
+        let leaf = text(bottom, c);
+        if heading.is_empty() || leaf.is_empty() || is_field(leaf) {
+            return None;
         }
-        let composed = with_genitive(text(bottom, c), heading);
-        matches!(classify(&composed, spec), Heading::Field(_)).then_some(composed)
+        if generic(c) {
+            if !loose && is_field(heading) {
+                return Some(heading.to_string());
+            }
+            let composed = with_genitive(leaf, heading);
+            return is_field(&composed).then_some(composed);
+        }
+        // «Дата» over «поступления | ответа»: a group heading that names no field alone and
+        // its leaf read as one (never a full heading and a value under it: «Дата поступления»
+        // over «Кузнецова» is a heading and a row).
+        if is_field(heading) {
+            return None;
+        }
+        let joined = format!("{heading} {leaf}");
+        is_field(&joined).then_some(joined)
     };
     let group_field = |c: usize| named(c).is_some();
     let width = top.slots.len().max(bottom.slots.len());
@@ -251,7 +266,7 @@ pub fn two_row_header<F: Copy + PartialEq>(
             (true, true) => return None,
             (true, false) if added == Added::Above && text(bottom, c).is_empty() => gains = true,
             (false, true) if added == Added::Below => gains = true,
-            _ if added == Added::Below && generic(c) && group_field(c) => {
+            _ if added == Added::Below && group_field(c) => {
                 *taken = true;
                 gains = true;
             }
@@ -392,6 +407,11 @@ mod tests {
         assert_eq!(merged.slots[0].text, "Дата поступления");
         assert_eq!(merged.slots[2].text, "Номер");
         // A group heading that is no field names one with the leaf in the genitive.
+        // «Дата» over «поступления | ответа»: read as one heading.
+        let date = row(1, &["Дата", "", "Форма"]);
+        let parts = row(2, &["поступления", "ответа", ""]);
+        let merged = two_row_header(&date, &parts, &SPEC, Added::Below).unwrap();
+        assert_eq!(merged.slots[0].text, "Дата поступления");
         let mut stage = row(1, &["Поступление", "", "Номер"]);
         stage.slots[1].merged_left = true;
         let leaves = row(2, &["Дата", "", ""]);
