@@ -176,34 +176,15 @@ pub enum Added {
     Below,
 }
 
-/// A header of two rows read as its leaf headings (import.md, cycle.md: Дело-WEB reports), or
-/// None when `bottom` does not complete `top`. It does when the two rows hold no values (no
-/// digits), never name a field in the same column both, and together name a field one alone
-/// does not: a leaf under a group heading merged across («Исполнение» over «Исполнитель | Срок
-/// исполнения | Дата исполнения»), or a heading merged down over both rows beside them. Each
-/// column's heading is then the lower row's where it has one, else the upper's; the row keeps
-/// the upper row's number. `added` says which row is the one that may complete the header
-/// found: it must bring a field of its own (a title above a header brings none).
-pub fn two_row_header<F: Copy + PartialEq>(
+/// The heading a leaf of a two-row header takes from the group heading above it, if any: the
+/// group's own (a field) over a generic leaf, the leaf with the group in the genitive, or the
+/// group and the leaf read as one.
+fn under_group<F: Copy + PartialEq>(
     top: &GridRow,
     bottom: &GridRow,
+    c: usize,
     spec: &ColumnSpec<F>,
-    added: Added,
-) -> Option<GridRow> {
-    let has_digits = |row: &GridRow| {
-        row.slots
-            .iter()
-            .any(|s| s.text.bytes().any(|b| b.is_ascii_digit()))
-    };
-    if has_digits(top) || has_digits(bottom) || bottom.number != top.number + 1 {
-        return None;
-    }
-    let field = |row: &GridRow, c: usize| {
-        row.slots
-            .get(c)
-            .map(|s| classify(&s.text, spec))
-            .is_some_and(|h| matches!(h, Heading::Field(_)))
-    };
+) -> Option<String> {
     fn text(row: &GridRow, c: usize) -> &str {
         row.slots.get(c).map_or("", |s| s.text.trim())
     }
@@ -235,28 +216,60 @@ pub fn two_row_header<F: Copy + PartialEq>(
     // The group heading is a field («Поступило»), or names one with the leaf before it in the
     // genitive («Регистрация» over «Дата» is «Дата регистрации»).
     let is_field = |heading: &str| matches!(classify(heading, spec), Heading::Field(_));
-    let named = |c: usize| -> Option<String> {
-        let (heading, loose) = group(c);
-        let leaf = text(bottom, c);
-        if heading.is_empty() || leaf.is_empty() || is_field(leaf) {
-            return None;
+    let (heading, loose) = group(c);
+    let leaf = text(bottom, c);
+    if heading.is_empty() || leaf.is_empty() || is_field(leaf) {
+        return None;
+    }
+    if generic(c) {
+        if !loose && is_field(heading) {
+            return Some(heading.to_string());
         }
-        if generic(c) {
-            if !loose && is_field(heading) {
-                return Some(heading.to_string());
-            }
-            let composed = with_genitive(leaf, heading);
-            return is_field(&composed).then_some(composed);
-        }
-        // «Дата» over «поступления | ответа»: a group heading that names no field alone and
-        // its leaf read as one (never a full heading and a value under it: «Дата поступления»
-        // over «Кузнецова» is a heading and a row).
-        if is_field(heading) {
-            return None;
-        }
-        let joined = format!("{heading} {leaf}");
-        is_field(&joined).then_some(joined)
+        let composed = with_genitive(leaf, heading);
+        return is_field(&composed).then_some(composed);
+    }
+    // «Дата» over «поступления | ответа»: a group heading that names no field alone and
+    // its leaf read as one (never a full heading and a value under it: «Дата поступления»
+    // over «Кузнецова» is a heading and a row).
+    if is_field(heading) {
+        return None;
+    }
+    let joined = format!("{heading} {leaf}");
+    is_field(&joined).then_some(joined)
+}
+
+/// A header of two rows read as its leaf headings (import.md, cycle.md: Дело-WEB reports), or
+/// None when `bottom` does not complete `top`. It does when the two rows hold no values (no
+/// digits), never name a field in the same column both, and together name a field one alone
+/// does not: a leaf under a group heading merged across («Исполнение» over «Исполнитель | Срок
+/// исполнения | Дата исполнения»), or a heading merged down over both rows beside them. Each
+/// column's heading is then the lower row's where it has one, else the upper's; the row keeps
+/// the upper row's number. `added` says which row is the one that may complete the header
+/// found: it must bring a field of its own (a title above a header brings none).
+pub fn two_row_header<F: Copy + PartialEq>(
+    top: &GridRow,
+    bottom: &GridRow,
+    spec: &ColumnSpec<F>,
+    added: Added,
+) -> Option<GridRow> {
+    let has_digits = |row: &GridRow| {
+        row.slots
+            .iter()
+            .any(|s| s.text.bytes().any(|b| b.is_ascii_digit()))
     };
+    if has_digits(top) || has_digits(bottom) || bottom.number != top.number + 1 {
+        return None;
+    }
+    let field = |row: &GridRow, c: usize| {
+        row.slots
+            .get(c)
+            .map(|s| classify(&s.text, spec))
+            .is_some_and(|h| matches!(h, Heading::Field(_)))
+    };
+    fn text(row: &GridRow, c: usize) -> &str {
+        row.slots.get(c).map_or("", |s| s.text.trim())
+    }
+    let named = |c: usize| under_group(top, bottom, c, spec);
     let group_field = |c: usize| named(c).is_some();
     let width = top.slots.len().max(bottom.slots.len());
     let mut gains = false;
