@@ -1284,3 +1284,30 @@ fn a_third_hostile_pass_reads_right_now() {
     assert_eq!(request["due"], "2026-04-13", "{json}");
     assert_eq!(request["status"], "on_time", "{json}");
 }
+
+#[test]
+fn a_fourth_hostile_pass_reads_right_now() {
+    // Headings split over two rows: «Поступление» / «дата», «Форма» / «обращения», «Ответ» /
+    // «дата» (POI-style CSV from a document system).
+    let (_dir, path) = temp_journal(
+        "№ п/п,Поступление,,Форма,Ответ,Исполнитель\n\
+         ,дата,вх. номер,обращения,дата,\n\
+         1,10.03.2026,А-1,письменная,09.04.2026,Лебедев И.Н.\n\
+         2,01.04.2026,А-2,письменная,,Новикова М.О.\n",
+    );
+    let json = tochki([
+        "requests",
+        &path,
+        "--as-of",
+        "2026-04-30",
+        "--format",
+        "json",
+    ])
+    .json();
+    let requests = json["requests"].as_array().unwrap();
+    assert_eq!(requests.len(), 2, "{json}");
+    assert_eq!(requests[0]["status"], "on_time", "{json}");
+    // 01.04.2026 + 30 = 1 May, a holiday: due 30 April, the day of the check.
+    assert_eq!(requests[1]["due"], "2026-04-30", "{json}");
+    assert_eq!(requests[1]["status"], "due_soon", "{json}");
+}

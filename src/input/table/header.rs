@@ -108,10 +108,21 @@ fn fits(raw: &str, header: &str, wording: &str, qualifiers: Qualifiers) -> Optio
 /// What a header cell names under `spec`: the field whose wording fits it longest, a header the
 /// domain does not use, nothing, or two fields at once.
 pub fn classify<F: Copy + PartialEq>(header: &str, spec: &ColumnSpec<F>) -> Heading<F> {
+    best_match(header, spec).0
+}
+
+/// How long the wording is that decides a header (0 for none): «Форма обращения» is named
+/// more fully than «Форма».
+fn matched_length<F: Copy + PartialEq>(header: &str, spec: &ColumnSpec<F>) -> usize {
+    best_match(header, spec).1
+}
+
+/// [`classify`], with the length of the wording that decided.
+fn best_match<F: Copy + PartialEq>(header: &str, spec: &ColumnSpec<F>) -> (Heading<F>, usize) {
     let raw = without_marks(header);
     let normal = normalize(&raw);
     if normal.is_empty() && raw.trim().is_empty() {
-        return Heading::Unknown;
+        return (Heading::Unknown, 0);
     }
     let mut best: Option<(usize, Option<F>)> = None;
     let mut tie: Option<F> = None;
@@ -135,14 +146,16 @@ pub fn classify<F: Copy + PartialEq>(header: &str, spec: &ColumnSpec<F>) -> Head
             }
         }
     }
-    match best {
+    let length = best.map_or(0, |(length, _)| length);
+    let heading = match best {
         None => Heading::Unknown,
         Some((_, None)) => Heading::NotAField,
         Some((_, Some(field))) => match tie {
             Some(other) => Heading::Ambiguous(field, other),
             None => Heading::Field(field),
         },
-    }
+    };
+    (heading, length)
 }
 
 /// «Дата» and «Регистрация» as one heading: the leaf, then the group heading (one word) in the
@@ -218,7 +231,18 @@ fn under_group<F: Copy + PartialEq>(
     let is_field = |heading: &str| matches!(classify(heading, spec), Heading::Field(_));
     let (heading, loose) = group(c);
     let leaf = text(bottom, c);
-    if heading.is_empty() || leaf.is_empty() || is_field(leaf) {
+    if heading.is_empty() || leaf.is_empty() {
+        return None;
+    }
+    // The two rows read as one where that names a field more fully than either alone: «Форма»
+    // / «обращения», «Контрольный» / «срок», «Дата» / «поступления» (never a full heading and a
+    // value under it: «Дата поступления» over «Кузнецова» names nothing more).
+    let joined = format!("{heading} {leaf}");
+    let length = |h: &str| matched_length(h, spec);
+    if is_field(&joined) && length(&joined) > length(heading).max(length(leaf)) {
+        return Some(joined);
+    }
+    if is_field(leaf) {
         return None;
     }
     if generic(c) {
@@ -228,14 +252,7 @@ fn under_group<F: Copy + PartialEq>(
         let composed = with_genitive(leaf, heading);
         return is_field(&composed).then_some(composed);
     }
-    // «Дата» over «поступления | ответа»: a group heading that names no field alone and
-    // its leaf read as one (never a full heading and a value under it: «Дата поступления»
-    // over «Кузнецова» is a heading and a row).
-    if is_field(heading) {
-        return None;
-    }
-    let joined = format!("{heading} {leaf}");
-    is_field(&joined).then_some(joined)
+    None
 }
 
 /// A header of two rows read as its leaf headings (import.md, cycle.md: Дело-WEB reports), or
@@ -275,14 +292,15 @@ pub fn two_row_header<F: Copy + PartialEq>(
     let mut gains = false;
     let mut from_group = vec![false; width];
     for (c, taken) in from_group.iter_mut().enumerate() {
+        if added == Added::Below && group_field(c) {
+            *taken = true;
+            gains = true;
+            continue;
+        }
         match (field(top, c), field(bottom, c)) {
             (true, true) => return None,
             (true, false) if added == Added::Above && text(bottom, c).is_empty() => gains = true,
             (false, true) if added == Added::Below => gains = true,
-            _ if added == Added::Below && group_field(c) => {
-                *taken = true;
-                gains = true;
-            }
             _ => {}
         }
     }
@@ -425,6 +443,11 @@ mod tests {
         let parts = row(2, &["поступления", "ответа", ""]);
         let merged = two_row_header(&date, &parts, &SPEC, Added::Below).unwrap();
         assert_eq!(merged.slots[0].text, "Дата поступления");
+        // A heading split over the two rows: «Форма» / «обращения», «Контрольный» / «срок».
+        let split = row(1, &["Форма", "Срок"]);
+        let rest = row(2, &["обращения", ""]);
+        let merged = two_row_header(&split, &rest, &SPEC, Added::Below).unwrap();
+        assert_eq!(merged.slots[0].text, "Форма обращения");
         let mut stage = row(1, &["Поступление", "", "Номер"]);
         stage.slots[1].merged_left = true;
         let leaves = row(2, &["Дата", "", ""]);
