@@ -519,7 +519,9 @@ fn label_lines(label: &str) -> Vec<String> {
     const LINE: usize = 40;
     let mut lines: Vec<String> = vec![String::new()];
     for word in label.split_whitespace() {
-        let current = lines.last_mut().expect("one line at least");
+        let Some(current) = lines.last_mut() else {
+            break;
+        };
         if current.is_empty() || current.chars().count() + 1 + word.chars().count() <= LINE {
             if !current.is_empty() {
                 current.push(' ');

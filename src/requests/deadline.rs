@@ -289,7 +289,8 @@ fn zoned(text: &str, zone: Zone) -> Option<Moment> {
     // (a million-row journal must not try three formats per cell).
     let time_and_zone = text.len() > 16
         && text.as_bytes().get(4) == Some(&b'-')
-        && (text.ends_with(['Z', 'z']) || text[16..].contains(['+', '-']));
+        && (text.ends_with(['Z', 'z'])
+            || text.get(16..).is_some_and(|rest| rest.contains(['+', '-'])));
     if !time_and_zone {
         return None;
     }
@@ -656,5 +657,17 @@ mod tests {
         assert_eq!(parse_journal_date("5 май 2025"), Some(date(2025, 5, 5)));
         assert_eq!(parse_journal_date("2025.04.09"), Some(date(2025, 4, 9)));
         assert_eq!(parse_journal_date("8 ап 2025"), None);
+    }
+
+    #[test]
+    fn a_cell_of_letters_after_a_year_is_no_stamp_and_no_panic() {
+        // Byte 16 falls inside a letter here: a stamp is looked for by characters, never cut.
+        for text in [
+            "2025-ЖЖЖЖЖЖЖЖЖЖЖЖ",
+            "2025-04-09Тёёёёёёёё+",
+            "2025-0ЖЖЖЖЖЖЖЖЖЖЖЖЖ",
+        ] {
+            assert_eq!(parse_journal_moment(text, Zone::Local), None, "{text}");
+        }
     }
 }
