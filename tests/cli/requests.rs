@@ -9,6 +9,16 @@ fn json(args: &[&str]) -> serde_json::Value {
     tochki(all).json()
 }
 
+/// One field of every request of a report, in order («received», «file», «due»).
+fn each(report: &serde_json::Value, key: &str) -> Vec<String> {
+    report["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[key].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 /// The request of the example journal at `row` in the JSON.
 fn at_row(report: &serde_json::Value, row: u64) -> serde_json::Value {
     report["requests"]
@@ -529,12 +539,7 @@ fn every_sheet_with_a_journal_header_is_read_and_said() {
         "json",
     ]);
     let report = run.json();
-    let files: Vec<&str> = report["requests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["file"].as_str().unwrap())
-        .collect();
+    let files = each(&report, "file");
     assert_eq!(files.len(), 3, "{files:?}");
     assert!(files[0].ends_with("(лист «2024»)") && files[2].ends_with("(лист «2025»)"));
     assert_eq!(report["summary"]["total"], 3);
@@ -951,12 +956,7 @@ fn a_receipt_date_merged_down_belongs_to_every_row_it_covers() {
         ]);
         assert_eq!(run.code, 0, "{file}: {}", run.stdout);
         let json = run.json();
-        let received: Vec<&str> = json["requests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["received"].as_str().unwrap())
-            .collect();
+        let received = each(&json, "received");
         assert_eq!(received, vec!["2025-04-01"; 3], "{file}: {json}");
         assert_eq!(json["findings"].as_array().unwrap().len(), 0, "{file}");
     }
@@ -1241,12 +1241,7 @@ fn a_second_hostile_pass_reads_right_now() {
         "--anonymous",
     ]);
     let json = run.json();
-    let received: Vec<&str> = json["requests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["received"].as_str().unwrap())
-        .collect();
+    let received = each(&json, "received");
     assert_eq!(
         received,
         vec!["2025-04-08", "2025-04-09"],
