@@ -54,8 +54,8 @@ def cell(text, merge=None, span=1):
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs}</w:tc>"
 
 
-def docx(path, before, rows, after=""):
-    """rows: lists of cells (already XML)."""
+def docx(path, before, rows, after="", styles=None):
+    """rows: lists of cells (already XML); styles: the body of word/styles.xml, if any."""
     # The table's grid, as Word writes it: without it LibreOffice lays spans out differently.
     def width(r):
         return sum(int(m.group(1)) if m else 1
@@ -73,7 +73,8 @@ def docx(path, before, rows, after=""):
         ("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
         ("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
         ("word/document.xml", document),
-    ])
+    ] + ([("word/styles.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W}">{styles}</w:styles>')]
+         if styles else []))
 
 
 # The Smolensk appendix, row by row: (№, process, point, interaction, features); None for a

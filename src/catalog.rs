@@ -16,6 +16,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::registry::import::I007,
     &crate::registry::import::I008,
     &crate::registry::import::I009,
+    &crate::registry::import::I010,
     &crate::requests::codes::J001,
     &crate::requests::codes::J002,
     &crate::requests::codes::J003,

@@ -566,13 +566,24 @@ impl<R: Read + Seek> Iterator for SheetRows<'_, '_, R> {
     }
 }
 
+/// A cell's line breaks as a person sees them: Excel stores a break typed on Windows as
+/// `_x000D_` before the line feed (read back as a carriage return), LibreOffice as a line feed
+/// alone; both are one line break, so a copy saved by either compares equal.
+fn line_breaks(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
 /// A cell as text: dates as `2025-11-01` (with the time when there is one), whole numbers
 /// without `.0`.
 pub fn cell_text(cell: &DataRef) -> String {
     match cell {
         DataRef::Empty => String::new(),
-        DataRef::String(s) => s.clone(),
-        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::String(s) => line_breaks(s),
+        DataRef::SharedString(s) => line_breaks(s),
         DataRef::Float(f) => number_text(*f),
         DataRef::Int(i) => i.to_string(),
         DataRef::Bool(b) => if *b { "ИСТИНА" } else { "ЛОЖЬ" }.to_string(),

@@ -268,7 +268,7 @@ pub struct Touchpoint {
     #[schemars(schema_with = "channel_schema")]
     pub channel: Option<Text>,
     #[schemars(
-        description = "Удовлетворяемые потребности клиента: коды (info, consultation, forms, submission, status, result, inspection, feedback, feedback_result) или формулировки порядков; другие — как {other: \"описание\"}"
+        description = "Удовлетворяемые потребности клиента: коды (info, consultation, forms, submission, status, result, inspection, feedback, feedback_result) или формулировки порядков, с описанием при нужде ({info: \"о сроках выплат\"}); другие — как {other: \"описание\"}"
     )]
     pub needs: Option<OneOrMany<NeedEntry>>,
     #[schemars(description = "Осуществляемое взаимодействие с клиентом")]
@@ -336,7 +336,8 @@ impl Touchpoint {
     ];
 }
 
-/// A need as written: a code or wording, or `{other: "описание"}`.
+/// A need as written: a code or wording, or a mapping of one to its description
+/// (`{other: "описание"}`, `{info: "о сроках выплат"}`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum NeedEntry {
@@ -347,14 +348,14 @@ pub enum NeedEntry {
 /// What a need entry means once interpreted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NeedValue {
-    /// A known need; `description` is set for `{other: "..."}`.
+    /// A known need; `description` is set for `{other: "..."}`, `{info: "..."}`.
     Known {
         need: Need,
         description: Option<String>,
     },
     /// Not a need of the catalogue: the text as written.
     Unknown(String),
-    /// A mapping other than `{other: "..."}`.
+    /// A mapping that is not one need of the catalogue and its description.
     Malformed(String),
 }
 
@@ -371,12 +372,14 @@ impl NeedEntry {
             NeedEntry::WithDescription(map) => {
                 let mut entries = map.iter();
                 match (entries.next(), entries.next()) {
+                    // Any need may say what exactly it is about (`{info: "о сроках выплат"}`);
+                    // `other` must (R007).
                     (Some((key, description)), None) => match Need::parse(key) {
-                        Some(Need::Other) => NeedValue::Known {
-                            need: Need::Other,
+                        Some(need) => NeedValue::Known {
+                            need,
                             description: Text::non_blank(description).map(str::to_string),
                         },
-                        _ => NeedValue::Malformed(key.clone()),
+                        None => NeedValue::Malformed(key.clone()),
                     },
                     _ => NeedValue::Malformed(map.keys().cloned().collect::<Vec<_>>().join(", ")),
                 }
@@ -787,7 +790,15 @@ mod tests {
             }
         );
         let entry: NeedEntry = serde_yaml::from_str("{info: x}").unwrap();
-        assert_eq!(entry.interpret(), NeedValue::Malformed("info".into()));
+        assert_eq!(
+            entry.interpret(),
+            NeedValue::Known {
+                need: Need::Info,
+                description: Some("x".into())
+            }
+        );
+        let entry: NeedEntry = serde_yaml::from_str("{инфа: x}").unwrap();
+        assert_eq!(entry.interpret(), NeedValue::Malformed("инфа".into()));
     }
 
     fn schema() -> serde_json::Value {

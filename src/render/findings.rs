@@ -75,7 +75,12 @@ pub fn text(
     // and a minified file of one line with 10,000 findings must not be walked 10,000 times.
     let mut long_line: Option<((String, usize), Vec<usize>)> = None;
     let mut last_source: Option<((&str, usize), Option<&str>)> = None;
-    for finding in findings {
+    let repeats = Repeats::of(findings);
+    for (index, finding) in findings.iter().enumerate() {
+        let again = repeats.again(index);
+        if again == Some(&[][..]) {
+            continue;
+        }
         let severity = match finding.severity {
             Severity::Error => style.red(finding.severity.russian()),
             Severity::Warning => style.yellow(finding.severity.russian()),
@@ -125,12 +130,90 @@ pub fn text(
                 style.bold("^")
             )?;
         }
+        if let Some(places) = again {
+            writeln!(
+                out,
+                "  = то же ещё {} {}: {}",
+                places.len(),
+                plural(places.len(), "раз", "раза", "раз"),
+                places_list(places)
+            )?;
+        }
         if let Some(help) = &finding.help {
             writeln!(out, "  = помощь: {help}")?;
         }
         writeln!(out)?;
     }
     writeln!(out, "{}", summary_line(findings, files_checked, &style))
+}
+
+/// How often a finding repeats to show it once: three times or more (a column the table does
+/// not have gives the same finding on every row; two duplicates stay two findings).
+const REPEATS_SHOWN_ONCE: usize = 3;
+
+/// Findings that say the same thing (file, code and message) in many places: the first is shown
+/// with the places of the others, the others not at all.
+struct Repeats {
+    /// For each finding: None (shown as it is), the places of its repeats (the first of a
+    /// group), or an empty list (a repeat, not shown).
+    again: Vec<Option<Vec<usize>>>,
+}
+
+impl Repeats {
+    fn of(findings: &[Finding]) -> Repeats {
+        let mut groups: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+        for (i, f) in findings.iter().enumerate() {
+            groups
+                .entry((f.file.as_str(), f.code, f.message.as_str()))
+                .or_default()
+                .push(i);
+        }
+        let mut again = vec![None; findings.len()];
+        for members in groups.values().filter(|m| m.len() >= REPEATS_SHOWN_ONCE) {
+            let places = members[1..]
+                .iter()
+                .map(|&i| findings[i].line.or(findings[i].row).unwrap_or(0))
+                .collect();
+            again[members[0]] = Some(places);
+            for &i in &members[1..] {
+                again[i] = Some(Vec::new());
+            }
+        }
+        Repeats { again }
+    }
+
+    fn again(&self, index: usize) -> Option<&[usize]> {
+        self.again.get(index).and_then(|a| a.as_deref())
+    }
+}
+
+/// Row or line numbers as a person reads them: runs as «3–11», at most twelve items.
+fn places_list(places: &[usize]) -> String {
+    let mut sorted = places.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let mut j = i;
+        while j + 1 < sorted.len() && sorted[j + 1] == sorted[j] + 1 {
+            j += 1;
+        }
+        runs.push(if j > i + 1 {
+            format!("{}–{}", sorted[i], sorted[j])
+        } else if j == i + 1 {
+            format!("{}, {}", sorted[i], sorted[j])
+        } else {
+            sorted[i].to_string()
+        });
+        i = j + 1;
+    }
+    let shown = runs.len().min(12);
+    let mut text = format!("строки {}", runs[..shown].join(", "));
+    if runs.len() > shown {
+        text.push_str(", …");
+    }
+    text
 }
 
 /// Characters of a source line quoted at most, around the finding's column.

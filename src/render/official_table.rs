@@ -22,6 +22,57 @@ pub struct Row {
     pub interaction: String,
     pub client: String,
     pub value: String,
+    /// Beyond the form's nine columns: written by the appendix when the registry fills them.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub features: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub basis: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub process_id: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+}
+
+/// A column the appendix adds to the form's nine where the registry fills it, so that
+/// `import(show X)` gives X back (import.md «Round trip»); ids in columns of their own
+/// (docs/decisions.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    Features,
+    Basis,
+    ProcessId,
+    Id,
+}
+
+impl Extra {
+    const ALL: [Extra; 4] = [Extra::Features, Extra::Basis, Extra::ProcessId, Extra::Id];
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            Extra::Features => "Особенности взаимодействия",
+            Extra::Basis => "Основание",
+            Extra::ProcessId => "Код процесса",
+            Extra::Id => "Код точки",
+        }
+    }
+
+    fn value(self, row: &Row) -> &str {
+        match self {
+            Extra::Features => &row.features,
+            Extra::Basis => &row.basis,
+            Extra::ProcessId => &row.process_id,
+            Extra::Id => &row.id,
+        }
+    }
+
+    /// The column's width in the appendix (Word: percent of the table; Excel: characters).
+    fn widths(self) -> (u32, f64) {
+        match self {
+            Extra::Features => (16, 30.0),
+            Extra::Basis => (12, 18.0),
+            Extra::ProcessId | Extra::Id => (8, 10.0),
+        }
+    }
 }
 
 impl Row {
@@ -49,6 +100,17 @@ pub struct OfficialTable {
     /// The approval act and its date apart, for the appendix's caption.
     #[serde(skip)]
     pub act: Option<(String, String)>,
+}
+
+/// A basis as the appendix writes it: the Russian name of a code, any other text as it is.
+fn basis_russian(basis: &str) -> String {
+    crate::registry::model::BASES
+        .iter()
+        .find(|(code, _)| *code == basis)
+        .map_or_else(
+            || basis.to_string(),
+            |(_, russian)| crate::text::capitalize(russian),
+        )
 }
 
 /// A value as a table cell: its text, or empty when missing or blank.
@@ -92,6 +154,10 @@ impl OfficialTable {
                     interaction: cell_or_empty(&touchpoint.interaction),
                     client: cell_or_empty(&touchpoint.client),
                     value: cell_or_empty(&touchpoint.value),
+                    features: cell_or_empty(&touchpoint.features),
+                    basis: basis_russian(&cell_or_empty(&touchpoint.basis)),
+                    process_id: cell_or_empty(&tp.process.id),
+                    id: cell_or_empty(&touchpoint.id),
                 }
             })
             .collect();
@@ -120,6 +186,23 @@ impl OfficialTable {
             "Перечень точек взаимодействия с внутренним клиентом — {}",
             self.organization
         )
+    }
+
+    /// The columns beyond the form's nine that some row fills.
+    pub fn extras(&self) -> Vec<Extra> {
+        Extra::ALL
+            .into_iter()
+            .filter(|extra| self.rows.iter().any(|row| !extra.value(row).is_empty()))
+            .collect()
+    }
+
+    /// The appendix's headings: the form's nine and the extras.
+    fn appendix_headings(&self, extras: &[Extra]) -> Vec<String> {
+        HEADINGS
+            .iter()
+            .map(|h| (*h).to_string())
+            .chain(extras.iter().map(|e| e.heading().to_string()))
+            .collect()
     }
 
     /// Runs of equal values in a column (for merged cells): (first row, length).
@@ -254,19 +337,33 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
     sheet.set_name("Перечень")?;
     let header = super::xlsx_heading_format().set_align(FormatAlign::Top);
     let cell = super::xlsx_cell_format();
-    sheet.write_string_with_format(0, 0, table.title(), &Format::new().set_bold())?;
-    for (col, heading) in HEADINGS.iter().enumerate() {
-        sheet.write_string_with_format(2, col as u16, *heading, &header)?;
+    let extras = table.extras();
+    let headings = table.appendix_headings(&extras);
+    let last_column = (headings.len() - 1) as u16;
+    // The caption over the title, as the order's appendix has it: `import` reads the act back.
+    let top = match table.caption() {
+        Some(caption) => {
+            let right = Format::new().set_align(FormatAlign::Right);
+            sheet.merge_range(0, 0, 0, last_column, &caption, &right)?;
+            1
+        }
+        None => 0,
+    };
+    sheet.write_string_with_format(top, 0, table.title(), &Format::new().set_bold())?;
+    for (col, heading) in headings.iter().enumerate() {
+        sheet.write_string_with_format(top + 2, col as u16, heading, &header)?;
     }
     let widths = [6.0, 30.0, 34.0, 28.0, 10.0, 40.0, 36.0, 24.0, 30.0];
-    for (col, width) in widths.iter().enumerate() {
-        sheet.set_column_width(col as u16, *width)?;
+    let extra_widths = extras.iter().map(|e| e.widths().1);
+    for (col, width) in widths.into_iter().chain(extra_widths).enumerate() {
+        sheet.set_column_width(col as u16, width)?;
     }
-    let first = 3u32;
+    let first = top + 3;
     for (i, row) in table.rows.iter().enumerate() {
         let r = first + i as u32;
+        let extra_cells = extras.iter().map(|e| e.value(row).to_string());
         // Text cells are strings, never formulas, so no escaping is needed in XLSX.
-        for (col, value) in row.cells().iter().enumerate() {
+        for (col, value) in row.cells().into_iter().chain(extra_cells).enumerate() {
             if col == 1 || col == 2 {
                 continue;
             }
@@ -294,7 +391,7 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
-    sheet.set_freeze_panes(3, 0)?;
+    sheet.set_freeze_panes(first, 0)?;
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -328,10 +425,17 @@ pub fn docx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
         },
     );
     document.paragraph("", Style::default());
+    let extras = table.extras();
     let mut rows: Vec<Vec<Cell>> = table
         .rows
         .iter()
-        .map(|row| row.cells().into_iter().map(Cell::Text).collect())
+        .map(|row| {
+            row.cells()
+                .into_iter()
+                .chain(extras.iter().map(|e| e.value(row).to_string()))
+                .map(Cell::Text)
+                .collect()
+        })
         .collect();
     for (column, runs) in [
         (1, table.runs(|r| (r.direction.as_str(), ""))),
@@ -355,11 +459,13 @@ pub fn docx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
             }
         }
     }
+    // «Внутренний клиент» wide enough for «министерства» and «подведомственных» in one line.
+    let mut widths = vec![6, 22, 24, 24, 15, 28, 24, 26, 22];
+    widths.extend(extras.iter().map(|e| e.widths().0));
     document.table(&Table {
-        header: HEADINGS.iter().map(|h| h.to_string()).collect(),
+        header: table.appendix_headings(&extras),
         rows,
-        // «Внутренний клиент» wide enough for «министерства» and «подведомственных» in one line.
-        widths: vec![6, 22, 24, 24, 15, 28, 24, 26, 22],
+        widths,
         // 10 pt (tables may be 10–12): «Консультирование» and «подведомственных» stay whole.
         size: 10,
         repeat: vec![1, 2],
@@ -380,12 +486,20 @@ impl OfficialTable {
             None => (act.trim(), None),
         };
         let already_dated = act.contains(" от ");
-        let mut caption = match act.split_once(' ') {
-            Some((first, rest)) if first.to_lowercase() == "приказ" => {
-                format!("Приложение к приказу {rest}")
-            }
-            _ if act.to_lowercase() == "приказ" => "Приложение к приказу".to_string(),
-            _ => format!("Приложение к документу «{act}»"),
+        // The act in the dative, whatever its kind: «к приказу», «к распоряжению», «к
+        // постановлению»; `import` reads each back.
+        let (first, rest) = act.split_once(' ').unwrap_or((act, ""));
+        let dative = match first.to_lowercase().as_str() {
+            "приказ" => Some("приказу"),
+            "распоряжение" => Some("распоряжению"),
+            "постановление" => Some("постановлению"),
+            "решение" => Some("решению"),
+            _ => None,
+        };
+        let mut caption = match dative {
+            Some(dative) if rest.is_empty() => format!("Приложение к {dative}"),
+            Some(dative) => format!("Приложение к {dative} {rest}"),
+            None => format!("Приложение к документу «{act}»"),
         };
         if !date.is_empty() && !already_dated {
             caption.push_str(&format!(" от {date}"));

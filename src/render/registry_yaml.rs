@@ -48,6 +48,9 @@ pub fn yaml(registry: &Registry, provenance: &Provenance) -> String {
                 }
                 None => out.push_str("      - name:\n"),
             }
+            if let Some(id) = &process.id {
+                let _ = writeln!(out, "        id: {}", scalar(&id.0));
+            }
             out.push_str("        touchpoints:\n");
             for touchpoint in process.touchpoints.iter().flatten() {
                 write_touchpoint(&mut out, touchpoint);

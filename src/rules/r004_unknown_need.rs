@@ -161,10 +161,8 @@ fn report(out: &mut Sink, path: impl FnOnce() -> YamlPath, entry: &NeedEntry) {
         }
         NeedValue::Malformed(key) => out.report(
             path(),
-            format!(
-                "Запись «{key}: …» не является потребностью: описание допускается только у other"
-            ),
-            "Запишите потребность кодом (info) или другую — как {other: \"описание\"}",
+            format!("Запись «{key}: …» не является потребностью из каталога"),
+            "Запишите потребность кодом из каталога с описанием ({info: \"о сроках выплат\"}) или другую — как {other: \"описание\"}",
         ),
     }
 }
@@ -210,9 +208,10 @@ directions: [{name: d, processes: [{name: p, touchpoints: [
         let yaml = "
 needs: [info, consultaton]
 directions: [{name: d, processes: [{name: p, touchpoints: [
-  {point: Сайт, channel: digital, needs: [получение консультаций, {info: x}, получение информации]}]}]}]
+  {point: Сайт, channel: digital, needs: [получение консультаций, {info: x}, {инфа: y}, получение информации]}]}]}]
 ";
         let found = run_rule(&RULE, yaml);
+        // `{info: x}` is a need of the catalogue with its description; `{инфа: y}` is none.
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].0, "needs[1]");
         assert!(
@@ -225,6 +224,14 @@ directions: [{name: d, processes: [{name: p, touchpoints: [
             "directions[0].processes[0].touchpoints[0].needs[0]"
         );
         assert!(found[1].1.contains("«consultation»"));
-        assert!(found[2].1.contains("только у other"));
+        assert_eq!(
+            found[2].0,
+            "directions[0].processes[0].touchpoints[0].needs[2]"
+        );
+        assert!(
+            found[2]
+                .1
+                .contains("«инфа: …» не является потребностью из каталога")
+        );
     }
 }

@@ -415,6 +415,10 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
     ("I008", &["check", "tests/fixtures/tables/registry.xlsx"]),
     ("I009", &["check", "tests/fixtures/tables/registry.xlsx"]),
     (
+        "I010",
+        &["check", "tests/fixtures/real_layouts/segments_commas.docx"],
+    ),
+    (
         "I007",
         &["check", "tests/fixtures/profiles/north_ossetia.docx"],
     ),
@@ -594,7 +598,7 @@ fn many_processes(processes: usize, bad: bool) -> String {
 }
 
 #[test]
-fn hostile_size_every_one_of_many_process_findings_has_its_own_line() {
+fn hostile_size_many_process_findings_each_in_json_and_said_once_in_text() {
     let processes = 20_000;
     let clean = check_bytes(many_processes(processes, false).as_bytes());
     assert_eq!(clean.code, 0, "{}", clean.stdout);
@@ -612,18 +616,32 @@ fn hostile_size_every_one_of_many_process_findings_has_its_own_line() {
         assert_eq!(finding["line"], 9 + 8 * i as u64, "{finding}");
         assert_eq!(finding["column"], 22);
     }
-    // The text output quotes each finding's own line.
+    // The text output says the same finding once, quoting its first line, with the count and
+    // the lines of the others (documents.md «The terminal»); JSON keeps each.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bad.yaml"), many_processes(processes, true)).unwrap();
     let text = tochki_in(dir.path(), ["check", "bad.yaml"]);
-    let last_line = 9 + 8 * (processes - 1);
+    assert_eq!(
+        text.stdout.matches(" R001 ").count(),
+        1,
+        "{}",
+        &text.stdout[..600]
+    );
+    assert!(
+        text.stdout
+            .contains("9 |             channel: цифровой канал\n"),
+        "{}",
+        &text.stdout[..600]
+    );
     assert!(
         text.stdout.contains(&format!(
-            "{last_line} |             channel: цифровой канал\n"
+            "= то же ещё {} раз: строки 17, 25, 33,",
+            processes - 1
         )),
         "{}",
-        &text.stdout[text.stdout.len().saturating_sub(600)..]
+        &text.stdout[..600]
     );
+    assert!(text.stdout.contains("20000 ошибок"), "{}", text.stdout);
 }
 
 #[test]

@@ -764,11 +764,16 @@ fn the_caption_past_an_approval_block_names_the_act_and_check_takes_what_it_lack
     let yaml = std::fs::read_to_string(&out).unwrap();
     assert!(
         yaml.contains("act: Приказ Министерства финансов № 76")
-            && yaml.contains("date: \"24.09.2024\""),
+            && yaml.contains("date: \"2024-09-24\""),
         "{yaml}"
     );
-    // No organisation in the title: check says so in the table's terms, not YAML's.
-    let run = tochki(["check", "tests/fixtures/layouts/approval_block.docx"]);
+    // The body is the issuer of its own order: «приказом Министерства финансов».
+    assert!(
+        yaml.contains("organization: Министерство финансов\n"),
+        "{yaml}"
+    );
+    // No organisation anywhere above the table: check says so in the table's terms, not YAML's.
+    let run = tochki(["check", "tests/fixtures/real_layouts/marks.xlsx"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains("--organization") && !run.stdout.contains("organization:"),
@@ -776,7 +781,7 @@ fn the_caption_past_an_approval_block_names_the_act_and_check_takes_what_it_lack
         run.stdout
     );
     let given = codes_of(&[
-        "tests/fixtures/layouts/approval_block.docx",
+        "tests/fixtures/real_layouts/marks.xlsx",
         "--organization",
         "Министерство финансов Омской области",
     ]);

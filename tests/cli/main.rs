@@ -7,6 +7,7 @@ mod diff;
 mod ecosystem;
 mod help;
 mod import;
+mod layouts;
 mod profiles;
 mod requests;
 mod schema;

@@ -117,8 +117,49 @@ fn matched_length<F: Copy + PartialEq>(header: &str, spec: &ColumnSpec<F>) -> us
     best_match(header, spec).1
 }
 
-/// [`classify`], with the length of the wording that decided.
+/// [`classify`], with the length of the wording that decided; a heading hyphenated by hand to
+/// fit a narrow column («Точка взаимо-» ⏎ «действия») is read joined when as written it names
+/// nothing.
 fn best_match<F: Copy + PartialEq>(header: &str, spec: &ColumnSpec<F>) -> (Heading<F>, usize) {
+    let found = best_match_as_written(header, spec);
+    if found.0 == Heading::Unknown
+        && let Some(joined) = dehyphenated(header)
+    {
+        return best_match_as_written(&joined, spec);
+    }
+    found
+}
+
+/// A heading with its hand hyphenation undone: a hyphen at a line's end (or before a space)
+/// between two lower-case letters joins them; None when there is none.
+pub fn dehyphenated(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut joined = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '-' && i > 0 && chars[i - 1].is_lowercase() {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            if j > i + 1 && j < chars.len() && chars[j].is_lowercase() {
+                joined = true;
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    joined.then_some(out)
+}
+
+fn best_match_as_written<F: Copy + PartialEq>(
+    header: &str,
+    spec: &ColumnSpec<F>,
+) -> (Heading<F>, usize) {
     let raw = without_marks(header);
     let normal = normalize(&raw);
     if normal.is_empty() && raw.trim().is_empty() {

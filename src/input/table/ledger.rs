@@ -355,7 +355,7 @@ impl Ledger {
             .flat_map(|t| t.notes.iter().map(move |n| format!("{}: {n}", t.table)))
             .collect();
         for other in self.others.iter().filter(|o| !o.joined) {
-            notes.push(format!("{} не прочитан(а): {}", other.table, other.why));
+            notes.push(format!("{}: {}", other.table, other.why));
         }
         notes
     }

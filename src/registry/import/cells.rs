@@ -58,40 +58,50 @@ pub(super) fn basis_code(cell: &str) -> Option<&'static str> {
     }
 }
 
-/// The needs of a cell: one per line or `;`; wordings split at their own commas are joined
-/// back into the longest catalogue wording. What matches nothing becomes `{other: text}` and is
-/// returned for I003. A text in «…» is never split: `show` writes a description holding `;` or
-/// a line break as «Иное: «…»» ([`quote_description`]), and it comes back as one need.
+/// The needs of a cell: one per line or `;`; wordings split at their own commas, or wrapped over
+/// lines (a paste from PDF breaks «получение информации о ходе рассмотрения ⏎ заявления, …» at
+/// every line), are joined back into the longest catalogue wording. What matches nothing becomes
+/// `{other: text}`, a line each, and is returned for I003. A text in «…» is never split: `show`
+/// writes a description holding `;` or a line break as «Иное: «…»» ([`quote_description`]), and
+/// it comes back as one need.
 pub fn needs_of(cell: &str) -> (Vec<NeedEntry>, Vec<String>) {
     let mut entries = Vec::new();
     let mut unmatched = Vec::new();
-    for piece in split_outside_quotes(cell) {
-        let piece = clean_item(piece);
-        if piece.is_empty() {
-            continue;
+    let mut run: Vec<&str> = Vec::new();
+    for (piece, ends_list) in split_outside_quotes(cell) {
+        let item = clean_item(piece);
+        if let Some(entry) = (!item.is_empty()).then(|| described(item)).flatten() {
+            rejoin(&run, &mut entries, &mut unmatched);
+            run.clear();
+            entries.push(entry);
+        } else if !item.is_empty() {
+            run.push(piece);
         }
-        if let Some(need) = Need::parse(piece) {
-            entries.push(code_entry(need));
-            continue;
+        // `;` ends a list item for sure; a line break may only wrap one.
+        if ends_list {
+            rejoin(&run, &mut entries, &mut unmatched);
+            run.clear();
         }
-        if let Some((head, description)) = piece.split_once(':')
-            && let Some(need) = Need::parse(head)
-        {
-            let description = unquote_description(description.trim());
-            entries.push(if need == Need::Other {
-                other_entry(description)
-            } else {
-                described_entry(need, description)
-            });
-            continue;
-        }
-        rejoin(piece, &mut entries, &mut unmatched);
     }
+    rejoin(&run, &mut entries, &mut unmatched);
     (entries, unmatched)
 }
 
-/// The pieces of a needs cell between line breaks and `;`, none inside «…».
-pub(super) fn split_outside_quotes(cell: &str) -> Vec<&str> {
+/// A need written with its description («получение информации: о сроках выплат», «Иное: …»).
+fn described(item: &str) -> Option<NeedEntry> {
+    let (head, description) = item.split_once(':')?;
+    let need = Need::parse(head)?;
+    let description = unquote_description(description.trim());
+    Some(if need == Need::Other {
+        other_entry(description)
+    } else {
+        described_entry(need, description)
+    })
+}
+
+/// The pieces of a needs cell between line breaks and `;`, none inside «…», each with whether
+/// a `;` (not a line break) ends it.
+pub(super) fn split_outside_quotes(cell: &str) -> Vec<(&str, bool)> {
     let mut pieces = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -100,13 +110,13 @@ pub(super) fn split_outside_quotes(cell: &str) -> Vec<&str> {
             '«' => depth += 1,
             '»' => depth = depth.saturating_sub(1),
             '\n' | ';' if depth == 0 => {
-                pieces.push(&cell[start..i]);
+                pieces.push((&cell[start..i], ch == ';'));
                 start = i + ch.len_utf8();
             }
             _ => {}
         }
     }
-    pieces.push(&cell[start..]);
+    pieces.push((&cell[start..], true));
     pieces
 }
 
@@ -136,39 +146,69 @@ pub(super) fn unquote_description(text: &str) -> &str {
     }
 }
 
-/// A piece split at commas: the longest runs of parts that are catalogue wordings, the rest as
-/// `other`.
-pub(super) fn rejoin(piece: &str, entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>) {
-    let parts: Vec<&str> = piece.split(',').collect();
-    let mut start = 0;
-    let mut loose: Vec<&str> = Vec::new();
+/// Lines of a needs cell, cut at their commas too, matched to the longest catalogue wording
+/// that consecutive parts spell (across commas and line breaks); the parts that spell none are
+/// `other` needs, one per line.
+pub(super) fn rejoin(lines: &[&str], entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>) {
+    // (the part, the line it is on)
+    let parts: Vec<(&str, usize)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(line, text)| text.split(',').map(move |part| (part, line)))
+        .collect();
+    let spell = |from: usize, to: usize| -> String {
+        let mut text = String::new();
+        for (i, (part, line)) in parts[from..to].iter().enumerate() {
+            if i > 0 {
+                text.push_str(if parts[from + i - 1].1 == *line {
+                    ","
+                } else {
+                    " "
+                });
+            }
+            text.push_str(part);
+        }
+        text
+    };
     let flush =
-        |loose: &mut Vec<&str>, entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>| {
-            let text = loose.join(",").trim().to_string();
-            loose.clear();
-            if !clean_item(&text).is_empty() {
-                let text = clean_item(&text).to_string();
-                entries.push(other_entry(&text));
-                unmatched.push(text);
+        |from: usize, to: usize, entries: &mut Vec<NeedEntry>, unmatched: &mut Vec<String>| {
+            let mut at = from;
+            while at < to {
+                let line = parts[at].1;
+                let end = (at..to).find(|&i| parts[i].1 != line).unwrap_or(to);
+                let text = clean_item(
+                    &parts[at..end]
+                        .iter()
+                        .map(|(p, _)| *p)
+                        .collect::<Vec<_>>()
+                        .join(","),
+                )
+                .to_string();
+                if !text.is_empty() {
+                    entries.push(other_entry(&text));
+                    unmatched.push(text);
+                }
+                at = end;
             }
         };
+    let mut start = 0;
+    let mut loose = 0;
     while start < parts.len() {
-        let found = (start + 1..=parts.len())
+        // No catalogue wording spans more than a dozen parts: a window keeps a long cell linear.
+        let found = (start + 1..=parts.len().min(start + 16))
             .rev()
-            .find_map(|end| Need::parse(&parts[start..end].join(",")).map(|need| (end, need)));
+            .find_map(|end| Need::parse(&spell(start, end)).map(|need| (end, need)));
         match found {
             Some((end, need)) => {
-                flush(&mut loose, entries, unmatched);
+                flush(loose, start, entries, unmatched);
                 entries.push(code_entry(need));
                 start = end;
+                loose = end;
             }
-            None => {
-                loose.push(parts[start]);
-                start += 1;
-            }
+            None => start += 1,
         }
     }
-    flush(&mut loose, entries, unmatched);
+    flush(loose, parts.len(), entries, unmatched);
 }
 
 /// A list item without its bullet, numbering and final full stop.

@@ -68,12 +68,12 @@ pub(super) fn join_continuations<'a>(
                 others.push(Other {
                     table: next.name(),
                     joined: false,
-                    why: why.to_string(),
+                    why: format!("не присоединено к перечню — {why}"),
                 });
                 stopped = true;
             }
             Continuation::Other => {
-                others.push(other_table(index, next, segment_tables, "не продолжение перечня: нет повторённой шапки, строки номеров граф или тех же граф"));
+                others.push(other_table(index, next, segment_tables, "не прочитано: не продолжение перечня (нет повторённой шапки, строки номеров граф или тех же граф)"));
                 stopped = true;
             }
         }
@@ -88,7 +88,7 @@ pub(super) fn other_table(index: usize, grid: &Grid, segment_tables: &[usize], w
         table: grid.name(),
         joined: false,
         why: if read_as_segments {
-            "прочитана как сегментация или профили клиентов".to_string()
+            "сегментация или профили клиентов (прочитаны отдельно)".to_string()
         } else {
             why.to_string()
         },

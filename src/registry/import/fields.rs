@@ -63,6 +63,19 @@ pub const REGISTRY_COLUMNS: ColumnSpec<Field> = ColumnSpec {
             Field::Basis,
             &["Основание", "Документ/поручение", "Документ поручение"],
         ),
+        (
+            Field::ProcessId,
+            &["Код процесса", "Идентификатор процесса"],
+        ),
+        (
+            Field::Id,
+            &[
+                "Код точки",
+                "Код точки взаимодействия",
+                "Идентификатор точки",
+                "Идентификатор точки взаимодействия",
+            ],
+        ),
     ],
     not_fields: &[],
     qualifiers: Qualifiers::Around,
@@ -82,10 +95,14 @@ pub enum Field {
     Client,
     Value,
     Basis,
+    /// The process's identifier (the appendix writes it when the registry has one).
+    ProcessId,
+    /// The touchpoint's identifier.
+    Id,
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 13] = [
         Field::Number,
         Field::Direction,
         Field::Process,
@@ -97,6 +114,21 @@ impl Field {
         Field::Client,
         Field::Value,
         Field::Basis,
+        Field::ProcessId,
+        Field::Id,
+    ];
+
+    /// The fields of a touchpoint (what makes a row a touchpoint's).
+    pub const TOUCHPOINT: [Field; 9] = [
+        Field::Point,
+        Field::Channel,
+        Field::Needs,
+        Field::Interaction,
+        Field::Features,
+        Field::Client,
+        Field::Value,
+        Field::Basis,
+        Field::Id,
     ];
 
     /// The key of the registry format (`--column "Заголовок=point"` uses it too).
@@ -113,6 +145,8 @@ impl Field {
             Field::Client => "client",
             Field::Value => "value",
             Field::Basis => "basis",
+            Field::ProcessId => "process_id",
+            Field::Id => "id",
         }
     }
 

@@ -1,9 +1,11 @@
 //! The header of a registry table: its row or rows (two-row headers as leaf headings), and
 //! which field each column is, by whole wordings.
 
+use super::cells::channel_code;
 use super::fields::Field;
 use super::rows::{is_number_row, row_words};
 use crate::input::Grid;
+use crate::registry::needs::Need;
 use crate::text::normalize;
 
 /// How many rows from the top may be title and approval lines (УТВЕРЖДАЮ, СОГЛАСОВАНО) before
@@ -22,6 +24,9 @@ pub(super) struct Header {
     pub(super) number: usize,
     /// Each column's heading as messages name it and the field it names.
     pub(super) columns: Vec<(String, Option<Field>)>,
+    /// The columns of a matrix of marks: a catalogue wording under «Удовлетворяемые
+    /// потребности», a kind («цифровая», «офлайн») under «Вид точки».
+    pub(super) marks: Vec<Option<Mark>>,
     /// The words of each header row, to skip copies of them in the body.
     pub(super) words: Vec<Vec<String>>,
 }
@@ -35,6 +40,7 @@ impl Header {
             merged_above: true,
             ..crate::input::Slot::default()
         };
+        let mut marks = vec![None; width];
         let columns = (0..width)
             .map(|c| {
                 if top == bottom {
@@ -63,7 +69,11 @@ impl Header {
                 match field_of(&text, explicit) {
                     Some(field) => (text, Some(field)),
                     None => {
-                        let field = leaf_field(&text, field_of(&parent, explicit));
+                        let parent_field = field_of(&parent, explicit);
+                        let field = leaf_field(&text, parent_field);
+                        if field.is_none() {
+                            marks[c] = mark_of(&text, parent_field);
+                        }
                         (format!("{parent}: {text}"), field)
                     }
                 }
@@ -74,8 +84,26 @@ impl Header {
             bottom,
             number: leaf.number,
             columns,
+            marks,
             words: grid.rows[top..=bottom].iter().map(row_words).collect(),
         }
+    }
+}
+
+/// What a column of a matrix of marks stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    Need(Need),
+    /// The channel's code.
+    Channel(&'static str),
+}
+
+/// The mark column a leaf heading makes under its parent's field, if any.
+fn mark_of(leaf: &str, parent: Option<Field>) -> Option<Mark> {
+    match parent? {
+        Field::Needs => Need::parse(leaf).map(Mark::Need),
+        Field::Channel | Field::Point => channel_code(leaf).map(Mark::Channel),
+        _ => None,
     }
 }
 

@@ -7,7 +7,7 @@ mod codes;
 mod fields;
 
 pub use codes::{I001, I002, I003, I004, I005, I006, I008, I009};
-pub use segments::I007;
+pub use segments::{I007, I010};
 mod segments;
 pub use fields::{Field, Options};
 mod cells;
@@ -371,7 +371,7 @@ mod tests {
         );
         assert_eq!(registry.organization.unwrap().0, "Минфин");
         let approved = registry.approved.unwrap();
-        assert_eq!(approved.date.unwrap().0, "24.09.2024");
+        assert_eq!(approved.date.unwrap().0, "2024-09-24");
         assert!(imported.findings.is_empty(), "{:?}", imported.findings);
         // Places: the second touchpoint of the first process stands in row 5.
         let path = YamlPath::root()

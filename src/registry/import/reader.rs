@@ -4,13 +4,13 @@
 use super::cells::{basis_code, channel_code, needs_of};
 use super::codes::{i002, i002_twice, i003, i004, i008, i009};
 use super::fields::Field;
-use super::header::Header;
+use super::header::{Header, Mark};
 use super::places::{DirectionRows, RowRef};
 use super::rows::{is_blank, is_number_row, is_section_number, row_words};
 use crate::diagnostic::{Finding, Position};
 use crate::input::table::{Fate, TableAccount, is_error_value, tail_row};
 use crate::input::{Grid, GridRow};
-use crate::registry::model::{Direction, OneOrMany, Process, Text, Touchpoint};
+use crate::registry::model::{Direction, NeedEntry, OneOrMany, Process, Text, Touchpoint};
 use std::collections::BTreeMap;
 
 /// The reader of one table's data rows.
@@ -37,6 +37,8 @@ pub(super) struct TableReader<'a> {
     pub(super) accounts: Vec<TableAccount>,
     /// Which columns hold texts (a count under one is a totals row).
     pub(super) text_columns: Vec<bool>,
+    /// The columns of a matrix of marks: a need or a kind of point each (import.md).
+    pub(super) marks: Vec<Option<Mark>>,
 }
 
 impl<'a> TableReader<'a> {
@@ -45,7 +47,8 @@ impl<'a> TableReader<'a> {
         let mut headers = Vec::new();
         let mut findings = Vec::new();
         let mut unknown = std::collections::HashSet::new();
-        for (column, (text, field)) in header.columns.iter().enumerate() {
+        for (column, ((text, field), mark)) in header.columns.iter().zip(&header.marks).enumerate()
+        {
             // A header merged across belongs to the column where it starts.
             let field = *field;
             let first = field.and_then(|f| fields.iter().position(|g| *g == Some(f)));
@@ -62,7 +65,11 @@ impl<'a> TableReader<'a> {
                         .at(position)
                         .with_cell(label),
                 );
-            } else if field.is_none() && !text.trim().is_empty() && unknown.insert(text.as_str()) {
+            } else if field.is_none()
+                && mark.is_none()
+                && !text.trim().is_empty()
+                && unknown.insert(text.as_str())
+            {
                 // Each unknown header once: a sheet of 5,000 columns named «x» is one finding.
                 findings.push(i002(text).at(position).with_cell(label));
             }
@@ -70,7 +77,14 @@ impl<'a> TableReader<'a> {
         let has_direction_column = fields.contains(&Some(Field::Direction));
         let text_columns = fields
             .iter()
-            .map(|f| f.is_some_and(|f| !matches!(f, Field::Number | Field::Basis)))
+            .map(|f| {
+                f.is_some_and(|f| {
+                    !matches!(
+                        f,
+                        Field::Number | Field::Basis | Field::ProcessId | Field::Id
+                    )
+                })
+            })
             .collect();
         TableReader {
             grid,
@@ -87,6 +101,7 @@ impl<'a> TableReader<'a> {
             has_direction_column,
             accounts: Vec::new(),
             text_columns,
+            marks: header.marks.clone(),
         }
     }
 
@@ -97,6 +112,11 @@ impl<'a> TableReader<'a> {
             .zip(&self.fields)
             .enumerate()
             .map(|(i, (heading, field))| {
+                let field = field.or(match self.marks.get(i) {
+                    Some(Some(Mark::Need(_))) => Some(Field::Needs),
+                    Some(Some(Mark::Channel(_))) => Some(Field::Channel),
+                    _ => None,
+                });
                 let ignored = match field {
                     Some(Field::Number) => Some("номер строки".to_string()),
                     Some(_) => None,
@@ -298,6 +318,7 @@ impl<'a> TableReader<'a> {
             .and_then(|c| row.slots.get(c))
             .map(|s| s.text.trim().to_string())
             .unwrap_or_default();
+        let (marked_needs, _) = self.marked(row);
         let Some(touchpoint) = self
             .directions
             .last_mut()
@@ -308,10 +329,11 @@ impl<'a> TableReader<'a> {
         else {
             return false;
         };
-        if own_needs.is_empty() {
+        if own_needs.is_empty() && marked_needs.is_empty() {
             return true;
         }
-        let (entries, unmatched) = needs_of(&own_needs);
+        let (mut entries, unmatched) = needs_of(&own_needs);
+        entries.extend(marked_needs);
         let mut all = match touchpoint.needs.take() {
             Some(OneOrMany::Many(list)) => list,
             Some(OneOrMany::One(one)) => vec![one],
@@ -340,6 +362,9 @@ impl<'a> TableReader<'a> {
 
     pub(super) fn start_process(&mut self, name: String, row: &GridRow) {
         let at = self.at(row);
+        let id = self
+            .text(row, Field::ProcessId)
+            .map(|t| Text(t.to_string()));
         self.process = Some(name.clone());
         if let Some(direction) = self.directions.last_mut() {
             direction
@@ -347,7 +372,7 @@ impl<'a> TableReader<'a> {
                 .get_or_insert_with(Vec::new)
                 .push(Process {
                     name: Some(Text(name)),
-                    id: None,
+                    id,
                     touchpoints: Some(Vec::new()),
                 });
         }
@@ -356,18 +381,26 @@ impl<'a> TableReader<'a> {
         }
     }
 
-    /// A data row; `row` as stored (its merged cells empty) decides what starts, `resolved`
-    /// (merged cells filled from above) gives the touchpoint's values.
-    pub(super) fn read_row(&mut self, raw: &GridRow, resolved: &GridRow) -> Fate {
-        let row = resolved;
-        // Every field but the number, direction and process belongs to the touchpoint.
-        let has_touchpoint = Field::ALL[3..].iter().any(|f| self.text(row, *f).is_some());
-        // The direction: a new text starts one, an empty or merged cell continues it.
-        let headed =
-            self.text(raw, Field::Direction).is_some() || self.text(raw, Field::Process).is_some();
+    /// The direction and process a row starts: a new text starts one, an empty or merged cell
+    /// continues the one in force.
+    fn start_headings(&mut self, raw: &GridRow, row: &GridRow) {
+        // A direction repeated in every row is the same direction however its case, «ё» or
+        // spacing varies (one person typed it, another pasted it): the first spelling names it.
         match self.text(raw, Field::Direction) {
-            Some(name) if self.direction.as_deref() != Some(name) => {
-                self.start_direction(name.to_string(), raw)
+            Some(name)
+                if !self
+                    .direction
+                    .as_deref()
+                    .is_some_and(|d| same_name(d, name)) =>
+            {
+                self.start_direction(name.to_string(), raw);
+                // A process cell merged down across the new direction's first row names that
+                // row's process in the new direction, as the document shows it there.
+                if self.text(raw, Field::Process).is_none()
+                    && let Some(process) = self.text(row, Field::Process)
+                {
+                    self.start_process(process.to_string(), raw);
+                }
             }
             _ if !self.has_direction_column && self.directions.is_empty() => {
                 let at = self.at(raw);
@@ -380,11 +413,28 @@ impl<'a> TableReader<'a> {
             _ => {}
         }
         match self.text(raw, Field::Process) {
-            Some(name) if self.process.as_deref() != Some(name) && !self.directions.is_empty() => {
+            Some(name)
+                if !self.process.as_deref().is_some_and(|p| same_name(p, name))
+                    && !self.directions.is_empty() =>
+            {
                 self.start_process(name.to_string(), raw)
             }
             _ => {}
         }
+    }
+
+    /// A data row; `row` as stored (its merged cells empty) decides what starts, `resolved`
+    /// (merged cells filled from above) gives the touchpoint's values.
+    pub(super) fn read_row(&mut self, raw: &GridRow, resolved: &GridRow) -> Fate {
+        let row = resolved;
+        // Every field but the number, direction and process belongs to the touchpoint.
+        let has_touchpoint = Field::TOUCHPOINT
+            .iter()
+            .any(|f| self.text(row, *f).is_some());
+        // The direction: a new text starts one, an empty or merged cell continues it.
+        let headed =
+            self.text(raw, Field::Direction).is_some() || self.text(raw, Field::Process).is_some();
+        self.start_headings(raw, row);
         if !has_touchpoint {
             return if headed { Fate::Heading } else { Fate::Empty };
         }
@@ -450,19 +500,50 @@ impl<'a> TableReader<'a> {
         }
     }
 
+    /// The needs and kinds of point a row marks in a matrix of marks («+», «✓», «да»).
+    pub(super) fn marked(&self, row: &GridRow) -> (Vec<NeedEntry>, Vec<&'static str>) {
+        let mut needs = Vec::new();
+        let mut channels = Vec::new();
+        for (slot, mark) in row.slots.iter().zip(&self.marks) {
+            if !is_mark(&slot.text) {
+                continue;
+            }
+            match mark {
+                Some(Mark::Need(need)) => {
+                    needs.push(NeedEntry::Name(Text(need.code().to_string())))
+                }
+                Some(Mark::Channel(code)) => channels.push(*code),
+                None => {}
+            }
+        }
+        (needs, channels)
+    }
+
     pub(super) fn touchpoint(&mut self, row: &GridRow) -> Touchpoint {
+        let (marked_needs, marked_channels) = self.marked(row);
         let channel = match self.text(row, Field::Channel) {
             Some(cell) => Some(channel_code(cell).map_or_else(|| cell.to_string(), str::to_string)),
+            // One kind marked is the point's kind; both marked leave it for `check` to say.
+            None if marked_channels.len() == 1 => Some(marked_channels[0].to_string()),
             None => self
                 .text(row, Field::Features)
                 .and_then(channel_code)
                 .map(str::to_string),
         };
-        let needs = self.text(row, Field::Needs).map(|cell| {
+        let mut needs = self.text(row, Field::Needs).map(|cell| {
             let (entries, unmatched) = needs_of(cell);
             self.outside_catalogue(row, unmatched);
-            OneOrMany::Many(entries)
+            entries
         });
+        if !marked_needs.is_empty() {
+            let list = needs.get_or_insert_with(Vec::new);
+            for need in marked_needs {
+                if !list.contains(&need) {
+                    list.push(need);
+                }
+            }
+        }
+        let needs = needs.map(OneOrMany::Many);
         let text = |field| self.text(row, field).map(|t| Text(t.to_string()));
         let basis = self
             .text(row, Field::Basis)
@@ -476,9 +557,24 @@ impl<'a> TableReader<'a> {
             client: text(Field::Client),
             value: text(Field::Value),
             basis,
-            id: None,
+            id: text(Field::Id),
         }
     }
+}
+
+/// Whether two cells name the same direction or process: case, «ё» and spacing aside.
+fn same_name(a: &str, b: &str) -> bool {
+    a == b || crate::text::normalize_option(a) == crate::text::normalize_option(b)
+}
+
+/// Whether a cell of a matrix of marks marks its column: any text but a «no» («-», «нет», «0»).
+fn is_mark(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && !matches!(
+            text.to_lowercase().as_str(),
+            "-" | "–" | "—" | "нет" | "0" | "ложь" | "false"
+        )
 }
 
 /// A row with one text and nothing in the touchpoint's columns: a section heading, a direction

@@ -34,13 +34,54 @@ fn is_segmentation_header(row: &GridRow) -> bool {
             .any(|t| t == "значение признака" || t == "значения признака")
 }
 
-/// A list of values as a table cell holds it: `;` or line breaks between them.
+/// A list of values as a table cell holds it: `;` or line breaks between them; in a cell with
+/// neither, commas (see [`comma_values`]).
 fn values_of(cell: &str) -> Vec<Text> {
-    cell.split([';', '\n'])
+    let pieces: Vec<&str> = if cell.contains([';', '\n']) {
+        cell.split([';', '\n']).collect()
+    } else {
+        comma_values(cell).unwrap_or_else(|| vec![cell])
+    };
+    pieces
+        .into_iter()
         .map(|v| v.trim().trim_end_matches('.').trim())
         .filter(|v| !v.is_empty())
         .map(|v| Text(v.to_string()))
         .collect()
+}
+
+/// The values of a cell that separates them by commas («Удаленная работа, работа в офисе,
+/// гибрид»), or None when the commas belong to one value. A comma between digits is a decimal
+/// comma («до 1,5 лет»), never a separator; the cell is one value when a part is long (more than
+/// five words) or goes on with a participle or «который» («Сотрудники, работающие удаленно»).
+fn comma_values(cell: &str) -> Option<Vec<&str>> {
+    let chars: Vec<(usize, char)> = cell.char_indices().collect();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let decimal = i > 0
+            && chars[i - 1].1.is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+        if c == ',' && !decimal {
+            parts.push(&cell[start..at]);
+            start = at + 1;
+        }
+    }
+    parts.push(&cell[start..]);
+    if parts.len() < 2 {
+        return None;
+    }
+    // Active participles: «работающие», «занимающий», «прошедшие».
+    const PARTICIPLE: [&str; 8] = ["щий", "щая", "щее", "щие", "вший", "вшая", "вшее", "вшие"];
+    let one_value = parts.iter().enumerate().any(|(i, part)| {
+        let words: Vec<String> = part.split_whitespace().map(str::to_lowercase).collect();
+        words.len() > 5
+            || (i > 0
+                && words.first().is_some_and(|w| {
+                    w.starts_with("котор") || PARTICIPLE.iter().any(|p| w.ends_with(p))
+                }))
+    });
+    (!one_value).then_some(parts)
 }
 
 /// A value cell that describes the attribute instead of listing values («Регион (в зависимости
@@ -85,6 +126,31 @@ pub static I007: crate::diagnostic::Rule = crate::diagnostic::Rule {
 Пример: | Льготы | Увеличение отпускного периода …; Надбавка к окладу … | (пусто) |
 
 Как исправить: перенесите название признака и значения в их графы.
+
+Основание: Северная Осетия, таблица признаков для сегментации внутреннего клиента.",
+    scope: crate::diagnostic::Scope::Import,
+};
+
+pub static I010: crate::diagnostic::Rule = crate::diagnostic::Rule {
+    code: "I010",
+    name: "segmentation-values-by-comma",
+    severity: Severity::Info,
+    source: "Северная Осетия, таблица признаков",
+    summary: "значения признака разделены запятыми, а не «;»: сказано, как прочитаны",
+    explanation: "\
+Что проверяет: ячейку «Значение признака», где значения разделены запятыми («Удаленная работа,
+работа в офисе, гибрид»), а не «;» или переносом строки.
+
+Почему это важно: прочитанная как одно значение, такая ячейка даёт признак с одним длинным
+значением, и профили, которые называют «Удаленная работа», не проходят проверку (R019) не по
+своей вине. tochki делит ячейку по запятым, если в ней нет «;» и переносов, запятая не
+десятичная («1,5 года»), каждая часть не длиннее пяти слов и ни одна не продолжает предыдущую
+причастием или словом «который» («Сотрудники, работающие удаленно» — одно значение), и говорит,
+как прочитал.
+
+Пример: | Социально-демографические | Формат работы | Удаленная работа, работа в офисе, гибрид |
+
+Как исправить: ничего, если прочитано верно; если это одно значение, разделите значения «;».
 
 Основание: Северная Осетия, таблица признаков для сегментации внутреннего клиента.",
     scope: crate::diagnostic::Scope::Import,
@@ -152,6 +218,20 @@ fn read_segmentation(segments: &mut Segments, g: usize, grid: &Grid, header: usi
             kind = own_kind.to_string();
         }
         let free = describes(&values);
+        if !free && !values.contains([';', '\n']) && comma_values(&values).is_some() {
+            let mut finding = I010
+                .finding(format!(
+                    "Значения признака «{name}» прочитаны через запятую: {}",
+                    values_of(&values).iter().map(|v| format!("«{}»", v.0)).collect::<Vec<_>>().join(", ")
+                ))
+                .with_help("Если это одно значение, разделите значения признака «;», а запятые оставьте внутри значений")
+                .at(Position {
+                    line: row.number,
+                    column: values_at + 1,
+                });
+            finding.cell = Some(grid.cell_label(row.number, values_at + 1, "Значение признака"));
+            segments.findings.push(finding);
+        }
         segments
             .places
             .push((path.key("attribute"), g, row.number, name_at + 1));

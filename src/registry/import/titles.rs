@@ -20,15 +20,60 @@ pub(super) fn title_lines(grid: &Grid) -> impl Iterator<Item = &str> {
         .take(HEADER_SEARCH)
 }
 
-/// «Перечень … — Министерство …»: the organisation after the dash of `show`'s own title.
+/// «Перечень … — Министерство …»: the organisation after the dash of `show`'s own title; else
+/// the body whose own order the caption names («Приложение к приказу Министерства финансов
+/// Смоленской области», «Утвержден приказом …»): a приказ is the body's own act, so its issuer is
+/// the body (an appendix to a government's постановление or распоряжение names no body).
 pub(super) fn organization_from_titles(grid: &Grid) -> Option<String> {
-    title_lines(grid).find_map(|line| {
-        let (head, organization) = line.split_once(" — ")?;
-        normalize(head)
-            .starts_with("перечень точек взаимодействия")
-            .then(|| organization.trim().to_string())
-            .filter(|o| !o.is_empty())
-    })
+    title_lines(grid)
+        .find_map(|line| {
+            let (head, organization) = line.split_once(" — ")?;
+            normalize(head)
+                .starts_with("перечень точек взаимодействия")
+                .then(|| organization.trim().to_string())
+                .filter(|o| !o.is_empty())
+        })
+        .or_else(|| title_lines(grid).find_map(issuer_of_order))
+}
+
+/// The body that issued the order a caption line names, in the nominative: «… к приказу
+/// Министерства финансов Смоленской области от …» → «Министерство финансов Смоленской области».
+fn issuer_of_order(line: &str) -> Option<String> {
+    const HEADS: [(&str, &str); 12] = [
+        ("министерства", "Министерство"),
+        ("департамента", "Департамент"),
+        ("комитета", "Комитет"),
+        ("управления", "Управление"),
+        ("агентства", "Агентство"),
+        ("администрации", "Администрация"),
+        ("службы", "Служба"),
+        ("инспекции", "Инспекция"),
+        ("аппарата", "Аппарат"),
+        ("главного управления", "Главное управление"),
+        ("государственной инспекции", "Государственная инспекция"),
+        ("представительства", "Представительство"),
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let at = words
+        .iter()
+        .position(|w| matches!(w.to_lowercase().as_str(), "приказу" | "приказом"))?;
+    let rest = &words[at + 1..];
+    let end = rest
+        .iter()
+        .position(|w| {
+            let w = w.to_lowercase();
+            w == "от" || w.starts_with('№') || w == "n"
+        })
+        .unwrap_or(rest.len());
+    let issuer = rest[..end].join(" ");
+    let lower = issuer.to_lowercase();
+    let (genitive, nominative) = HEADS
+        .iter()
+        .filter(|(g, _)| lower.starts_with(&format!("{g} ")))
+        .max_by_key(|(g, _)| g.len())?;
+    let tail: String = issuer.chars().skip(genitive.chars().count()).collect();
+    let tail = tail.trim().trim_end_matches([',', '.']);
+    (!tail.is_empty()).then(|| format!("{nominative} {tail}"))
 }
 
 /// The act named in the title lines, as the model keeps it («Приказ Министерства … от
@@ -47,7 +92,7 @@ pub(super) fn act_of_caption(caption: &str) -> Option<String> {
     });
     static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"(?i)\bот\s+[«\x22]?\s*(\d{1,2})\s*[»\x22]?\s*(?:\.\s*(\d{1,2})\s*\.\s*|([а-яё]+)\s+)(\d{4})(?:\s*(?:г\.|года|г\b))?",
+            r"(?i)\bот\s+[«\x22]?\s*(\d{1,2})\b\s*[»\x22]?\s*(?:\.?\s*(\d{1,2})\b\s*[.\s]\s*|([а-яё]+)\s+)(\d{4})(?:\s*(?:г\.|года|г\b))?",
         )
         .expect("date regex")
     });
@@ -56,10 +101,20 @@ pub(super) fn act_of_caption(caption: &str) -> Option<String> {
         regex::Regex::new(r"(?:№|\bN)\s*([0-9][0-9A-Za-zА-Яа-яЁё/\-]*)").expect("number regex")
     });
     let text = caption.split_whitespace().collect::<Vec<_>>().join(" ");
-    let kind = ACT.captures(&text)?;
-    let rest = &text[kind.get(0)?.end()..];
-    let date = DATE.captures(rest)?;
-    let number = NUMBER.captures(rest)?;
+    // The act whose date and number follow it with no other act between: a caption of two lines
+    // («Приложение к приказу Министерства …» over «Утвержден приказом … от … № 76») names one.
+    let kinds: Vec<regex::Captures> = ACT.captures_iter(&text).collect();
+    let (kind, rest, date, number) = kinds.iter().enumerate().find_map(|(i, kind)| {
+        let rest = &text[kind.get(0)?.end()..];
+        let date = DATE.captures(rest)?;
+        let number = NUMBER.captures(rest)?;
+        let next_act = kinds.get(i + 1).map_or(usize::MAX, |k| {
+            k.get(0).map_or(usize::MAX, |m| {
+                m.start() - kind.get(0).map_or(0, |m| m.end())
+            })
+        });
+        (date.get(0)?.start() < next_act).then_some((kind, rest, date, number))
+    })?;
     let day: u32 = date[1].parse().ok()?;
     let month: u32 = match (date.get(2), date.get(3)) {
         (Some(m), _) => m.as_str().parse().ok()?,
@@ -73,7 +128,11 @@ pub(super) fn act_of_caption(caption: &str) -> Option<String> {
     chrono::NaiveDate::from_ymd_opt(year, month, day)?;
     // The issuer: the words between the act's kind and its date or number.
     let issuer_end = date.get(0)?.start().min(number.get(0)?.start());
-    let issuer = rest[..issuer_end].trim().trim_end_matches(',').trim();
+    // A caption that quotes the act («к документу «Распоряжение …»») leaves its quotes.
+    let issuer = rest[..issuer_end]
+        .trim()
+        .trim_matches(['«', '»', '"', ','])
+        .trim();
     let kind = match kind[1].to_lowercase().as_str() {
         "приказ" => "Приказ",
         "распоряжени" => "Распоряжение",
@@ -123,7 +182,10 @@ pub(super) fn approved_of(act: &str) -> Approved {
     let (act, date) = match dated {
         Some(i) => {
             let mut rest = words.clone();
-            let date = rest[i + 1].trim_end_matches([',', '.']).to_string();
+            // The registry's dates are ISO (registry.md), whatever the caption wrote.
+            let written = rest[i + 1].trim_end_matches([',', '.']);
+            let date = crate::registry::model::parse_date(written)
+                .map_or_else(|| written.to_string(), |d| d.format("%Y-%m-%d").to_string());
             rest.drain(i..i + 2);
             (rest.join(" "), Some(Text(date)))
         }
@@ -132,5 +194,45 @@ pub(super) fn approved_of(act: &str) -> Approved {
     Approved {
         act: Some(Text(act)).filter(|t| !t.0.is_empty()),
         date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caption_names_its_act_with_the_month_as_a_number() {
+        assert_eq!(
+            act_of_caption("Утвержден приказом Министерства финансов Смоленской области от «24» 09 2024 г. № 76").as_deref(),
+            Some("Приказ Министерства финансов Смоленской области от 24.09.2024 № 76")
+        );
+        assert_eq!(
+            act_of_caption("Приложение к приказу от 24.09.2024 № 76").as_deref(),
+            Some("Приказ от 24.09.2024 № 76")
+        );
+        // Digits run together are no day and month.
+        assert_eq!(act_of_caption("приказ от 24 2024 № 7"), None);
+    }
+
+    #[test]
+    fn the_body_is_the_issuer_of_its_own_order_in_the_nominative() {
+        assert_eq!(
+            issuer_of_order("Приложение к приказу Министерства финансов Смоленской области")
+                .as_deref(),
+            Some("Министерство финансов Смоленской области")
+        );
+        assert_eq!(
+            issuer_of_order(
+                "УТВЕРЖДЕН приказом Главного управления ЗАГС области от 01.02.2025 № 3"
+            )
+            .as_deref(),
+            Some("Главное управление ЗАГС области")
+        );
+        assert_eq!(
+            issuer_of_order("Приложение к постановлению Правительства области"),
+            None
+        );
+        assert_eq!(issuer_of_order("Приложение к приказу от 01.02.2025"), None);
     }
 }
