@@ -58,6 +58,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::survey::codes::S009,
     &crate::survey::codes::S010,
     &crate::survey::codes::S011,
+    &crate::survey::codes::S012,
 ];
 
 /// Finds a code (case does not matter).

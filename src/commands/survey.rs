@@ -189,7 +189,8 @@ fn registry(path: Option<&Path>) -> anyhow::Result<Option<(crate::registry::Regi
 
 fn tally_status(report: &TallyReport, fail_on_decline: bool) -> ExitStatus {
     let status = status_of(&report.findings, false);
-    if fail_on_decline && report.declines().next().is_some() {
+    // A question that could not be compared may hide a decline: a failure too (survey.md).
+    if fail_on_decline && (report.declines().next().is_some() || !report.incomparable.is_empty()) {
         ExitStatus::Findings
     } else {
         status

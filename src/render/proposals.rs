@@ -15,7 +15,9 @@ pub const NO_DECLINE: &str = "Снижения удовлетворенност�
 /// The line of a draft with nothing to propose: no decline, or none among the items that could
 /// be assessed at all.
 pub fn no_decline(proposals: &Proposals) -> &'static str {
-    if proposals.unassessed.is_empty() {
+    if !proposals.incomparable.is_empty() {
+        "Среди вопросов, которые можно сравнить с прошлым опросом, снижения удовлетворенности нет; по вопросам, которые сравнить нельзя, вывода нет (см. ниже)."
+    } else if proposals.unassessed.is_empty() {
         NO_DECLINE
     } else {
         "Среди вопросов, на которые ответило достаточно людей, снижения удовлетворенности по сравнению с прошлым опросом нет (Омск, п. 13)."
@@ -89,7 +91,7 @@ pub fn markdown(proposals: &Proposals, date: &str) -> String {
     let mut out = format!("# {TITLE}\n\n{date}\n\n");
     if proposals.is_empty() {
         let _ = writeln!(out, "{}", no_decline(proposals));
-        if let Some(note) = proposals.unassessed_note() {
+        for note in proposals.notes() {
             let _ = writeln!(out, "\n{note}");
         }
         return out;
@@ -136,7 +138,7 @@ pub fn markdown(proposals: &Proposals, date: &str) -> String {
             let _ = writeln!(out, "- {}", markdown_cell(&said_line(said)));
         }
     }
-    if let Some(note) = proposals.unassessed_note() {
+    for note in proposals.notes() {
         let _ = writeln!(out, "\n{note}");
     }
     out
@@ -211,7 +213,7 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
     document.paragraph("", plain);
     if proposals.is_empty() {
         document.paragraph(no_decline(proposals), plain);
-        if let Some(note) = proposals.unassessed_note() {
+        for note in proposals.notes() {
             document.paragraph(&note, plain);
         }
         return document.to_bytes();
@@ -239,7 +241,7 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
             document.paragraph(&format!("– {}", said_line(said)), plain);
         }
     }
-    if let Some(note) = proposals.unassessed_note() {
+    for note in proposals.notes() {
         document.paragraph(&note, plain);
     }
     document.to_bytes()

@@ -116,6 +116,13 @@ fn declines(page: &mut String, report: &TallyReport) {
 }
 
 fn dynamics(page: &mut String, report: &TallyReport) {
+    if !report.incomparable.is_empty() {
+        page.push_str("<section>\n<h2>Не с чем сравнить</h2>\n<ul>\n");
+        for line in super::survey::incomparable_lines(report) {
+            let _ = writeln!(page, "<li>{}</li>", esc(&line));
+        }
+        page.push_str("</ul>\n</section>\n");
+    }
     if report.dynamics.is_empty() {
         return;
     }

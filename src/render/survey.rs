@@ -459,6 +459,13 @@ pub fn markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()
     if !report.dynamics.is_empty() {
         markdown_dynamics(out, &report.dynamics)?;
     }
+    if !report.incomparable.is_empty() {
+        writeln!(out, "## Не с чем сравнить\n")?;
+        for line in incomparable_lines(report) {
+            writeln!(out, "- {}", markdown_cell(&line))?;
+        }
+        writeln!(out)?;
+    }
     if let Some(block) = &report.registry {
         writeln!(out, "## По процессам перечня\n")?;
         writeln!(out, "| {} |", REGISTRY_HEADINGS.join(" | "))?;
@@ -728,6 +735,25 @@ pub fn pains_xlsx(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
     }
     sheet.set_freeze_panes(1, 0)?;
     Ok(workbook.save_to_buffer()?)
+}
+
+/// One line per item «не с чем сравнить» (survey.md «Which column»), for every output.
+pub fn incomparable_lines(report: &TallyReport) -> Vec<String> {
+    report
+        .incomparable
+        .iter()
+        .map(|i| {
+            let former: Vec<String> = i.former.iter().take(5).map(|f| format!("«{f}»")).collect();
+            format!(
+                "«{}» ({}): в {} такого вопроса не было, а {} в {} не заданы; если это прежний вопрос, свяжите формулировки ключом also: в описании анкеты",
+                i.item.russian(),
+                i.to,
+                i.from,
+                former.join(", "),
+                i.to
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -564,3 +564,57 @@ pub fn several_items_one_process(file: &str, process: &str, labels: &[String]) -
     finding.file = file.to_string();
     finding
 }
+
+pub static S012: Rule = Rule {
+    code: "S012",
+    name: "item-not-comparable",
+    severity: Severity::Warning,
+    source: "Омск, п. 13",
+    summary: "вопрос этого года не с чем сравнить: прошлогодний задан иначе или не задан (связать формулировки — also: в описании анкеты)",
+    explanation: "\
+Что проверяет: есть ли у каждого вопроса последнего опроса пара в предыдущем, когда часть
+прошлогодних вопросов в этом году не задана.
+
+Почему это важно: вопрос, сформулированный в этом году иначе («Насколько Вы удовлетворены
+работой бухгалтерии?» → «Оцените работу бухгалтерии»), для программы — новый вопрос. Его
+динамики нет, и снижение с 90 % до 42,5 % не попало бы ни в отчёт, ни в предложения Министру
+(Омск, п. 13). Поэтому такой вопрос назван «не с чем сравнить», а с --fail-on-decline это
+ошибка (код выхода 1).
+
+Пример: в 2024 году «Насколько Вы удовлетворены работой бухгалтерии? [Расчетные листки]», в
+2025 — «Оцените работу бухгалтерии [Расчетные листки]».
+
+Как исправить: если это тот же вопрос, опишите его в описании анкеты (--survey) и перечислите
+прежние формулировки в also:; если новый — ничего, динамика появится в следующем году.
+
+Основание: Омск, п. 13 (предложения при отрицательной динамике).",
+    scope: Scope::Survey,
+};
+
+/// S012: `item` of the later wave has no counterpart in the earlier one.
+pub fn not_comparable(file: &str, item: &super::report::Incomparable) -> Finding {
+    let former: Vec<String> = item
+        .former
+        .iter()
+        .take(5)
+        .map(|l| format!("«{l}»"))
+        .collect();
+    let more = if item.former.len() > 5 {
+        format!(" и ещё {}", item.former.len() - 5)
+    } else {
+        String::new()
+    };
+    let mut finding = S012
+        .finding(format!(
+            "Вопрос «{}» ({}) не с чем сравнить: в {} его не было, а вопросы {} {}{more} в {} не заданы — возможно, вопрос сформулирован иначе",
+            item.item.russian(),
+            item.to,
+            item.from,
+            item.from,
+            former.join(", "),
+            item.to
+        ))
+        .with_help("Если это тот же вопрос, перечислите прежние формулировки в also: у вопроса в описании анкеты (--survey)");
+    finding.file = file.to_string();
+    finding
+}

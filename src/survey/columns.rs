@@ -221,8 +221,15 @@ fn missing_columns(file: &str, headers: &[String], definition: &Definition) -> V
     if let Some(overall) = &definition.overall {
         named.push((overall, "общий вопрос (overall)".into()));
     }
+    // An item is found by its column or by a former wording (`also:`, an earlier year's).
+    let mut also_of: Vec<(usize, usize)> = Vec::new();
     for item in &definition.items {
+        let own = named.len();
         named.push((&item.column, format!("вопрос «{}»", item.label)));
+        for former in &item.also {
+            also_of.push((named.len(), own));
+            named.push((former, String::new()));
+        }
     }
     if let Some(problems) = &definition.problems {
         named.push((problems, "проблемы (problems)".into()));
@@ -240,6 +247,10 @@ fn missing_columns(file: &str, headers: &[String], definition: &Definition) -> V
         for i in index.matching(header) {
             found[i] = true;
         }
+    }
+    for &(former, own) in &also_of {
+        found[own] |= found[former];
+        found[former] = true;
     }
     named
         .into_iter()

@@ -31,15 +31,36 @@ pub struct DefinedItem {
     pub process: Option<String>,
     /// The direction of `process`, where two directions hold processes of that name.
     pub direction: Option<String>,
+    /// The item's former wordings (column patterns of earlier years): the same item, compared
+    /// across the rewording (survey.md «Which column»).
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 impl Definition {
     /// The first item whose column pattern matches `header`, through an index built once.
     pub fn item_for(&self, header: &str) -> Option<&DefinedItem> {
         let index = self.index.get_or_init(|| {
-            PatternIndex::new(self.items.iter().map(|i| i.column.as_str()).collect())
+            let (patterns, owners) = self.patterns();
+            PatternIndex {
+                owners,
+                ..PatternIndex::new(patterns)
+            }
         });
-        index.first(header).map(|i| &self.items[i])
+        index.first(header).map(|i| &self.items[index.owners[i]])
+    }
+
+    /// Every item's column pattern and former wordings (`also:`), with the item each names.
+    fn patterns(&self) -> (Vec<&str>, Vec<usize>) {
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for (i, item) in self.items.iter().enumerate() {
+            for pattern in std::iter::once(&item.column).chain(&item.also) {
+                patterns.push(pattern.as_str());
+                owners.push(i);
+            }
+        }
+        (patterns, owners)
     }
 
     pub fn load(path: &std::path::Path) -> anyhow::Result<Definition> {
@@ -168,6 +189,8 @@ fn as_grid_header(header: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct PatternIndex {
     patterns: Vec<String>,
+    /// For a definition's index: the item each pattern belongs to (a column and its `also:`).
+    pub owners: Vec<usize>,
     by_row: std::collections::HashMap<String, Vec<usize>>,
     by_header: std::collections::HashMap<String, Vec<usize>>,
     others: Vec<usize>,
@@ -176,6 +199,7 @@ pub struct PatternIndex {
 impl PatternIndex {
     pub fn new(patterns: Vec<&str>) -> Self {
         let mut index = PatternIndex {
+            owners: Vec::new(),
             patterns: patterns.into_iter().map(str::to_string).collect(),
             by_row: std::collections::HashMap::new(),
             by_header: std::collections::HashMap::new(),

@@ -5,6 +5,7 @@
 pub mod by_process;
 pub mod codes;
 pub mod columns;
+pub mod dates;
 pub mod definition;
 pub mod label;
 pub mod pipeline;
@@ -15,6 +16,7 @@ pub mod scale;
 pub mod scan;
 pub mod stats;
 pub mod tally;
+pub mod waves;
 
 pub use tally::{TallyConfig, TallyReport, WaveInput, tally};
 

@@ -39,7 +39,34 @@ pub struct Proposals {
     /// Items of the latest survey with fewer than `--min-group` answers: their change is not
     /// assessed and their texts are not quoted (anonymity, Smolensk 5.2).
     pub unassessed: Vec<String>,
+    /// Items of the latest survey that nothing of the year before can be compared with (a
+    /// reworded question): a decline there would not show (survey.md «Which column»).
+    pub incomparable: Vec<String>,
     pub min_group: u64,
+}
+
+/// What respondents wrote about no item of the wave in particular.
+fn general(wave: &super::report::Wave) -> Vec<Said> {
+    let items: Vec<&str> = wave.items.iter().map(|i| i.label.as_str()).collect();
+    wave.pains
+        .iter()
+        .filter(|pain| !items.contains(&pain.item.as_str()))
+        .map(|pain| Said {
+            kind: pain.kind,
+            text: pain.text.clone(),
+            count: pain.count,
+        })
+        .collect()
+}
+
+/// The items of the wave `label` that nothing of the year before can be compared with.
+fn incomparable(report: &TallyReport, label: &str) -> Vec<String> {
+    report
+        .incomparable
+        .iter()
+        .filter(|i| i.to == label)
+        .map(|i| i.item.russian().to_string())
+        .collect()
 }
 
 /// The items of a wave too few people answered to be assessed.
@@ -61,6 +88,7 @@ impl Proposals {
                 drops,
                 general: Vec::new(),
                 unassessed: Vec::new(),
+                incomparable: Vec::new(),
                 min_group: report.min_group,
             };
         };
@@ -112,29 +140,34 @@ impl Proposals {
                 drops.push(drop);
             }
         }
-        let items: Vec<&str> = latest.items.iter().map(|i| i.label.as_str()).collect();
-        let general = latest
-            .pains
-            .iter()
-            .filter(|pain| !items.contains(&pain.item.as_str()))
-            .map(|pain| Said {
-                kind: pain.kind,
-                text: pain.text.clone(),
-                count: pain.count,
-            })
-            .collect();
+        let general = general(latest);
         let unassessed = unassessed(latest);
+        let incomparable = incomparable(report, &latest.label);
         Proposals {
             declines,
             drops,
             general,
             unassessed,
+            incomparable,
             min_group: report.min_group,
         }
     }
 
+    /// The lines that say which items could not be assessed or compared, when some could not.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes: Vec<String> = self.unassessed_note().into_iter().collect();
+        if !self.incomparable.is_empty() {
+            let names: Vec<String> = self.incomparable.iter().map(|n| format!("«{n}»")).collect();
+            notes.push(format!(
+                "Не с чем сравнить с прошлым опросом (вопрос в этом году сформулирован иначе или задан впервые, а часть прошлогодних вопросов не задана; снижение по ним не оценено): {}. Если это прежние вопросы, свяжите формулировки в описании анкеты (also:) и сформируйте предложения заново.",
+                names.join(", ")
+            ));
+        }
+        notes
+    }
+
     /// The line that says which items could not be assessed, when some could not.
-    pub fn unassessed_note(&self) -> Option<String> {
+    fn unassessed_note(&self) -> Option<String> {
         if self.unassessed.is_empty() {
             return None;
         }

@@ -90,6 +90,9 @@ pub struct Item {
 #[derive(Debug, Clone, Serialize)]
 pub struct Wave {
     pub label: String,
+    /// The first and last day of the answers, from the timestamps (None: no timestamps).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<super::dates::Period>,
     pub file: String,
     pub respondents: u64,
     pub left_out: u64,
@@ -232,10 +235,24 @@ pub struct Dynamics {
     pub levels: (f64, f64),
 }
 
+/// An item of a later wave that nothing of the earlier wave can be compared with, while some
+/// earlier items are gone: perhaps the same question reworded (survey.md «Which column»).
+#[derive(Debug, Clone, Serialize)]
+pub struct Incomparable {
+    pub item: ItemLabel,
+    pub from: String,
+    pub to: String,
+    /// The earlier wave's items the later one does not ask.
+    pub former: Vec<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TallyReport {
     pub waves: Vec<Wave>,
     pub dynamics: Vec<Dynamics>,
+    /// Items «не с чем сравнить»: said everywhere, and a failure with `--fail-on-decline`.
+    #[serde(rename = "not_comparable", skip_serializing_if = "Vec::is_empty")]
+    pub incomparable: Vec<Incomparable>,
     pub findings: Vec<Finding>,
     /// With `--registry`: the registry as the latest wave measured it (cycle.md).
     #[serde(skip_serializing_if = "Option::is_none")]

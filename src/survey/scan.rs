@@ -183,6 +183,8 @@ pub struct ScannedExport {
     /// What became of every row of the export (import.md, «Every row and column accounted
     /// for»), and what its reading noticed (hidden sheets, columns, a filter that was on).
     pub ledger: TableAccount,
+    /// When the answers were given, from the timestamps (survey.md «Which year»).
+    pub dates: super::dates::AnswerDates,
 }
 
 /// What the scan is asked to do.
@@ -288,6 +290,8 @@ struct Pass {
     /// The columns of the profile attributes asked (in the order of the config's names).
     profile_columns: Vec<Option<usize>>,
     timestamp: Option<usize>,
+    /// When the counted answers were given (survey.md «Which year»).
+    dates: super::dates::AnswerDates,
     collect_pains: bool,
     tallies: Vec<ColumnTally>,
     findings: Vec<Finding>,
@@ -354,6 +358,7 @@ impl Pass {
             budgets: (MISFIT_BUDGET, MISFIT_BUDGET),
             ledger,
             text_columns,
+            dates: super::dates::AnswerDates::default(),
         })
     }
 
@@ -451,6 +456,12 @@ impl Pass {
     /// S006: the same timestamp and answers twice. A row that is not a repeat is remembered.
     fn repeated(&mut self, record: &ByteRecord, row: u64) -> Option<Finding> {
         let timestamp = self.timestamp?;
+        // Without seconds, two people who gave the same answers in one minute look alike: the
+        // check is off for such a row (and said once, at the end).
+        if let Some((_, false)) = super::dates::moment(&trimmed(self.encoding, &record[timestamp]))
+        {
+            return None;
+        }
         if self.fingerprints.insert(record, self.width) {
             return None;
         }
@@ -471,6 +482,9 @@ impl Pass {
     /// Counts a row that is neither broken nor repeated: its segment, then every cell.
     fn count(&mut self, record: &ByteRecord, row: u64) {
         self.respondents += 1;
+        if let Some(t) = self.timestamp {
+            self.dates.note(&trimmed(self.encoding, &record[t]));
+        }
         let mut group = None;
         if let Some(s) = self.segment {
             // The segment's values are looked at once per row, here.
@@ -517,8 +531,16 @@ impl Pass {
         }
     }
 
-    fn finish(self) -> ScannedExport {
+    fn finish(mut self) -> ScannedExport {
+        if self.dates.without_seconds > 0 {
+            self.ledger.notes.push(format!(
+                "повторы анкет (S006) не искались в {} {}: в отметке времени нет секунд, и разные люди, ответившие одинаково в одну минуту, неотличимы от повтора",
+                self.dates.without_seconds,
+                crate::text::plural(self.dates.without_seconds as usize, "строке", "строках", "строках")
+            ));
+        }
         ScannedExport {
+            dates: self.dates,
             file: self.file,
             encoding: self.encoding,
             delimiter: self.delimiter,

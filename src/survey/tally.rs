@@ -44,22 +44,32 @@ impl WaveInput {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| argument.to_string());
-        let year = name
-            .as_bytes()
-            .windows(4)
-            .enumerate()
-            .find(|(i, w)| {
-                w.iter().all(u8::is_ascii_digit)
-                    && (w[0] == b'1' || w[0] == b'2')
-                    && !name.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
-                    && !(*i > 0 && name.as_bytes()[i - 1].is_ascii_digit())
-            })
-            .map(|(i, _)| name[i..i + 4].to_string());
+        // A year in the file's name, else in its folder's (`2024/Ответы.csv`).
+        let folder = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let year = year_in(&name).or_else(|| year_in(&folder));
         WaveInput {
             label: year.unwrap_or(name),
             path,
         }
     }
+}
+
+/// A four-digit year standing alone in a name («опрос_2025», «2024»).
+fn year_in(name: &str) -> Option<String> {
+    name.as_bytes()
+        .windows(4)
+        .enumerate()
+        .find(|(i, w)| {
+            w.iter().all(u8::is_ascii_digit)
+                && (w[0] == b'1' || w[0] == b'2')
+                && !name.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
+                && !(*i > 0 && name.as_bytes()[i - 1].is_ascii_digit())
+        })
+        .map(|(i, _)| name[i..i + 4].to_string())
 }
 
 /// What a tally run is asked. Built by [`TallyConfig::new`], the one constructor, and then
@@ -183,6 +193,25 @@ fn figures(scale: Scale, counts: &[u64], population: Option<u64>) -> Figures {
 }
 
 /// Decides which columns are items and on which scale; S002/S003/S004 findings.
+/// How the export's overall questions are told apart: None for one (or none), Some(by area)
+/// for several — by their areas when each names one of its own, else by their headers.
+fn several_overall(scanned: &ScannedExport) -> Option<bool> {
+    let overall_areas: Vec<Option<super::label::Area>> = scanned
+        .columns
+        .iter()
+        .filter(|c| c.overall && matches!(c.role, Role::Item | Role::Candidate))
+        .map(|c| super::label::Area::named_in(&c.header))
+        .collect();
+    // Several overall questions are told apart by their areas when each names one of its own,
+    // else by their whole headers.
+    let distinct = overall_areas.iter().all(Option::is_some)
+        && (1..overall_areas.len()).all(|i| !overall_areas[..i].contains(&overall_areas[i]));
+    match overall_areas.len() {
+        0 | 1 => None,
+        _ => Some(distinct),
+    }
+}
+
 fn build_wave(
     label: &str,
     scanned: ScannedExport,
@@ -193,6 +222,7 @@ fn build_wave(
     let mut items = Vec::new();
     let mut left_out = 0;
     let mut personal = Vec::new();
+    let several_overall = several_overall(&scanned);
     for (column, tally) in scanned.columns.iter().zip(&scanned.tallies) {
         let by_values = tally.identifies();
         if column.role == Role::Segment {
@@ -211,7 +241,7 @@ fn build_wave(
         // Groups of the `--by` segment (the combinations of `--profiles` are no segments).
         let groups = (config.by.is_some() && !scanned.groups.is_empty())
             .then(|| groups_of(scale, tally, &scanned.groups, config));
-        let (label, key) = identity(column, scale);
+        let (label, key) = identity(column, scale, several_overall);
         let mut figures = figures(scale, answers.counts, config.population);
         let groups = if figures.n < config.min_group {
             // A process two people use identifies them: nothing of it is shown.
@@ -251,6 +281,7 @@ fn build_wave(
     let pains_withheld = (quoted - pains.len()) as u64;
     let profiles = profile_results(&scanned, &items, config);
     Ok(Wave {
+        period: scanned.dates.period(),
         label: label.to_string(),
         file,
         respondents: scanned.respondents,
@@ -436,9 +467,27 @@ pub fn keep_profile_processes(report: &mut TallyReport, specs: &ProfileSpecs) {
 
 /// The label and the cross-year key of an item: a question found to be the overall one by its
 /// header is the overall item when it is asked on the three-way scale.
-fn identity(column: &Column, scale: Scale) -> (ItemLabel, String) {
+/// An item's label and the key that pairs it across years. `several_overall`: None for one
+/// overall question in the export, Some(by area) for several (told apart by their areas when
+/// each names its own, else by their headers).
+fn identity(column: &Column, scale: Scale, several_overall: Option<bool>) -> (ItemLabel, String) {
     if column.overall && scale == Scale::ThreeWay {
-        (ItemLabel::Overall, ItemLabel::OVERALL_KEY.to_string())
+        // The overall question asked once per area: each area's is an item of its own.
+        match (
+            several_overall,
+            super::label::Area::named_in(&column.header),
+        ) {
+            (None, _) => (ItemLabel::Overall, ItemLabel::OVERALL_KEY.to_string()),
+            (Some(true), Some(area)) => {
+                let label = ItemLabel::OverallOf(area);
+                let key = label.as_str().to_string();
+                (label, key)
+            }
+            _ => (
+                ItemLabel::Named(column.header.clone()),
+                format!("overall:{}", crate::text::normalize_option(&column.header)),
+            ),
+        }
     } else {
         (column.label.clone(), column.key.clone())
     }
@@ -707,17 +756,9 @@ pub fn tally_watched(
     config: &TallyConfig,
     progress: &dyn ReadProgress,
 ) -> anyhow::Result<TallyReport> {
-    let mut inputs = inputs.to_vec();
-    // Years are compared in time order whatever order the files were given in.
-    if inputs
-        .iter()
-        .all(|w| w.label.len() == 4 && w.label.bytes().all(|b| b.is_ascii_digit()))
-    {
-        inputs.sort_by(|a, b| a.label.cmp(&b.label));
-    }
     let mut findings = Vec::new();
-    let mut waves = Vec::new();
-    for input in &inputs {
+    let mut scanned_waves = Vec::new();
+    for input in inputs {
         let scan_config = ScanConfig {
             read: config.read,
             definition: config.definition.as_ref(),
@@ -728,10 +769,25 @@ pub fn tally_watched(
         };
         let mut scanned = scan(&input.path, &scan_config)?;
         findings.append(&mut scanned.findings);
+        scanned_waves.push((input.clone(), scanned));
+    }
+    // Years are compared in the order of their answers' dates, whatever order the files were
+    // given in; labels the dates contradict and the same answers twice are refused.
+    let mut waves = Vec::new();
+    for (input, scanned) in super::waves::order(scanned_waves)? {
         waves.push(build_wave(&input.label, scanned, config, &mut findings)?);
     }
     disambiguate_across_waves(&mut waves);
     let dynamics = dynamics(&waves);
+    let incomparable = incomparable(&waves);
+    for item in &incomparable {
+        let file = waves
+            .iter()
+            .find(|w| w.label == item.to)
+            .map(|w| w.file.clone())
+            .unwrap_or_default();
+        findings.push(codes::not_comparable(&file, item));
+    }
     // One definition over several years: an item an earlier year's export did not ask is «не
     // спрашивался» that year, not a missing column (S001 concerns the latest year only).
     if let Some(latest) = waves.last().map(|w| w.file.clone()) {
@@ -741,6 +797,7 @@ pub fn tally_watched(
     Ok(TallyReport {
         waves,
         dynamics,
+        incomparable,
         findings,
         registry: None,
         min_group: config.min_group,
@@ -764,6 +821,37 @@ fn disambiguate_across_waves(waves: &mut [Wave]) {
             item.label = ItemLabel::Named(item.header.clone());
         }
     }
+}
+
+/// Items of a later wave with no counterpart in the earlier one, when the earlier wave also has
+/// items the later does not ask: a question may have been reworded, and a decline must not hide
+/// behind the new wording (survey.md «Which column»). Only new items beside vanished ones are
+/// said: a wave that only adds questions has nothing to compare them with, and says so nowhere.
+fn incomparable(waves: &[Wave]) -> Vec<Incomparable> {
+    let mut out = Vec::new();
+    for pair in waves.windows(2) {
+        let (before, after) = (&pair[0], &pair[1]);
+        let gone: Vec<String> = before
+            .items
+            .iter()
+            .filter(|i| !after.items.iter().any(|a| a.key == i.key))
+            .map(|i| i.label.russian().to_string())
+            .collect();
+        if gone.is_empty() {
+            continue;
+        }
+        for item in &after.items {
+            if !before.items.iter().any(|b| b.key == item.key) {
+                out.push(Incomparable {
+                    item: item.label.clone(),
+                    from: before.label.clone(),
+                    to: after.label.clone(),
+                    former: gone.clone(),
+                });
+            }
+        }
+    }
+    out
 }
 
 fn dynamics(waves: &[Wave]) -> Vec<Dynamics> {
@@ -992,6 +1080,7 @@ mod tests {
                     column: format!("*[{label}]"),
                     process: None,
                     direction: None,
+                    also: Vec::new(),
                 };
                 let mut config = TallyConfig::new(ReadOptions::default(), 5);
                 config.definition = Some(Definition {

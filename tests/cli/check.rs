@@ -509,6 +509,15 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "S012",
+        &[
+            "survey",
+            "tally",
+            "tests/fixtures/years/reworded_2024.csv",
+            "tests/fixtures/years/reworded_2025.csv",
+        ],
+    ),
+    (
         "S010",
         &[
             "survey",

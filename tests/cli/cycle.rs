@@ -389,8 +389,8 @@ fn no_decline_is_said_in_one_line_and_exits_0() {
     let run = tochki([
         "survey",
         "proposals",
-        "2024=examples/survey_2025.csv",
-        "2025=examples/survey_2025.csv",
+        "tests/fixtures/years/steady_2024.csv",
+        "tests/fixtures/years/steady_2025.csv",
         "-o",
         output.to_str().unwrap(),
     ]);

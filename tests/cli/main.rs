@@ -15,6 +15,7 @@ mod show;
 mod survey;
 mod tables;
 mod trust;
+mod years;
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
