@@ -4,10 +4,64 @@
 
 use super::dates::AnswerDates;
 use super::scan::ScannedExport;
-use super::tally::WaveInput;
 use std::hash::{Hash, Hasher};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// One export to tally, with its label (a year).
+#[derive(Debug, Clone)]
+pub struct WaveInput {
+    pub label: String,
+    pub path: PathBuf,
+}
+
+impl WaveInput {
+    /// `LABEL=FILE`, or a four-digit year in the file name, or the file name. An argument
+    /// that is an existing path is a path, whatever `=` it holds (`part=2024.csv`, Hive-style
+    /// folders `date=2025-01-01/export.csv`); to label such a file, write `2024=part=2024.csv`.
+    pub fn parse(argument: &str) -> WaveInput {
+        if !std::path::Path::new(argument).exists()
+            && let Some((label, file)) = argument.split_once('=')
+            && !label.is_empty()
+            && !file.is_empty()
+        {
+            return WaveInput {
+                label: label.to_string(),
+                path: PathBuf::from(file),
+            };
+        }
+        let path = PathBuf::from(argument);
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| argument.to_string());
+        // A year in the file's name, else in its folder's (`2024/Ответы.csv`).
+        let folder = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let year = year_in(&name).or_else(|| year_in(&folder));
+        WaveInput {
+            label: year.unwrap_or(name),
+            path,
+        }
+    }
+}
+
+/// A four-digit year standing alone in a name («опрос_2025», «2024»).
+fn year_in(name: &str) -> Option<String> {
+    name.as_bytes()
+        .windows(4)
+        .enumerate()
+        .find(|(i, w)| {
+            w.iter().all(u8::is_ascii_digit)
+                && (w[0] == b'1' || w[0] == b'2')
+                && !name.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
+                && !(*i > 0 && name.as_bytes()[i - 1].is_ascii_digit())
+        })
+        .map(|(i, _)| name[i..i + 4].to_string())
+}
 
 /// A year written as a label («2024»).
 fn year_of(label: &str) -> Option<i32> {
