@@ -54,8 +54,9 @@ def cell(text, merge=None, span=1):
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs}</w:tc>"
 
 
-def docx(path, before, rows, after="", styles=None):
-    """rows: lists of cells (already XML); styles: the body of word/styles.xml, if any."""
+def docx(path, before, rows, after="", styles=None, prefix=""):
+    """rows: lists of cells (already XML); styles: the body of word/styles.xml, if any; prefix:
+    body XML before the title paragraphs (a layout table holding a caption)."""
     # The table's grid, as Word writes it: without it LibreOffice lays spans out differently.
     def width(r):
         return sum(int(m.group(1)) if m else 1
@@ -67,7 +68,7 @@ def docx(path, before, rows, after="", styles=None):
     ) + "</w:tblBorders></w:tblPr>" + grid + "".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows) + "</w:tbl>"
     if not rows:
         table = ""
-    body = "".join(paragraph(p, bold=b, align=a) for p, b, a in before) + table + after
+    body = prefix + "".join(paragraph(p, bold=b, align=a) for p, b, a in before) + table + after
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>{body}<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr></w:body></w:document>'
     write_zip(path, [
         ("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),

@@ -21,6 +21,18 @@
       the organisation only in «Приложение к приказу Министерства …»
   tests/fixtures/real_layouts/no_needs.docx         Smolensk's form: no needs column, ten rows
   tests/fixtures/real_layouts/carriage.xlsx         Excel's _x000D_ escapes in shared strings
+  tests/fixtures/real_layouts/tail_people.docx      under the table a name and phone merged across,
+      a full name alone, and after «СОГЛАСОВАНО:» a table of the same width of approvals
+  tests/fixtures/real_layouts/tail_people.xlsx      an executor typed into cells under the table
+  tests/fixtures/real_layouts/sections_no_direction.docx  «1 | Бухгалтерский учет» rows heading
+      sections in a table without a direction column
+  tests/fixtures/real_layouts/marks_dashes.docx     «−» (the minus sign) and «‐» as «no», both kinds
+      marked in one row
+  tests/fixtures/real_layouts/caption_right.xlsx    the caption top right (column F), its date a
+      date cell of its own
+  tests/fixtures/real_layouts/caption_layout.docx   the caption in a layout table of two cells
+  tests/fixtures/real_layouts/other_body.docx       the ministry's order appends the registry of
+      an institution named in the title: no organisation taken from the caption
   tests/fixtures/real_layouts/described.yaml        a registry with what the appendix must give
       back: needs with descriptions, an `other` need with «;» in it, features, basis, ids of
       processes and touchpoints, an act that is a постановление
@@ -94,7 +106,10 @@ def segments_commas():
             cell("менее 1,5 лет, от 1,5 до 5 лет, 5 лет и более")],
            [cell("", "continue"), cell("Формат работы"), cell("Удаленная работа, работа в офисе, гибрид")],
            [cell("Поведенческие"), cell("Предпочтение канала"), cell("Телефон; электронная почта; личный визит")],
-           [cell("", "continue"), cell("Категория"), cell("Сотрудники, работающие удаленно")]]
+           [cell("", "continue"), cell("Категория"), cell("Сотрудники, работающие удаленно")],
+           [cell("Организационные"), cell("Категория должностей"),
+            cell("Руководитель, Специалист, Обеспечивающий специалист")],
+           [cell("", "continue"), cell("Группа должностей"), cell("Высшая, главная, ведущая, старшая, младшая")]]
     registry = [row(["Направление деятельности", "Наименование процесса", "Точка взаимодействия", "Вид точки",
                      "Удовлетворяемые потребности"]),
                 row(["Кадровая политика", "Оформление отпусков", "Кабинет 305", "офлайн", "получение консультации"])]
@@ -259,6 +274,72 @@ def described():
         f.write(DESCRIBED)
 
 
-for make in (described, merged_point, style_hidden, segments_commas, process_across, wrapped_needs, marks, hyphenated,
+FIVE_HEAD = ["Направление деятельности", "Наименование процесса", "Точка взаимодействия", "Вид точки",
+             "Удовлетворяемые потребности"]
+FIVE_ROWS = [["Бухгалтерский учет", "Зарплата", "Телефонная связь", "цифровая", "получение информации"],
+             ["Бухгалтерский учет", "Зарплата", "Кабинет 214", "офлайн", "получение консультации"]]
+
+
+def tail_people():
+    import datetime  # noqa: F401
+    rows = [row(FIVE_HEAD)] + [row(r) for r in FIVE_ROWS] + [
+        [cell("Петрова А.А., 8 (4812) 29-10-11", span=5)],
+        [cell("Иванова Ирина Ивановна", span=5)],
+        [cell("Исп. Петрова Анна Андреевна", span=5)]]
+
+    def table(rows):
+        return "<w:tbl>" + "".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows) + "</w:tbl>"
+
+    approvals = table([row(["Заместитель министра", "П.П. Петров", "", "20.09.2024", "согласовано"]),
+                       row(["Начальник отдела", "И.И. Иванова", "", "21.09.2024", "согласовано"])])
+    docx(os.path.join(OUT, "tail_people.docx"), TITLE, rows, after=paragraph("СОГЛАСОВАНО:") + approvals)
+    xlsx(os.path.join(OUT, "tail_people.xlsx"), {"Лист1": [FIVE_HEAD] + FIVE_ROWS + [
+        ["", "Петрова Анна Андреевна, тел. 29-10-11"], ["", "", "Петрова А.А.", "", "8 (4812) 29-10-11"]]})
+
+
+def sections_no_direction():
+    head = ["№", "Наименование процесса", "Точка взаимодействия", "Вид точки", "Удовлетворяемые потребности"]
+    rows = [head, ["1", "Бухгалтерский учет", "", "", ""],
+            ["1.1", "Зарплата", "Телефон", "цифровая", "получение информации"],
+            ["1.2", "Командировки", "СЭД", "цифровая", "получение информации"],
+            ["2", "Кадровое обеспечение", "", "", ""],
+            ["2.1", "Отпуска", "Кабинет 305", "офлайн", "получение консультации"]]
+    docx(os.path.join(OUT, "sections_no_direction.docx"), TITLE, [row(r) for r in rows])
+
+
+def marks_dashes():
+    top = [cell("Направление деятельности", "restart"), cell("Наименование процесса", "restart"),
+           cell("Точка взаимодействия", "restart"), cell("Вид точки", span=2),
+           cell("Удовлетворяемые потребности", span=3)]
+    leaves = [cell("", "continue"), cell("", "continue"), cell("", "continue"), cell("цифровая"), cell("офлайн"),
+              cell("получение информации"), cell("получение консультации"),
+              cell("получение результата, ответа, разъяснения")]
+    data = [["Учет", "Зарплата", "Телефон", "+", "\u2212", "+", "\u2212", "+"],
+            ["Учет", "Зарплата", "Кабинет", "\u2010", "+", "\u2212", "+", "\u2010"],
+            ["Учет", "Зарплата", "Сайт", "+", "+", "+", "", ""]]
+    docx(os.path.join(OUT, "marks_dashes.docx"), TITLE, [top, leaves] + [row(d) for d in data])
+
+
+def captions():
+    import datetime
+    blank = [""] * 5
+    xlsx(os.path.join(OUT, "caption_right.xlsx"), {"Перечень": [
+        blank + ["Приложение к приказу Министерства финансов Смоленской области"],
+        blank + ["от", datetime.date(2024, 9, 24), "№ 76"],
+        ["Перечень точек взаимодействия с внутренним клиентом"],
+        FIVE_HEAD] + FIVE_ROWS})
+    layout = ('<w:tbl><w:tr>' + cell("") + cell("Приложение к приказу Министерства финансов Смоленской области\n"
+                                               "от 24.09.2024 № 76") + '</w:tr></w:tbl>')
+    docx(os.path.join(OUT, "caption_layout.docx"),
+         [("Перечень точек взаимодействия с внутренним клиентом", True, "center")],
+         [row(FIVE_HEAD)] + [row(r) for r in FIVE_ROWS], prefix=layout)
+    docx(os.path.join(OUT, "other_body.docx"),
+         [("Приложение к приказу Министерства финансов Смоленской области от 24.09.2024 № 76", False, "right"),
+          ("Перечень точек взаимодействия с внутренним клиентом ОГКУ «Центр бухгалтерского учета»", True,
+           "center")],
+         [row(FIVE_HEAD)] + [row(r) for r in FIVE_ROWS])
+
+
+for make in (tail_people, sections_no_direction, marks_dashes, captions, described, merged_point, style_hidden, segments_commas, process_across, wrapped_needs, marks, hyphenated,
              direction_variants, smolensk_caption, no_needs, carriage):
     make()

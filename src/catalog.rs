@@ -17,6 +17,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::registry::import::I008,
     &crate::registry::import::I009,
     &crate::registry::import::I010,
+    &crate::registry::import::I011,
     &crate::requests::codes::J001,
     &crate::requests::codes::J002,
     &crate::requests::codes::J003,

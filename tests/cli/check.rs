@@ -419,6 +419,10 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         &["check", "tests/fixtures/real_layouts/segments_commas.docx"],
     ),
     (
+        "I011",
+        &["check", "tests/fixtures/real_layouts/marks_dashes.docx"],
+    ),
+    (
         "I007",
         &["check", "tests/fixtures/profiles/north_ossetia.docx"],
     ),

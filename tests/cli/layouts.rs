@@ -119,6 +119,12 @@ fn segmentation_values_separated_by_commas_are_values_and_said_so() {
     );
     // A comma before a participle belongs to one value; «;» decides where it is written.
     assert_eq!(values("Категория"), ["Сотрудники, работающие удаленно"]);
+    // Capitalised or alone, a participle is a value of its own.
+    assert_eq!(
+        values("Категория должностей"),
+        ["Руководитель", "Специалист", "Обеспечивающий специалист"]
+    );
+    assert_eq!(values("Группа должностей").len(), 5);
     assert_eq!(
         values("Предпочтение канала"),
         ["Телефон", "электронная почта", "личный визит"]
@@ -360,4 +366,84 @@ fn the_appendix_gives_back_every_registry_it_was_made_from() {
             );
         }
     }
+}
+
+#[test]
+fn people_and_phones_under_the_table_and_an_approvals_table_are_never_the_registry() {
+    for file in ["tail_people.docx", "tail_people.xlsx"] {
+        let (registry, stderr) = import(file);
+        let text = serde_yaml::to_string(&registry).unwrap();
+        for person in [
+            "Петрова",
+            "Иванова",
+            "Петров",
+            "29-10-11",
+            "согласовано",
+            "Заместитель",
+        ] {
+            assert!(!text.contains(person), "{file}: {person} in\n{text}");
+        }
+        assert_eq!(touchpoints(&registry).len(), 2, "{file}");
+        assert!(
+            stderr.contains("I008 замечание: строка пропущена — подпись или исполнитель"),
+            "{file}: {stderr}"
+        );
+    }
+    // The approvals after «СОГЛАСОВАНО:» are not joined as the registry's second half.
+    let (_, stderr) = import("tail_people.docx");
+    assert!(!stderr.contains("присоединены"), "{stderr}");
+}
+
+#[test]
+fn numbered_sections_in_a_table_without_a_direction_column_are_directions() {
+    let (registry, stderr) = import("sections_no_direction.docx");
+    let all = touchpoints(&registry);
+    let places: Vec<(&str, &str)> = all
+        .iter()
+        .map(|(d, p, _)| (d.as_str(), p.as_str()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("Бухгалтерский учет", "Зарплата"),
+            ("Бухгалтерский учет", "Командировки"),
+            ("Кадровое обеспечение", "Отпуска")
+        ]
+    );
+    assert!(!stderr.contains("I004"), "{stderr}");
+}
+
+#[test]
+fn any_dash_is_no_mark_and_both_kinds_marked_are_said() {
+    let (registry, stderr) = import("marks_dashes.docx");
+    let all = touchpoints(&registry);
+    assert_eq!(needs(&all[0].2), ["info", "result"]);
+    assert_eq!(all[0].2["channel"], "digital");
+    assert_eq!(needs(&all[1].2), ["consultation"]);
+    assert_eq!(all[1].2["channel"], "offline");
+    assert!(all[2].2.get("channel").is_none(), "{:?}", all[2].2);
+    assert!(
+        stderr.contains("строка 5, графа «Точка взаимодействия»: I011 предупреждение"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_caption_is_read_top_right_in_a_sheet_and_in_a_layout_table() {
+    for file in ["caption_right.xlsx", "caption_layout.docx"] {
+        let (registry, _) = import(file);
+        assert_eq!(
+            registry["organization"], "Министерство финансов Смоленской области",
+            "{file}"
+        );
+        assert_eq!(registry["approved"]["date"], "2024-09-24", "{file}");
+        assert_eq!(
+            registry["approved"]["act"], "Приказ Министерства финансов Смоленской области № 76",
+            "{file}"
+        );
+    }
+    // A title naming another body: the ministry that issued the order is not taken for it.
+    let (registry, _) = import("other_body.docx");
+    assert!(registry.get("organization").is_none(), "{registry:?}");
+    assert_eq!(registry["approved"]["date"], "2024-09-24");
 }

@@ -128,6 +128,72 @@ fn has_initials(text: &str) -> bool {
         })
 }
 
+/// Whether a text is a date as tables write it: «20.09.2024», «2024-09-20».
+fn is_date_like(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().split(['.', '-', '/']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() == 4)
+}
+
+/// Whether a text is only a phone number: digits with spaces, brackets, hyphens and a plus, at
+/// least five digits, after «тел.», «т.», «моб.» if any.
+fn is_phone(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let rest = ["тел.:", "тел.", "тел:", "тел", "т.", "моб.", "моб"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower)
+        .trim();
+    let digits = rest.chars().filter(char::is_ascii_digit).count();
+    digits >= 5
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '-' | '+' | '\u{a0}'))
+}
+
+/// Whether a text names a person: a surname with initials («Петрова А.А.», «И.И. Иванова»), or
+/// a surname, name and patronymic («Иванова Ирина Ивановна»), all capitalised.
+fn is_person(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return false;
+    }
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !capitalised {
+        return false;
+    }
+    if has_initials(text) {
+        return true;
+    }
+    const PATRONYMIC: [&str; 6] = ["вич", "вна", "ична", "инична", "ьич", "ич"];
+    words.len() >= 3
+        && words.iter().any(|w| {
+            let w = w.to_lowercase();
+            PATRONYMIC.iter().any(|p| w.ends_with(p))
+        })
+}
+
+/// Whether a cell holds only people and phones, with the words an executor line uses
+/// («Исп.», «Исполнитель:», «тел.»), separated by commas.
+fn personal(text: &str) -> bool {
+    let lower = text.trim();
+    let rest = ["Исполнитель:", "Исполнитель", "Исп.:", "Исп.", "Исп"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(lower);
+    let parts: Vec<&str> = rest
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    !parts.is_empty() && parts.iter().all(|p| is_phone(p) || is_person(p))
+}
+
 /// Whether a normalised text begins with one of `words` as whole words.
 fn begins_with(normalized: &str, words: &[&str]) -> bool {
     words.iter().any(|w| {
@@ -153,7 +219,8 @@ const APPROVAL_HEADINGS: [&str; 7] = [
 /// tells (a cheap look before the whole row is decoded).
 pub fn opens_tail(first: &str) -> bool {
     let head = normalize(first);
-    first.starts_with('*')
+    personal(first)
+        || first.starts_with('*')
         || first.contains("___")
         || begins_with(&head, &TOTALS)
         || begins_with(&head, &POSTS)
@@ -198,13 +265,25 @@ pub fn tail_row(cells: &[&str], text_columns: &[bool]) -> Option<Fate> {
     }
     if few
         && (begins_with(&head, &["исполнитель", "исп", "подготовил", "подготовила"]))
-        && (first.contains(':') || has_initials(first) || texts.len() > 1)
+        && (first.contains(':') || has_initials(first) || texts.len() > 1 || personal(first))
     {
+        return Some(Fate::Signature);
+    }
+    // Only people and phones: an executor's line without its word («Петрова А.А., 8 (4812)
+    // 29-10-11»), a name merged across the table, a name in one cell and a phone in another.
+    if texts.len() <= 3 && texts.iter().all(|t| personal(t)) {
         return Some(Fate::Signature);
     }
     let underscores = texts.iter().any(|t| t.contains("___"));
     let post = begins_with(&head, &POSTS);
     let initials = texts.iter().any(|t| has_initials(t));
+    // A row of an approval list typed as a table: a post, a person, a date or «согласовано».
+    let dated = texts
+        .iter()
+        .any(|t| is_date_like(t) || normalize(t).starts_with("согласован"));
+    if post && initials && dated && texts.len() <= 5 {
+        return Some(Fate::ApprovalList);
+    }
     if few && (underscores && (post || initials) || post && initials) {
         return Some(Fate::Signature);
     }

@@ -154,6 +154,18 @@ pub(super) fn continuation(first: &Grid, header: &Header, next: &Grid) -> Contin
             "своя шапка — другие графы или другой их порядок; сделайте графы как у первой таблицы (листа) или импортируйте отдельно (--table, --sheet)",
         );
     }
+    // A table under «СОГЛАСОВАНО:», «Лист согласования», «УТВЕРЖДАЮ» is the approvals, never
+    // the registry's second half, however many columns it has.
+    let approvals = next.titles.iter().rev().take(3).any(|t| {
+        let t = normalize(t);
+        t.starts_with("согласован")
+            || t.starts_with("лист согласования")
+            || t.starts_with("утверждаю")
+            || t.starts_with("визы")
+    });
+    if approvals {
+        return Continuation::Other;
+    }
     // A table with the same columns and no header of its own goes on with the registry: a
     // section break from portrait to landscape, or Word's «Разделить таблицу» (import.md). A
     // narrow table (the segmentation's two columns) is never taken for one.

@@ -6,7 +6,7 @@
 mod codes;
 mod fields;
 
-pub use codes::{I001, I002, I003, I004, I005, I006, I008, I009};
+pub use codes::{I001, I002, I003, I004, I005, I006, I008, I009, I011};
 pub use segments::{I007, I010};
 mod segments;
 pub use fields::{Field, Options};
@@ -29,7 +29,7 @@ pub use places::{DirectionRows, Places, ProcessRows, RowRef};
 use reader::TableReader;
 use rows::is_blank;
 pub use titles::check_act;
-use titles::{act_from_titles, approved_of, organization_from_titles};
+use titles::{act_from_titles, approved_of, organization_from_titles, title_lines};
 
 /// A registry read from a table.
 #[derive(Debug, Clone)]
@@ -80,8 +80,9 @@ pub fn import(file: &str, grids: Vec<Grid>, options: &Options) -> Imported {
         tables: std::mem::take(&mut reader.accounts),
         others,
     };
+    let lines = title_lines(&grids, grid, header.top);
     let grid = first;
-    let mut registry = registry_of(grid, options, std::mem::take(&mut reader.directions));
+    let mut registry = registry_of(&lines, options, std::mem::take(&mut reader.directions));
     let places = Places {
         grids: joined
             .iter()
@@ -153,19 +154,19 @@ fn with_segments(
 
 /// The registry of the directions read, with the organisation and the act the options or the
 /// table's title lines name.
-fn registry_of(grid: &Grid, options: &Options, directions: Vec<Direction>) -> Registry {
+fn registry_of(lines: &[String], options: &Options, directions: Vec<Direction>) -> Registry {
     let mut registry = Registry {
         organization: options
             .organization
             .clone()
-            .or_else(|| organization_from_titles(grid))
+            .or_else(|| organization_from_titles(lines))
             .map(Text),
         areas: None,
         region: None,
         approved: options
             .approved
             .clone()
-            .or_else(|| act_from_titles(grid))
+            .or_else(|| act_from_titles(lines))
             .map(|act| approved_of(&act)),
         published: None,
         approvals: None,

@@ -2,7 +2,7 @@
 //! continued cells carried down, section headings, rows that end a table, every row's fate.
 
 use super::cells::{basis_code, channel_code, needs_of};
-use super::codes::{i002, i002_twice, i003, i004, i008, i009};
+use super::codes::{i002, i002_twice, i003, i004, i008, i009, i011};
 use super::fields::Field;
 use super::header::{Header, Mark};
 use super::places::{DirectionRows, RowRef};
@@ -39,6 +39,8 @@ pub(super) struct TableReader<'a> {
     pub(super) text_columns: Vec<bool>,
     /// The columns of a matrix of marks: a need or a kind of point each (import.md).
     pub(super) marks: Vec<Option<Mark>>,
+    /// Whether the row after the one being read names a process of its own.
+    pub(super) next_names_process: bool,
 }
 
 impl<'a> TableReader<'a> {
@@ -102,6 +104,7 @@ impl<'a> TableReader<'a> {
             accounts: Vec::new(),
             text_columns,
             marks: header.marks.clone(),
+            next_names_process: false,
         }
     }
 
@@ -187,7 +190,19 @@ impl<'a> TableReader<'a> {
 
     pub(super) fn read_rows(&mut self, rows: &'a [GridRow]) {
         self.above.clear();
-        for row in rows {
+        // For each row, whether the next filled row names a process of its own: then a row
+        // naming only a process, in a table without a direction column, heads a section (a
+        // direction). One pass from the end, so a sheet of empty rows stays linear.
+        let mut next_names: Vec<bool> = vec![false; rows.len()];
+        let mut following = false;
+        for (index, row) in rows.iter().enumerate().rev() {
+            next_names[index] = following;
+            if !is_blank(row) {
+                following = self.text(row, Field::Process).is_some();
+            }
+        }
+        for (index, row) in rows.iter().enumerate() {
+            self.next_names_process = next_names[index];
             if is_blank(row) {
                 self.note(row, Fate::Empty);
                 continue;
@@ -434,6 +449,16 @@ impl<'a> TableReader<'a> {
         // The direction: a new text starts one, an empty or merged cell continues it.
         let headed =
             self.text(raw, Field::Direction).is_some() || self.text(raw, Field::Process).is_some();
+        // Without a direction column, a row naming only a process, followed by rows with
+        // processes of their own, is a section: the direction they belong to.
+        if !has_touchpoint
+            && !self.has_direction_column
+            && self.next_names_process
+            && let Some(name) = self.text(raw, Field::Process)
+        {
+            self.start_direction(name.to_string(), raw);
+            return Fate::Heading;
+        }
         self.start_headings(raw, row);
         if !has_touchpoint {
             return if headed { Fate::Heading } else { Fate::Empty };
@@ -523,8 +548,24 @@ impl<'a> TableReader<'a> {
         let (marked_needs, marked_channels) = self.marked(row);
         let channel = match self.text(row, Field::Channel) {
             Some(cell) => Some(channel_code(cell).map_or_else(|| cell.to_string(), str::to_string)),
-            // One kind marked is the point's kind; both marked leave it for `check` to say.
+            // One kind marked is the point's kind; both marked are said and left unset.
             None if marked_channels.len() == 1 => Some(marked_channels[0].to_string()),
+            None if marked_channels.len() > 1 => {
+                let column = self.column(Field::Point).unwrap_or(0) + 1;
+                self.findings.push(
+                    i011()
+                        .at(Position {
+                            line: row.number,
+                            column,
+                        })
+                        .with_cell(self.grid.cell_label(
+                            row.number,
+                            column,
+                            &self.headers[column - 1],
+                        )),
+                );
+                None
+            }
             None => self
                 .text(row, Field::Features)
                 .and_then(channel_code)
@@ -570,11 +611,16 @@ fn same_name(a: &str, b: &str) -> bool {
 /// Whether a cell of a matrix of marks marks its column: any text but a «no» («-», «нет», «0»).
 fn is_mark(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty()
-        && !matches!(
-            text.to_lowercase().as_str(),
-            "-" | "–" | "—" | "нет" | "0" | "ложь" | "false"
+    // Any dash is a «no»: the hyphen, «‐», «‒», «–», «—», «―», the minus sign «−».
+    let dash = |c: char| {
+        matches!(
+            c,
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}'
         )
+    };
+    !text.is_empty()
+        && !text.chars().all(dash)
+        && !matches!(text.to_lowercase().as_str(), "нет" | "0" | "ложь" | "false")
 }
 
 /// A row with one text and nothing in the touchpoint's columns: a section heading, a direction
@@ -620,8 +666,43 @@ pub(super) fn section_heading<'a>(row: &'a GridRow, reader: &TableReader) -> Opt
     if !merged_across && !heading_column {
         return None;
     }
-    let heading = only
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')' || c == ' ')
-        .trim();
+    let heading = without_section_number(only);
     (!heading.is_empty()).then_some(heading)
+}
+
+/// A section heading without its number: «1. », «2) », «Раздел 3. », «III. », «Глава 2 ».
+fn without_section_number(text: &str) -> &str {
+    let mut rest = text.trim();
+    for word in [
+        "Раздел",
+        "раздел",
+        "РАЗДЕЛ",
+        "Глава",
+        "глава",
+        "Часть",
+        "часть",
+    ] {
+        if let Some(after) = rest.strip_prefix(word)
+            && after.starts_with(' ')
+        {
+            rest = after.trim_start();
+            break;
+        }
+    }
+    let number_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    if number_end > 0 {
+        return rest[number_end..]
+            .trim_start_matches([')', '.'])
+            .trim_start();
+    }
+    // A Roman numeral followed by «.» or «)».
+    let roman_end = rest
+        .find(|c: char| !matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        .unwrap_or(rest.len());
+    if roman_end > 0 && rest[roman_end..].starts_with(['.', ')']) {
+        return rest[roman_end + 1..].trim_start();
+    }
+    rest
 }

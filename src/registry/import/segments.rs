@@ -58,11 +58,18 @@ fn comma_values(cell: &str) -> Option<Vec<&str>> {
     let chars: Vec<(usize, char)> = cell.char_indices().collect();
     let mut parts = Vec::new();
     let mut start = 0;
+    let mut depth = 0usize;
     for (i, &(at, c)) in chars.iter().enumerate() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         let decimal = i > 0
             && chars[i - 1].1.is_ascii_digit()
             && chars.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit());
-        if c == ',' && !decimal {
+        // A comma inside brackets belongs to its value: «Помощник (советник, референт)».
+        if c == ',' && !decimal && depth == 0 {
             parts.push(&cell[start..at]);
             start = at + 1;
         }
@@ -74,12 +81,16 @@ fn comma_values(cell: &str) -> Option<Vec<&str>> {
     // Active participles: «работающие», «занимающий», «прошедшие».
     const PARTICIPLE: [&str; 8] = ["щий", "щая", "щее", "щие", "вший", "вшая", "вшее", "вшие"];
     let one_value = parts.iter().enumerate().any(|(i, part)| {
-        let words: Vec<String> = part.split_whitespace().map(str::to_lowercase).collect();
-        words.len() > 5
-            || (i > 0
-                && words.first().is_some_and(|w| {
-                    w.starts_with("котор") || PARTICIPLE.iter().any(|p| w.ends_with(p))
-                }))
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+        // A part that goes on with the one before: «который …», or a participle in lower case
+        // with its own words («работающие удаленно»); «ведущая» alone or «Обеспечивающий
+        // специалист» are values of their own.
+        let goes_on = first.starts_with("котор")
+            || (words.len() > 1
+                && words[0].starts_with(char::is_lowercase)
+                && PARTICIPLE.iter().any(|p| first.ends_with(p)));
+        words.len() > 5 || (i > 0 && goes_on)
     });
     (!one_value).then_some(parts)
 }
@@ -87,7 +98,10 @@ fn comma_values(cell: &str) -> Option<Vec<&str>> {
 /// A value cell that describes the attribute instead of listing values («Регион (в зависимости
 /// от региона клиент может …)», «Конкретная специфика работы (…)»): free text.
 fn describes(cell: &str) -> bool {
-    !cell.contains(';') && cell.contains('(') && cell.chars().count() > 30
+    !cell.contains(';')
+        && cell.contains('(')
+        && cell.chars().count() > 30
+        && comma_values(cell).is_none()
 }
 
 /// The area a heading above the profiles names («Ведение бухгалтерского учета»).

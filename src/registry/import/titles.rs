@@ -5,27 +5,50 @@ use crate::input::Grid;
 use crate::registry::model::{Approved, Text};
 use crate::text::normalize;
 
-/// The lines above a table where an order names itself: a Word document's paragraphs before
-/// the table, and the first cell of the rows a sheet has above its header.
-pub(super) fn title_lines(grid: &Grid) -> impl Iterator<Item = &str> {
-    grid.titles
-        .iter()
-        .map(String::as_str)
-        .chain(
-            grid.rows
-                .iter()
-                .flat_map(|r| r.slots.first())
-                .map(|s| s.text.as_str()),
-        )
-        .take(HEADER_SEARCH)
+/// The lines above a table where an order names itself: the texts of small tables before it
+/// (a caption kept in a layout table of two cells), a Word document's paragraphs before the
+/// table, and every filled cell of the rows a sheet has above its header (a caption typed in
+/// column F, top right, or spread over cells: «от» | «24.09.2024» | «№» | «76»).
+pub(super) fn title_lines(grids: &[Grid], chosen: usize, header_top: usize) -> Vec<String> {
+    let row_text = |row: &crate::input::GridRow| -> String {
+        let mut texts: Vec<&str> = Vec::new();
+        for slot in &row.slots {
+            let text = slot.text.trim();
+            if !text.is_empty() && !texts.contains(&text) {
+                texts.push(text);
+            }
+        }
+        texts.join(" ")
+    };
+    let mut lines = Vec::new();
+    let grid = &grids[chosen];
+    // Small tables right before a Word table: a layout table holding the caption.
+    if matches!(grid.source, crate::input::Source::WordTable(_)) {
+        for earlier in grids[..chosen].iter().rev().take(2).rev() {
+            if earlier.rows.len() <= 4 {
+                lines.extend(earlier.titles.iter().cloned());
+                lines.extend(earlier.rows.iter().map(row_text));
+            }
+        }
+    }
+    lines.extend(grid.titles.iter().cloned());
+    lines.extend(
+        grid.rows
+            .iter()
+            .take(header_top.min(HEADER_SEARCH))
+            .map(row_text)
+            .filter(|l| !l.is_empty()),
+    );
+    lines
 }
 
 /// «Перечень … — Министерство …»: the organisation after the dash of `show`'s own title; else
 /// the body whose own order the caption names («Приложение к приказу Министерства финансов
 /// Смоленской области», «Утвержден приказом …»): a приказ is the body's own act, so its issuer is
 /// the body (an appendix to a government's постановление or распоряжение names no body).
-pub(super) fn organization_from_titles(grid: &Grid) -> Option<String> {
-    title_lines(grid)
+pub(super) fn organization_from_titles(lines: &[String]) -> Option<String> {
+    lines
+        .iter()
         .find_map(|line| {
             let (head, organization) = line.split_once(" — ")?;
             normalize(head)
@@ -33,7 +56,31 @@ pub(super) fn organization_from_titles(grid: &Grid) -> Option<String> {
                 .then(|| organization.trim().to_string())
                 .filter(|o| !o.is_empty())
         })
-        .or_else(|| title_lines(grid).find_map(issuer_of_order))
+        .or_else(|| {
+            // A title that names another body («… ОГКУ «Центр бухгалтерского учета»») is not
+            // the issuer's: the organisation is left for `check` to ask.
+            let names_a_body = lines.iter().any(|l| {
+                let n = normalize(l);
+                n.starts_with("перечень точек взаимодействия")
+                    && (l.contains('«')
+                        || [
+                            "огку",
+                            "огбу",
+                            "гку",
+                            "гбу",
+                            "мку",
+                            "мбу",
+                            "гау",
+                            "учреждени",
+                            "центр",
+                        ]
+                        .iter()
+                        .any(|w| format!(" {n} ").contains(&format!(" {w}"))))
+            });
+            (!names_a_body)
+                .then(|| lines.iter().find_map(|l| issuer_of_order(l)))
+                .flatten()
+        })
 }
 
 /// The body that issued the order a caption line names, in the nominative: «… к приказу
@@ -80,9 +127,8 @@ fn issuer_of_order(line: &str) -> Option<String> {
 /// 24.09.2024 № 76»), in the layouts captions have: «Приложение к приказу … от 24.09.2024 № 76»,
 /// «УТВЕРЖДЕН приказом … от «24» сентября 2024 г. № 76», the number before the date, the
 /// caption split over several paragraphs.
-pub(super) fn act_from_titles(grid: &Grid) -> Option<String> {
-    let caption: Vec<&str> = title_lines(grid).collect();
-    act_of_caption(&caption.join(" "))
+pub(super) fn act_from_titles(lines: &[String]) -> Option<String> {
+    act_of_caption(&lines.join(" "))
 }
 
 /// The act in a caption's text, if it names its kind, its date and its number.
@@ -100,7 +146,12 @@ pub(super) fn act_of_caption(caption: &str) -> Option<String> {
         // «№ 76», and «N 76» as legal databases print it.
         regex::Regex::new(r"(?:№|\bN)\s*([0-9][0-9A-Za-zА-Яа-яЁё/\-]*)").expect("number regex")
     });
+    static ISO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("iso regex")
+    });
+    // A date a sheet keeps as a date cell reads «2024-09-24»: the caption's own form.
     let text = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = ISO.replace_all(&text, "$3.$2.$1").into_owned();
     // The act whose date and number follow it with no other act between: a caption of two lines
     // («Приложение к приказу Министерства …» over «Утвержден приказом … от … № 76») names one.
     let kinds: Vec<regex::Captures> = ACT.captures_iter(&text).collect();
