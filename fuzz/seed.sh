@@ -19,6 +19,7 @@ for source in ../examples/*.docx ../examples/*.xlsx ../examples/requests_2025.cs
   ../tests/fixtures/import/*.docx ../tests/fixtures/requests/*.xlsx \
   ../tests/fixtures/requests/sed_export.csv ../tests/fixtures/requests/two_dates.csv \
   ../tests/fixtures/layouts/* ../tests/fixtures/hostile/* ../tests/fixtures/kinds/* \
-  ../tests/fixtures/odt/* ../tests/fixtures/tables/*; do
+  ../tests/fixtures/odt/* ../tests/fixtures/tables/* ../tests/fixtures/real_layouts/*.docx \
+  ../tests/fixtures/real_layouts/*.xlsx; do
   cp "$source" "corpus/table/$(basename "$(dirname "$source")")_$(basename "$source")"
 done

@@ -12,6 +12,13 @@ tests/fixtures/years/ (deterministic):
   areas_2024.csv, areas_2025.csv    the overall question asked once per area (accounting, HR, IT)
   paper.csv                         a hand-typed paper sheet of 30 questionnaires and a totals row
   minutes.csv                       timestamps without seconds: different people in one minute
+  privacy_2024.csv, privacy_2025.csv  a decline, and in 2025 identifiers of every class in the
+      problems and proposals and in answer cells (survey.md «Identifiers by class»)
+  nested.yaml, nested_2025.csv      two profiles, one nested in the other one person apart (24 of
+      the 25 specialists have 3 to 5 years), and a free-text attribute
+  direction.yaml, direction.survey.yaml, direction_2024.csv, direction_2025.csv  a direction of
+      three processes; the third is asked of 3 people in 2025 (too few to show): the direction's
+      change compares the two others only (2024: 28 of 40, 2025: 24 of 40 → −10,0 p. p.)
   typed.csv                         a typed «2», «Нет ответа», and «удовлетворе\u0308н» (a combining
       diaeresis) in answer cells
 
@@ -119,7 +126,103 @@ write_csv("minutes.csv", rows)
 
 # Typed answers: a digit, «Нет ответа», a combining diaeresis.
 rows = [["Отметка времени", "Оцените работу бухгалтерии [Консультации]"]]
-cells = ["2", "Нет ответа", "Полностью удовлетворе\u0308н", "Скорее удовлетворен", "Скорее удовлетворен"]
+cells = ["2", "Нет ответа", "Полностью удовлетворе\u0308н", "Скорее удовлетворен", "Скорее удовлетворен"] + FIVE * 4
 for i, cell in enumerate(cells):
     rows.append([f"10.11.2025 10:{i:02d}:00", cell])
 write_csv("typed.csv", rows)
+
+# Identifiers of every class, as respondents type them (survey.md «Identifiers by class»); the
+# same spellings as the unit test of privacy::classes.
+SPELLINGS = ["СНИЛС 12345678901", "снилс 123-456-789 01", "карта 4276 3800 1234 5678",
+             "счёт 40817.810.0.1234", "паспорт 45 07 123456", "полис ОМС 7788990011223344",
+             "звоните 8 912 345 67 89", "пишите в телеграм @ivanova_a", "профиль https://vk.com/id12345",
+             "канал t.me/buh_help", "сайт ivanova-blog.ru", "дата рождения 12.03.1985",
+             "родилась 12 марта 1985 г.", "1985 г.р., бухгалтер", "машина А123ВС 77 стоит",
+             "живу ул. Ленина, д. 5, кв. 12", "ФИО: Кузнецова Ирина", "От Петрова: прошу ускорить",
+             "я, кузнецова ирина, прошу", "я кузнецова ирина", "ya Kuznetsova Irina",
+             "меня зовут Ирина Кузнецова", "Спасибо за работу.\nКузнецова И.А.", "Подпись: Смирнов"]
+head = ["Отметка времени", "Насколько Вы удовлетворены работой бухгалтерии? [Консультации]",
+        "Опишите проблемы, с которыми Вы столкнулись", "Ваши предложения по улучшению работы"]
+rows = [head]
+for i in range(24):
+    rows.append([f"{10 + i % 9:02d}.11.2024 10:{i:02d}:00", FIVE[i % 2], "", ""])
+write_csv("privacy_2024.csv", rows)
+rows = [head]
+for i, text in enumerate(SPELLINGS):
+    answer = FIVE[2 + i % 2] if i % 5 else FIVE[0]
+    rows.append([f"{10 + i % 9:02d}.11.2025 10:{i:02d}:00", answer, f"Проблема: {text}", f"Предлагаю: {text}"])
+rows.append(["19.11.2025 11:00:00", "СНИЛС 12345678901", "", ""])
+rows.append(["19.11.2025 11:01:00", "Иванова, карта 4276 3800 1234 5678", "", ""])
+write_csv("privacy_2025.csv", rows)
+
+# Two profiles one person apart: «Специалисты» (25) and «Специалисты со стажем 3–5 лет» (24).
+with open(OUT + "nested.yaml", "w", encoding="utf-8") as f:
+    f.write("""\
+organization: Министерство финансов
+areas: [accounting]
+directions:
+  - name: Бухгалтерский учет
+    processes:
+      - name: Выдача справок
+        touchpoints:
+          - point: Электронная почта
+            channel: digital
+            needs: [info]
+segmentation:
+  - type: Организационные
+    attribute: Категория должностей
+    values: [Руководитель, Специалист]
+  - type: Организационные
+    attribute: Стаж в организации / органе
+    values: [Менее 3 лет, от 3 до 5 лет, от 5 лет]
+    bands: years
+  - type: Организационные
+    attribute: Функционал
+    free: true
+profiles:
+  - name: Специалисты
+    area: accounting
+    attributes:
+      Категория должностей: Специалист
+    processes: [Выдача справок]
+  - name: Специалисты со стажем 3–5 лет
+    area: accounting
+    attributes:
+      Категория должностей: Специалист
+      Стаж в организации / органе: от 3 до 5 лет
+    processes: [Выдача справок]
+""")
+rows = [["Отметка времени", "Оцените работу бухгалтерии [Выдача справок]", "Категория должностей",
+         "Стаж в организации / органе", "Функционал"]]
+people = [("Специалист", "от 3 до 5 лет")] * 24 + [("Специалист", "от 5 лет")] + [("Руководитель", "от 5 лет")] * 15
+for i, (category, stage) in enumerate(people):
+    rows.append([f"{10 + i % 9:02d}.11.2025 10:{i:02d}:00", FIVE[i % 4], category, stage, "бухгалтерия"])
+write_csv("nested_2025.csv", rows)
+
+# A direction's change like with like.
+with open(OUT + "direction.yaml", "w", encoding="utf-8") as f:
+    f.write("organization: Министерство финансов\nareas: [accounting]\ndirections:\n"
+            "  - name: Бухгалтерский учет\n    processes:\n")
+    for process in ["Выдача справок", "Начисление заработной платы", "Командировки"]:
+        f.write(f"      - name: {process}\n        touchpoints:\n          - point: Электронная почта\n"
+                "            channel: digital\n            needs: [info]\n")
+with open(OUT + "direction.survey.yaml", "w", encoding="utf-8") as f:
+    f.write("items:\n")
+    for process in ["Выдача справок", "Начисление заработной платы", "Командировки"]:
+        f.write(f"  - label: {process}\n    column: \"*[{process}]\"\n    process: {process}\n")
+
+
+def direction_wave(year, satisfied, answered):
+    head = ["Отметка времени"] + [f"Оцените работу бухгалтерии [{p}]" for p in
+                                  ["Выдача справок", "Начисление заработной платы", "Командировки"]]
+    rows = [head]
+    for i in range(20):
+        cells = []
+        for s_count, n in zip(satisfied, answered):
+            cells.append("" if i >= n else (FIVE[i % 2] if i < s_count else FIVE[2 + i % 2]))
+        rows.append([f"{10 + i % 9:02d}.11.{year} 10:{i:02d}:00"] + cells)
+    return rows
+
+
+write_csv("direction_2024.csv", direction_wave(2024, [16, 12, 20], [20, 20, 20]))
+write_csv("direction_2025.csv", direction_wave(2025, [14, 10, 3], [20, 20, 3]))

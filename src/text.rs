@@ -62,8 +62,11 @@ fn push_lowercase(out: &mut String, ch: char) {
 /// Normalises an answer option or a short value: case, `ё`, surrounding and repeated spaces
 /// and a final full stop are ignored, other punctuation is kept.
 pub fn normalize_option(text: &str) -> String {
+    // A combining accent (е + U+0308 from macOS or PDF text, a stress mark) belongs to its
+    // letter: dropped, as «ё» becomes «е».
     let lowered: String = text
         .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
         .collect();

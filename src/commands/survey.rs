@@ -208,7 +208,7 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Outc
     let loaded = registry(args.registry.as_deref())?;
     let registered = registered(&loaded);
     if let Some(registered) = &registered {
-        pipeline::segment_attribute(&mut config, registered);
+        pipeline::segment_attribute(&mut config, registered)?;
         if args.profiles {
             config.profiles = Some(pipeline::profile_specs(registered)?);
         }
@@ -331,7 +331,7 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ou
     let loaded = registry(args.registry.as_deref())?;
     let registered = registered(&loaded);
     if let Some(registered) = &registered {
-        pipeline::segment_attribute(&mut config, registered);
+        pipeline::segment_attribute(&mut config, registered)?;
     }
     let mut paths = paths;
     let report = pipeline::run(&waves, &config, registered.as_ref(), &Bars::new(true))?;

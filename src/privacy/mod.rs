@@ -5,10 +5,98 @@
 //! before it leaves its domain: the survey, the journal and the rules call this module, and
 //! none decides by itself; the renderers never import it (they get values already masked).
 
+mod classes;
 mod headers;
 mod suppression;
 mod values;
 
+pub use classes::{class_names, mask_classes};
 pub use headers::looks_personal;
-pub use suppression::suppressed;
+pub use suppression::{suppressed, suppressed_nested};
 pub use values::*;
+
+use std::borrow::Cow;
+
+/// A free text (a problem, a proposal) as it may be quoted in the pain map, the report and the
+/// proposals (survey.md): contacts and identifiers masked, the writer's own name where the text
+/// introduces it, and last the identifiers by class ([`mask_classes`]), whatever the spelling.
+/// Names of staff a text complains about stay: the pain map needs them.
+pub fn free_text(text: &str) -> Cow<'_, str> {
+    match free_text_by_spelling(text) {
+        Cow::Borrowed(text) => mask_classes(text),
+        Cow::Owned(text) => Cow::Owned(mask_classes(&text).into_owned()),
+    }
+}
+
+/// A value from the export as it may be printed: a whole value that identifies a person is
+/// replaced, contacts inside text are masked, and the identifiers by class too — but a
+/// timestamp is shown as it is (the row it names is found by it).
+pub fn shown(value: &str) -> Cow<'_, str> {
+    let named = shown_by_spelling(value);
+    let moment = |t: &str| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | ' ' | '-' | '/' | 'T'))
+    };
+    if moment(&named) {
+        return named;
+    }
+    match named {
+        Cow::Borrowed(text) => mask_classes(text),
+        Cow::Owned(text) => Cow::Owned(mask_classes(&text).into_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::classes::class_names;
+
+    /// Per class, spellings a respondent types, and what must not survive.
+    const SPELLINGS: [(&str, &str); 25] = [
+        ("СНИЛС 12345678901", "12345678901"),
+        ("снилс 123-456-789 01", "789"),
+        ("карта 4276 3800 1234 5678", "5678"),
+        ("счёт 40817.810.0.1234", "1234"),
+        ("паспорт 45 07 123456", "123456"),
+        ("полис ОМС 7788990011223344", "3344"),
+        ("звоните 8 912 345 67 89", "345"),
+        ("пишите в телеграм @ivanova_a", "ivanova_a"),
+        ("профиль https://vk.com/id12345", "id12345"),
+        ("канал t.me/buh_help", "buh_help"),
+        ("сайт ivanova-blog.ru", "ivanova-blog"),
+        ("дата рождения 12.03.1985", "1985"),
+        ("родилась 12 марта 1985 г.", "1985"),
+        ("1985 г.р., бухгалтер", "1985"),
+        ("машина А123ВС 77 стоит", "А123ВС"),
+        ("живу ул. Ленина, д. 5, кв. 12", "Ленина"),
+        ("ФИО: Кузнецова Ирина", "Кузнецова"),
+        ("От Петрова: прошу ускорить", "Петрова"),
+        ("Проблема: От Петровой: жду ответа", "Петровой"),
+        ("я, кузнецова ирина, прошу", "кузнецова"),
+        ("я кузнецова ирина", "кузнецова"),
+        ("ya Kuznetsova Irina", "Kuznetsova"),
+        ("меня зовут Ирина Кузнецова", "Кузнецова"),
+        ("Спасибо за работу.\nКузнецова И.А.", "Кузнецова"),
+        ("Подпись: Смирнов", "Смирнов"),
+    ];
+
+    #[test]
+    fn every_spelling_of_every_class_is_masked() {
+        for (text, secret) in SPELLINGS {
+            let masked = super::free_text(text);
+            assert!(!masked.contains(secret), "«{text}» → «{masked}»");
+        }
+    }
+
+    #[test]
+    fn ordinary_complaints_keep_their_words() {
+        for text in [
+            "я думаю, что справки выдают долго",
+            "Ответ пришёл через 3 дня",
+            "Жалоба на работу бухгалтерии, Петров грубил",
+            "Прошу ускорить выдачу справок",
+        ] {
+            assert_eq!(super::free_text(text), text);
+        }
+        assert!(class_names().contains(&"адрес"));
+    }
+}

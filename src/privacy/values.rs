@@ -649,16 +649,26 @@ fn looks_like_surname(word: &str) -> bool {
 /// A free text (a problem, a proposal) as it may be quoted in the pain map, the report and the
 /// proposals (survey.md): contacts and identifiers masked, and the writer's own name where the
 /// text introduces it. Names of staff a text complains about stay: the pain map needs them.
-pub fn free_text(text: &str) -> Cow<'_, str> {
+pub fn free_text_by_spelling(text: &str) -> Cow<'_, str> {
     match mask_contacts(text) {
         Cow::Borrowed(text) => mask_self_introduction(text),
         Cow::Owned(text) => Cow::Owned(mask_self_introduction(&text).into_owned()),
     }
 }
 
+/// A lower-case or capitalised word with a surname's ending that is no ordinary word of a
+/// department or position («кузнецова», «Kuznetsova»).
+pub(super) fn surname_like_any_case(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().count() >= 4
+        && word.chars().all(char::is_alphabetic)
+        && !NOT_NAMES.contains(&lower.as_str())
+        && NAME_ENDINGS.iter().any(|ending| lower.ends_with(ending))
+}
+
 /// A value from the export as it may be printed: a whole value that identifies a person is
 /// replaced, contacts inside text are masked.
-pub fn shown(value: &str) -> Cow<'_, str> {
+pub fn shown_by_spelling(value: &str) -> Cow<'_, str> {
     match identifying(value) {
         Some(_) => Cow::Borrowed("(скрыто: персональные данные)"),
         None => match mask_contacts(value) {
@@ -675,24 +685,36 @@ mod tests {
     #[test]
     fn a_self_introduction_goes_and_staff_complained_about_stay() {
         assert_eq!(
-            free_text("Я, Иванова, не получила ответ"),
+            free_text_by_spelling("Я, Иванова, не получила ответ"),
             "Я, ***, не получила ответ"
         );
         assert_eq!(
-            free_text("Меня зовут Анна Смирнова, прошу перезвонить"),
+            free_text_by_spelling("Меня зовут Анна Смирнова, прошу перезвонить"),
             "Меня зовут ***, прошу перезвонить"
         );
         assert_eq!(
-            free_text("Петров И.И. из бухгалтерии грубит"),
+            free_text_by_spelling("Петров И.И. из бухгалтерии грубит"),
             "Петров И.И. из бухгалтерии грубит"
         );
-        assert_eq!(free_text("я, как всегда, жду"), "я, как всегда, жду");
-        assert_eq!(free_text("я Смирнова, жду ответа"), "я ***, жду ответа");
-        assert_eq!(free_text("Я, Иванова М.П., прошу"), "Я, ***, прошу");
-        assert_eq!(free_text("С уважением, Сидорова А.А."), "С уважением, ***");
+        assert_eq!(
+            free_text_by_spelling("я, как всегда, жду"),
+            "я, как всегда, жду"
+        );
+        assert_eq!(
+            free_text_by_spelling("я Смирнова, жду ответа"),
+            "я ***, жду ответа"
+        );
+        assert_eq!(
+            free_text_by_spelling("Я, Иванова М.П., прошу"),
+            "Я, ***, прошу"
+        );
+        assert_eq!(
+            free_text_by_spelling("С уважением, Сидорова А.А."),
+            "С уважением, ***"
+        );
         // «я » inside a word is no introduction: a staff member's name stays.
         assert_eq!(
-            free_text("нет ответа на заявления Петрова"),
+            free_text_by_spelling("нет ответа на заявления Петрова"),
             "нет ответа на заявления Петрова"
         );
     }
@@ -799,13 +821,22 @@ mod tests {
         );
         assert_eq!(mask_contacts("Кабинет (205)"), "Кабинет (205)");
         assert_eq!(
-            shown("Иванов Иван Иванович"),
+            shown_by_spelling("Иванов Иван Иванович"),
             "(скрыто: персональные данные)"
         );
-        assert_eq!(shown("Отдел кадров"), "Отдел кадров");
-        assert_eq!(shown("Бухгалтерия (Петров И.И.)"), "Бухгалтерия (***)");
-        assert_eq!(shown("Отдел кадров, Смирнова А.С."), "Отдел кадров, ***");
-        assert_eq!(shown("Иванов И.И., тел. 23-45-67"), "***, тел. ***");
+        assert_eq!(shown_by_spelling("Отдел кадров"), "Отдел кадров");
+        assert_eq!(
+            shown_by_spelling("Бухгалтерия (Петров И.И.)"),
+            "Бухгалтерия (***)"
+        );
+        assert_eq!(
+            shown_by_spelling("Отдел кадров, Смирнова А.С."),
+            "Отдел кадров, ***"
+        );
+        assert_eq!(
+            shown_by_spelling("Иванов И.И., тел. 23-45-67"),
+            "***, тел. ***"
+        );
         assert_eq!(
             mask_contacts("Звоните мне +7 912 345-67-01 доб. 123, тел 23-45-67"),
             "Звоните мне +7 *** доб. ***, тел +7 ***"
@@ -824,7 +855,7 @@ mod tests {
             #[test]
             fn masks_take_any_text(text in "[ a-zA-Zа-яА-ЯёЁİıß@.+()\\-0-9,;доб\u{85}\u{301}]{0,60}") {
                 let _ = identifying(&text);
-                let shown_text = shown(&text).into_owned();
+                let shown_text = shown_by_spelling(&text).into_owned();
                 let masked = mask_contacts(&text).into_owned();
                 for word in masked.split_whitespace() {
                     prop_assert!(!is_email(word.trim_matches(|c: char| !c.is_alphanumeric())));

@@ -99,11 +99,19 @@ pub fn fit(attribute: &Attribute, value: &str) -> Fit {
         return Fit::One(exact.to_string());
     }
     if let (Some(bands), Some(band)) = (attribute.bands(), Band::parse(value)) {
-        let holding: Vec<String> = bands
-            .iter()
-            .filter(|(_, b)| b.overlaps(&band))
-            .map(|(v, _)| v.clone())
-            .collect();
+        // A band that only touches the value at an end the table's own bands share («45 000-
+        // 60 000» and «60 000 - 100 000» meet at 60 000) is R020's overlap, said once there, not
+        // again here: where some band holds more than a point of the value, only those count.
+        let span = |b: &Band| (b.high.min(band.high) - b.low.max(band.low)).max(0.0);
+        let overlapping: Vec<&(String, Band)> =
+            bands.iter().filter(|(_, b)| b.overlaps(&band)).collect();
+        let wide: Vec<&&(String, Band)> =
+            overlapping.iter().filter(|(_, b)| span(b) > 0.0).collect();
+        let holding: Vec<String> = if wide.is_empty() {
+            overlapping.iter().map(|(v, _)| v.clone()).collect()
+        } else {
+            wide.iter().map(|(v, _)| v.clone()).collect()
+        };
         return match holding.len() {
             0 => Fit::None,
             1 if bands.iter().any(|(_, b)| b.contains(&band)) => Fit::One(holding[0].clone()),
@@ -517,7 +525,11 @@ mod tests {
             "более 300 000",
         ]);
         assert!(matches!(fit(&income, "до 40 000"), Fit::Several(v) if v.len() == 2));
-        assert!(matches!(fit(&income, "45 000- 60 000"), Fit::Several(v) if v.len() == 2));
+        // Touching «60 000 - 100 000» only at the end the table's bands share (R020's): one.
+        assert_eq!(
+            fit(&income, "45 000- 60 000"),
+            Fit::One("30 000 - 60 000".into())
+        );
         assert_eq!(
             fit(&income, "40 000 - 50 000"),
             Fit::One("30 000 - 60 000".into())

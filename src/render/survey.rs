@@ -388,17 +388,37 @@ pub fn csv_bytes(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
     excel_csv(&headings, rows)
 }
 
+/// A direction's line: how many items its level pools, and how many its change compares when
+/// fewer (an item asked in one year only, or too small in one).
+fn direction_line(direction: &crate::survey::report::DirectionResult) -> String {
+    let items = direction.level_items.len();
+    let mut line = format!(
+        "итого по направлению: ответы на {items} {}",
+        plural(items, "вопрос", "вопроса", "вопросов")
+    );
+    let compared = direction.change_items.len();
+    if direction.delta_pp.is_some() && compared < items {
+        line.push_str(&format!(
+            "; изменение — по {compared} {}, заданным в оба года: {}",
+            plural(compared, "вопросу", "вопросам", "вопросам"),
+            direction
+                .change_items
+                .iter()
+                .map(|i| format!("«{i}»"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    line
+}
+
 /// The registry as the latest wave measured it, a row per process, for people.
 fn registry_rows(block: &RegistryBlock) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for direction in &block.directions {
         rows.push(vec![
             direction.name.clone(),
-            format!(
-                "итого по направлению: ответы на {} {}",
-                direction.items,
-                plural(direction.items, "вопрос", "вопроса", "вопросов")
-            ),
+            direction_line(direction),
             direction.n.map_or("—".to_string(), |n| n.to_string()),
             percent(direction.level),
             // No interval for pooled answers of the same people (cycle.md).

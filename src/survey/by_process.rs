@@ -206,66 +206,79 @@ fn block(
         let pooled = pooled(report, latest, &speaking);
         directions.push(DirectionResult {
             name: Text::non_blank(&direction.name).unwrap_or("").to_string(),
-            items: speaking.len(),
+            items: pooled.level_items.len(),
             level: pooled.level,
             n: pooled.n,
             delta_pp: pooled.delta_pp,
+            level_items: pooled.level_items,
+            change_items: pooled.change_items,
             processes,
         });
     }
     RegistryBlock { directions }
 }
 
-/// The pooled figures of a direction's items.
+/// The pooled figures of a direction's items, and which items are behind each.
 #[derive(Default)]
 struct Pooled {
     level: Option<f64>,
     n: Option<u64>,
     delta_pp: Option<f64>,
+    /// The items the level pools (too small ones are not).
+    level_items: Vec<String>,
+    /// The items the change compares: asked, and not too small, in both years.
+    change_items: Vec<String>,
 }
 
 /// Satisfied and with-opinion answers of the items `speaking` (indices in the latest wave)
-/// summed, in the latest wave and, for the same items, in the one before.
+/// summed, in the latest wave and, for the same items, in the one before: like with like — an
+/// item too small in either year, or asked in one only, enters neither side of the change.
 fn pooled(report: &TallyReport, latest: usize, speaking: &[usize]) -> Pooled {
     use super::stats::one_decimal;
     let wave = &report.waves[latest];
-    let sum = |items: &mut dyn Iterator<Item = &super::report::Item>| {
-        items.fold((0u64, 0u64), |(s, n), i| {
+    let sum = |items: &[&super::report::Item]| {
+        items.iter().fold((0u64, 0u64), |(s, n), i| {
             (s + i.figures.satisfied, n + i.figures.with_opinion)
         })
     };
-    let (satisfied, answers) = sum(&mut speaking.iter().map(|i| &wave.items[*i]));
+    let shown: Vec<&super::report::Item> = speaking
+        .iter()
+        .map(|i| &wave.items[*i])
+        .filter(|i| !i.figures.small)
+        .collect();
+    let (satisfied, answers) = sum(&shown);
     if answers == 0 {
         return Pooled::default();
     }
     let level = satisfied as f64 * 100.0 / answers as f64;
-    let all: u64 = speaking.iter().map(|i| wave.items[*i].figures.n).sum();
+    let all: u64 = shown.iter().map(|i| i.figures.n).sum();
     let mut pooled = Pooled {
         level: Some(one_decimal(level)),
         n: Some(all),
+        level_items: shown
+            .iter()
+            .map(|i| i.label.russian().to_string())
+            .collect(),
         ..Pooled::default()
     };
     if let Some(before) = latest.checked_sub(1).map(|w| &report.waves[w]) {
-        let keys: Vec<&str> = speaking
+        let earlier = |item: &super::report::Item| {
+            before
+                .items
+                .iter()
+                .find(|b| b.key == item.key && !b.figures.small)
+        };
+        let now: Vec<&super::report::Item> = shown
             .iter()
-            .map(|i| wave.items[*i].key.as_str())
+            .copied()
+            .filter(|i| earlier(i).is_some())
             .collect();
-        // Over the items asked in both years: a process added this year («не спрашивался» the
-        // year before) does not take the direction's change away, nor enter it.
-        let previous: Vec<_> = before
-            .items
-            .iter()
-            .filter(|i| keys.contains(&i.key.as_str()))
-            .collect();
-        let both: Vec<&str> = previous.iter().map(|i| i.key.as_str()).collect();
-        let (s1, n1) = sum(&mut speaking
-            .iter()
-            .map(|i| &wave.items[*i])
-            .filter(|i| both.contains(&i.key.as_str())));
-        let (s0, n0) = sum(&mut previous.into_iter());
+        let then: Vec<&super::report::Item> = now.iter().filter_map(|i| earlier(i)).collect();
+        let ((s1, n1), (s0, n0)) = (sum(&now), sum(&then));
         if n0 > 0 && n1 > 0 {
             let delta = s1 as f64 * 100.0 / n1 as f64 - s0 as f64 * 100.0 / n0 as f64;
             pooled.delta_pp = Some(one_decimal(delta));
+            pooled.change_items = now.iter().map(|i| i.label.russian().to_string()).collect();
         }
     }
     pooled

@@ -109,9 +109,15 @@ pub fn value_outside_scale(
         Some(misfit.row),
         Some(column),
         format!(
-            "«{value}» — не вариант шкалы ({}) в вопросе «{label}»: ближайший вариант «{}»; ячейка не учтена",
+            "«{value}» — не вариант шкалы ({}) в вопросе «{label}»{}; ячейка не учтена",
             scale.russian(),
-            scale.closest(&misfit.value)
+            match scale.closest(&misfit.value) {
+                Some(option) => format!(": ближайший вариант «{option}»"),
+                None if !misfit.value.chars().any(char::is_alphabetic) => {
+                    ": цифры не читаются как ответ — неизвестно, какой конец шкалы 1".to_string()
+                }
+                None => String::new(),
+            }
         ),
         "Исправьте значение в выгрузке на один из вариантов шкалы",
     );

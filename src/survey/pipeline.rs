@@ -19,18 +19,27 @@ pub struct Registered<'a> {
 
 /// With `--by`: the registry's attribute the `--by` column is, if its segmentation has one of
 /// that name (the column's values are then checked against it).
-pub fn segment_attribute(config: &mut TallyConfig, registered: &Registered) {
+pub fn segment_attribute(config: &mut TallyConfig, registered: &Registered) -> anyhow::Result<()> {
     let Some(by) = config.by.as_deref() else {
-        return;
+        return Ok(());
     };
     let name = by.trim_matches('*').trim();
-    config.segment_attribute = registered
+    let attribute = registered
         .registry
         .segmentation
         .as_deref()
-        .and_then(|s| crate::registry::profiles::attribute(s, name))
-        .filter(|a| !a.is_free())
-        .cloned();
+        .and_then(|s| crate::registry::profiles::attribute(s, name));
+    // A free-text attribute has no closed list of values: its answers could name a person, so
+    // it is no segment, as `survey init` refuses it (survey.md, Smolensk 5.2).
+    if let Some(attribute) = attribute.filter(|a| a.is_free()) {
+        anyhow::bail!(
+            "--by «{name}»: в перечне {} у признака «{}» нет закрытого списка значений (free: true, свободный текст); по нему нельзя делить ответы — такой ответ мог бы назвать человека (Смоленск, п. 5.2)",
+            registered.file,
+            attribute.name()
+        );
+    }
+    config.segment_attribute = attribute.cloned();
+    Ok(())
 }
 
 /// `--profiles`: the registry's segmentation and profiles, their processes linked to the

@@ -313,6 +313,9 @@ pub struct DirectionResult {
     /// The change of the pooled level: a description only. One person's answers to several
     /// items are not independent, so no significance is claimed for a direction (cycle.md).
     pub delta_pp: Option<f64>,
+    /// The items behind the level, and behind the change (asked and shown in both years).
+    pub level_items: Vec<String>,
+    pub change_items: Vec<String>,
     pub processes: Vec<ProcessResult>,
 }
 

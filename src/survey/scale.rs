@@ -67,17 +67,28 @@ impl Scale {
             .position(|(option, _)| normalize_option(option) == wanted)
     }
 
-    /// The closest option to a value that is none, for the message.
-    pub fn closest(self, value: &str) -> &'static str {
+    /// The option a value that is none was likely meant to be, for the message: only a close
+    /// spelling of the same sense. No hint for a digit (its meaning depends on which end of the
+    /// scale is 1), for a value far from every option («Нет ответа»), nor one that turns «не
+    /// удовлетворен» into «удовлетворен» or back.
+    pub fn closest(self, value: &str) -> Option<&'static str> {
         let wanted = normalize_option(value);
-        let mut best = (self.options()[0].0, f64::MIN);
+        if !wanted.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let negative = |t: &str| format!(" {t} ").contains(" не ") || t.starts_with("не");
+        let mut best: Option<(&'static str, f64)> = None;
         for (option, _) in self.options() {
-            let score = strsim::jaro_winkler(&wanted, &normalize_option(option));
-            if score > best.1 {
-                best = (option, score);
+            let normal = normalize_option(option);
+            if negative(&normal) != negative(&wanted) {
+                continue;
+            }
+            let score = strsim::jaro_winkler(&wanted, &normal);
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((option, score));
             }
         }
-        best.0
+        best.filter(|(_, score)| *score >= 0.85).map(|(o, _)| o)
     }
 }
 
@@ -122,11 +133,22 @@ mod tests {
     fn closest_option_is_named() {
         assert_eq!(
             Scale::FivePoint.closest("скорее удовлетворн"),
-            "Скорее удовлетворен"
+            Some("Скорее удовлетворен")
         );
         assert_eq!(
             Scale::ThreeWay.closest("не удовлетворена"),
-            "Не удовлетворен"
+            Some("Не удовлетворен")
+        );
+        // No hint that reverses a meaning or guesses a digit.
+        assert_eq!(Scale::FivePoint.closest("2"), None);
+        assert_eq!(Scale::FivePoint.closest("Нет ответа"), None);
+        assert_eq!(
+            Scale::ThreeWay.closest("неудовлетворен"),
+            Some("Не удовлетворен")
+        );
+        assert_eq!(
+            Scale::FivePoint.find("Полностью удовлетворе\u{308}н"),
+            Some(0)
         );
     }
 }

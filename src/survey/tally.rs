@@ -287,6 +287,7 @@ fn profile_results(
         }
     };
     let mut results = Vec::new();
+    let mut memberships: Vec<Vec<usize>> = Vec::new();
     for spec in &specs.profiles {
         let mut asked = Vec::new();
         let mut not_asked = Vec::new();
@@ -326,15 +327,30 @@ fn profile_results(
             .collect();
         let respondents: u64 = matching.iter().map(|&g| scanned.groups[g].1).sum();
         let profile_items = profile_items(scanned, items, &matching, config);
-        // Too few people match: neither their number nor any figure of theirs is shown.
-        let shown = respondents >= config.min_group;
         results.push(ProfileResult {
             name: spec.name.clone(),
             asked,
             not_asked,
-            respondents: shown.then_some(respondents),
-            items: if shown { profile_items } else { Vec::new() },
+            respondents: Some(respondents),
+            items: profile_items,
         });
+        memberships.push(matching);
+    }
+    // Too few people match, or the profile is a few people apart from one it nests in (or from
+    // everyone): neither its number nor any figure of its is shown. Decided from the answers
+    // and the registry's profiles alone, whatever else the run asks (survey.md).
+    let sizes: Vec<u64> = results.iter().map(|r| r.respondents.unwrap_or(0)).collect();
+    let hidden = crate::privacy::suppressed_nested(
+        &memberships,
+        &sizes,
+        scanned.respondents,
+        config.min_group,
+    );
+    for (result, hide) in results.iter_mut().zip(hidden) {
+        if hide {
+            result.respondents = None;
+            result.items.clear();
+        }
     }
     results
 }

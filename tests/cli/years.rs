@@ -213,3 +213,268 @@ fn without_seconds_in_the_timestamps_no_one_is_a_repeat_and_it_is_said() {
         run.stderr
     );
 }
+
+/// What must never leave the tool, one per spelling of scripts/make_survey_years.py.
+const SECRETS: [&str; 24] = [
+    "12345678901",
+    "789 01",
+    "1234 5678",
+    "0.1234",
+    "123456",
+    "3344",
+    "345 67 89",
+    "ivanova_a",
+    "id12345",
+    "buh_help",
+    "ivanova-blog",
+    "12.03.1985",
+    "1985 г.",
+    "1985 г.р.",
+    "А123ВС",
+    "Ленина",
+    "Кузнецова Ирина",
+    "Петрова",
+    "кузнецова ирина",
+    "я кузнецова",
+    "Kuznetsova",
+    "Ирина Кузнецова",
+    "Кузнецова И.А.",
+    "Смирнов",
+];
+
+/// The text of an Office file: its XML parts with the tags dropped.
+fn office_text(path: &std::path::Path) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut text = String::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        if part.name().is_ok_and(|n| n.ends_with(".xml")) {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+            let mut inside = false;
+            for c in xml.chars() {
+                match c {
+                    // Every text node on a line of its own: numbers of cells never run together.
+                    '<' => {
+                        inside = true;
+                        text.push('\n');
+                    }
+                    '>' => inside = false,
+                    _ if !inside => text.push(c),
+                    _ => {}
+                }
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn identifiers_of_every_class_leave_the_tool_by_no_output_path() {
+    let (a, b) = (path("privacy_2024.csv"), path("privacy_2025.csv"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    // The tally as a table and as JSON (answer cells outside the scale are quoted there).
+    for format in ["table", "json"] {
+        let run = tochki(["survey", "tally", &a, &b, "--format", format]);
+        outputs.push((format!("tally {format}"), run.stdout + &run.stderr));
+    }
+    // The pain map as CSV, Markdown and XLSX.
+    for format in ["csv", "markdown"] {
+        let run = tochki(["survey", "pains", &b, "--format", format]);
+        assert!(run.stdout.contains("Проблема"), "{format}: {}", run.stdout);
+        outputs.push((format!("pains {format}"), run.stdout));
+    }
+    let xlsx = dir.path().join("pains.xlsx");
+    tochki([
+        "survey",
+        "pains",
+        &b,
+        "--format",
+        "xlsx",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    outputs.push(("pains xlsx".into(), office_text(&xlsx)));
+    // The HTML report, and the draft to the Minister as Markdown and Word.
+    let html = dir.path().join("report.html");
+    tochki(["survey", "report", &a, &b, "-o", html.to_str().unwrap()]);
+    outputs.push((
+        "report html".into(),
+        std::fs::read_to_string(&html).unwrap(),
+    ));
+    let markdown = dir.path().join("p.md");
+    tochki([
+        "survey",
+        "proposals",
+        &a,
+        &b,
+        "--format",
+        "markdown",
+        "-o",
+        markdown.to_str().unwrap(),
+    ]);
+    outputs.push((
+        "proposals markdown".into(),
+        std::fs::read_to_string(&markdown).unwrap(),
+    ));
+    let docx = dir.path().join("p.docx");
+    tochki([
+        "survey",
+        "proposals",
+        &a,
+        &b,
+        "--format",
+        "docx",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    outputs.push(("proposals docx".into(), office_text(&docx)));
+    for (name, text) in &outputs {
+        assert!(!text.is_empty(), "{name} is empty");
+        for secret in SECRETS {
+            assert!(!text.contains(secret), "{name} holds «{secret}»:\n{text}");
+        }
+    }
+    // The texts are there, masked: the pain map still says what was written.
+    assert!(outputs[2].1.contains("[адрес]"), "{}", outputs[2].1);
+}
+
+#[test]
+fn a_directions_change_compares_like_with_like_and_says_which_items() {
+    let run = tochki([
+        "survey",
+        "tally",
+        &path("direction_2024.csv"),
+        &path("direction_2025.csv"),
+        "--survey",
+        &path("direction.survey.yaml"),
+        "--registry",
+        &path("direction.yaml"),
+        "--format",
+        "json",
+    ]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let json = run.json();
+    let direction = &json["registry"]["directions"][0];
+    // 2025: 24 of 40 (the small item left out); 2024 over the same two items: 28 of 40.
+    assert_eq!(direction["level"], 60.0, "{direction}");
+    assert_eq!(direction["delta_pp"], -10.0, "{direction}");
+    assert_eq!(direction["items"], 2);
+    assert_eq!(
+        direction["change_items"],
+        serde_json::json!(["Выдача справок", "Начисление заработной платы"])
+    );
+    let table = tochki([
+        "survey",
+        "tally",
+        &path("direction_2024.csv"),
+        &path("direction_2025.csv"),
+        "--survey",
+        &path("direction.survey.yaml"),
+        "--registry",
+        &path("direction.yaml"),
+    ]);
+    assert!(
+        table.stdout.contains("ответы на 2 вопроса"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn a_paper_sheets_totals_row_is_no_questionnaire() {
+    let run = tochki([
+        "survey",
+        "tally",
+        &path("paper.csv"),
+        "--population",
+        "30",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.json()["waves"][0]["respondents"], 30);
+    assert!(run.stderr.contains("строка 32 — итог"), "{}", run.stderr);
+}
+
+#[test]
+fn a_profile_one_person_apart_from_the_one_it_nests_in_is_hidden_in_every_output() {
+    for format in ["json", "table", "markdown"] {
+        let run = tochki([
+            "survey",
+            "tally",
+            &path("nested_2025.csv"),
+            "--registry",
+            &path("nested.yaml"),
+            "--profiles",
+            "--format",
+            format,
+        ]);
+        assert!(run.code <= 1, "{format}: {}", run.stderr);
+        if format == "json" {
+            let profiles = &run.json()["waves"][0]["profiles"];
+            assert_eq!(profiles[0]["respondents"], 25, "{profiles}");
+            assert!(profiles[1]["respondents"].is_null(), "{profiles}");
+        } else {
+            assert!(!run.stdout.contains("24"), "{format}: {}", run.stdout);
+            assert!(run.stdout.contains("25"), "{format}: {}", run.stdout);
+        }
+    }
+}
+
+#[test]
+fn a_free_text_attribute_is_never_a_segment() {
+    let run = tochki([
+        "survey",
+        "tally",
+        &path("nested_2025.csv"),
+        "--registry",
+        &path("nested.yaml"),
+        "--by",
+        "Функционал",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("нет закрытого списка значений (free: true"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn no_hint_reverses_a_meaning_and_a_combining_accent_is_its_letter() {
+    let run = tochki(["survey", "check", &path("typed.csv"), "--format", "json"]);
+    let json = run.json();
+    let s002: Vec<String> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "S002")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    // «2» and «Нет ответа» only: «удовлетворе\u{308}н» is «удовлетворен».
+    assert_eq!(s002.len(), 2, "{s002:?}");
+    for message in &s002 {
+        assert!(!message.contains("ближайший вариант"), "{message}");
+    }
+    assert!(s002[0].contains("цифры не читаются"), "{}", s002[0]);
+}
+
+#[test]
+fn a_band_touching_an_end_the_tables_bands_share_is_said_once_by_r020() {
+    let run = tochki(["check", "registries/north_ossetia_hr_it_accounting.yaml"]);
+    assert!(
+        !run.stdout
+            .contains("«45 000- 60 000» признака «Уровень дохода» подходит нескольким"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("«до 40 000» признака «Уровень дохода» подходит нескольким")
+    );
+    assert!(run.stdout.contains("R020"));
+}
