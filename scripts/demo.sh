@@ -37,6 +37,7 @@ rm -rf target/demo/anketa
 "$tochki" survey init registries/smolensk_accounting.yaml -o target/demo/anketa
 step "tochki survey tally ... --registry examples/registry_cycle.yaml  (итоги по процессам перечня)"
 "$tochki" survey tally examples/survey_2024.csv examples/survey_2025.csv --registry examples/registry_cycle.yaml | tail -n 12
+rm -f target/demo/predlozheniya.md
 step "tochki survey proposals ... -o target/demo/predlozheniya.md  (предложения Министру, Омск п. 13)"
 "$tochki" survey proposals examples/survey_2024.csv examples/survey_2025.csv --registry examples/registry_cycle.yaml -o target/demo/predlozheniya.md
 head -n 24 target/demo/predlozheniya.md

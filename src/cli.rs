@@ -183,12 +183,15 @@ pub struct RequestsArgs {
     /// Не выводить исполнителей, подразделения и содержание обращений
     #[arg(long)]
     pub anonymous: bool,
-    /// Формат
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: RequestsFormat,
+    /// Формат (по умолчанию table; с -o — по расширению файла: .json, .csv, .md, .xlsx, .txt)
+    #[arg(long, value_enum)]
+    pub format: Option<RequestsFormat>,
     /// Записать в файл (атомарно; входной файл никогда не перезаписывается)
     #[arg(short, long, value_name = "ФАЙЛ")]
     pub output: Option<PathBuf>,
+    /// Перезаписать существующий файл -o (входные файлы не перезаписываются никогда)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -261,12 +264,15 @@ pub struct ShowArgs {
     /// Файл перечня
     #[arg(value_name = "ФАЙЛ")]
     pub file: PathBuf,
-    /// Формат
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ShowFormat,
+    /// Формат (по умолчанию table; с -o — по расширению файла: .md, .csv, .html, .json, .xlsx, .docx, .txt)
+    #[arg(long, value_enum)]
+    pub format: Option<ShowFormat>,
     /// Записать в файл (атомарно; входной файл никогда не перезаписывается)
     #[arg(short, long, value_name = "ФАЙЛ")]
     pub output: Option<PathBuf>,
+    /// Перезаписать существующий файл -o (входные файлы не перезаписываются никогда)
+    #[arg(long)]
+    pub force: bool,
     /// Профили клиентского сегмента карточками (признаки, цель, клиентский путь, каналы, точки процессов) вместо таблицы перечня
     #[arg(long)]
     pub profiles: bool,
@@ -414,12 +420,15 @@ pub struct SurveyProposalsArgs {
     /// Вопрос, на который ответили меньше этого числа человек, не даёт ни цифр, ни снижения, ни текстов (анонимность, Смоленск 5.2; как у tally)
     #[arg(long, default_value = "5", value_name = "ЧИСЛО")]
     pub min_group: u64,
-    /// Формат
-    #[arg(long, value_enum, default_value = "markdown")]
-    pub format: ProposalsFormat,
+    /// Формат (по умолчанию — по расширению файла: .docx или .md)
+    #[arg(long, value_enum)]
+    pub format: Option<ProposalsFormat>,
     /// Файл предложений (записывается атомарно; входные файлы не перезаписываются)
     #[arg(short, long, value_name = "ФАЙЛ")]
     pub output: PathBuf,
+    /// Перезаписать существующий файл -o (входные файлы не перезаписываются никогда)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -442,12 +451,15 @@ pub struct SurveyInitArgs {
 pub struct SurveyPainsArgs {
     #[command(flatten)]
     pub input: SurveyInput,
-    /// Формат
-    #[arg(long, value_enum, default_value = "markdown")]
-    pub format: PainsFormat,
+    /// Формат (по умолчанию markdown; с -o — по расширению файла: .csv, .md, .xlsx)
+    #[arg(long, value_enum)]
+    pub format: Option<PainsFormat>,
     /// Записать в файл (атомарно)
     #[arg(short, long, value_name = "ФАЙЛ")]
     pub output: Option<PathBuf>,
+    /// Перезаписать существующий файл -o (входные файлы не перезаписываются никогда)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -462,6 +474,9 @@ pub struct SurveyReportArgs {
     /// Файл отчёта (HTML; записывается атомарно)
     #[arg(short, long, value_name = "ФАЙЛ.html")]
     pub output: PathBuf,
+    /// Перезаписать существующий файл -o (входные файлы не перезаписываются никогда)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -6,9 +6,88 @@ use anyhow::bail;
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` atomically, refusing to overwrite any of `inputs`.
-pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::Result<()> {
-    write_atomically_with(path, inputs, &mut |out| Ok(out.write_all(bytes)?))
+/// A format a command writes, with the extensions a file of it has («docx»; «md», «markdown»)
+/// and its name as `--format` spells it.
+pub struct FormatName<F> {
+    pub format: F,
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
+}
+
+/// Extensions of documents and data a person opens by their name: a file so named must be that
+/// format (documents.md «The file is what its name says»).
+const KNOWN_EXTENSIONS: [&str; 17] = [
+    "docx", "doc", "odt", "rtf", "pdf", "xlsx", "xls", "ods", "csv", "html", "htm", "md",
+    "markdown", "json", "txt", "yaml", "yml",
+];
+
+/// The format a result is written in: `--format` when given, else the one the output file's
+/// name says, else `default`. A `--format` that contradicts the name, or a name the command
+/// cannot write, is an error listing what it can write: a `.docx` is never text.
+pub fn format_by_name<F: Copy + PartialEq>(
+    explicit: Option<F>,
+    output: Option<&Path>,
+    formats: &[FormatName<F>],
+    default: F,
+    inputs: &[&Path],
+) -> anyhow::Result<F> {
+    let Some(path) = output else {
+        return Ok(explicit.unwrap_or(default));
+    };
+    // An output that is an input is said first: it is the graver mistake.
+    refuse_inputs(path, inputs)?;
+    let Some(extension) = path.extension().map(|e| e.to_string_lossy().to_lowercase()) else {
+        return Ok(explicit.unwrap_or(default));
+    };
+    let name_of = |format: F| {
+        formats
+            .iter()
+            .find(|f| f.format == format)
+            .map_or("?", |f| f.name)
+    };
+    let can_write = || {
+        formats
+            .iter()
+            .map(|f| format!("{} (.{})", f.name, f.extensions.join(", .")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let named = formats
+        .iter()
+        .find(|f| f.extensions.contains(&extension.as_str()));
+    match (explicit, named) {
+        (Some(format), Some(named)) if named.format != format => bail!(
+            "{}: имя файла говорит «{}» (.{extension}), а --format {}; файл должен быть тем, что говорит его имя — уберите --format или назовите файл по формату ({})",
+            path.display(),
+            named.name,
+            name_of(format),
+            can_write()
+        ),
+        (_, Some(named)) => Ok(named.format),
+        (_, None) if KNOWN_EXTENSIONS.contains(&extension.as_str()) => bail!(
+            "{}: эта команда не пишет файлы .{extension}; можно: {}",
+            path.display(),
+            can_write()
+        ),
+        (Some(format), None) => Ok(format),
+        (None, None) => bail!(
+            "{}: по расширению .{extension} не понять формат; назовите файл по формату или укажите --format ({})",
+            path.display(),
+            can_write()
+        ),
+    }
+}
+
+/// Writes `bytes` to `path` atomically, refusing to overwrite any of `inputs`, and any existing
+/// file unless `force` (documents.md «Nothing is overwritten by surprise»: one rule for every
+/// command).
+pub fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    inputs: &[&Path],
+    force: bool,
+) -> anyhow::Result<()> {
+    write_atomically_with(path, inputs, force, &mut |out| Ok(out.write_all(bytes)?))
 }
 
 /// Like [`write_atomically`], the content written by `write` as it goes (a result too large to
@@ -16,16 +95,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> anyhow::
 pub fn write_atomically_with(
     path: &Path,
     inputs: &[&Path],
+    force: bool,
     write: &mut dyn FnMut(&mut dyn Write) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    for input in inputs {
-        if same_file(path, input) {
-            bail!(
-                "файл результата {} совпадает с входным файлом: программа не записывает во входные файлы; укажите другое имя в -o",
-                path.display()
-            );
-        }
-    }
+    refuse_inputs(path, inputs)?;
     // A symlink is written through (its target is the file the user named); a device, a pipe
     // or a folder is never replaced by a file.
     let resolved;
@@ -36,6 +109,12 @@ pub fn write_atomically_with(
         }
         _ => path,
     };
+    if !force && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() || m.is_symlink()) {
+        bail!(
+            "{} уже существует: tochki не перезаписывает файлы без спроса; укажите другое имя в -o или добавьте --force",
+            path.display()
+        );
+    }
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
     {
@@ -57,6 +136,19 @@ pub fn write_atomically_with(
             io_reason(&e.error)
         )
     })?;
+    Ok(())
+}
+
+/// Refuses an output that is one of the command's input files (a hard link, a symlink, `..`).
+fn refuse_inputs(path: &Path, inputs: &[&Path]) -> anyhow::Result<()> {
+    for input in inputs {
+        if same_file(path, input) {
+            bail!(
+                "файл результата {} совпадает с входным файлом: программа не записывает во входные файлы; укажите другое имя в -o",
+                path.display()
+            );
+        }
+    }
     Ok(())
 }
 
@@ -147,9 +239,9 @@ mod tests {
         let input = dir.path().join("in.yaml");
         std::fs::write(&input, "organization: x\n").unwrap();
         let output = dir.path().join("out.html");
-        write_atomically(&output, b"<p>ok</p>", &[&input]).unwrap();
+        write_atomically(&output, b"<p>ok</p>", &[&input], true).unwrap();
         assert_eq!(std::fs::read(&output).unwrap(), b"<p>ok</p>");
-        let error = write_atomically(&input, b"oops", &[&input]).unwrap_err();
+        let error = write_atomically(&input, b"oops", &[&input], true).unwrap_err();
         assert!(error.to_string().contains("входным файлом"));
         assert_eq!(std::fs::read(&input).unwrap(), b"organization: x\n");
     }
@@ -162,7 +254,7 @@ mod tests {
         std::fs::write(&target, "old").unwrap();
         let link = dir.path().join("link.html");
         std::os::unix::fs::symlink(&target, &link).unwrap();
-        write_atomically(&link, b"new", &[]).unwrap();
+        write_atomically(&link, b"new", &[], true).unwrap();
         assert!(
             std::fs::symlink_metadata(&link)
                 .unwrap()
@@ -170,7 +262,7 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
-        let error = write_atomically(Path::new("/dev/null"), b"x", &[]).unwrap_err();
+        let error = write_atomically(Path::new("/dev/null"), b"x", &[], true).unwrap_err();
         assert!(error.to_string().contains("не обычный файл"), "{error}");
         use std::os::unix::fs::FileTypeExt;
         assert!(
@@ -179,7 +271,64 @@ mod tests {
                 .file_type()
                 .is_char_device()
         );
-        let error = write_atomically(dir.path(), b"x", &[]).unwrap_err();
+        let error = write_atomically(dir.path(), b"x", &[], true).unwrap_err();
         assert!(error.to_string().contains("папка"), "{error}");
+    }
+
+    #[test]
+    fn an_existing_file_is_refused_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("last_year.docx");
+        std::fs::write(&target, "old").unwrap();
+        let error = write_atomically(&target, b"new", &[], false).unwrap_err();
+        assert!(error.to_string().contains("--force"), "{error}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        write_atomically(&target, b"new", &[], true).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn the_name_decides_the_format_and_a_contradiction_is_refused() {
+        #[derive(Clone, Copy, PartialEq, Debug)]
+        enum F {
+            Table,
+            Docx,
+        }
+        let formats = [
+            FormatName {
+                format: F::Table,
+                name: "table",
+                extensions: &["txt"],
+            },
+            FormatName {
+                format: F::Docx,
+                name: "docx",
+                extensions: &["docx"],
+            },
+        ];
+        let by = |explicit, name: &str| {
+            format_by_name(explicit, Some(Path::new(name)), &formats, F::Table, &[])
+        };
+        assert_eq!(by(None, "x.docx").unwrap(), F::Docx);
+        assert_eq!(by(None, "x.DOCX").unwrap(), F::Docx);
+        assert_eq!(by(None, "x").unwrap(), F::Table);
+        assert!(
+            by(Some(F::Table), "x.docx")
+                .unwrap_err()
+                .to_string()
+                .contains("--format")
+        );
+        assert!(
+            by(None, "x.xlsx")
+                .unwrap_err()
+                .to_string()
+                .contains("не пишет файлы .xlsx")
+        );
+        assert!(by(None, "x.weird").is_err());
+        assert_eq!(by(Some(F::Docx), "x.weird").unwrap(), F::Docx);
+        assert_eq!(
+            format_by_name(None, None, &formats, F::Table, &[]).unwrap(),
+            F::Table
+        );
     }
 }

@@ -113,6 +113,12 @@ pub fn io_reason(error: &std::io::Error) -> String {
         ErrorKind::InvalidFilename => "недопустимое имя файла",
         ErrorKind::InvalidData => "данные не читаются как текст; пересохраните файл в UTF-8",
         _ if error.raw_os_error() == Some(21) => "это папка, а не файл; укажите файл",
+        // Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION — the file is open in Excel or
+        // Word, which lock it (on Linux these codes mean other things).
+        #[cfg(windows)]
+        _ if matches!(error.raw_os_error(), Some(32 | 33)) => {
+            "файл открыт в другой программе (Excel, Word); закройте его там и запустите снова"
+        }
         _ => {
             return match error.raw_os_error() {
                 Some(code) => format!(

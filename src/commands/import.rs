@@ -12,12 +12,14 @@ use std::io::Write;
 
 pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let options = super::shared::table_options(&args.table)?;
+    // The one rule of every command (documents.md), said before the reading, not after it.
     if let Some(output) = &args.output
         && output.exists()
         && !args.force
+        && !output.is_dir()
     {
         bail!(
-            "{} уже существует: import не перезаписывает файлы; укажите другое имя в -o или добавьте --force",
+            "{} уже существует: tochki не перезаписывает файлы без спроса; укажите другое имя в -o или добавьте --force",
             output.display()
         );
     }
@@ -59,7 +61,7 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     );
     match &args.output {
         Some(path) => {
-            crate::output::write_atomically(path, text.as_bytes(), &[&args.file])?;
+            crate::output::write_atomically(path, text.as_bytes(), &[&args.file], args.force)?;
             let touchpoints = registry.touchpoints().count();
             writeln!(
                 out,

@@ -97,9 +97,56 @@ fn judge_of<'a>(
     }
 }
 
+/// What `requests` writes, by the names of files (documents.md «The file is what its name says»).
+const FORMATS: [crate::output::FormatName<RequestsFormat>; 5] = [
+    crate::output::FormatName {
+        format: RequestsFormat::Table,
+        name: "table",
+        extensions: &["txt"],
+    },
+    crate::output::FormatName {
+        format: RequestsFormat::Json,
+        name: "json",
+        extensions: &["json"],
+    },
+    crate::output::FormatName {
+        format: RequestsFormat::Csv,
+        name: "csv",
+        extensions: &["csv"],
+    },
+    crate::output::FormatName {
+        format: RequestsFormat::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown"],
+    },
+    crate::output::FormatName {
+        format: RequestsFormat::Xlsx,
+        name: "xlsx",
+        extensions: &["xlsx"],
+    },
+];
+
+/// The format asked: `--format`, else the name of `-o`, else the table.
+fn format_of(args: &RequestsArgs) -> anyhow::Result<RequestsFormat> {
+    let inputs: Vec<&std::path::Path> = args
+        .journals
+        .iter()
+        .map(|p| p.as_path())
+        .chain(args.registry.as_deref())
+        .collect();
+    crate::output::format_by_name(
+        args.format,
+        args.output.as_deref(),
+        &FORMATS,
+        RequestsFormat::Table,
+        &inputs,
+    )
+}
+
 pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let as_of = as_of(args)?;
-    if args.format == RequestsFormat::Xlsx && args.output.is_none() {
+    let format = format_of(args)?;
+    if format == RequestsFormat::Xlsx && args.output.is_none() {
         bail!("формат xlsx записывается только в файл: добавьте -o обращения.xlsx");
     }
     let registry = args
@@ -113,10 +160,10 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
     // The list a format prints: every request for programs and spreadsheets, only those that
     // need attention for people; the summary is built as the rows go by. JSON and CSV write
     // every request into a temporary file as it is judged, never holding them all.
-    let keep_all = args.format == RequestsFormat::Xlsx;
-    let mut spill = match args.format {
+    let keep_all = format == RequestsFormat::Xlsx;
+    let mut spill = match format {
         RequestsFormat::Json | RequestsFormat::Csv => Some(render::Spill::new(
-            args.format == RequestsFormat::Json,
+            format == RequestsFormat::Json,
             args.anonymous,
         )?),
         _ => None,
@@ -208,13 +255,14 @@ fn emit(
         .map(|p| p.as_path())
         .chain(args.registry.as_deref())
         .collect();
-    let json = args.format == RequestsFormat::Json;
+    let format = format_of(args)?;
+    let json = format == RequestsFormat::Json;
     let mut write = |sink: &mut dyn Write| -> anyhow::Result<()> {
         match spill.take() {
             Some(spill) if json => render::json_streamed(report, spill, sink),
             Some(spill) => render::csv_streamed(report, spill, sink),
             None => {
-                let bytes = match args.format {
+                let bytes = match format {
                     RequestsFormat::Markdown => render::markdown(report),
                     RequestsFormat::Xlsx => render::xlsx(report)?,
                     _ => render::table(report)?,
@@ -225,7 +273,7 @@ fn emit(
     };
     match &args.output {
         Some(path) => {
-            crate::output::write_atomically_with(path, &inputs, &mut write)?;
+            crate::output::write_atomically_with(path, &inputs, args.force, &mut write)?;
             super::shared::written_note(out, path, Some(report.summary.counts.total))?;
         }
         None => write(out)?,
@@ -238,7 +286,7 @@ fn emit(
 fn unread_notes(args: &RequestsArgs, readable: bool, report: &Report) -> Vec<String> {
     if readable
         || matches!(
-            args.format,
+            format_of(args).unwrap_or(RequestsFormat::Table),
             RequestsFormat::Table | RequestsFormat::Markdown
         )
     {

@@ -2,18 +2,64 @@
 
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::exit::{ExitStatus, Outcome};
-use crate::output::write_atomically;
+use crate::output::{FormatName, format_by_name, write_atomically};
 use crate::render::official_table::{self as render, OfficialTable};
 use anyhow::bail;
 use std::io::Write;
 
+/// What `show` writes, by the names of files (documents.md «The file is what its name says»).
+const FORMATS: [FormatName<ShowFormat>; 7] = [
+    FormatName {
+        format: ShowFormat::Table,
+        name: "table",
+        extensions: &["txt"],
+    },
+    FormatName {
+        format: ShowFormat::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown"],
+    },
+    FormatName {
+        format: ShowFormat::Csv,
+        name: "csv",
+        extensions: &["csv"],
+    },
+    FormatName {
+        format: ShowFormat::Html,
+        name: "html",
+        extensions: &["html", "htm"],
+    },
+    FormatName {
+        format: ShowFormat::Json,
+        name: "json",
+        extensions: &["json"],
+    },
+    FormatName {
+        format: ShowFormat::Xlsx,
+        name: "xlsx",
+        extensions: &["xlsx"],
+    },
+    FormatName {
+        format: ShowFormat::Docx,
+        name: "docx",
+        extensions: &["docx"],
+    },
+];
+
 pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let format = format_by_name(
+        args.format,
+        args.output.as_deref(),
+        &FORMATS,
+        ShowFormat::Table,
+        &[&args.file],
+    )?;
     let (registry, notes) = super::shared::load_counting_errors(&args.file)?;
     if args.profiles {
-        return profiles(args, &registry, notes, out);
+        return profiles(args, format, &registry, notes, out);
     }
     let table = OfficialTable::of(&registry);
-    let bytes: Vec<u8> = match args.format {
+    let bytes: Vec<u8> = match format {
         ShowFormat::Table => {
             let mut buffer = Vec::new();
             render::table(&mut buffer, &table)?;
@@ -46,7 +92,7 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     };
     match &args.output {
         Some(path) => {
-            write_atomically(path, &bytes, &[&args.file])?;
+            write_atomically(path, &bytes, &[&args.file], args.force)?;
             super::shared::written_note(out, path, Some(table.rows.len()))?;
         }
         None => out.write_all(&bytes)?,
@@ -60,6 +106,7 @@ pub fn run(args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
 /// `show --profiles`: a card per profile of client segment (profiles.md).
 fn profiles(
     args: &ShowArgs,
+    format: ShowFormat,
     registry: &crate::registry::Registry,
     notes: Vec<String>,
     out: &mut dyn Write,
@@ -71,7 +118,7 @@ fn profiles(
     }
     let organization =
         crate::registry::model::Text::non_blank(&registry.organization).unwrap_or("");
-    let bytes: Vec<u8> = match args.format {
+    let bytes: Vec<u8> = match format {
         ShowFormat::Table => cards_of::text(&cards).into_bytes(),
         ShowFormat::Markdown => cards_of::markdown(&cards).into_bytes(),
         ShowFormat::Json => cards_of::json(&cards)?.into_bytes(),
@@ -88,7 +135,7 @@ fn profiles(
     };
     match &args.output {
         Some(path) => {
-            write_atomically(path, &bytes, &[&args.file])?;
+            write_atomically(path, &bytes, &[&args.file], args.force)?;
             super::shared::written_note(out, path, None)?;
         }
         None => out.write_all(&bytes)?,

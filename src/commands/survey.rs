@@ -231,11 +231,55 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Outc
     ))
 }
 
+/// What the pain map and the proposals are written as, by the names of files (documents.md).
+const PAINS_FORMATS: [crate::output::FormatName<PainsFormat>; 3] = [
+    crate::output::FormatName {
+        format: PainsFormat::Csv,
+        name: "csv",
+        extensions: &["csv"],
+    },
+    crate::output::FormatName {
+        format: PainsFormat::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown"],
+    },
+    crate::output::FormatName {
+        format: PainsFormat::Xlsx,
+        name: "xlsx",
+        extensions: &["xlsx"],
+    },
+];
+const PROPOSALS_FORMATS: [crate::output::FormatName<crate::cli::ProposalsFormat>; 2] = [
+    crate::output::FormatName {
+        format: crate::cli::ProposalsFormat::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown"],
+    },
+    crate::output::FormatName {
+        format: crate::cli::ProposalsFormat::Docx,
+        name: "docx",
+        extensions: &["docx"],
+    },
+];
+const REPORT_FORMATS: [crate::output::FormatName<()>; 1] = [crate::output::FormatName {
+    format: (),
+    name: "html",
+    extensions: &["html", "htm"],
+}];
+
 fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let input_paths = input_files(&args.input);
+    let input_refs: Vec<&std::path::Path> = input_paths.iter().map(|p| p.as_path()).collect();
+    let format = crate::output::format_by_name(
+        args.format,
+        args.output.as_deref(),
+        &PAINS_FORMATS,
+        PainsFormat::Markdown,
+        &input_refs,
+    )?;
     let (waves, config) = config(inputs(&args.input)?, &plain_figures(), true)?;
     let report = tally(&waves, &config)?;
-    let bytes = match args.format {
+    let bytes = match format {
         PainsFormat::Csv => render::pains_csv(&report)?,
         PainsFormat::Markdown => {
             let mut buffer = Vec::new();
@@ -251,8 +295,7 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Outc
     };
     match &args.output {
         Some(path) => {
-            let inputs: Vec<&std::path::Path> = input_paths.iter().map(|p| p.as_path()).collect();
-            write_atomically(path, &bytes, &inputs)?;
+            write_atomically(path, &bytes, &input_refs, args.force)?;
             let rows: usize = report.waves.iter().map(|w| w.pains.len()).sum();
             super::shared::written_note(out, path, Some(rows))?;
             let withheld: u64 = report.waves.iter().map(|w| w.pains_withheld).sum();
@@ -286,6 +329,14 @@ fn run_proposals(
     out: &mut dyn Write,
 ) -> anyhow::Result<Outcome> {
     let mut paths = input_files(&args.input);
+    paths.extend(args.registry.iter().cloned());
+    let format = crate::output::format_by_name(
+        args.format,
+        Some(&args.output),
+        &PROPOSALS_FORMATS,
+        crate::cli::ProposalsFormat::Markdown,
+        &paths.iter().map(|p| p.as_path()).collect::<Vec<_>>(),
+    )?;
     let figures = FiguresArgs {
         by: None,
         min_group: args.min_group,
@@ -305,17 +356,16 @@ fn run_proposals(
             latest.file
         );
     }
-    paths.extend(args.registry.iter().cloned());
     let proposals = crate::survey::proposals::Proposals::of(&report);
     let date = chrono::Local::now().format("%d.%m.%Y").to_string();
-    let bytes = match args.format {
+    let bytes = match format {
         crate::cli::ProposalsFormat::Markdown => {
             crate::render::proposals::markdown(&proposals, &date).into_bytes()
         }
         crate::cli::ProposalsFormat::Docx => crate::render::proposals::docx(&proposals, &date)?,
     };
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
-    write_atomically(&args.output, &bytes, &inputs)?;
+    write_atomically(&args.output, &bytes, &inputs, args.force)?;
     if proposals.is_empty() {
         writeln!(out, "{}", crate::render::proposals::no_decline(&proposals))?;
     }
@@ -325,6 +375,15 @@ fn run_proposals(
 
 fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     let paths = input_files(&args.input);
+    let mut everything = paths.clone();
+    everything.extend(args.registry.iter().cloned());
+    crate::output::format_by_name(
+        None,
+        Some(&args.output),
+        &REPORT_FORMATS,
+        (),
+        &everything.iter().map(|p| p.as_path()).collect::<Vec<_>>(),
+    )?;
     let inputs = inputs(&args.input)?;
     let title = inputs.definition.as_ref().and_then(|d| d.title.clone());
     let (waves, mut config) = config(inputs, &args.figures, true)?;
@@ -338,7 +397,7 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ou
     paths.extend(args.registry.iter().cloned());
     let page = crate::render::report::html(&report, title.as_deref());
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
-    write_atomically(&args.output, page.as_bytes(), &inputs)?;
+    write_atomically(&args.output, page.as_bytes(), &inputs, args.force)?;
     super::shared::written_note(out, &args.output, None)?;
     for finding in report
         .findings

@@ -4,6 +4,7 @@
 mod check;
 mod cycle;
 mod diff;
+mod documents;
 mod ecosystem;
 mod help;
 mod import;

@@ -1,0 +1,131 @@
+//! What people receive (issue 29, documents.md «Files»): a file is what its name says, and
+//! nothing is overwritten by surprise — one rule for every command that writes.
+
+use super::tochki;
+
+/// Whether a file is an Office package with the given part.
+fn has_part(path: &std::path::Path, part: &str) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    zip::ZipArchive::new(file).is_ok_and(|mut a| a.by_name(part).is_ok())
+}
+
+#[test]
+fn the_name_of_the_file_decides_its_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |name: &str| dir.path().join(name);
+    let docx = out("приложение.docx");
+    let run = tochki([
+        "show",
+        "registries/lipetsk_accounting.yaml",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(has_part(&docx, "word/document.xml"));
+    let xlsx = out("обращения.xlsx");
+    let run = tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--as-of",
+        "2025-05-20",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    assert!(has_part(&xlsx, "xl/workbook.xml"));
+    // The README's own example: the draft to the Minister named .docx is a Word document.
+    let proposals = out("предложения.docx");
+    let run = tochki([
+        "survey",
+        "proposals",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "-o",
+        proposals.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(has_part(&proposals, "word/document.xml"));
+    let pains = out("карта.xlsx");
+    tochki([
+        "survey",
+        "pains",
+        "examples/survey_2025.csv",
+        "-o",
+        pains.to_str().unwrap(),
+    ]);
+    assert!(has_part(&pains, "xl/workbook.xml"));
+    // A --format that contradicts the name, or a name the command cannot write: refused.
+    for (args, said) in [
+        (
+            vec![
+                "show",
+                "registries/lipetsk_accounting.yaml",
+                "--format",
+                "markdown",
+                "-o",
+            ],
+            "имя файла говорит «docx»",
+        ),
+        (
+            vec!["survey", "report", "examples/survey_2025.csv", "-o"],
+            "эта команда не пишет файлы .docx",
+        ),
+    ] {
+        let target = out("противоречие.docx");
+        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        all.push(target.to_str().unwrap().to_string());
+        let run = tochki(&all);
+        assert_eq!(run.code, 2, "{all:?}");
+        assert!(run.stderr.contains(said), "{all:?}: {}", run.stderr);
+        assert!(!target.exists());
+    }
+}
+
+#[test]
+fn no_command_overwrites_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let last_year = dir.path().join("прошлый.docx");
+    std::fs::write(&last_year, "the last year's appendix").unwrap();
+    let target = last_year.to_str().unwrap();
+    for args in [
+        vec!["show", "registries/lipetsk_accounting.yaml", "-o", target],
+        vec![
+            "survey",
+            "proposals",
+            "examples/survey_2024.csv",
+            "examples/survey_2025.csv",
+            "-o",
+            target,
+        ],
+    ] {
+        let run = tochki(&args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains("--force"), "{args:?}: {}", run.stderr);
+        assert_eq!(
+            std::fs::read_to_string(&last_year).unwrap(),
+            "the last year's appendix"
+        );
+    }
+    let report = dir.path().join("отчёт.html");
+    std::fs::write(&report, "old").unwrap();
+    let run = tochki([
+        "survey",
+        "report",
+        "examples/survey_2025.csv",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    let run = tochki([
+        "survey",
+        "report",
+        "examples/survey_2025.csv",
+        "-o",
+        report.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::read_to_string(&report).unwrap().contains("<html"));
+}
