@@ -19,6 +19,10 @@ tests/fixtures/years/ (deterministic):
   direction.yaml, direction.survey.yaml, direction_2024.csv, direction_2025.csv  a direction of
       three processes; the third is asked of 3 people in 2025 (too few to show): the direction's
       change compares the two others only (2024: 28 of 40, 2025: 24 of 40 → −10,0 p. p.)
+  several.survey.yaml, several_2025.csv  an item whose pattern matches two columns (S013)
+  offscale_2024.csv, offscale_2025.csv  a grid row where 8 of 40 answers in 2025 are «Не
+      обращался» (no definition): still an item, its decline found
+  undated_a.csv, undated_b.csv      exports without timestamps and without years in their names
   typed.csv                         a typed «2», «Нет ответа», and «удовлетворе\u0308н» (a combining
       diaeresis) in answer cells
 
@@ -140,7 +144,9 @@ SPELLINGS = ["СНИЛС 12345678901", "снилс 123-456-789 01", "карта 
              "родилась 12 марта 1985 г.", "1985 г.р., бухгалтер", "машина А123ВС 77 стоит",
              "живу ул. Ленина, д. 5, кв. 12", "ФИО: Кузнецова Ирина", "От Петрова: прошу ускорить",
              "я, кузнецова ирина, прошу", "я кузнецова ирина", "ya Kuznetsova Irina",
-             "меня зовут Ирина Кузнецова", "Спасибо за работу.\nКузнецова И.А.", "Подпись: Смирнов"]
+             "меня зовут Ирина Кузнецова", "Спасибо за работу.\nКузнецова И.А.", "Подпись: Смирнов",
+             "Это Лебедева из ОК", "Справки долго. Анна Петровна Зуева", "СНИЛС 112/233/445/95",
+             "телеграм ivanova_c", "живу Ленина 15-7", "ivanova @ mail.ru"]
 head = ["Отметка времени", "Насколько Вы удовлетворены работой бухгалтерии? [Консультации]",
         "Опишите проблемы, с которыми Вы столкнулись", "Ваши предложения по улучшению работы"]
 rows = [head]
@@ -194,7 +200,8 @@ profiles:
 """)
 rows = [["Отметка времени", "Оцените работу бухгалтерии [Выдача справок]", "Категория должностей",
          "Стаж в организации / органе", "Функционал"]]
-people = [("Специалист", "от 3 до 5 лет")] * 24 + [("Специалист", "от 5 лет")] + [("Руководитель", "от 5 лет")] * 15
+people = ([("Специалист", "от 3 до 5 лет")] * 24 + [("Специалист", "от 5 лет")]
+          + [("Руководитель", "от 3 до 5 лет")] * 10 + [("Руководитель", "от 5 лет")] * 5)
 for i, (category, stage) in enumerate(people):
     rows.append([f"{10 + i % 9:02d}.11.2025 10:{i:02d}:00", FIVE[i % 4], category, stage, "бухгалтерия"])
 write_csv("nested_2025.csv", rows)
@@ -226,3 +233,28 @@ def direction_wave(year, satisfied, answered):
 
 write_csv("direction_2024.csv", direction_wave(2024, [16, 12, 20], [20, 20, 20]))
 write_csv("direction_2025.csv", direction_wave(2025, [14, 10, 3], [20, 20, 3]))
+
+# An item pattern matching two columns: S013, each column an item of its own.
+with open(OUT + "several.survey.yaml", "w", encoding="utf-8") as f:
+    f.write('items:\n  - label: Консультации\n    column: "*[Консультации]"\n')
+rows = [["Отметка времени", "Оцените скорость работы [Консультации]", "Оцените качество работы [Консультации]"]]
+for i in range(20):
+    rows.append([f"{10 + i % 9:02d}.11.2025 10:{i:02d}:00", FIVE[i % 4], FIVE[(i + 1) % 4]])
+write_csv("several_2025.csv", rows)
+
+# A grid row with off-scale cells (no definition): «Справки» 36/40 → 8 «Не обращался» + 14/32.
+def offscale(year, satisfied, odd):
+    rows = [["Отметка времени", "Оцените работу бухгалтерии [Консультации]",
+             "Оцените работу бухгалтерии [Справки]"]]
+    for i in range(40):
+        cell = "Не обращался" if i < odd else (FIVE[i % 2] if i < odd + satisfied else FIVE[2 + i % 2])
+        rows.append([f"{10 + i % 9:02d}.11.{year} 10:{i:02d}:00", FIVE[i % 2], cell])
+    return rows
+
+
+write_csv("offscale_2024.csv", offscale(2024, 36, 0))
+write_csv("offscale_2025.csv", offscale(2025, 14, 8))
+for name, satisfied in [("undated_a.csv", 30), ("undated_b.csv", 10)]:
+    rows = [["№", "Оцените работу бухгалтерии [Консультации]"]]
+    rows += [[str(i + 1), FIVE[i % 2] if i < satisfied else FIVE[2 + i % 2]] for i in range(40)]
+    write_csv(name, rows)

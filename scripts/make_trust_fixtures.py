@@ -76,7 +76,7 @@ HR = "Оцените работу отдела кадров [Консульта�
 def grids(name, accounting, hr):
     rows = [["Отметка времени", ACC, HR]]
     for i, (a, h) in enumerate(zip(accounting, hr)):
-        rows.append([f"12.11.2025 10:{i:02d}", a, h])
+        rows.append([f"12.11.{name[6:10]} 10:{i:02d}", a, h])
     write_csv(name, rows)
 
 

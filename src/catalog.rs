@@ -60,6 +60,7 @@ pub static CATALOG: &[&Rule] = &[
     &crate::survey::codes::S010,
     &crate::survey::codes::S011,
     &crate::survey::codes::S012,
+    &crate::survey::codes::S013,
 ];
 
 /// Finds a code (case does not matter).

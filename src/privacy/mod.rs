@@ -22,9 +22,32 @@ use std::borrow::Cow;
 /// introduces it, and last the identifiers by class ([`mask_classes`]), whatever the spelling.
 /// Names of staff a text complains about stay: the pain map needs them.
 pub fn free_text(text: &str) -> Cow<'_, str> {
-    match free_text_by_spelling(text) {
-        Cow::Borrowed(text) => mask_classes(text),
-        Cow::Owned(text) => Cow::Owned(mask_classes(&text).into_owned()),
+    // Invisible characters and combining accents first: «1123\u{200b}3344595» is eleven digits,
+    // «Ива\u{301}нова» is «Иванова».
+    let plain = without_invisible(text);
+    let masked = match free_text_by_spelling(&plain) {
+        Cow::Borrowed(text) => mask_classes(text).into_owned(),
+        Cow::Owned(text) => mask_classes(&text).into_owned(),
+    };
+    if masked == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(masked)
+    }
+}
+
+/// A text without zero-width characters and combining accents.
+fn without_invisible(text: &str) -> Cow<'_, str> {
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        ) || ('\u{300}'..='\u{36f}').contains(&c)
+    };
+    if text.chars().any(invisible) {
+        Cow::Owned(text.chars().filter(|c| !invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
@@ -51,7 +74,7 @@ mod tests {
     use super::classes::class_names;
 
     /// Per class, spellings a respondent types, and what must not survive.
-    const SPELLINGS: [(&str, &str); 25] = [
+    const SPELLINGS: [(&str, &str); 44] = [
         ("СНИЛС 12345678901", "12345678901"),
         ("снилс 123-456-789 01", "789"),
         ("карта 4276 3800 1234 5678", "5678"),
@@ -77,6 +100,25 @@ mod tests {
         ("меня зовут Ирина Кузнецова", "Кузнецова"),
         ("Спасибо за работу.\nКузнецова И.А.", "Кузнецова"),
         ("Подпись: Смирнов", "Смирнов"),
+        ("Я Ива\u{301}нова, прошу", "нова"),
+        ("я - иванова", "иванова"),
+        ("Я-Иванова", "Иванова"),
+        ("меня зовут анна петровна крылова", "крылова"),
+        ("Пишет Гусева Анна: ответа нет", "Гусева"),
+        ("Это Лебедева из ОК", "Лебедева"),
+        ("Спасибо!\n— Кузнецов", "Кузнецов"),
+        ("Долго.\nЛебедева А.А., каб. 5", "Лебедева"),
+        ("Сергеев С.С.", "Сергеев"),
+        ("Справки долго. Анна Петровна Зуева", "Зуева"),
+        ("Игорь Сергеевич Тихонов, 1985 г.р.", "Тихонов"),
+        ("Ivanova A.A., buhgalteriya", "Ivanova"),
+        ("СНИЛС 112/233/445/95", "445"),
+        ("1123\u{200b}3344595", "1123"),
+        ("ivanova @ mail.ru", "ivanova"),
+        ("телеграм ivanova_c", "ivanova_c"),
+        ("живу Ленина 15-7", "Ленина"),
+        ("восемь девять один шесть пять пять пять", "шесть пять"),
+        ("паспорт 45 07 123456", "+7"),
     ];
 
     #[test]

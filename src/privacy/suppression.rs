@@ -22,44 +22,64 @@ pub fn suppressed(answered: &[u64], min_group: u64) -> Vec<bool> {
     }
 }
 
-/// Groups of respondents that may nest (a profile inside a wider profile, any profile inside
-/// the total): which to hide so that no shown group minus another shown group nested in it
-/// leaves fewer than `min_group` people (survey.md «Who can be recognised»). Each group is the
-/// set of its members' cells (`members`, sorted) and its size; `total` is everyone. A group under
-/// the minimum is hidden; of two nested groups whose difference is small, the smaller is
-/// hidden; a group whose complement in the total is small is hidden.
+/// Groups of respondents that may nest (a profile inside a wider profile, inside a group another
+/// run shows with `--by`, inside the total): which to hide so that no shown group minus another
+/// shown group nested in it leaves fewer than `min_group` people (survey.md «Who can be
+/// recognised»). Each group is the set of its members' cells (`members`, sorted) and its size;
+/// `fixed` groups are shown elsewhere and cannot be hidden here (another run's `--by` groups):
+/// they only constrain. `total` is everyone. A group under the minimum is hidden; of two nested
+/// groups whose difference is small, the one that can be hidden goes (the smaller of two that
+/// can); a group whose complement in the total is small is hidden.
 pub fn suppressed_nested(
     members: &[Vec<usize>],
     sizes: &[u64],
+    fixed: &[bool],
     total: u64,
     min_group: u64,
 ) -> Vec<bool> {
     let small = |n: u64| n > 0 && n < min_group;
-    let mut hidden: Vec<bool> = sizes.iter().map(|&n| n < min_group).collect();
+    let mut hidden: Vec<bool> = sizes
+        .iter()
+        .zip(fixed)
+        .map(|(&n, &f)| !f && n < min_group)
+        .collect();
+    // A fixed group too small to be shown anywhere constrains nothing.
+    let shown_fixed: Vec<bool> = sizes
+        .iter()
+        .zip(fixed)
+        .map(|(&n, &f)| f && n >= min_group)
+        .collect();
     let within = |a: &[usize], b: &[usize]| a.iter().all(|x| b.binary_search(x).is_ok());
+    let counts = |i: usize, hidden: &[bool]| if fixed[i] { shown_fixed[i] } else { !hidden[i] };
     loop {
         let mut changed = false;
         for a in 0..members.len() {
-            if hidden[a] {
+            if fixed[a] || hidden[a] {
                 continue;
             }
-            // The rest of the total is a group too.
             if small(total.saturating_sub(sizes[a])) {
                 hidden[a] = true;
                 changed = true;
-                continue;
             }
+        }
+        for a in 0..members.len() {
             for b in 0..members.len() {
-                if a == b || hidden[b] || sizes[a] > sizes[b] || !within(&members[a], &members[b]) {
+                if a == b || !counts(a, &hidden) || !counts(b, &hidden) {
                     continue;
                 }
-                if small(sizes[b] - sizes[a]) {
-                    // The smaller of the two goes (on a tie, the later one).
-                    let smaller = if sizes[a] < sizes[b] || a > b { a } else { b };
-                    hidden[smaller] = true;
-                    changed = true;
-                    break;
+                if sizes[a] > sizes[b]
+                    || !within(&members[a], &members[b])
+                    || !small(sizes[b] - sizes[a])
+                {
+                    continue;
                 }
+                let goes = match (fixed[a], fixed[b]) {
+                    (false, _) => a,
+                    (true, false) => b,
+                    (true, true) => continue,
+                };
+                hidden[goes] = true;
+                changed = true;
             }
         }
         if !changed {
@@ -76,16 +96,25 @@ mod tests {
     fn a_nested_group_one_person_apart_is_hidden_and_so_is_a_small_complement() {
         // Profile 0 (groups 0, 1: 125 people) holds profile 1 (group 0: 124 people).
         let members = vec![vec![0, 1], vec![0], vec![2]];
+        let free = [false, false, false];
         assert_eq!(
-            suppressed_nested(&members, &[125, 124, 40], 200, 5),
+            suppressed_nested(&members, &[125, 124, 40], &free, 200, 5),
             [false, true, false]
         );
         // 198 of 200 people in one profile: the other two are recognisable by subtraction.
-        assert_eq!(suppressed_nested(&[vec![0]], &[198], 200, 5), [true]);
+        assert_eq!(
+            suppressed_nested(&[vec![0]], &[198], &[false], 200, 5),
+            [true]
+        );
         // Apart by enough: both shown.
         assert_eq!(
-            suppressed_nested(&members, &[125, 100, 40], 200, 5),
+            suppressed_nested(&members, &[125, 100, 40], &free, 200, 5),
             [false, false, false]
+        );
+        // A profile of 27 inside a «--by» group of 30 another run shows: the profile goes.
+        assert_eq!(
+            suppressed_nested(&[vec![0], vec![0, 1]], &[27, 30], &[false, true], 60, 5),
+            [true, false]
         );
     }
 

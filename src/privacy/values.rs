@@ -372,6 +372,10 @@ fn identifier_patterns() -> &'static [(regex::Regex, &'static str)] {
             ),
             (compile(r"\b\d{3}[- ]?\d{3}[- ]?\d{3}[- ]\d{2}\b"), "***"),
             (compile(r"(?i)\bИНН\s*:?\s*\d{10,12}\b"), "ИНН ***"),
+            (
+                compile(r"(?i)\b(паспорт\w*)\s*:?\s*(серия\s*)?\d[\d\s№]{5,}\d"),
+                "$1 ***",
+            ),
         ]
     })
 }

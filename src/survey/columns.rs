@@ -57,7 +57,7 @@ pub fn grid_row(header: &str) -> Option<&str> {
 }
 
 /// The question part of a grid header (before ` [Row]`).
-fn question_part(header: &str) -> &str {
+pub fn question_part(header: &str) -> &str {
     match header.rfind(" [") {
         Some(at) => &header[..at],
         None => header,
@@ -105,7 +105,8 @@ pub fn classify_headers(
         column.classify(definition);
     }
     disambiguate_repeated_rows(&mut columns);
-    let findings = definition.map_or_else(Vec::new, |d| missing_columns(file, headers, d));
+    let mut findings = definition.map_or_else(Vec::new, |d| missing_columns(file, headers, d));
+    findings.extend(items_of_several_columns(file, &mut columns));
     if let Some(by) = by {
         mark_segment(file, headers, &mut columns, by)?;
     }
@@ -304,6 +305,39 @@ fn mark_segment(
 /// Two grid questions with the same row text («Оцените работу бухгалтерии [Консультации]»,
 /// «Оцените работу отдела кадров [Консультации]») are two items: where a row text repeats, the
 /// label is the whole header, so no table shows two rows of the same name.
+/// A definition's item whose pattern matches several columns («*[Консультации]» over «скорость
+/// [Консультации]» and «качество [Консультации]»): never one item of two columns, never the
+/// first year's first column compared with the next year's second. Each column becomes an item
+/// of its own, named and paired across years by its whole header, and an error (S013) names
+/// them so that the definition is made exact.
+fn items_of_several_columns(file: &str, columns: &mut [Column]) -> Vec<Finding> {
+    let mut by_key: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, column) in columns.iter().enumerate() {
+        if column.role == Role::Item && !column.overall {
+            by_key.entry(column.key.clone()).or_default().push(i);
+        }
+    }
+    let mut findings = Vec::new();
+    let mut shared: Vec<Vec<usize>> = by_key.into_values().filter(|v| v.len() > 1).collect();
+    shared.sort();
+    for group in shared {
+        let label = columns[group[0]].label.russian().to_string();
+        let headers: Vec<String> = group.iter().map(|&i| columns[i].header.clone()).collect();
+        for &i in &group {
+            columns[i].label = ItemLabel::Named(columns[i].header.clone());
+            columns[i].key = normalize_option(&columns[i].header);
+        }
+        findings.push(super::codes::pattern_of_several_columns(
+            file,
+            &label,
+            &headers,
+            columns[group[0]].index,
+        ));
+    }
+    findings
+}
+
 fn disambiguate_repeated_rows(columns: &mut [Column]) {
     let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let counted = |c: &Column| matches!(c.role, Role::Candidate) && grid_row(&c.header).is_some();

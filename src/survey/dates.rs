@@ -68,6 +68,23 @@ impl AnswerDates {
     }
 }
 
+/// «10 ноября 2025 г. 10:05:17», «10 ноября 2025»: a date with the month in words.
+fn words_date(cell: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let [day, month, year, ..] = words.as_slice() else {
+        return None;
+    };
+    let day: u32 = day.parse().ok()?;
+    let month = crate::text::month_of_genitive(&month.to_lowercase())?;
+    let year: i32 = year.trim_end_matches(['г', '.']).parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// The seconds of a date written in words: the first word with two colons.
+fn has_seconds_after_words(cell: &str) -> bool {
+    cell.split_whitespace().any(|w| w.matches(':').count() >= 2)
+}
+
 /// Whether a timestamp cell keeps seconds: its time has two colons («10:05:17»).
 pub fn has_seconds(cell: &str) -> bool {
     cell.split_whitespace()
@@ -81,6 +98,9 @@ pub fn has_seconds(cell: &str) -> bool {
 /// months), and whether it keeps seconds.
 pub fn moment(cell: &str) -> Option<(NaiveDate, bool)> {
     let cell = cell.trim();
+    if let Some(date) = words_date(cell) {
+        return Some((date, has_seconds_after_words(cell)));
+    }
     let day_part = cell.split([' ', 'T']).next()?;
     let numbers: Vec<&str> = day_part.split(['.', '-', '/']).collect();
     let [a, b, c] = numbers.as_slice() else {
@@ -103,6 +123,9 @@ pub fn moment(cell: &str) -> Option<(NaiveDate, bool)> {
         }
     } else if c > 999 {
         NaiveDate::from_ymd_opt(c as i32, b, a)
+    } else if numbers[2].len() == 2 && day_part.contains('.') {
+        // Russian Excel's short form «10.11.25»: the years of this century.
+        NaiveDate::from_ymd_opt(2000 + c as i32, b, a)
     } else {
         None
     }?;
@@ -135,6 +158,11 @@ mod tests {
         );
         assert_eq!(moment("20/11/2025 10:05"), Some((day(2025, 11, 20), false)));
         assert_eq!(moment("Отметка"), None);
+        assert_eq!(moment("10.11.25 09:00"), Some((day(2025, 11, 10), false)));
+        assert_eq!(
+            moment("10 ноября 2025 г. 09:00:05"),
+            Some((day(2025, 11, 10), true))
+        );
         assert_eq!(moment("31.02.2025 10:00"), None);
     }
 

@@ -169,6 +169,7 @@ fn build_wave(
     let mut left_out = 0;
     let mut personal = Vec::new();
     let several_overall = several_overall(&scanned);
+    let grids = recognised_grids(&scanned);
     for (column, tally) in scanned.columns.iter().zip(&scanned.tallies) {
         let by_values = tally.identifies();
         if column.role == Role::Segment {
@@ -178,7 +179,7 @@ fn build_wave(
             personal.push(column);
             continue;
         }
-        let Some(scale) = item_scale(column, tally) else {
+        let Some(scale) = item_scale(column, tally, &grids) else {
             continue;
         };
         let answers = tally.on(scale);
@@ -336,15 +337,48 @@ fn profile_results(
         });
         memberships.push(matching);
     }
+    hide_recognisable(
+        &mut results,
+        memberships,
+        scanned,
+        &names,
+        &value_of,
+        config.min_group,
+    );
+    results
+}
+
+/// Every item's figures over the scan's groups `matching` (a profile's respondents).
+/// Profiles hidden where their people could be recognised: too few, or a few people apart from
+/// a profile they nest in, from a group another run shows with `--by`, or from everyone.
+/// Decided from the answers and the registry's profiles alone, whatever else the run asks
+/// (survey.md).
+fn hide_recognisable(
+    results: &mut [ProfileResult],
+    mut memberships: Vec<Vec<usize>>,
+    scanned: &ScannedExport,
+    names: &[String],
+    value_of: &dyn Fn(&str, &str) -> Option<String>,
+    min_group: u64,
+) {
     // Too few people match, or the profile is a few people apart from one it nests in (or from
     // everyone): neither its number nor any figure of its is shown. Decided from the answers
     // and the registry's profiles alone, whatever else the run asks (survey.md).
-    let sizes: Vec<u64> = results.iter().map(|r| r.respondents.unwrap_or(0)).collect();
+    let mut sizes: Vec<u64> = results.iter().map(|r| r.respondents.unwrap_or(0)).collect();
+    let mut fixed = vec![false; sizes.len()];
+    // The groups another run shows with `--by` on any attribute the profiles ask: a profile a
+    // few people apart from one of them would give those people away by subtraction.
+    for (members, size) in attribute_groups(scanned, names, value_of) {
+        memberships.push(members);
+        sizes.push(size);
+        fixed.push(true);
+    }
     let hidden = crate::privacy::suppressed_nested(
         &memberships,
         &sizes,
+        &fixed,
         scanned.respondents,
-        config.min_group,
+        min_group,
     );
     for (result, hide) in results.iter_mut().zip(hidden) {
         if hide {
@@ -352,10 +386,33 @@ fn profile_results(
             result.items.clear();
         }
     }
-    results
 }
 
-/// Every item's figures over the scan's groups `matching` (a profile's respondents).
+/// For each attribute column the profiles ask and each of its values: the groups (combinations)
+/// whose respondents gave that value, and how many they are — what `--by` on that attribute
+/// would show.
+fn attribute_groups(
+    scanned: &ScannedExport,
+    names: &[String],
+    value_of: &dyn Fn(&str, &str) -> Option<String>,
+) -> Vec<(Vec<usize>, u64)> {
+    let mut sets: std::collections::BTreeMap<(usize, String), (Vec<usize>, u64)> =
+        std::collections::BTreeMap::new();
+    for (g, (combination, count)) in scanned.groups.iter().enumerate() {
+        for (i, value) in combination
+            .split(super::scan::PROFILE_SEPARATOR)
+            .enumerate()
+        {
+            let Some(name) = names.get(i) else { continue };
+            let key = value_of(name, value).unwrap_or_else(|| value.trim().to_string());
+            let entry = sets.entry((i, key)).or_default();
+            entry.0.push(g);
+            entry.1 += count;
+        }
+    }
+    sets.into_values().collect()
+}
+
 fn profile_items(
     scanned: &ScannedExport,
     items: &[Item],
@@ -488,12 +545,44 @@ fn check_segment(
 }
 
 /// The scale of an item; None for a column that is no item.
-fn item_scale(column: &Column, tally: &ColumnTally) -> Option<Scale> {
+fn item_scale(column: &Column, tally: &ColumnTally, grids: &[&str]) -> Option<Scale> {
     match column.role {
         Role::Item => Some(choose_scale(tally, column.overall)),
-        Role::Candidate => recognised_scale(tally),
+        // A row of a grid whose other rows are items is an item too, whatever share of its
+        // cells is off the scale («Не обращался», digits): its valid answers count, the rest is
+        // S002 — a row is never dropped whole without a finding (survey.md).
+        Role::Candidate => recognised_scale(tally).or_else(|| {
+            let in_grid = super::columns::grid_row(&column.header).is_some()
+                && grids.contains(&super::columns::question_part(&column.header));
+            let matched = tally.five.matched().max(tally.three.matched());
+            // A grid row alone: an item when at least half its cells, and five at least, are
+            // on the scale.
+            let half = super::columns::grid_row(&column.header).is_some()
+                && matched >= 5
+                && matched * 2 >= tally.nonempty;
+            ((in_grid || half) && matched > 0).then(|| choose_scale(tally, false))
+        }),
         _ => None,
     }
+}
+
+/// The questions of the grids (`Вопрос [Строка]`) some row of which is recognised as an item.
+fn recognised_grids(scanned: &ScannedExport) -> Vec<&str> {
+    let mut grids: Vec<&str> = Vec::new();
+    for (column, tally) in scanned.columns.iter().zip(&scanned.tallies) {
+        let recognised = match column.role {
+            Role::Item => true,
+            Role::Candidate => recognised_scale(tally).is_some(),
+            _ => false,
+        };
+        if recognised && super::columns::grid_row(&column.header).is_some() {
+            let question = super::columns::question_part(&column.header);
+            if !grids.contains(&question) {
+                grids.push(question);
+            }
+        }
+    }
+    grids
 }
 
 /// S002 for the values kept of those outside the scale, and one for the rest.

@@ -83,6 +83,19 @@ fn names_the_wave(input: &WaveInput) -> bool {
 pub fn order(
     mut waves: Vec<(WaveInput, ScannedExport)>,
 ) -> anyhow::Result<Vec<(WaveInput, ScannedExport)>> {
+    for (_, scanned) in &mut waves {
+        // Answers over more than half a year: perhaps the export still holds last year's.
+        if let (Some(first), Some(last)) = (scanned.dates.first, scanned.dates.last)
+            && (last - first).num_days() > 183
+        {
+            let note = format!(
+                "ответы даны за {} дней ({}): возможно, в выгрузке ответы нескольких опросов — проверьте, что прошлогодние ответы удалены из формы",
+                (last - first).num_days(),
+                scanned.dates.russian().unwrap_or_default()
+            );
+            scanned.ledger.notes.push(note);
+        }
+    }
     if waves.len() < 2 {
         return Ok(waves);
     }
@@ -101,13 +114,47 @@ pub fn order(
     let years = waves.iter().all(|(i, _)| year_of(&i.label).is_some());
     if dated {
         waves.sort_by_key(|(_, s)| (s.dates.first, s.dates.last));
+        apart_in_time(&waves)?;
         if years {
             in_order_of_dates(&waves)?;
         }
     } else if years {
         waves.sort_by_key(|(i, _)| year_of(&i.label));
+    } else {
+        // Neither dates nor years: the order of the arguments would decide which way a change
+        // goes, and a decline could read as a rise. Refused with what decides it.
+        let undated: Vec<String> = waves
+            .iter()
+            .filter(|(_, s)| s.dates.first.is_none())
+            .map(|(i, _)| i.path.display().to_string())
+            .collect();
+        anyhow::bail!(
+            "Не по чему упорядочить опросы: в {} нет дат ответов (отметок времени, которые читаются как даты), а метки — не годы; укажите год каждой выгрузки: ГОД=ФАЙЛ (например, 2024={} 2025=…)",
+            undated.join(", "),
+            undated.first().cloned().unwrap_or_default()
+        );
     }
     Ok(waves)
+}
+
+/// Two waves whose answers' dates overlap are one survey twice (or one export holding the
+/// other): refused.
+fn apart_in_time(waves: &[(WaveInput, ScannedExport)]) -> anyhow::Result<()> {
+    for pair in waves.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if let (Some(last), Some(first)) = (a.1.dates.last, b.1.dates.first)
+            && last >= first
+        {
+            anyhow::bail!(
+                "Опросы пересекаются по датам ответов: {} ({}) и {} ({}); годы сравнивают опросы разных периодов — проверьте, не одна ли это выгрузка или не содержит ли одна ответы другой",
+                a.0.path.display(),
+                a.1.dates.russian().unwrap_or_default(),
+                b.0.path.display(),
+                b.1.dates.russian().unwrap_or_default()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// A year label is the year of the answers or the year before it (the survey of 2024 held in

@@ -522,6 +522,16 @@ const CODE_FIXTURES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "S013",
+        &[
+            "survey",
+            "check",
+            "tests/fixtures/years/several_2025.csv",
+            "--survey",
+            "tests/fixtures/years/several.survey.yaml",
+        ],
+    ),
+    (
         "S010",
         &[
             "survey",

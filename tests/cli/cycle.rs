@@ -517,6 +517,8 @@ fn general_problems_reach_the_proposals_masked_and_nothing_personal_does() {
                 for i in &grid {
                     row[*i] = answer.to_string();
                 }
+                // Each wave's answers in its own year (waves over one period are refused).
+                row[0] = row[0].replace(".2025", &format!(".{year}"));
             }
             writer.write_record(&row).unwrap();
         }

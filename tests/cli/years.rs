@@ -215,7 +215,7 @@ fn without_seconds_in_the_timestamps_no_one_is_a_repeat_and_it_is_said() {
 }
 
 /// What must never leave the tool, one per spelling of scripts/make_survey_years.py.
-const SECRETS: [&str; 24] = [
+const SECRETS: [&str; 30] = [
     "12345678901",
     "789 01",
     "1234 5678",
@@ -240,6 +240,12 @@ const SECRETS: [&str; 24] = [
     "Ирина Кузнецова",
     "Кузнецова И.А.",
     "Смирнов",
+    "Лебедева",
+    "Зуева",
+    "445/95",
+    "ivanova_c",
+    "Ленина 15",
+    "ivanova @",
 ];
 
 /// The text of an Office file: its XML parts with the tags dropped.
@@ -477,4 +483,91 @@ fn a_band_touching_an_end_the_tables_bands_share_is_said_once_by_r020() {
             .contains("«до 40 000» признака «Уровень дохода» подходит нескольким")
     );
     assert!(run.stdout.contains("R020"));
+}
+
+#[test]
+fn a_grid_row_with_off_scale_cells_keeps_its_answers_and_its_decline() {
+    let run = tochki([
+        "survey",
+        "tally",
+        &path("offscale_2024.csv"),
+        &path("offscale_2025.csv"),
+        "--fail-on-decline",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json = run.json();
+    let sheets = dynamics(&json)
+        .into_iter()
+        .find(|d| d.0 == "Справки")
+        .expect("«Справки» compared");
+    assert!(sheets.4, "{sheets:?}");
+    let s002 = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "S002")
+        .count();
+    assert_eq!(s002, 8);
+}
+
+#[test]
+fn an_item_pattern_over_two_columns_compares_each_with_its_own() {
+    let run = tochki([
+        "survey",
+        "check",
+        &path("several_2025.csv"),
+        "--survey",
+        &path("several.survey.yaml"),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("S013"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "«Оцените скорость работы [Консультации]», «Оцените качество работы [Консультации]»"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn waves_with_nothing_to_order_them_or_over_one_period_are_refused() {
+    let run = tochki([
+        "survey",
+        "tally",
+        &path("undated_b.csv"),
+        &path("undated_a.csv"),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("Не по чему упорядочить"),
+        "{}",
+        run.stderr
+    );
+    // Labelled by years, they are ordered by them.
+    let labelled = tochki([
+        "survey",
+        "tally",
+        &format!("2025={}", path("undated_b.csv")),
+        &format!("2024={}", path("undated_a.csv")),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(labelled.code, 0, "{}", labelled.stderr);
+    assert_eq!(dynamics(&labelled.json())[0].1, "2024");
+    // The same period twice.
+    let overlap = tochki([
+        "survey",
+        "tally",
+        &format!("2023={}", path("steady_2024.csv")),
+        &format!("2024={}", path("privacy_2024.csv")),
+    ]);
+    assert_eq!(overlap.code, 2);
+    assert!(
+        overlap.stderr.contains("пересекаются"),
+        "{}",
+        overlap.stderr
+    );
 }
