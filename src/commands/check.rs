@@ -166,6 +166,18 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<crate::exit:
     sort_findings(&mut findings);
 
     match config.format {
+        FindingsFormat::Text if config.files.len() > 1 => {
+            // Many files: errors first (documents.md «The terminal»), then the count per code
+            // and the files with nothing to say.
+            findings.sort_by_key(|f| f.severity != crate::diagnostic::Severity::Error);
+            render::text(out, &findings, &sources, config.files.len(), config.color)?;
+            let files: Vec<String> = config
+                .files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect();
+            render::overview(out, &findings, &files)?;
+        }
         FindingsFormat::Text => {
             render::text(out, &findings, &sources, config.files.len(), config.color)?
         }

@@ -306,6 +306,10 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Outc
                     crate::render::withheld_note(withheld, report.min_group)
                 )?;
             }
+            let junk: u64 = report.waves.iter().map(|w| w.pains_junk).sum();
+            if junk > 0 {
+                writeln!(out, "{}", crate::render::junk_note(junk))?;
+            }
         }
         None => out.write_all(&bytes)?,
     }

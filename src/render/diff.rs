@@ -30,11 +30,36 @@ fn needs_russian(codes: &[String]) -> String {
     codes
         .iter()
         .map(|code| match Need::parse(code) {
-            Some(need) => format!("{} ({})", need.code(), need.russian()),
+            Some(need) => format!("«{}»", need.russian()),
             None => code.clone(),
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A value of the version's data as people read it: areas by their Russian names, dates as
+/// «24.09.2024» (documents.md: no codes and no ISO dates for people).
+fn meta_russian(field: &str, value: &Option<String>) -> Option<String> {
+    let value = value.as_ref()?;
+    if field == "areas" {
+        return Some(
+            value
+                .split(',')
+                .map(|code| match code.trim() {
+                    "accounting" => "бухгалтерский учет",
+                    "hr" => "кадровое обеспечение",
+                    "it" => "информационные технологии",
+                    "admin" => "хозяйственное обеспечение",
+                    other => other,
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    Some(
+        crate::registry::model::parse_date(value)
+            .map_or_else(|| value.clone(), |d| d.format("%d.%m.%Y").to_string()),
+    )
 }
 
 /// A channel code in Russian, as the official table prints it; other text as written.
@@ -101,7 +126,7 @@ pub fn describe(change: &Change) -> String {
             if change.needs.is_empty() {
                 "не указаны".to_string()
             } else {
-                change.needs.join(", ")
+                needs_russian(&change.needs)
             }
         ),
         ChangeKind::TouchpointRemoved => format!("точка исключена: {}", quoted(&change.point)),
@@ -135,8 +160,8 @@ pub fn describe(change: &Change) -> String {
         ChangeKind::MetaChanged => format!(
             "{}: {} → {}",
             field_russian(field),
-            quoted(&change.from),
-            quoted(&change.to)
+            quoted(&meta_russian(field, &change.from)),
+            quoted(&meta_russian(field, &change.to))
         ),
         _ => describe_segments(change),
     }

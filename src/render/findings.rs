@@ -216,6 +216,46 @@ fn places_list(places: &[usize]) -> String {
     text
 }
 
+/// After the findings of many files: how many of each code (errors first), and the files with
+/// none.
+pub fn overview(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    files: &[String],
+) -> std::io::Result<()> {
+    let mut counts: Vec<(&str, Severity, usize)> = Vec::new();
+    for finding in findings {
+        match counts.iter_mut().find(|(code, _, _)| *code == finding.code) {
+            Some(entry) => entry.2 += 1,
+            None => counts.push((finding.code, finding.severity, 1)),
+        }
+    }
+    let rank = |s: Severity| match s {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    counts.sort_by(|a, b| {
+        (rank(a.1), std::cmp::Reverse(a.2), a.0).cmp(&(rank(b.1), std::cmp::Reverse(b.2), b.0))
+    });
+    if !counts.is_empty() {
+        let list: Vec<String> = counts
+            .iter()
+            .map(|(code, severity, n)| format!("{code} ({}) — {n}", severity.russian()))
+            .collect();
+        writeln!(out, "По кодам: {}.", list.join(", "))?;
+    }
+    let clean: Vec<&str> = files
+        .iter()
+        .filter(|f| !findings.iter().any(|x| x.file == **f))
+        .map(String::as_str)
+        .collect();
+    if !clean.is_empty() {
+        writeln!(out, "Без замечаний: {}.", clean.join(", "))?;
+    }
+    Ok(())
+}
+
 /// Characters of a source line quoted at most, around the finding's column.
 const MAX_QUOTE: usize = 120;
 

@@ -92,11 +92,31 @@ pub fn excel_csv<R: AsRef<[String]>>(
         writer.write_record(headings)?;
         for row in rows {
             let row = row.as_ref();
-            writer.write_record(row.iter().map(|c| crate::text::spreadsheet_safe(c)))?;
+            writer.write_record(
+                row.iter()
+                    .map(|c| excel_number(&crate::text::spreadsheet_safe(c))),
+            )?;
         }
         writer.flush()?;
     }
     Ok(bytes)
+}
+
+/// A number as Russian Excel and LibreOffice read it from CSV: «84,2», never «84.2» (text or a
+/// date to them). Any other cell as it is.
+fn excel_number(cell: &str) -> String {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    match digits.split_once('.') {
+        Some((whole, fraction))
+            if !whole.is_empty()
+                && !fraction.is_empty()
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && fraction.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            cell.replace('.', ",")
+        }
+        _ => cell.to_string(),
+    }
 }
 
 /// The heading cells of an XLSX table: bold, wrapped, framed, on a pale blue.
@@ -128,9 +148,29 @@ pub fn withheld_note(withheld: u64, min_group: u64) -> String {
     )
 }
 
+/// The note for texts left out as formulas, markup or only links.
+pub fn junk_note(junk: u64) -> String {
+    format!(
+        "{junk} {} не {}: формулы электронной таблицы, разметка или одна ссылка без текста.",
+        crate::text::plural(junk as usize, "текст", "текста", "текстов"),
+        crate::text::plural(junk as usize, "приводится", "приводятся", "приводятся"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_a_csv_for_russian_excel_have_a_decimal_comma() {
+        assert_eq!(excel_number("84.2"), "84,2");
+        assert_eq!(excel_number("-10.7"), "-10,7");
+        assert_eq!(excel_number("10.11.2025"), "10.11.2025");
+        assert_eq!(excel_number("2025"), "2025");
+        assert_eq!(excel_number("v1.x"), "v1.x");
+        let bytes = excel_csv(&["a"], [vec!["84.2".to_string()]]).unwrap();
+        assert!(String::from_utf8(bytes).unwrap().contains("84,2"));
+    }
 
     #[test]
     fn changes_and_p_values_are_written_the_russian_way() {

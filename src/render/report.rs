@@ -417,6 +417,14 @@ fn pain_map(page: &mut String, report: &TallyReport) {
             esc(&super::withheld_note(withheld, report.min_group))
         );
     }
+    let junk: u64 = report.waves.iter().map(|w| w.pains_junk).sum();
+    if junk > 0 {
+        let _ = writeln!(
+            page,
+            "<p class=\"note\">{}</p>",
+            esc(&super::junk_note(junk))
+        );
+    }
     if pains.is_empty() && withheld == 0 {
         page.push_str("<p>Проблем и предложений в анкетах нет.</p>\n");
     } else if !pains.is_empty() {

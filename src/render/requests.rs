@@ -489,6 +489,9 @@ pub fn xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
         report.findings.iter().map(finding_row).collect(),
     ));
     let date_format = xlsx_cell_format().set_num_format("dd.mm.yyyy");
+    // An estimated deadline is a date too, shown with its mark; a share is a number in percent.
+    let estimated_format = xlsx_cell_format().set_num_format("dd.mm.yyyy\" (оценка)\"");
+    let percent_format = xlsx_cell_format().set_num_format("0.0%");
     for (name, headings, rows) in sheets {
         let sheet = workbook.add_worksheet();
         sheet.set_name(name)?;
@@ -502,6 +505,11 @@ pub fn xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
                 // Numbers and dates as Excel's own, so that a user can sort and count them.
                 if let Some(date) = excel_date(value) {
                     sheet.write_datetime_with_format(r, c, &date, &date_format)?;
+                } else if let Some(date) = value.strip_suffix(" (оценка)").and_then(excel_date)
+                {
+                    sheet.write_datetime_with_format(r, c, &date, &estimated_format)?;
+                } else if let Some(share) = excel_share(value) {
+                    sheet.write_number_with_format(r, c, share, &percent_format)?;
                 } else if let Some(number) = excel_number(value) {
                     sheet.write_number_with_format(r, c, number, &cell)?;
                 } else {
@@ -529,6 +537,13 @@ fn excel_date(value: &str) -> Option<rust_xlsxwriter::ExcelDateTime> {
         chrono::Datelike::day(&date) as u8,
     )
     .ok()
+}
+
+/// A share this renderer wrote («37,5 %»), as the fraction Excel shows in percent.
+fn excel_share(value: &str) -> Option<f64> {
+    let number = value.strip_suffix('%')?.trim();
+    let number: f64 = number.replace(',', ".").parse().ok()?;
+    number.is_finite().then_some(number / 100.0)
 }
 
 /// A whole number or a share this renderer wrote (`12`, `37,5 %` is a text), as a number.

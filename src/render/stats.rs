@@ -43,7 +43,8 @@ pub fn summary(out: &mut dyn Write, stats: &Stats) -> std::io::Result<()> {
     ]);
     for n in &stats.needs {
         matrix.add_row(vec![
-            format!("{} ({})", n.need, n.wording),
+            // People read the catalogue's wording, never its code (documents.md).
+            crate::text::capitalize(&n.wording),
             n.digital.to_string(),
             n.offline.to_string(),
             (n.digital + n.offline).to_string(),
@@ -59,7 +60,15 @@ pub fn summary(out: &mut dyn Write, stats: &Stats) -> std::io::Result<()> {
         writeln!(
             out,
             "Потребности каталога, которые не удовлетворяются ни в одной точке: {}",
-            stats.unmet_needs.join(", ")
+            stats
+                .unmet_needs
+                .iter()
+                .map(|code| {
+                    crate::registry::needs::Need::parse(code)
+                        .map_or(code.clone(), |n| format!("«{}»", n.russian()))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
         )?;
     }
     Ok(())

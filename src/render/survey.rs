@@ -715,6 +715,11 @@ pub fn pains_markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Res
         writeln!(out, "{}", super::withheld_note(withheld, report.min_group))?;
         writeln!(out)?;
     }
+    let junk: u64 = report.waves.iter().map(|w| w.pains_junk).sum();
+    if junk > 0 {
+        writeln!(out, "{}", super::junk_note(junk))?;
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "Проблемы и предложения из анкет (Смоленск 4.7–4.8); одинаковые тексты посчитаны один раз. Графы «Мероприятие» и «Срок» заполняет ответственное подразделение."

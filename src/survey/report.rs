@@ -101,6 +101,8 @@ pub struct Wave {
     pub pains: Vec<PainRow>,
     /// Texts not quoted because the item they are about has fewer than `--min-group` answers.
     pub pains_withheld: u64,
+    /// Texts not quoted because they are formulas, markup or only a link.
+    pub pains_junk: u64,
     /// With `--profiles`: the figures of each profile's respondents (profiles.md).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub profiles: Vec<ProfileResult>,

@@ -217,6 +217,12 @@ fn build_wave(
     }
     let personal_columns: Vec<usize> = personal.iter().map(|c| c.index).collect();
     let mut pains = pain_rows(&scanned.pains, &scanned, &personal_columns);
+    let pains_junk: u64 = scanned
+        .pains
+        .iter()
+        .filter(|p| !personal_columns.contains(&p.column) && is_junk(&p.text))
+        .map(|p| p.count)
+        .sum();
     // The texts about a small item are not quoted either.
     let small: Vec<String> = items
         .iter()
@@ -237,6 +243,7 @@ fn build_wave(
         profiles,
         pains,
         pains_withheld,
+        pains_junk,
         ledger: scanned.ledger.clone(),
     })
 }
@@ -762,10 +769,28 @@ fn is_a_category(groups: &[(String, u64)], respondents: u64) -> bool {
 }
 
 /// The pain map's rows: never from a column found personal by its values, contacts masked.
+/// A text no respondent meant as a problem or a proposal, never quoted (documents.md): a
+/// spreadsheet formula («=HYPERLINK(…)», «+cmd», «@SUM(…)»), markup («<script>»), or nothing
+/// but a link.
+pub fn is_junk(text: &str) -> bool {
+    let text = text.trim();
+    let formula = text.starts_with(['=', '+', '@'])
+        || (text.starts_with('-') && text.chars().nth(1).is_some_and(|c| !c.is_whitespace()))
+            && text.contains('(');
+    let markup = text.to_lowercase().contains("<script") || text.starts_with('<');
+    let masked = crate::privacy::mask_classes(text);
+    let only_links = masked
+        .replace("[ссылка]", "")
+        .chars()
+        .all(|c| !c.is_alphanumeric());
+    formula || markup || (masked.contains("[ссылка]") && only_links)
+}
+
 fn pain_rows(pains: &[PainText], scanned: &ScannedExport, personal: &[usize]) -> Vec<PainRow> {
     let mut rows: Vec<PainRow> = pains
         .iter()
         .filter(|pain| !personal.contains(&pain.column))
+        .filter(|pain| !is_junk(&pain.text))
         .map(|pain| {
             let column = &scanned.columns[pain.column];
             PainRow {

@@ -129,3 +129,94 @@ fn no_command_overwrites_a_file_without_force() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(std::fs::read_to_string(&report).unwrap().contains("<html"));
 }
+
+#[test]
+fn check_on_many_files_puts_errors_first_counts_codes_and_names_the_clean_files() {
+    let run = tochki(["check", "registries"]);
+    assert_eq!(run.code, 1);
+    let first_warning = run.stdout.find(" предупреждение: ").unwrap();
+    let last_error = run.stdout.rfind(" ошибка: ").unwrap();
+    assert!(last_error < first_warning, "errors first:\n{}", run.stdout);
+    assert!(
+        run.stdout.contains("По кодам: R008 (ошибка) — 2"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Без замечаний: registries/example_complete.yaml"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn outputs_for_people_hold_no_codes_and_no_iso_dates() {
+    let stats = tochki(["stats", "registries/example_complete.yaml"]);
+    for code in ["info (", "feedback_result", "inspection"] {
+        assert!(!stats.stdout.contains(code), "{code}: {}", stats.stdout);
+    }
+    assert!(stats.stdout.contains("Получение информации"));
+    let diff = tochki([
+        "diff",
+        "examples/registry_2024.yaml",
+        "examples/registry_2025.yaml",
+    ]);
+    for english in ["accounting", "2024-09-24", "forms (", "consultation"] {
+        assert!(!diff.stdout.contains(english), "{english}: {}", diff.stdout);
+    }
+    assert!(diff.stdout.contains("24.09.2024"), "{}", diff.stdout);
+    assert!(
+        diff.stdout.contains("бухгалтерский учет"),
+        "{}",
+        diff.stdout
+    );
+}
+
+#[test]
+fn numbers_reach_russian_excel_as_numbers() {
+    // The tally's «CSV для русского Excel»: decimal commas.
+    let csv = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2025.csv",
+        "--format",
+        "csv",
+    ]);
+    let row = csv
+        .stdout
+        .lines()
+        .find(|l| l.contains("В целом"))
+        .unwrap()
+        .to_string();
+    let level = row.split(';').nth(4).unwrap();
+    assert!(level.contains(','), "{row}");
+    assert!(!level.contains('.'), "{row}");
+    // The journal's workbook: shares as numbers in percent, estimated deadlines as dates.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("journal.xlsx");
+    tochki([
+        "requests",
+        "examples/requests_2025.csv",
+        "--as-of",
+        "2025-05-20",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    let file = std::fs::File::open(&xlsx).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    assert!(
+        !strings.contains(" %<"),
+        "a share stored as text: {strings}"
+    );
+    assert!(
+        !strings.contains("(оценка)<"),
+        "an estimated date stored as text"
+    );
+}
