@@ -90,6 +90,23 @@ fn meta(registry: &Registry) -> Vec<(&'static str, Option<String>)> {
             .collect::<Vec<_>>()
             .join(", ")
     });
+    let procedure = registry.procedure.as_ref();
+    let points = procedure.and_then(|p| p.points.as_ref()).map(|points| {
+        let named = [
+            ("срок ответа", &points.deadline),
+            ("устные обращения", &points.oral),
+            ("предложения", &points.proposals),
+            ("карта болей", &points.pain_map),
+            ("анонимность", &points.anonymity),
+            ("размещение", &points.publication),
+            ("согласование", &points.approvals),
+        ];
+        named
+            .iter()
+            .filter_map(|(what, point)| owned_non_blank(point).map(|p| format!("{what} — {p}")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
     vec![
         ("organization", owned_non_blank(&registry.organization)),
         ("areas", areas),
@@ -98,6 +115,11 @@ fn meta(registry: &Registry) -> Vec<(&'static str, Option<String>)> {
         ("published", owned_non_blank(&registry.published)),
         ("approvals", approvals),
         ("needs", catalogue),
+        (
+            "procedure.act",
+            procedure.and_then(|p| owned_non_blank(&p.act)),
+        ),
+        ("procedure.points", points.filter(|p| !p.is_empty())),
     ]
 }
 

@@ -194,6 +194,77 @@ pub struct Registry {
         description = "Профили клиентского сегмента (Северная Осетия): признаки, цель, клиентский путь, предпочтительные каналы"
     )]
     pub profiles: Option<Vec<Profile>>,
+    #[schemars(
+        description = "Собственный Порядок взаимодействия с внутренним клиентом органа: акт и пункты, которые цитируют документы (предложения Министру, отчёт, карта болей)"
+    )]
+    pub procedure: Option<Procedure>,
+}
+
+/// The body's own Порядок (documents.md «The body's own order»): the act, and the points the
+/// documents the tool writes cite. Without it they cite no point and no region.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema, PartialEq)]
+#[schemars(deny_unknown_fields)]
+pub struct Procedure {
+    #[schemars(
+        description = "Акт, которым утверждён Порядок: «Приказ Министерства … от 24.09.2024 № 76»"
+    )]
+    pub act: Option<Text>,
+    #[schemars(
+        description = "Пункты Порядка: deadline (срок ответа), oral (устные обращения), proposals (предложения при снижении), pain_map (карта болей), anonymity (анонимность опроса), publication (размещение перечня), approvals (согласование)"
+    )]
+    pub points: Option<Points>,
+}
+
+/// The points of a Порядок the documents cite, by what they are about.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema, PartialEq)]
+#[schemars(deny_unknown_fields)]
+pub struct Points {
+    #[schemars(description = "Пункт о сроке ответа на обращение: «п. 9»")]
+    pub deadline: Option<Text>,
+    #[schemars(description = "Пункт об устных обращениях: «п. 8»")]
+    pub oral: Option<Text>,
+    #[schemars(
+        description = "Пункт о предложениях Министру при снижении удовлетворенности: «п. 13»"
+    )]
+    pub proposals: Option<Text>,
+    #[schemars(description = "Пункт о карте болей: «п. 4.7–4.8»")]
+    pub pain_map: Option<Text>,
+    #[schemars(description = "Пункт об анонимности опроса: «п. 5.2»")]
+    pub anonymity: Option<Text>,
+    #[schemars(description = "Пункт о размещении перечня на сайте: «п. 3.1»")]
+    pub publication: Option<Text>,
+    #[schemars(description = "Пункт о согласовании изменений перечня: «п. 3.4»")]
+    pub approvals: Option<Text>,
+}
+
+impl Procedure {
+    pub const KEYS: &'static [&'static str] = &["act", "points"];
+}
+
+impl Points {
+    pub const KEYS: &'static [&'static str] = &[
+        "deadline",
+        "oral",
+        "proposals",
+        "pain_map",
+        "anonymity",
+        "publication",
+        "approvals",
+    ];
+}
+
+/// What a document cites: a point of the body's own Порядок when the registry names it
+/// («п. 13 Порядка»), else the Порядок itself, never another region's (documents.md).
+pub fn cite(procedure: Option<&Procedure>, point: fn(&Points) -> &Option<Text>) -> String {
+    let point = procedure
+        .and_then(|p| p.points.as_ref())
+        .and_then(|points| Text::non_blank(point(points)))
+        .map(str::trim);
+    match point {
+        Some(point) if point.starts_with("п") => format!("{point} Порядка"),
+        Some(point) => format!("п. {point} Порядка"),
+        None => "Порядку взаимодействия с внутренним клиентом".to_string(),
+    }
 }
 
 /// A present key with no value (`directions:`) as an empty list.
@@ -303,6 +374,7 @@ impl Registry {
         "directions",
         "segmentation",
         "profiles",
+        "procedure",
     ];
 }
 
@@ -491,7 +563,7 @@ pub const BASES: [(&str, &str); 2] = [
 
 /// The Russian name of each field a diff can name (a key of the format, or `approved.act` and
 /// `approved.date` for the act's two), as the official table heads its column.
-pub const FIELD_LABELS: [(&str, &str); 15] = [
+pub const FIELD_LABELS: [(&str, &str); 17] = [
     ("point", "точка взаимодействия"),
     ("interaction", "осуществляемое взаимодействие"),
     ("features", "особенности взаимодействия"),
@@ -507,6 +579,8 @@ pub const FIELD_LABELS: [(&str, &str); 15] = [
     ("published", "дата размещения на сайте"),
     ("approvals", "согласование"),
     ("needs", "каталог потребностей"),
+    ("procedure.act", "акт о Порядке"),
+    ("procedure.points", "пункты Порядка"),
 ];
 
 /// The Russian name of a field (see `FIELD_LABELS`).
@@ -882,6 +956,8 @@ mod tests {
         assert_eq!(properties(&defs["Attribute"]), sorted(Attribute::KEYS));
         assert_eq!(properties(&defs["Profile"]), sorted(Profile::KEYS));
         assert_eq!(properties(&defs["Channels"]), sorted(Channels::KEYS));
+        assert_eq!(properties(&defs["Procedure"]), sorted(Procedure::KEYS));
+        assert_eq!(properties(&defs["Points"]), sorted(Points::KEYS));
         // Every object of the format that refuses unknown keys has its list above.
         let strict: Vec<&String> = defs
             .as_object()
@@ -898,6 +974,8 @@ mod tests {
                 "Attribute",
                 "Channels",
                 "Direction",
+                "Points",
+                "Procedure",
                 "Process",
                 "Profile",
                 "Touchpoint"

@@ -31,6 +31,8 @@ enum Context {
     ProfileList,
     Profile,
     Channels,
+    Procedure,
+    Points,
     /// Values the walker does not police (texts, need lists, areas).
     Free,
 }
@@ -48,6 +50,8 @@ impl Context {
             Context::Attribute => Some(crate::registry::profiles::Attribute::KEYS),
             Context::Profile => Some(crate::registry::profiles::Profile::KEYS),
             Context::Channels => Some(crate::registry::profiles::Channels::KEYS),
+            Context::Procedure => Some(super::model::Procedure::KEYS),
+            Context::Points => Some(super::model::Points::KEYS),
             _ => None,
         }
     }
@@ -62,6 +66,8 @@ impl Context {
             (Context::Root, "segmentation") => Context::AttributeList,
             (Context::Root, "profiles") => Context::ProfileList,
             (Context::Profile, "channels") => Context::Channels,
+            (Context::Root, "procedure") => Context::Procedure,
+            (Context::Procedure, "points") => Context::Points,
             _ => Context::Free,
         }
     }

@@ -439,7 +439,7 @@ pub fn markdown(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(out, "{}", totals_line(report.changes))?;
     writeln!(out)?;
-    writeln!(out, "## Согласовано (Липецк 3.4)")?;
+    writeln!(out, "## Согласовано")?;
     writeln!(out)?;
     writeln!(out, "| Должность | ФИО | Подпись | Дата |")?;
     writeln!(out, "|---|---|---|---|")?;

@@ -140,7 +140,7 @@ pub fn xlsx_cell_format() -> rust_xlsxwriter::Format {
 /// answered (anonymity, Smolensk 5.2).
 pub fn withheld_note(withheld: u64, min_group: u64) -> String {
     format!(
-        "{withheld} {} не {}: {} о вопросах, на которые ответили меньше {min_group} {} (анонимность опроса, Смоленск, п. 5.2).",
+        "{withheld} {} не {}: {} о вопросах, на которые ответили меньше {min_group} {} (анонимность опроса).",
         crate::text::plural(withheld as usize, "текст", "текста", "текстов"),
         crate::text::plural(withheld as usize, "приводится", "приводятся", "приводятся"),
         crate::text::plural(withheld as usize, "он", "они", "они"),

@@ -10,7 +10,7 @@ const TITLE: &str = "Предложения по улучшению качест
 const MEASURES: [&str; 3] = ["Мероприятие", "Ответственный", "Срок"];
 
 /// The one line of a draft with nothing to propose.
-pub const NO_DECLINE: &str = "Снижения удовлетворенности по сравнению с прошлым опросом нет: предложения Министру не требуются (Омск, п. 13).";
+pub const NO_DECLINE: &str = "Снижения удовлетворенности по сравнению с прошлым опросом нет: предложения Министру не требуются.";
 
 /// The line of a draft with nothing to propose: no decline, or none among the items that could
 /// be assessed at all.
@@ -20,8 +20,16 @@ pub fn no_decline(proposals: &Proposals) -> &'static str {
     } else if proposals.unassessed.is_empty() {
         NO_DECLINE
     } else {
-        "Среди вопросов, на которые ответило достаточно людей, снижения удовлетворенности по сравнению с прошлым опросом нет (Омск, п. 13)."
+        "Среди вопросов, на которые ответило достаточно людей, снижения удовлетворенности по сравнению с прошлым опросом нет."
     }
+}
+
+/// The draft's first line, citing the body's own Порядок (or none).
+fn intro(proposals: &Proposals) -> String {
+    format!(
+        "Проект предложений по итогам опроса удовлетворенности внутренних клиентов (в соответствии с {}).",
+        crate::registry::model::cite(proposals.procedure.as_ref(), |p| &p.proposals)
+    )
 }
 
 fn figures(drop: &Drop) -> String {
@@ -96,7 +104,7 @@ pub fn markdown(proposals: &Proposals, date: &str) -> String {
         }
         return out;
     }
-    out.push_str("Проект предложений финансового управления по итогам опроса удовлетворенности внутренних клиентов (Омск, п. 13).\n");
+    out.push_str(&format!("{}\n", intro(proposals)));
     let mut number = 0;
     for (heading, drops) in sections(proposals) {
         if drops.is_empty() {
@@ -219,8 +227,11 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
         return document.to_bytes();
     }
     document.paragraph(
-        "Проект предложений финансового управления по итогам опроса удовлетворенности внутренних клиентов (Омск, п. 13).",
-        Style { align: Align::Both, ..plain },
+        &intro(proposals),
+        Style {
+            align: Align::Both,
+            ..plain
+        },
     );
     let mut number = 0;
     for (heading, drops) in sections(proposals) {

@@ -4,7 +4,7 @@
 
 use super::format::escape_html as esc;
 use super::share;
-use super::survey::{DECLINE_REMINDER, change, interval, percent, verdict};
+use super::survey::{change, decline_reminder, interval, pain_map_intro, percent, verdict};
 use crate::survey::label::ItemLabel;
 use crate::survey::report::{Group, Item, PainRow, Part, TallyReport, Wave};
 use crate::text::plural;
@@ -112,7 +112,11 @@ fn declines(page: &mut String, report: &TallyReport) {
             esc(&change(d))
         );
     }
-    let _ = writeln!(page, "</ul>\n<p>{}</p>\n</section>", esc(DECLINE_REMINDER));
+    let _ = writeln!(
+        page,
+        "</ul>\n<p>{}</p>\n</section>",
+        esc(&decline_reminder(report))
+    );
 }
 
 fn dynamics(page: &mut String, report: &TallyReport) {
@@ -186,7 +190,7 @@ fn segments(page: &mut String, report: &TallyReport) {
     if segmented.is_empty() {
         return;
     }
-    page.push_str(&format!("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу; чем светлее, тем выше. Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше {min} {people}; значения, которые указали меньше {min} {forms}, заменены на «малая группа» (анонимность опроса, Смоленск 5.2).</p>\n",
+    page.push_str(&format!("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу; чем светлее, тем выше. Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше {min} {people}; значения, которые указали меньше {min} {forms}, заменены на «малая группа» (анонимность опроса).</p>\n",
         min = report.min_group,
         people = crate::text::plural(report.min_group as usize, "человека", "человек", "человек"),
         forms = crate::text::plural(report.min_group as usize, "анкеты", "анкет", "анкет"),
@@ -428,7 +432,12 @@ fn pain_map(page: &mut String, report: &TallyReport) {
     if pains.is_empty() && withheld == 0 {
         page.push_str("<p>Проблем и предложений в анкетах нет.</p>\n");
     } else if !pains.is_empty() {
-        page.push_str("<p class=\"note\">Проблемы и предложения из анкет (Смоленск 4.7–4.8); одинаковые тексты посчитаны один раз. Мероприятия и сроки заполняет ответственное подразделение.</p>\n<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Вид</th><th>Текст</th><th>Раз</th><th>Мероприятие</th><th>Срок</th></tr></thead>\n<tbody>\n");
+        let _ = writeln!(
+            page,
+            "<p class=\"note\">{} Мероприятия и сроки заполняет ответственное подразделение.</p>",
+            esc(&pain_map_intro(report))
+        );
+        page.push_str("<table>\n<thead><tr><th>Опрос</th><th>Вопрос</th><th>Вид</th><th>Текст</th><th>Раз</th><th>Мероприятие</th><th>Срок</th></tr></thead>\n<tbody>\n");
         for (wave, pain) in pains {
             let _ = writeln!(
                 page,

@@ -11,7 +11,21 @@ use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 use std::io::Write;
 
 /// The reminder of Omsk p.13, printed with every decline.
-pub const DECLINE_REMINDER: &str = "Отрицательная динамика: по п. 13 Порядка (Омск) финансовое управление формирует и направляет Министру предложения по улучшению качества клиентоцентричности.";
+/// What a significant decline asks for, citing the body's own Порядок (or none).
+pub fn decline_reminder(report: &TallyReport) -> String {
+    format!(
+        "Отрицательная динамика: по {} формируются и направляются Министру предложения по улучшению качества клиентоцентричности.",
+        crate::registry::model::cite(report.procedure.as_ref(), |p| &p.proposals)
+    )
+}
+
+/// «Проблемы и предложения из анкет …», citing the body's pain-map point (or none).
+pub fn pain_map_intro(report: &TallyReport) -> String {
+    let point = crate::registry::model::cite(report.procedure.as_ref(), |p| &p.pain_map);
+    format!(
+        "Проблемы и предложения из анкет (карта болей, {point}); одинаковые тексты посчитаны один раз."
+    )
+}
 
 use super::{russian, share};
 use crate::survey::report::RegistryBlock;
@@ -95,7 +109,7 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
         if let Some(groups) = groups_table(wave) {
             writeln!(
                 out,
-                "По сегментам (скрыты группы, где на вопрос ответили меньше порога; анонимность, Смоленск 5.2):"
+                "По сегментам (скрыты группы, где на вопрос ответили меньше порога; анонимность опроса):"
             )?;
             writeln!(out, "{groups}")?;
         }
@@ -170,7 +184,7 @@ fn declines_list(out: &mut dyn Write, report: &TallyReport, style: &Style) -> st
     for d in &declines {
         writeln!(out, "  {}: {}", d.item.russian(), change(d))?;
     }
-    writeln!(out, "  {DECLINE_REMINDER}")?;
+    writeln!(out, "  {}", decline_reminder(report))?;
     writeln!(out)
 }
 
@@ -586,7 +600,7 @@ fn markdown_declines(out: &mut dyn Write, report: &TallyReport) -> std::io::Resu
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "> {DECLINE_REMINDER}")?;
+    writeln!(out, "> {}", decline_reminder(report))?;
     writeln!(out)
 }
 
@@ -722,7 +736,8 @@ pub fn pains_markdown(out: &mut dyn Write, report: &TallyReport) -> std::io::Res
     }
     writeln!(
         out,
-        "Проблемы и предложения из анкет (Смоленск 4.7–4.8); одинаковые тексты посчитаны один раз. Графы «Мероприятие» и «Срок» заполняет ответственное подразделение."
+        "{} Графы «Мероприятие» и «Срок» заполняет ответственное подразделение.",
+        pain_map_intro(report)
     )?;
     writeln!(out)?;
     writeln!(out, "| {} |", PAIN_HEADINGS.join(" | "))?;

@@ -91,6 +91,7 @@ pub fn run(
 ) -> anyhow::Result<TallyReport> {
     let mut report = tally_watched(waves, config, progress)?;
     if let Some(registered) = registered {
+        report.procedure = registered.registry.procedure.clone();
         super::by_process::link(
             &mut report,
             registered.registry,

@@ -43,6 +43,8 @@ pub struct Proposals {
     /// reworded question): a decline there would not show (survey.md «Which column»).
     pub incomparable: Vec<String>,
     pub min_group: u64,
+    /// The body's own Порядок, which the draft cites (documents.md).
+    pub procedure: Option<crate::registry::model::Procedure>,
 }
 
 /// What respondents wrote about no item of the wave in particular.
@@ -90,6 +92,7 @@ impl Proposals {
                 unassessed: Vec::new(),
                 incomparable: Vec::new(),
                 min_group: report.min_group,
+                procedure: report.procedure.clone(),
             };
         };
         for dynamics in report.dynamics.iter().filter(|d| d.to == latest.label) {
@@ -150,6 +153,7 @@ impl Proposals {
             unassessed,
             incomparable,
             min_group: report.min_group,
+            procedure: report.procedure.clone(),
         }
     }
 
@@ -173,7 +177,7 @@ impl Proposals {
         }
         let names: Vec<String> = self.unassessed.iter().map(|n| format!("«{n}»")).collect();
         Some(format!(
-            "Не оценивались (на вопрос ответили меньше {} {}, цифры и тексты не приводятся — анонимность опроса, Смоленск, п. 5.2): {}.",
+            "Не оценивались (на вопрос ответили меньше {} {}, цифры и тексты не приводятся — анонимность опроса): {}.",
             self.min_group,
             crate::text::plural(self.min_group as usize, "человека", "человек", "человек"),
             names.join(", ")

@@ -261,6 +261,9 @@ pub struct TallyReport {
     pub registry: Option<RegistryBlock>,
     /// The smallest group (and item) whose figures and texts are shown (`--min-group`).
     pub min_group: u64,
+    /// With `--registry`: the body's own Порядок, which the documents cite (documents.md).
+    #[serde(skip)]
+    pub procedure: Option<crate::registry::model::Procedure>,
 }
 
 impl TallyReport {

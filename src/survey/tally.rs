@@ -877,6 +877,7 @@ pub fn tally_watched(
         findings,
         registry: None,
         min_group: config.min_group,
+        procedure: None,
     })
 }
 

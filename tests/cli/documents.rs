@@ -220,3 +220,73 @@ fn numbers_reach_russian_excel_as_numbers() {
         "an estimated date stored as text"
     );
 }
+
+#[test]
+fn documents_cite_the_bodys_own_order_and_no_other_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(super::root().join("examples/registry_cycle.yaml")).unwrap();
+    let own = dir.path().join("own.yaml");
+    std::fs::write(
+        &own,
+        format!(
+            "{base}\nprocedure:\n  act: \"Приказ Министерства от 27.08.2024 № 46-п\"\n  points: {{ proposals: \"п. 17\", pain_map: \"п. 6.1\" }}\n"
+        ),
+    )
+    .unwrap();
+    let draft = |registry: &str, name: &str| -> String {
+        let out = dir.path().join(name);
+        let run = tochki([
+            "survey",
+            "proposals",
+            "examples/survey_2024.csv",
+            "examples/survey_2025.csv",
+            "--registry",
+            registry,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        std::fs::read_to_string(out).unwrap()
+    };
+    let with_own = draft(own.to_str().unwrap(), "own.md");
+    assert!(with_own.contains("п. 17 Порядка"), "{with_own}");
+    let without = draft("examples/registry_cycle.yaml", "plain.md");
+    assert!(
+        without.contains("Порядку взаимодействия с внутренним клиентом"),
+        "{without}"
+    );
+    for text in [&with_own, &without] {
+        for region in ["Омск", "Смоленск", "Липецк"] {
+            assert!(!text.contains(region), "{region} in\n{text}");
+        }
+    }
+    // The report and the tally cite the body's point of proposals too.
+    let tally = tochki([
+        "survey",
+        "tally",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--registry",
+        own.to_str().unwrap(),
+    ]);
+    assert!(
+        tally.stdout.contains("по п. 17 Порядка"),
+        "{}",
+        tally.stdout
+    );
+    // A point the format does not know is said by check; a change of the order by diff.
+    let typo = dir.path().join("typo.yaml");
+    std::fs::write(
+        &typo,
+        format!("{base}\nprocedure:\n  points: {{ propsals: \"п. 13\" }}\n"),
+    )
+    .unwrap();
+    let check = tochki(["check", typo.to_str().unwrap()]);
+    assert!(check.stdout.contains("propsals"), "{}", check.stdout);
+    let diff = tochki([
+        "diff",
+        "examples/registry_cycle.yaml",
+        own.to_str().unwrap(),
+    ]);
+    assert!(diff.stdout.contains("пункты Порядка"), "{}", diff.stdout);
+}

@@ -240,7 +240,12 @@ fn fail_on_decline_turns_a_decline_into_status_1() {
     with_flag.push("--fail-on-decline");
     let run = tochki(with_flag);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("по п. 13 Порядка (Омск)"));
+    // No region's order is cited without the body's own (documents.md «The body's own order»).
+    assert!(!run.stdout.contains("Омск"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("по Порядку взаимодействия с внутренним клиентом")
+    );
 }
 
 #[test]
@@ -786,7 +791,7 @@ fn report_is_one_self_contained_page_with_charts() {
     // The decline comes first, with the Omsk p.13 reminder.
     let decline = page.find("Значимое снижение").unwrap();
     assert!(decline < page.find("<svg").unwrap());
-    assert!(page.contains("п. 13 Порядка (Омск)"));
+    assert!(!page.contains("(Омск)"));
     // Self-contained: nothing is loaded from anywhere.
     for external in ["src=\"http", "href=\"http", "@import", "url(", "<link"] {
         assert!(!page.contains(external), "{external}");

@@ -174,6 +174,7 @@ fn registry_of(lines: &[String], options: &Options, directions: Vec<Direction>) 
         directions: Some(directions),
         segmentation: None,
         profiles: None,
+        procedure: None,
     };
     if registry.approved.as_ref().is_some_and(|a| a.act.is_none()) {
         registry.approved = None;
