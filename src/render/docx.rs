@@ -41,15 +41,14 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     pub widths: Vec<u32>,
     pub size: u32,
-    /// Columns whose merged text is written again at the top of every page (the appendix's
-    /// direction and process). Empty: the table flows over pages as Word lays it out.
-    pub repeat: Vec<usize>,
 }
 
 /// A document being built.
 #[derive(Debug, Clone)]
 pub struct Document {
     landscape: bool,
+    /// The document's title in its properties (what a screen reader and the file list show).
+    title: String,
     body: String,
     /// The height the body has taken on its current page, estimated in points.
     used: f64,
@@ -65,6 +64,7 @@ impl Document {
     pub fn new(landscape: bool) -> Self {
         Document {
             landscape,
+            title: String::new(),
             body: String::new(),
             used: 0.0,
         }
@@ -82,6 +82,11 @@ impl Document {
         page - MARGIN - MARGIN_LEFT
     }
 
+    /// The document's title, for its properties.
+    pub fn set_title(&mut self, title: &str) {
+        self.title = title.to_string();
+    }
+
     /// A paragraph; line breaks in `text` stay line breaks.
     pub fn paragraph(&mut self, text: &str, style: Style) {
         self.body.push_str(&paragraph_xml(text, style));
@@ -89,9 +94,7 @@ impl Document {
         self.used += height(text, f64::from(self.text_width()) / 20.0, size);
     }
 
-    /// A table; with `repeat` columns, split into one table per page (each with its header)
-    /// by an estimate of the rows' heights, so the direction and process are named at the top
-    /// of every page. Rows may split across pages.
+    /// A table whose header row Word repeats on every page; rows may split across pages.
     pub fn table(&mut self, table: &Table) {
         let total: u32 = table.widths.iter().sum::<u32>().max(1);
         let widths: Vec<u32> = table
@@ -127,42 +130,26 @@ impl Document {
                 .fold(0.0, f64::max)
                 + ROW_PADDING
         };
-        let header_cells: Vec<Cell> = table.header.iter().cloned().map(Cell::Text).collect();
-        let header_height = row_height(&header_cells);
-        let page = self.text_height() * PAGE_FILL;
         self.body.push_str(&opening);
         self.body.push_str(&header);
-        let mut used = self.used + header_height;
-        let mut rows_on_page = 0;
-        // The text each repeated column's merge shows, to write again on a new page.
-        let mut merged: Vec<String> = vec![String::new(); widths.len()];
+        let mut used = self.used
+            + row_height(
+                &table
+                    .header
+                    .iter()
+                    .cloned()
+                    .map(Cell::Text)
+                    .collect::<Vec<_>>(),
+            );
+        // Rows flow over pages as Word lays them out, the header row repeated by Word itself
+        // (`w:tblHeader`): no page break is fixed, so an edit never leaves a row alone on a
+        // page (documents.md «The appendix .docx»).
         for row in &table.rows {
-            let height = row_height(row);
-            let mut cells = row.clone();
-            if !table.repeat.is_empty() && rows_on_page > 0 && used + height > page {
-                self.body.push_str("</w:tbl>");
-                self.body.push_str(PAGE_BREAK);
-                self.body.push_str(&opening);
-                self.body.push_str(&header);
-                for &column in &table.repeat {
-                    if cells.get(column) == Some(&Cell::MergeContinue) {
-                        cells[column] = Cell::MergeStart(merged[column].clone());
-                    }
-                }
-                used = header_height;
-                rows_on_page = 0;
-            }
-            for (column, cell) in row.iter().enumerate() {
-                if let Cell::Text(text) | Cell::MergeStart(text) = cell
-                    && column < merged.len()
-                {
-                    merged[column].clone_from(text);
-                }
-            }
-            used += height;
-            rows_on_page += 1;
-            self.body.push_str("<w:tr>");
-            for (cell, width) in cells.iter().zip(&widths) {
+            used += row_height(row);
+            // A row is kept whole on a page: an official table never starts a page with the
+            // tail of the row before.
+            self.body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+            for (cell, width) in row.iter().zip(&widths) {
                 self.body
                     .push_str(&cell_xml(cell, *width, cell_style(false)));
             }
@@ -185,18 +172,25 @@ impl Document {
             "portrait"
         };
         let document = format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{}<w:sectPr><w:pgSz w:w=\"{width}\" w:h=\"{height}\" w:orient=\"{orient}\"/><w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" w:bottom=\"{MARGIN}\" w:left=\"{MARGIN_LEFT}\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{}<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId2\"/><w:pgSz w:w=\"{width}\" w:h=\"{height}\" w:orient=\"{orient}\"/><w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" w:bottom=\"{MARGIN}\" w:left=\"{MARGIN_LEFT}\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
             self.body
         );
         let mut buffer = std::io::Cursor::new(Vec::new());
         let mut zip = zip::ZipWriter::new(&mut buffer);
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated);
+        let core = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:language>ru-RU</dc:language><dc:creator>tochki</dc:creator></cp:coreProperties>",
+            escape(&self.title)
+        );
         for (name, content) in [
             ("[Content_Types].xml", CONTENT_TYPES),
             ("_rels/.rels", ROOT_RELS),
+            ("docProps/core.xml", core.as_str()),
             ("word/_rels/document.xml.rels", DOCUMENT_RELS),
             ("word/styles.xml", STYLES),
+            ("word/footer1.xml", FOOTER),
+            ("word/settings.xml", SETTINGS),
             ("word/document.xml", document.as_str()),
         ] {
             zip.start_file(name, options)?;
@@ -209,15 +203,8 @@ impl Document {
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-/// How much of a page the estimate fills before it breaks: the estimate is rough (an average
-/// letter width), and a row pushed over the edge would start the page without its direction.
-const PAGE_FILL: f64 = 0.92;
-
 /// A cell's padding above and below, and its borders, in points.
 const ROW_PADDING: f64 = 2.0;
-
-/// A break between the tables of two pages: a paragraph of 1 pt that starts the next page.
-const PAGE_BREAK: &str = "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val=\"2\"/></w:rPr><w:br w:type=\"page\"/></w:r></w:p>";
 
 /// A table's start: its properties (fixed layout, borders, cell margins) and its grid.
 fn table_opening(widths: &[u32]) -> String {
@@ -294,8 +281,16 @@ fn paragraph_xml(text: &str, style: Style) -> String {
         Align::Right => "right",
         Align::Both => "both",
     };
+    // Structure a screen reader announces (ПП РФ № 102): a bold centred paragraph is the
+    // document's title, another bold one a heading; the look stays as set here.
+    let role = match (style.bold, style.align) {
+        (true, Align::Center) => "<w:pStyle w:val=\"Title\"/>",
+        (true, _) => "<w:pStyle w:val=\"Heading1\"/>",
+        _ => "",
+    };
     let mut xml = format!(
-        "<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"{align}\"/></w:pPr>"
+        "<w:p><w:pPr>{role}<w:keepNext w:val=\"{}\"/><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"{align}\"/></w:pPr>",
+        if style.bold { "1" } else { "0" }
     );
     let properties = run_properties(style);
     for (i, line) in text.split('\n').enumerate() {
@@ -320,8 +315,75 @@ fn cell_xml(cell: &Cell, width: u32, style: Style) -> String {
     };
     format!(
         "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{merge}</w:tcPr>{}</w:tc>",
-        paragraph_xml(text, style)
+        paragraph_xml(&hyphenated(text, letters_per_line(width, style)), style)
     )
+}
+
+/// How many letters of a word fit on one line of a cell: the width less its margins, at an
+/// average Cyrillic letter of half an em (a little more in bold).
+fn letters_per_line(width: u32, style: Style) -> usize {
+    let size = if style.size == 0 {
+        12.0
+    } else {
+        f64::from(style.size)
+    };
+    let letter = size * if style.bold { 0.56 } else { 0.5 };
+    (cell_points(width) / letter).floor().max(1.0) as usize
+}
+
+/// Long Russian words with soft hyphens between their syllables («взаимо­действие»): a word too
+/// long for its column breaks at a syllable with a hyphen, as a typist would break it, never
+/// mid-syllable (documents.md). The table reader drops soft hyphens, so a round trip is exact.
+pub fn hyphenated(text: &str, fits: usize) -> String {
+    // Only a word longer than a line of its cell gets them: a word that fits stays whole.
+    let long = fits.max(6) + 1;
+    let vowel = |c: char| "аеёиоуыэюяАЕЁИОУЫЭЮЯ".contains(c);
+    let letter =
+        |c: char| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c) || c == 'ё' || c == 'Ё';
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word: Vec<char> = Vec::new();
+    let flush = |word: &mut Vec<char>, out: &mut String| {
+        if word.len() >= long {
+            for (i, &c) in word.iter().enumerate() {
+                out.push(c);
+                // A break after i: at least 3 letters each side, after a vowel before a
+                // consonant and a vowel (ва|ни), or between two consonants (вз|ма … ст|в), never
+                // before ь, ъ or й.
+                let (left, right) = (i + 1, word.len() - i - 1);
+                if left < 3 || right < 3 {
+                    continue;
+                }
+                let next = word[i + 1];
+                let after = word.get(i + 2).copied().unwrap_or(' ');
+                if matches!(next, 'ь' | 'ъ' | 'й' | 'Ь' | 'Ъ' | 'Й') {
+                    continue;
+                }
+                let between_vowels = vowel(c) && !vowel(next) && vowel(after);
+                let between_consonants = !vowel(c)
+                    && !vowel(next)
+                    && word[..=i].iter().any(|&x| vowel(x))
+                    && word[i + 1..].iter().any(|&x| vowel(x))
+                    && !matches!(c, 'ь' | 'ъ')
+                    && vowel(after);
+                if between_vowels || between_consonants {
+                    out.push('\u{ad}');
+                }
+            }
+        } else {
+            out.extend(word.iter());
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if letter(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Text for XML: tabs as spaces, characters XML 1.0 forbids dropped, and the special
@@ -336,20 +398,50 @@ fn escape(text: &str) -> String {
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
 const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>"#;
+
+/// The footer: the page number, centred, as ГОСТ Р 7.0.97 numbers the pages of a document.
+const FOOTER: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#;
+
+/// The settings: the document's language for spelling and screen readers, no automatic
+/// hyphenation (a word is never split in a narrow column).
+const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:autoHyphenation w:val="false"/><w:themeFontLang w:val="ru-RU"/></w:settings>"#;
 
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_words_break_between_syllables_only() {
+        let shown = |t: &str| hyphenated(t, 8).replace('\u{ad}', "-");
+        // Russian rules allow a break between two consonants of a cluster («дейст-вие»).
+        assert_eq!(shown("Взаимодействие"), "Взаи-мо-дейст-вие");
+        assert!(
+            !shown("подведомственных").contains("-е"),
+            "{}",
+            shown("подведомственных")
+        );
+        assert!(!shown("Осуществляемое").contains("-ь"));
+        assert_eq!(shown("Телефон"), "Телефон");
+        // A word that fits its line is left whole.
+        assert_eq!(hyphenated("Взаимодействие", 20), "Взаимодействие");
+        // Nothing but soft hyphens is added: the text reads back the same.
+        assert_eq!(
+            hyphenated("Консультирование сотрудников", 8).replace('\u{ad}', ""),
+            "Консультирование сотрудников"
+        );
+    }
 
     #[test]
     fn a_document_reads_back_through_the_table_reader() {
@@ -366,7 +458,6 @@ mod tests {
             ],
             widths: vec![1, 1],
             size: 11,
-            repeat: Vec::new(),
         });
         let bytes = document.to_bytes().unwrap();
         let dir = tempfile::tempdir().unwrap();

@@ -68,9 +68,10 @@ impl Extra {
     /// The column's width in the appendix (Word: percent of the table; Excel: characters).
     fn widths(self) -> (u32, f64) {
         match self {
-            Extra::Features => (16, 30.0),
-            Extra::Basis => (12, 18.0),
-            Extra::ProcessId | Extra::Id => (8, 10.0),
+            // Wide enough for «взаимодействия» on one line at 10 pt.
+            Extra::Features => (26, 30.0),
+            Extra::Basis => (16, 18.0),
+            Extra::ProcessId | Extra::Id => (10, 10.0),
         }
     }
 }
@@ -416,6 +417,7 @@ pub fn docx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
     } else {
         table.title()
     };
+    document.set_title(&title);
     document.paragraph(
         &title,
         Style {
@@ -468,7 +470,6 @@ pub fn docx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
         widths,
         // 10 pt (tables may be 10–12): «Консультирование» and «подведомственных» stay whole.
         size: 10,
-        repeat: vec![1, 2],
     });
     document.to_bytes()
 }

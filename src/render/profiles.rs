@@ -251,6 +251,7 @@ window.addEventListener('load', function () {
 /// The cards as a Word document: a section per profile, its touchpoints as a table.
 pub fn docx(cards: &[Card], organization: &str) -> anyhow::Result<Vec<u8>> {
     let mut document = Document::new(false);
+    document.set_title(&format!("Профили клиентских сегментов — {organization}"));
     let heading = Style {
         bold: true,
         align: Align::Center,
@@ -317,7 +318,6 @@ pub fn docx(cards: &[Card], organization: &str) -> anyhow::Result<Vec<u8>> {
                 rows,
                 widths: vec![26, 38, 14, 22],
                 size: 10,
-                repeat: Vec::new(),
             });
         }
     }

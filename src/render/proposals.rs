@@ -191,13 +191,13 @@ fn docx_section(document: &mut Document, number: usize, drop: &Drop) {
             Cell::Text(String::new()),
         ]],
         widths: vec![50, 25, 15],
-        repeat: Vec::new(),
         size: 11,
     });
 }
 
 pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
     let mut document = Document::new(false);
+    document.set_title(TITLE);
     let plain = Style::default();
     let bold = Style {
         bold: true,

@@ -166,7 +166,6 @@ fn problems_table(q: &Questionnaire) -> Table {
             })
             .collect(),
         widths: vec![8, 36, 28, 28],
-        repeat: Vec::new(),
         size: 10,
     }
 }
@@ -174,6 +173,7 @@ fn problems_table(q: &Questionnaire) -> Table {
 /// The questionnaire as a Word document in the Omsk appendix layout (portrait A4).
 pub fn docx(q: &Questionnaire) -> anyhow::Result<Vec<u8>> {
     let mut document = Document::new(false);
+    document.set_title(&q.title);
     let bold_center = Style {
         bold: true,
         align: Align::Center,
@@ -233,7 +233,6 @@ pub fn docx(q: &Questionnaire) -> anyhow::Result<Vec<u8>> {
             .collect(),
         // Each option's column keeps «удовлетворен» and «Затрудняюсь» whole at 9 pt.
         widths: vec![7, 28, 13, 13, 13, 13, 13],
-        repeat: Vec::new(),
         size: 9,
     });
     for (i, (name, values)) in q.segments.iter().enumerate() {
