@@ -290,3 +290,49 @@ fn documents_cite_the_bodys_own_order_and_no_other_region() {
     ]);
     assert!(diff.stdout.contains("пункты Порядка"), "{}", diff.stdout);
 }
+
+/// The text of a part of an Office package.
+fn part(path: &std::path::Path, name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn every_word_document_is_structured_and_flows() {
+    let dir = tempfile::tempdir().unwrap();
+    let appendix = dir.path().join("a.docx");
+    tochki([
+        "show",
+        "tests/fixtures/appendix/long.yaml",
+        "-o",
+        appendix.to_str().unwrap(),
+    ]);
+    let proposals = dir.path().join("p.docx");
+    tochki([
+        "survey",
+        "proposals",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "-o",
+        proposals.to_str().unwrap(),
+    ]);
+    for file in [&appendix, &proposals] {
+        let body = part(file, "word/document.xml");
+        assert!(!body.contains("w:type=\"page\""), "a fixed page break");
+        assert!(
+            body.contains("<w:pStyle w:val=\"Title\"/>"),
+            "no title style"
+        );
+        assert!(body.contains("footerReference"), "no footer");
+        assert!(part(file, "word/footer1.xml").contains(" PAGE "));
+        let core = part(file, "docProps/core.xml");
+        assert!(core.contains("<dc:language>ru-RU</dc:language>"), "{core}");
+        assert!(!core.contains("<dc:title></dc:title>"), "{core}");
+    }
+    let body = part(&appendix, "word/document.xml");
+    assert!(body.contains("<w:tblHeader/>"));
+    assert_eq!(body.matches("<w:tbl>").count(), 1, "one table that flows");
+    assert!(body.contains("<w:cantSplit/>"));
+}
