@@ -152,59 +152,156 @@ pub fn markdown(proposals: &Proposals, date: &str) -> String {
     out
 }
 
-/// One numbered section of the Word draft: the item, its figures, process, touchpoints, what
-/// respondents wrote, and the empty table of measures.
-fn docx_section(document: &mut Document, number: usize, drop: &Drop) {
-    let plain = Style::default();
-    let bold = Style {
-        bold: true,
-        ..plain
-    };
-    document.paragraph("", plain);
-    document.paragraph(&format!("{number}. {}", drop.item), bold);
-    document.paragraph(
-        &figures(drop),
-        Style {
-            align: Align::Both,
-            ..plain
-        },
-    );
-    if let Some(process) = &drop.process {
-        document.paragraph(&format!("Процесс перечня: {process}"), plain);
-    }
-    for (title, lines) in [
-        ("Точки взаимодействия:", touchpoints(drop)),
-        ("Что написали респонденты:", said(drop)),
-    ] {
-        if !lines.is_empty() {
-            document.paragraph(title, plain);
-            for line in lines {
-                document.paragraph(&format!("– {line}"), plain);
-            }
+/// The addressee of the draft: «Министру …» from the body's name («Министерство финансов
+/// Смоленской области» → «Министру финансов Смоленской области»), else a line to fill in.
+fn addressee(organization: Option<&str>) -> String {
+    match organization.and_then(|o| o.strip_prefix("Министерство ")) {
+        Some(rest) => format!("Министру {rest}\n\n____________________\n(инициалы, фамилия)"),
+        None => {
+            "Министру\n____________________\n(наименование органа, инициалы, фамилия)".to_string()
         }
     }
-    document.table(&Table {
-        header: MEASURES.iter().map(|m| m.to_string()).collect(),
-        rows: vec![vec![
-            Cell::Text(String::new()),
-            Cell::Text(String::new()),
-            Cell::Text(String::new()),
-        ]],
-        widths: vec![50, 25, 15],
-        size: 11,
-    });
 }
 
-pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
-    let mut document = Document::new(false);
-    document.set_title(TITLE);
+/// The text of the draft in plain words: which processes' satisfaction fell, by how much, from
+/// how many answers; the figures of statistics are in the appendix.
+fn plain_text(proposals: &Proposals) -> String {
+    let period = proposals
+        .period
+        .as_deref()
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default();
+    let falls: Vec<String> = proposals
+        .declines
+        .iter()
+        .map(|d| {
+            format!(
+                "«{}» — с {} до {} (ответили {} {})",
+                d.item,
+                share(d.levels.0),
+                share(d.levels.1),
+                d.answers,
+                crate::text::plural(d.answers as usize, "человек", "человека", "человек")
+            )
+        })
+        .collect();
+    let mut text = format!(
+        "По итогам опроса удовлетворенности внутренних клиентов{period}, в котором приняли участие {} {}, удовлетворенность заметно снизилась по {} {}: {}.",
+        proposals.respondents,
+        crate::text::plural(
+            proposals.respondents as usize,
+            "человек",
+            "человека",
+            "человек"
+        ),
+        proposals.declines.len(),
+        crate::text::plural(proposals.declines.len(), "вопросу", "вопросам", "вопросам"),
+        falls.join("; ")
+    );
+    if !proposals.drops.is_empty() {
+        let names: Vec<String> = proposals
+            .drops
+            .iter()
+            .map(|d| format!("«{}»", d.item))
+            .collect();
+        text.push_str(&format!(
+            " Незначительно снизилась удовлетворенность по {}: {} (для сведения).",
+            crate::text::plural(names.len(), "вопросу", "вопросам", "вопросам"),
+            names.join(", ")
+        ));
+    }
+    text.push_str(&format!(
+        " В соответствии с {} предлагаю мероприятия по улучшению качества клиентоцентричности (таблица ниже). Показатели опроса приведены в приложении.",
+        crate::registry::model::cite(proposals.procedure.as_ref(), |p| &p.proposals)
+    ));
+    text
+}
+
+/// The proposals per process: what respondents wrote, and columns for the measure, the unit
+/// responsible and the deadline.
+fn measures_table(proposals: &Proposals) -> Table {
+    let rows = proposals
+        .declines
+        .iter()
+        .chain(&proposals.drops)
+        .enumerate()
+        .map(|(i, d)| {
+            let mut about = d.item.clone();
+            if let Some(process) = d.process.as_ref().filter(|p| **p != d.item) {
+                about.push_str(&format!("\n(процесс «{process}»)"));
+            }
+            let wrote: Vec<String> = d.said.iter().take(5).map(said_line).collect();
+            vec![
+                Cell::Text((i + 1).to_string()),
+                Cell::Text(about),
+                Cell::Text(wrote.join("\n")),
+                Cell::Text(String::new()),
+                Cell::Text(String::new()),
+                Cell::Text(String::new()),
+            ]
+        })
+        .collect();
+    Table {
+        header: [
+            "№",
+            "Вопрос анкеты",
+            "Что предложили респонденты",
+            MEASURES[0],
+            "Ответственное подразделение",
+            MEASURES[2],
+        ]
+        .iter()
+        .map(|h| h.to_string())
+        .collect(),
+        rows,
+        widths: vec![5, 24, 26, 22, 14, 10],
+        size: 10,
+    }
+}
+
+/// The appendix: the statistics behind the text.
+fn statistics_table(proposals: &Proposals) -> Table {
+    let rows = proposals
+        .declines
+        .iter()
+        .chain(&proposals.drops)
+        .map(|d| {
+            vec![
+                Cell::Text(d.item.clone()),
+                Cell::Text(d.answers.to_string()),
+                Cell::Text(format!("{} → {}", share(d.levels.0), share(d.levels.1))),
+                Cell::Text(format!("{} п. п.", super::signed(d.delta_pp))),
+                Cell::Text(d.ci.map_or("—".to_string(), |[low, high]| {
+                    russian(format!("{low:.1}–{high:.1}"))
+                })),
+                Cell::Text(super::p_value(d.p_value)),
+            ]
+        })
+        .collect();
+    Table {
+        header: [
+            "Вопрос",
+            "Ответов",
+            "Уровень, было → стало",
+            "Изменение",
+            "95 % интервал, %",
+            "p",
+        ]
+        .iter()
+        .map(|h| h.to_string())
+        .collect(),
+        rows,
+        widths: vec![34, 10, 18, 12, 14, 10],
+        size: 10,
+    }
+}
+
+/// The appendix of the draft: the statistics behind its text, explained in plain words.
+fn statistics_appendix(document: &mut Document, proposals: &Proposals) {
     let plain = Style::default();
-    let bold = Style {
-        bold: true,
-        ..plain
-    };
+    document.paragraph("", plain);
     document.paragraph(
-        TITLE,
+        "Приложение к служебной записке\nПоказатели опроса удовлетворенности",
         Style {
             bold: true,
             align: Align::Center,
@@ -212,48 +309,89 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
         },
     );
     document.paragraph(
-        date,
+            "Уровень удовлетворенности — доля удовлетворенных среди ответивших с мнением; 95 % интервал — границы, в которых с вероятностью 95 % лежит уровень; p — вероятность увидеть такое снижение случайно (снижение значимо при p < 0,05).",
+            Style { size: 10, align: Align::Both, ..plain },
+        );
+    document.paragraph("", plain);
+    document.table(&statistics_table(proposals));
+}
+
+/// The draft to the Minister as an official document (documents.md, ГОСТ Р 7.0.97-2016): the
+/// body, the addressee, the document's date and number to fill in, its title, the text in
+/// plain words, the proposals per process, the signature and the executor; the statistics in an
+/// appendix.
+pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
+    let mut document = Document::new(false);
+    document.set_title(TITLE);
+    let plain = Style::default();
+    let small = Style { size: 10, ..plain };
+    let justified = Style {
+        align: Align::Both,
+        ..plain
+    };
+    let organization = proposals.organization.as_deref();
+    document.paragraph(
+        organization.unwrap_or("____________________\n(наименование органа)"),
+        Style {
+            bold: true,
+            ..plain
+        },
+    );
+    document.paragraph("", plain);
+    document.paragraph(
+        &addressee(organization),
         Style {
             align: Align::Right,
             ..plain
         },
     );
     document.paragraph("", plain);
-    if proposals.is_empty() {
-        document.paragraph(no_decline(proposals), plain);
-        for note in proposals.notes() {
-            document.paragraph(&note, plain);
-        }
-        return document.to_bytes();
-    }
     document.paragraph(
-        &intro(proposals),
+        "СЛУЖЕБНАЯ ЗАПИСКА",
         Style {
-            align: Align::Both,
+            bold: true,
+            align: Align::Center,
             ..plain
         },
     );
-    let mut number = 0;
-    for (heading, drops) in sections(proposals) {
-        if drops.is_empty() {
-            continue;
-        }
+    document.paragraph(&format!("{date}   № ________"), plain);
+    document.paragraph("", plain);
+    document.paragraph(
+        "О предложениях по улучшению качества клиентоцентричности по итогам опроса удовлетворенности внутренних клиентов",
+        Style { bold: true, ..plain },
+    );
+    document.paragraph("", plain);
+    if proposals.is_empty() {
+        document.paragraph(no_decline(proposals), justified);
+    } else {
+        document.paragraph(&plain_text(proposals), justified);
         document.paragraph("", plain);
-        document.paragraph(heading, bold);
-        for drop in drops {
-            number += 1;
-            docx_section(&mut document, number, drop);
-        }
+        document.table(&measures_table(proposals));
     }
     if !proposals.general.is_empty() {
         document.paragraph("", plain);
-        document.paragraph(GENERAL, bold);
-        for said in &proposals.general {
-            document.paragraph(&format!("– {}", said_line(said)), plain);
+        document.paragraph(&format!("{GENERAL}:"), plain);
+        for said in proposals.general.iter().take(10) {
+            document.paragraph(&format!("– {}", said_line(said)), justified);
         }
     }
     for note in proposals.notes() {
-        document.paragraph(&note, plain);
+        document.paragraph(&note, justified);
+    }
+    if !proposals.is_empty() {
+        document.paragraph("", plain);
+        document.paragraph("Приложение: показатели опроса на 1 л. в 1 экз.", plain);
+    }
+    document.paragraph("", plain);
+    document.paragraph("", plain);
+    document.paragraph(
+        "____________________ (должность)          ____________          И.О. Фамилия",
+        plain,
+    );
+    document.paragraph("", plain);
+    document.paragraph("Исп. ____________________, тел. ____________", small);
+    if !proposals.is_empty() {
+        statistics_appendix(&mut document, proposals);
     }
     document.to_bytes()
 }

@@ -92,6 +92,9 @@ pub fn run(
     let mut report = tally_watched(waves, config, progress)?;
     if let Some(registered) = registered {
         report.procedure = registered.registry.procedure.clone();
+        report.organization =
+            crate::registry::model::Text::non_blank(&registered.registry.organization)
+                .map(str::to_string);
         super::by_process::link(
             &mut report,
             registered.registry,

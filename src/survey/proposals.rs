@@ -26,6 +26,8 @@ pub struct Drop {
     pub process: Option<String>,
     pub touchpoints: Vec<TouchpointBrief>,
     pub said: Vec<Said>,
+    /// How many answered the item this year (with an opinion).
+    pub answers: u64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +47,34 @@ pub struct Proposals {
     pub min_group: u64,
     /// The body's own Порядок, which the draft cites (documents.md).
     pub procedure: Option<crate::registry::model::Procedure>,
+    /// The body (from the registry), and the period and respondents of the latest survey.
+    pub organization: Option<String>,
+    pub period: Option<String>,
+    pub respondents: u64,
+}
+
+/// What respondents wrote about an item.
+fn said_about(wave: &super::report::Wave, item: &super::label::ItemLabel) -> Vec<Said> {
+    let label = item.as_str();
+    wave.pains
+        .iter()
+        .filter(|pain| pain.item == label || pain.item == item.russian())
+        .map(|pain| Said {
+            kind: pain.kind,
+            text: pain.text.clone(),
+            count: pain.count,
+        })
+        .collect()
+}
+
+/// A survey's period as people read it: «10.11.2025–27.11.2025».
+fn period_russian(period: super::dates::Period) -> String {
+    let day = |d: chrono::NaiveDate| d.format("%d.%m.%Y").to_string();
+    if period.first == period.last {
+        day(period.first)
+    } else {
+        format!("{}–{}", day(period.first), day(period.last))
+    }
 }
 
 /// What respondents wrote about no item of the wave in particular.
@@ -93,6 +123,9 @@ impl Proposals {
                 incomparable: Vec::new(),
                 min_group: report.min_group,
                 procedure: report.procedure.clone(),
+                organization: report.organization.clone(),
+                period: None,
+                respondents: 0,
             };
         };
         for dynamics in report.dynamics.iter().filter(|d| d.to == latest.label) {
@@ -114,17 +147,7 @@ impl Proposals {
                     })
                 })
                 .unwrap_or_default();
-            let label = dynamics.item.as_str().to_string();
-            let said = latest
-                .pains
-                .iter()
-                .filter(|pain| pain.item == label || pain.item == dynamics.item.russian())
-                .map(|pain| Said {
-                    kind: pain.kind,
-                    text: pain.text.clone(),
-                    count: pain.count,
-                })
-                .collect();
+            let said = said_about(latest, &dynamics.item);
             let drop = Drop {
                 item: dynamics.item.russian().to_string(),
                 from: dynamics.from.clone(),
@@ -136,6 +159,7 @@ impl Proposals {
                 process,
                 touchpoints,
                 said,
+                answers: item.map_or(0, |i| i.figures.n),
             };
             if matches!(dynamics.trend, Trend::SignificantDecline) {
                 declines.push(drop);
@@ -154,6 +178,9 @@ impl Proposals {
             incomparable,
             min_group: report.min_group,
             procedure: report.procedure.clone(),
+            organization: report.organization.clone(),
+            period: latest.period.map(period_russian),
+            respondents: latest.respondents,
         }
     }
 

@@ -264,6 +264,9 @@ pub struct TallyReport {
     /// With `--registry`: the body's own Порядок, which the documents cite (documents.md).
     #[serde(skip)]
     pub procedure: Option<crate::registry::model::Procedure>,
+    /// With `--registry`: the body the registry names.
+    #[serde(skip)]
+    pub organization: Option<String>,
 }
 
 impl TallyReport {

@@ -878,6 +878,7 @@ pub fn tally_watched(
         registry: None,
         min_group: config.min_group,
         procedure: None,
+        organization: None,
     })
 }
 

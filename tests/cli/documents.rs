@@ -336,3 +336,59 @@ fn every_word_document_is_structured_and_flows() {
     assert_eq!(body.matches("<w:tbl>").count(), 1, "one table that flows");
     assert!(body.contains("<w:cantSplit/>"));
 }
+
+/// The visible text of a Word document, soft hyphens aside.
+fn word_text(path: &std::path::Path) -> String {
+    let xml = part(path, "word/document.xml");
+    let mut text = String::new();
+    let mut inside = false;
+    for c in xml.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            '\u{ad}' => {}
+            _ if !inside => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn the_draft_to_the_minister_is_an_official_memo_with_statistics_in_its_appendix() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("записка.docx");
+    let run = tochki([
+        "survey",
+        "proposals",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--registry",
+        "examples/registry_cycle.yaml",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = word_text(&docx);
+    for part in [
+        "Министерство энергетики и жилищно-коммунального комплекса Омской области",
+        "Министру энергетики и жилищно-коммунального комплекса Омской области",
+        "СЛУЖЕБНАЯ ЗАПИСКА",
+        "О предложениях по улучшению качества клиентоцентричности",
+        "(ответили 58 человек)",
+        "Мероприятие",
+        "Ответственное подразделение",
+        "И.О. Фамилия",
+        "Исп. ",
+        "Приложение к служебной записке",
+    ] {
+        assert!(text.contains(part), "«{part}» not in\n{text}");
+    }
+    // Intervals and p-values only in the appendix.
+    let appendix = text.find("Приложение к служебной записке").unwrap();
+    for statistic in ["p <", "p =", "интервал"] {
+        if let Some(at) = text.find(statistic) {
+            assert!(at > appendix, "«{statistic}» before the appendix");
+        }
+    }
+}
