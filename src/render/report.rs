@@ -41,6 +41,41 @@ fn short(label: &str) -> String {
 }
 
 /// The whole page.
+/// Under the title: the body (with `--registry`), the period of each survey (the dates of the
+/// answers) and the day the report was made (documents.md «The report and the pages»).
+fn subtitle(page: &mut String, report: &TallyReport) {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(organization) = &report.organization {
+        parts.push(organization.clone());
+    }
+    let periods: Vec<String> = report
+        .waves
+        .iter()
+        .map(|w| match w.period {
+            Some(p) if p.first == p.last => format!("{}: {}", w.label, p.first.format("%d.%m.%Y")),
+            Some(p) => format!(
+                "{}: {}–{}",
+                w.label,
+                p.first.format("%d.%m.%Y"),
+                p.last.format("%d.%m.%Y")
+            ),
+            None => w.label.clone(),
+        })
+        .collect();
+    if !periods.is_empty() {
+        parts.push(format!("опрос {}", periods.join("; ")));
+    }
+    parts.push(format!(
+        "отчёт от {}",
+        chrono::Local::now().format("%d.%m.%Y")
+    ));
+    let _ = writeln!(
+        page,
+        "<p class=\"subtitle\">{}</p>",
+        esc(&parts.join(" · "))
+    );
+}
+
 pub fn html(report: &TallyReport, title: Option<&str>) -> String {
     let mut page = String::new();
     let title = title.unwrap_or("Итоги опроса удовлетворенности внутренних клиентов");
@@ -51,6 +86,7 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
         STYLE,
         esc(title)
     );
+    subtitle(&mut page, report);
     lead(&mut page, report);
     declines(&mut page, report);
     registry_heat_map(&mut page, report);
@@ -711,12 +747,14 @@ th,td{border:1px solid #bbb;padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#eef2f7}tr.decline td{background:#fdecea}tr.hidden td{color:#777}
 svg.chart{display:block;max-width:100%;height:auto}
 .label{font-size:13px;fill:#222}.axis{font-size:12px;fill:#555}.legend{font-size:13px;fill:#222}
-.value{font-size:12px;fill:#333}.inbar{font-size:11px;fill:#fff}
+.value{font-size:12px;fill:#333}.inbar{font-size:11px;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:3px}
+.subtitle{color:#333;font-size:15px;margin-top:-0.5em}
 .grid{stroke:#e3e3e3}.zero{stroke:#333;stroke-width:1.5}
 table.heat td.cell,div.cell{text-align:center;font-size:13px}
 table.registry td.row{display:flex;flex-wrap:wrap;gap:6px;border:none}
 div.cell{width:170px;min-height:64px;padding:6px;border:1px solid #888;display:flex;flex-direction:column;justify-content:space-between}
 div.cell .name{font-size:12px}div.cell .value{font-size:16px;font-weight:bold}
+div.cell .name,div.cell .value{background:rgba(255,255,255,.92);color:#111;border-radius:2px;padding:0 3px;align-self:flex-start}
 .cell.wide{background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.45) 0 4px,transparent 4px 9px)}
 .cell.decline{outline:3px solid #c62828;outline-offset:-3px}
 .cell.none,.swatch.none{background-color:#d9d9d9;color:#333}
@@ -725,7 +763,7 @@ div.cell .name{font-size:12px}div.cell .value{font-size:16px;font-weight:bold}
 table.segments{table-layout:fixed;margin-bottom:1em}table.segments th:first-child{width:32%}
 table.segments th{font-size:13px;overflow-wrap:anywhere}
 @media print{body{margin:0;max-width:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-table,svg.chart,section h2{break-inside:avoid}table.registry td.row{display:block}div.cell{display:inline-flex;margin:2px}}";
+table,svg.chart,section h2{break-inside:avoid}h1,h2,h3,p.note{break-after:avoid;page-break-after:avoid}table.registry td.row{display:block}div.cell{display:inline-flex;margin:2px}}";
 
 /// A few lines of inline script that let an automated check confirm the charts were drawn: the
 /// number of SVG charts with a non-zero size goes into an attribute of <body>.

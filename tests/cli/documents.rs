@@ -392,3 +392,41 @@ fn the_draft_to_the_minister_is_an_official_memo_with_statistics_in_its_appendix
         }
     }
 }
+
+#[test]
+fn the_report_names_the_body_and_the_period_and_its_texts_stand_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let run = tochki([
+        "survey",
+        "report",
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--registry",
+        "examples/registry_cycle.yaml",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    let subtitle = page
+        .split("<p class=\"subtitle\">")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .unwrap();
+    assert!(
+        subtitle
+            .contains("Министерство энергетики и жилищно-коммунального комплекса Омской области"),
+        "{subtitle}"
+    );
+    assert!(
+        subtitle.contains("2025: 10.11.2025–27.11.2025"),
+        "{subtitle}"
+    );
+    assert!(subtitle.contains("отчёт от "), "{subtitle}");
+    assert!(page.contains("name=\"viewport\""));
+    // Labels inside bars: dark with a light halo, never white on a light bar.
+    assert!(!page.contains(".inbar{font-size:11px;fill:#fff}"));
+    // Headings stay with what they head when printed.
+    assert!(page.contains("break-after:avoid"));
+}
