@@ -226,7 +226,11 @@ fn day_end(text: &str) -> Result<chrono::NaiveTime, Allowed> {
 /// [`crate::requests::deadline::DayOff`], which knows nothing of the command line).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DayOffArg {
+    /// на предшествующий рабочий день (можно писать и «предшествующий»)
+    #[value(alias = "предшествующий", alias = "предыдущий")]
     Preceding,
+    /// на следующий рабочий день (можно писать и «следующий»)
+    #[value(alias = "следующий")]
     Following,
 }
 
