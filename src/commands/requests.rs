@@ -126,14 +126,18 @@ const FORMATS: [crate::output::FormatName<RequestsFormat>; 5] = [
     },
 ];
 
-/// The format asked: `--format`, else the name of `-o`, else the table.
-fn format_of(args: &RequestsArgs) -> anyhow::Result<RequestsFormat> {
-    let inputs: Vec<&std::path::Path> = args
-        .journals
+/// Every file the command reads: a result is never written over one of them.
+fn input_paths(args: &RequestsArgs) -> Vec<&std::path::Path> {
+    args.journals
         .iter()
         .map(|p| p.as_path())
         .chain(args.registry.as_deref())
-        .collect();
+        .collect()
+}
+
+/// The format asked: `--format`, else the name of `-o`, else the table.
+fn format_of(args: &RequestsArgs) -> anyhow::Result<RequestsFormat> {
+    let inputs = input_paths(args);
     crate::output::format_by_name(
         args.format,
         args.output.as_deref(),
@@ -249,12 +253,7 @@ fn emit(
     mut spill: Option<render::Spill>,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let inputs: Vec<&std::path::Path> = args
-        .journals
-        .iter()
-        .map(|p| p.as_path())
-        .chain(args.registry.as_deref())
-        .collect();
+    let inputs = input_paths(args);
     let format = format_of(args)?;
     let json = format == RequestsFormat::Json;
     let mut write = |sink: &mut dyn Write| -> anyhow::Result<()> {

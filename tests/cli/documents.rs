@@ -1,7 +1,7 @@
 //! What people receive (issue 29, documents.md «Files»): a file is what its name says, and
 //! nothing is overwritten by surprise — one rule for every command that writes.
 
-use super::tochki;
+use super::{cycle_to, office_part as part, office_text, tochki};
 
 /// Whether a file is an Office package with the given part.
 fn has_part(path: &std::path::Path, part: &str) -> bool {
@@ -291,14 +291,6 @@ fn documents_cite_the_bodys_own_order_and_no_other_region() {
     assert!(diff.stdout.contains("пункты Порядка"), "{}", diff.stdout);
 }
 
-/// The text of a part of an Office package.
-fn part(path: &std::path::Path, name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
-    text
-}
-
 #[test]
 fn every_word_document_is_structured_and_flows() {
     let dir = tempfile::tempdir().unwrap();
@@ -337,39 +329,13 @@ fn every_word_document_is_structured_and_flows() {
     assert!(body.contains("<w:cantSplit/>"));
 }
 
-/// The visible text of a Word document, soft hyphens aside.
-fn word_text(path: &std::path::Path) -> String {
-    let xml = part(path, "word/document.xml");
-    let mut text = String::new();
-    let mut inside = false;
-    for c in xml.chars() {
-        match c {
-            '<' => inside = true,
-            '>' => inside = false,
-            '\u{ad}' => {}
-            _ if !inside => text.push(c),
-            _ => {}
-        }
-    }
-    text
-}
-
 #[test]
 fn the_draft_to_the_minister_is_an_official_memo_with_statistics_in_its_appendix() {
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("записка.docx");
-    let run = tochki([
-        "survey",
-        "proposals",
-        "examples/survey_2024.csv",
-        "examples/survey_2025.csv",
-        "--registry",
-        "examples/registry_cycle.yaml",
-        "-o",
-        docx.to_str().unwrap(),
-    ]);
+    let run = cycle_to("proposals", &docx, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = word_text(&docx);
+    let text = office_text(&docx);
     for part in [
         "Министерство энергетики и жилищно-коммунального комплекса Омской области",
         "Министру энергетики и жилищно-коммунального комплекса Омской области",
@@ -397,16 +363,7 @@ fn the_draft_to_the_minister_is_an_official_memo_with_statistics_in_its_appendix
 fn the_report_names_the_body_and_the_period_and_its_texts_stand_out() {
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("r.html");
-    let run = tochki([
-        "survey",
-        "report",
-        "examples/survey_2024.csv",
-        "examples/survey_2025.csv",
-        "--registry",
-        "examples/registry_cycle.yaml",
-        "-o",
-        html.to_str().unwrap(),
-    ]);
+    let run = cycle_to("report", &html, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = std::fs::read_to_string(&html).unwrap();
     let subtitle = page

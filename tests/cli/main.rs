@@ -58,6 +58,62 @@ where
     tochki_in(&root(), args)
 }
 
+/// `survey COMMAND` on the two years of the example cycle with its registry, written to `out`,
+/// and any `extra` options.
+pub fn cycle_to(command: &str, out: &Path, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "survey",
+        command,
+        "examples/survey_2024.csv",
+        "examples/survey_2025.csv",
+        "--registry",
+        "examples/registry_cycle.yaml",
+        "-o",
+        out.to_str().expect("a temporary path is text"),
+    ];
+    args.extend(extra);
+    tochki(args)
+}
+
+/// The text of an Office file: its XML parts with the tags dropped, every text node on a line
+/// of its own.
+pub fn office_text(path: &std::path::Path) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut text = String::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        if part.name().is_ok_and(|n| n.ends_with(".xml")) {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+            let mut inside = false;
+            for c in xml.chars() {
+                match c {
+                    // Every text node on a line of its own: numbers of cells never run together.
+                    '<' => {
+                        inside = true;
+                        text.push('\n');
+                    }
+                    '>' => inside = false,
+                    // Soft hyphens between syllables are the layout's, not the text's.
+                    '\u{ad}' => {}
+                    _ if !inside => text.push(c),
+                    _ => {}
+                }
+            }
+        }
+    }
+    text
+}
+
+/// One part of an Office package as text.
+pub fn office_part(path: &Path, name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
 /// Runs `tochki ARGS` in `dir`.
 pub fn tochki_in<I, S>(dir: &Path, args: I) -> Run
 where

@@ -2,7 +2,7 @@
 //! recognisable (issue 27, survey.md «Trust across years, groups and outputs»). Fixtures:
 //! scripts/make_survey_years.py.
 
-use super::tochki;
+use super::{office_text, tochki};
 use serde_json::Value;
 
 const DIR: &str = "tests/fixtures/years";
@@ -247,34 +247,6 @@ const SECRETS: [&str; 30] = [
     "Ленина 15",
     "ivanova @",
 ];
-
-/// The text of an Office file: its XML parts with the tags dropped.
-fn office_text(path: &std::path::Path) -> String {
-    let file = std::fs::File::open(path).unwrap();
-    let mut archive = zip::ZipArchive::new(file).unwrap();
-    let mut text = String::new();
-    for i in 0..archive.len() {
-        let mut part = archive.by_index(i).unwrap();
-        if part.name().is_ok_and(|n| n.ends_with(".xml")) {
-            let mut xml = String::new();
-            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
-            let mut inside = false;
-            for c in xml.chars() {
-                match c {
-                    // Every text node on a line of its own: numbers of cells never run together.
-                    '<' => {
-                        inside = true;
-                        text.push('\n');
-                    }
-                    '>' => inside = false,
-                    _ if !inside => text.push(c),
-                    _ => {}
-                }
-            }
-        }
-    }
-    text
-}
 
 #[test]
 fn identifiers_of_every_class_leave_the_tool_by_no_output_path() {
