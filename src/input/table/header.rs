@@ -247,10 +247,13 @@ fn under_group<F: Copy + PartialEq>(
     // merges: an empty slot after a heading may be under it too (`loose`), but then only the
     // leaf-and-genitive reading counts («Регистрация» / «Дата»), never the heading alone (an
     // empty slot beside «Рег. №» is no number).
+    // No group spans more than a few dozen columns: the look back is bounded, so a sheet whose
+    // one cell sits at column XFD is not walked back 16,384 times per column.
+    const GROUP_SPAN: usize = 64;
     let group = |c: usize| -> (&str, bool) {
         let mut at = c;
         let mut loose = false;
-        while at > 0 && text(top, at).is_empty() {
+        while at > 0 && c - at < GROUP_SPAN && text(top, at).is_empty() {
             loose |= !top.slots.get(at).is_some_and(|s| s.merged_left);
             at -= 1;
         }
@@ -270,9 +273,12 @@ fn under_group<F: Copy + PartialEq>(
     // The group heading is a field («Поступило»), or names one with the leaf before it in the
     // genitive («Регистрация» over «Дата» is «Дата регистрации»).
     let is_field = |heading: &str| matches!(classify(heading, spec), Heading::Field(_));
-    let (heading, loose) = group(c);
     let leaf = text(bottom, c);
-    if heading.is_empty() || leaf.is_empty() {
+    if leaf.is_empty() {
+        return None;
+    }
+    let (heading, loose) = group(c);
+    if heading.is_empty() {
         return None;
     }
     // The two rows read as one where that names a field more fully than either alone: «Форма»
