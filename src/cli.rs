@@ -26,6 +26,8 @@ pub enum Command {
     Requests(RequestsArgs),
     /// Перечень в цифрах: точки по процессам, потребности × вид точки, доля цифровых
     Stats(StatsArgs),
+    /// Свод по региону для координатора: перечни, опрос и журнал каждого органа рядом
+    Region(RegionArgs),
     /// Анкеты удовлетворенности: проверка выгрузок, итоги и динамика, карта болей
     #[command(subcommand)]
     Survey(SurveyCommand),
@@ -302,6 +304,44 @@ pub struct StatsArgs {
     pub format: StatsFormat,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegionFormat {
+    /// Таблицы в терминале
+    Table,
+    Markdown,
+    /// Для программ и для свода следующего года (--previous)
+    Json,
+    /// Книга Excel: лист на раздел (нужен -o)
+    Xlsx,
+    /// Страница с диаграммой уровней по органам и годам (нужен -o)
+    Html,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RegionArgs {
+    /// Папки органов (в каждой — перечни, итоги опроса и сводка журнала в JSON) или папка региона с ними
+    #[arg(required = true, value_name = "ПАПКА")]
+    pub folders: Vec<PathBuf>,
+    /// Показатели опроса органа, где в последней волне меньше анкет, не выводятся (анонимность, Смоленск 5.2)
+    #[arg(long, default_value = "5", value_name = "ЧИСЛО")]
+    pub min_group: u64,
+    /// Свод прошлого года (JSON этой команды): изменения по каждому органу
+    #[arg(long, value_name = "СВОД.json")]
+    pub previous: Option<PathBuf>,
+    /// Формат (по умолчанию — по расширению -o, иначе таблицы)
+    #[arg(long, value_enum)]
+    pub format: Option<RegionFormat>,
+    /// Записать в файл (атомарно; входной файл никогда не перезаписывается)
+    #[arg(short, long, value_name = "ФАЙЛ")]
+    pub output: Option<PathBuf>,
+    /// Перезаписать существующий файл -o
+    #[arg(long)]
+    pub force: bool,
+    /// Дата свода (по умолчанию — сегодня): с ней сравнивается дата сводок журналов
+    #[arg(long, value_name = "ДАТА")]
+    pub as_of: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum SurveyCommand {
     /// Анкета из перечня: описание анкеты, бланк (Markdown, Word) и строки для Google/Яндекс Форм
@@ -391,9 +431,15 @@ pub struct SurveyTallyArgs {
     /// Итоги по профилям клиентского сегмента перечня (нужен --registry): ответы тех, чьи признаки совпадают с признаками профиля
     #[arg(long)]
     pub profiles: bool,
-    /// Формат вывода
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: TallyFormat,
+    /// Формат вывода (по умолчанию table; с -o — по расширению файла: .json, .csv, .md, .txt)
+    #[arg(long, value_enum)]
+    pub format: Option<TallyFormat>,
+    /// Записать в файл (атомарно; входной файл никогда не перезаписывается)
+    #[arg(short, long, value_name = "ФАЙЛ")]
+    pub output: Option<PathBuf>,
+    /// Перезаписать существующий файл -o
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Formats of the pain map.

@@ -15,6 +15,7 @@ pub mod input;
 pub mod output;
 pub mod privacy;
 pub mod progress;
+pub mod region;
 pub mod registry;
 pub mod render;
 pub mod requests;
@@ -34,6 +35,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Stats(args) => return commands::stats::run(args, out),
         Command::Import(args) => return commands::import::run(args, out),
         Command::Requests(args) => return commands::requests::run(args, out),
+        Command::Region(args) => return commands::region::run(args, out),
         Command::Check(args) => return commands::check::run(args, out),
         Command::Diff(args) => commands::diff::run(args, out),
         Command::Survey(command) => return commands::survey::run(command, out),

@@ -237,6 +237,20 @@ mod combining_tests {
     }
 }
 
+/// An ISO date (`2025-05-14`) as people read it (`14.05.2025`); any other text as it is.
+pub fn russian_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map_or_else(|_| iso.to_string(), |d| d.format("%d.%m.%Y").to_string())
+}
+
+/// A change in percentage points as Russian typography writes it: `+5,3`, `−29,3` (a minus
+/// sign, not a hyphen; a decimal comma).
+pub fn signed_pp(value: f64) -> String {
+    format!("{value:+.1}")
+        .replace('.', ",")
+        .replacen('-', "\u{2212}", 1)
+}
+
 /// Picks the Russian plural form for a count: `plural(3, "ошибка", "ошибки", "ошибок")`.
 pub fn plural<'a>(count: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
     let tens = count % 100;

@@ -26,8 +26,22 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "registry",
             "requests",
             "diff",
+            "region",
             "diagnostic",
             "text",
+        ],
+    ),
+    (
+        "region",
+        &[
+            "rules",
+            "registry",
+            "survey",
+            "requests",
+            "input",
+            "calendar",
+            "text",
+            "diagnostic",
         ],
     ),
     (

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 /// The validated configuration of one `check` run.
 struct Config {
     files: Vec<PathBuf>,
+    /// Bodies' folders of a region's roll-up (a `body.yaml` in them) met below a folder given.
+    bodies: Vec<PathBuf>,
     ignore: Vec<&'static str>,
     strict: bool,
     format: FindingsFormat,
@@ -31,11 +33,13 @@ impl Config {
             }
         }
         let mut files = Vec::new();
+        let mut bodies = Vec::new();
         for path in &args.paths {
-            collect_files(path, &mut files)?;
+            collect_files(path, &mut files, &mut bodies)?;
         }
         Ok(Config {
             files,
+            bodies,
             ignore,
             strict: args.strict,
             format: args.format,
@@ -44,8 +48,14 @@ impl Config {
     }
 }
 
-/// A file as given, or every `*.yaml`/`*.yml` below a folder, in name order.
-pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+/// A file as given, or every `*.yaml`/`*.yml` below a folder, in name order. A folder below it
+/// that holds `body.yaml` is a body's folder of a region's roll-up (`tochki region`): left out
+/// and listed in `bodies` (named itself, it is checked, `body.yaml` aside).
+pub fn collect_files(
+    path: &Path,
+    files: &mut Vec<PathBuf>,
+    bodies: &mut Vec<PathBuf>,
+) -> anyhow::Result<()> {
     let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => anyhow::anyhow!(
             "нет файла или папки {} (проверьте имя и путь)",
@@ -83,11 +93,16 @@ pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()
         for entry in entries {
             let entry_path = entry.map_err(unreadable)?.path();
             if entry_path.is_dir() {
-                pending.push(entry_path);
+                if entry_path.join("body.yaml").is_file() {
+                    bodies.push(entry_path);
+                } else {
+                    pending.push(entry_path);
+                }
             } else if entry_path
                 .extension()
                 .is_some_and(|e| e == "yaml" || e == "yml")
                 && !is_survey_definition(&entry_path)
+                && !is_body_card(&entry_path)
             {
                 found.push(entry_path);
             }
@@ -101,6 +116,12 @@ pub fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()
     Ok(())
 }
 
+/// A body's card for the region's roll-up (`body.yaml`): no registry.
+fn is_body_card(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("body.yaml") || n.eq_ignore_ascii_case("body.yml"))
+}
+
 /// Survey definitions are named `*.survey.yaml`: a folder's check leaves them out (a file named
 /// on the command line is checked whatever its name).
 fn is_survey_definition(path: &Path) -> bool {
@@ -110,7 +131,7 @@ fn is_survey_definition(path: &Path) -> bool {
 }
 
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<crate::exit::Outcome> {
-    let config = Config::from_args(args)?;
+    let mut config = Config::from_args(args)?;
     let mut findings: Vec<Finding> = Vec::new();
     let mut sources = SourceFiles::default();
     // A table's account of every row (import.md): a note after the result, whole in JSON.
@@ -183,6 +204,18 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<crate::exit:
         }
         FindingsFormat::Json => render::json_with_ledgers(out, &findings, &ledgers)?,
         FindingsFormat::Github => render::github(out, &findings)?,
+    }
+    if !config.bodies.is_empty() {
+        config.bodies.sort();
+        let shown: Vec<String> = config
+            .bodies
+            .iter()
+            .map(|b| b.display().to_string())
+            .collect();
+        notes.push(format!(
+            "папки органов для свода по региону (с body.yaml) не проверялись: {} — их проверяет tochki region, или укажите папку органа саму",
+            shown.join(", ")
+        ));
     }
     Ok(crate::exit::Outcome {
         status: crate::exit::status_of(&findings, config.strict),

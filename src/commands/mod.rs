@@ -9,6 +9,7 @@ pub mod diff;
 pub mod explain;
 pub mod import;
 pub mod init;
+pub mod region;
 pub mod requests;
 pub mod schema;
 pub mod shared;

@@ -213,17 +213,36 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Outc
             config.profiles = Some(pipeline::profile_specs(registered)?);
         }
     }
-    let bars = Bars::new(matches!(
+    let input_paths: Vec<std::path::PathBuf> = input_files(&args.input)
+        .into_iter()
+        .chain(args.registry.clone())
+        .collect();
+    let input_refs: Vec<&std::path::Path> = input_paths.iter().map(|p| p.as_path()).collect();
+    let format = crate::output::format_by_name(
         args.format,
-        TallyFormat::Table | TallyFormat::Markdown
-    ));
+        args.output.as_deref(),
+        &TALLY_FORMATS,
+        TallyFormat::Table,
+        &input_refs,
+    )?;
+    let bars = Bars::new(matches!(format, TallyFormat::Table | TallyFormat::Markdown));
     let report = pipeline::run(&waves, &config, registered.as_ref(), &bars)?;
-    let color = crate::commands::shared::use_color(crate::cli::ColorChoice::Auto);
-    match args.format {
-        TallyFormat::Table => render::table(out, &report, color)?,
-        TallyFormat::Json => render::json(out, &report)?,
-        TallyFormat::Csv => out.write_all(&render::csv_bytes(&report)?)?,
-        TallyFormat::Markdown => render::markdown(out, &report)?,
+    // Colour only on a terminal, never into a file.
+    let color =
+        args.output.is_none() && crate::commands::shared::use_color(crate::cli::ColorChoice::Auto);
+    let mut bytes = Vec::new();
+    match format {
+        TallyFormat::Table => render::table(&mut bytes, &report, color)?,
+        TallyFormat::Json => render::json(&mut bytes, &report)?,
+        TallyFormat::Csv => bytes = render::csv_bytes(&report)?,
+        TallyFormat::Markdown => render::markdown(&mut bytes, &report)?,
+    }
+    match &args.output {
+        Some(path) => {
+            write_atomically(path, &bytes, &input_refs, args.force)?;
+            super::shared::written_note(out, path, None)?;
+        }
+        None => out.write_all(&bytes)?,
     }
     Ok(with_ledger(
         tally_status(&report, args.fail_on_decline),
@@ -259,6 +278,29 @@ const PROPOSALS_FORMATS: [crate::output::FormatName<crate::cli::ProposalsFormat>
         format: crate::cli::ProposalsFormat::Docx,
         name: "docx",
         extensions: &["docx"],
+    },
+];
+/// What the tally is written as, by the names of files (documents.md).
+const TALLY_FORMATS: [crate::output::FormatName<TallyFormat>; 4] = [
+    crate::output::FormatName {
+        format: TallyFormat::Table,
+        name: "table",
+        extensions: &["txt"],
+    },
+    crate::output::FormatName {
+        format: TallyFormat::Json,
+        name: "json",
+        extensions: &["json"],
+    },
+    crate::output::FormatName {
+        format: TallyFormat::Csv,
+        name: "csv",
+        extensions: &["csv"],
+    },
+    crate::output::FormatName {
+        format: TallyFormat::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown"],
     },
 ];
 const REPORT_FORMATS: [crate::output::FormatName<()>; 1] = [crate::output::FormatName {

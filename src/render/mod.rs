@@ -4,11 +4,13 @@
 pub mod diff;
 pub mod docx;
 pub mod findings;
+pub mod fit;
 pub mod format;
 pub mod official_table;
 pub mod profiles;
 pub mod proposals;
 pub mod questionnaire;
+pub mod region;
 pub mod registry_yaml;
 pub mod report;
 pub mod requests;
@@ -45,7 +47,7 @@ pub fn russian(number: String) -> String {
 /// A change in percentage points as Russian typography writes it: `+5,3`, `−29,3` (a minus
 /// sign, not a hyphen).
 pub fn signed(value: f64) -> String {
-    russian(format!("{value:+.1}")).replacen('-', "\u{2212}", 1)
+    crate::text::signed_pp(value)
 }
 
 /// A p-value after «p»: `< 0,0001` or `= 0,0123`, never `= 0,0000`.

@@ -22,7 +22,7 @@ const YEAR_COLOURS: [&str; 12] = [
 ];
 
 /// The colour of the `i`-th wave: distinct for every wave, however many.
-fn year_colour(i: usize) -> String {
+pub(super) fn year_colour(i: usize) -> String {
     match YEAR_COLOURS.get(i) {
         Some(colour) => (*colour).to_string(),
         None => format!("hsl({:.0},65%,38%)", (i as f64 * 137.508) % 360.0),

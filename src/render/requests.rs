@@ -356,6 +356,11 @@ pub fn json_streamed(
     writeln!(out, "{{")?;
     writeln!(
         out,
+        "  \"format\": {},",
+        serde_json::to_string(crate::requests::FORMAT)?
+    )?;
+    writeln!(
+        out,
         "  \"as_of\": {},",
         serde_json::to_string(&report.as_of)?
     )?;

@@ -295,8 +295,20 @@ fn dynamics_table(dynamics: &[Dynamics]) -> Table {
     table
 }
 
+/// The tally for programs and for the region's roll-up, led by its format's version
+/// (`tochki.survey/1`): a reader refuses another version by name (region.md).
 pub fn json(out: &mut dyn Write, report: &TallyReport) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
+    #[derive(serde::Serialize)]
+    struct Versioned<'a> {
+        format: &'static str,
+        #[serde(flatten)]
+        report: &'a TallyReport,
+    }
+    let versioned = Versioned {
+        format: crate::survey::report::FORMAT,
+        report,
+    };
+    serde_json::to_writer_pretty(&mut *out, &versioned)?;
     writeln!(out)
 }
 

@@ -9,6 +9,9 @@ pub mod journal;
 pub mod summary;
 
 pub use deadline::{Form, Status};
+
+/// The version of the journal's JSON (`requests --format json`), its first key.
+pub const FORMAT: &str = "tochki.requests/1";
 pub use journal::{Journal, Request};
 pub use summary::Summary;
 pub use summary::SummaryBuilder;

@@ -248,6 +248,9 @@ pub struct Incomparable {
     pub former: Vec<String>,
 }
 
+/// The version of the tally's JSON (`survey tally --format json`), its first key.
+pub const FORMAT: &str = "tochki.survey/1";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TallyReport {
     pub waves: Vec<Wave>,

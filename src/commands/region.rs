@@ -1,0 +1,108 @@
+//! `tochki region FOLDER...`: the coordinator's roll-up of every body (region.md). Exit 1 when
+//! something needs attention (as `requests` exits 1 when a request is overdue), 0 when nothing
+//! does, 2 when no body's folder gave anything.
+
+use crate::cli::{RegionArgs, RegionFormat};
+use crate::exit::{ExitStatus, Outcome};
+use crate::output::FormatName;
+use crate::render::region as render;
+use anyhow::bail;
+use std::io::Write;
+
+const FORMATS: [FormatName<RegionFormat>; 5] = [
+    FormatName {
+        format: RegionFormat::Table,
+        name: "table",
+        extensions: &["txt"],
+    },
+    FormatName {
+        format: RegionFormat::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown"],
+    },
+    FormatName {
+        format: RegionFormat::Json,
+        name: "json",
+        extensions: &["json"],
+    },
+    FormatName {
+        format: RegionFormat::Xlsx,
+        name: "xlsx",
+        extensions: &["xlsx"],
+    },
+    FormatName {
+        format: RegionFormat::Html,
+        name: "html",
+        extensions: &["html", "htm"],
+    },
+];
+
+pub fn run(args: &RegionArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
+    let mut inputs: Vec<&std::path::Path> = args.folders.iter().map(|p| p.as_path()).collect();
+    inputs.extend(args.previous.as_deref());
+    let format = crate::output::format_by_name(
+        args.format,
+        args.output.as_deref(),
+        &FORMATS,
+        RegionFormat::Table,
+        &inputs,
+    )?;
+    if matches!(format, RegionFormat::Xlsx | RegionFormat::Html) && args.output.is_none() {
+        let extension = if format == RegionFormat::Xlsx {
+            "xlsx"
+        } else {
+            "html"
+        };
+        bail!("этот формат записывается только в файл: добавьте -o свод.{extension}");
+    }
+    if args.min_group == 0 {
+        bail!("--min-group 0: укажите число не меньше 1 (обычно 5)");
+    }
+    let made = match &args.as_of {
+        Some(text) => crate::requests::deadline::parse_journal_date(text).ok_or_else(|| {
+            anyhow::anyhow!("--as-of «{text}»: не дата; укажите 2025-12-01 или 01.12.2025")
+        })?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let previous = args
+        .previous
+        .as_deref()
+        .map(crate::region::read_previous)
+        .transpose()?;
+    let options = crate::region::Options {
+        min_group: args.min_group,
+        previous,
+        made,
+    };
+    let rollup = crate::region::roll_up(&args.folders, &options)?;
+    let bytes = match format {
+        RegionFormat::Table => render::table(&rollup, super::shared::terminal_width()),
+        RegionFormat::Markdown => render::markdown(&rollup),
+        RegionFormat::Json => render::json(&rollup)?,
+        RegionFormat::Xlsx => render::xlsx(&rollup)?,
+        RegionFormat::Html => render::html(&rollup).into_bytes(),
+    };
+    let mut notes = Vec::new();
+    match &args.output {
+        Some(path) => {
+            crate::output::write_atomically(path, &bytes, &inputs, args.force)?;
+            super::shared::written_note(out, path, None)?;
+        }
+        None => out.write_all(&bytes)?,
+    }
+    let read = rollup
+        .bodies
+        .iter()
+        .any(|b| b.state == crate::region::State::Read);
+    let status = if !read {
+        notes.push(
+            "ни из одной папки органа ничего не прочитано: проверьте, что в папках лежат перечни и JSON, записанные командами tochki survey tally и tochki requests".to_string(),
+        );
+        ExitStatus::Trouble
+    } else if rollup.attention.is_empty() {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Findings
+    };
+    Ok(Outcome { status, notes })
+}
