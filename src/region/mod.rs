@@ -306,6 +306,9 @@ pub fn read_previous(path: &std::path::Path) -> anyhow::Result<Rollup> {
         })?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
+        Some(other) if !other.starts_with("tochki.region/") => anyhow::bail!(
+            "--previous {shown}: это не свод региона, а файл формата «{other}»; укажите свод прошлого года, записанный командой tochki region --format json"
+        ),
         Some(other) => anyhow::bail!(
             "--previous {shown}: версия формата «{other}», а программа читает «{FORMAT}»; сформируйте свод прошлого года этой версией программы (tochki region … --format json)"
         ),

@@ -10,6 +10,7 @@ mod help;
 mod import;
 mod layouts;
 mod profiles;
+mod region;
 mod requests;
 mod schema;
 mod show;
@@ -124,6 +125,8 @@ where
         .expect("the tochki binary is built")
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Tables are fitted to 80 columns, whatever the terminal the tests run in.
+        .env_remove("COLUMNS")
         .args(args)
         .timeout(Duration::from_secs(60))
         .output()
