@@ -116,6 +116,19 @@ pub fn collect_files(
     Ok(())
 }
 
+/// The note that bodies' folders were left to `tochki region`.
+fn bodies_note(bodies: &mut [PathBuf]) -> Option<String> {
+    if bodies.is_empty() {
+        return None;
+    }
+    bodies.sort();
+    let shown: Vec<String> = bodies.iter().map(|b| b.display().to_string()).collect();
+    Some(format!(
+        "папки органов для свода по региону (с body.yaml) не проверялись: {} — их проверяет tochki region, или укажите папку органа саму",
+        shown.join(", ")
+    ))
+}
+
 /// A body's card for the region's roll-up (`body.yaml`): no registry.
 fn is_body_card(path: &Path) -> bool {
     path.file_name()
@@ -205,18 +218,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<crate::exit:
         FindingsFormat::Json => render::json_with_ledgers(out, &findings, &ledgers)?,
         FindingsFormat::Github => render::github(out, &findings)?,
     }
-    if !config.bodies.is_empty() {
-        config.bodies.sort();
-        let shown: Vec<String> = config
-            .bodies
-            .iter()
-            .map(|b| b.display().to_string())
-            .collect();
-        notes.push(format!(
-            "папки органов для свода по региону (с body.yaml) не проверялись: {} — их проверяет tochki region, или укажите папку органа саму",
-            shown.join(", ")
-        ));
-    }
+    notes.extend(bodies_note(&mut config.bodies));
     Ok(crate::exit::Outcome {
         status: crate::exit::status_of(&findings, config.strict),
         notes,
