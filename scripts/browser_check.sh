@@ -81,5 +81,50 @@ timeout 120 "$browser" "${profile_flags[@]}" --screenshot="$work/profiles.png" "
   >/dev/null 2>>"$work/console.log"
 cp "$work/profiles.png" docs/profiles.png
 cp "$work/report.png" docs/report.png
+
+# The region's roll-up (tochki region --format html): its chart drawn, its screenshot in docs/.
+target/release/tochki region examples/region --as-of 2025-05-14 --previous examples/region_2024.json \
+  -o "$work/region.html" >/dev/null || true
+if ! grep -q '<svg class="chart"' "$work/region.html"; then
+  echo "browser check: the region's page has no chart" >&2
+  failed=1
+fi
+timeout 120 "$browser" "${flags[@]}" --window-size=1200,2600 --screenshot="$work/region.png" \
+  "file://$work/region.html" >/dev/null 2>>"$work/console.log"
+cp "$work/region.png" docs/region.png
+# The same pages at a phone's width (390 px): nothing runs off the side.
+timeout 120 "$browser" "${flags[@]}" --window-size=390,2400 --screenshot="$work/report_390.png" \
+  "file://$work/report.html" >/dev/null 2>>"$work/console.log"
+cp "$work/report_390.png" docs/report_390.png
+
+# axe-core (WCAG 2.1 A and AA, best practices) on every page the tool writes: the survey report,
+# the profile cards, the site table and the region's roll-up. axe-core comes from npm, cached in
+# target/axe.
+axe=target/axe/node_modules/axe-core/axe.min.js
+if [ ! -f "$axe" ]; then
+  npm install --silent --prefix target/axe axe-core@4 >/dev/null
+fi
+cp "$axe" "$work/axe.min.js"
+target/release/tochki show registries/lipetsk_accounting.yaml --format html -o "$work/site.html" >/dev/null
+for page in report profiles site region; do
+  python3 - "$work/$page.html" "$work/${page}_axe.html" <<'PY'
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+run = ('<script src="axe.min.js"></script><script>axe.run(document, {runOnly: {type: "tag", '
+       'values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}).then(function (r) {'
+       'document.body.setAttribute("data-axe", JSON.stringify(r.violations.map(function (v) {'
+       'return v.id + ": " + v.nodes.length + " (" + v.nodes.slice(0, 2).map(function (n) {'
+       'return n.target.join(" "); }).join("; ") + ")"; }))); });</script>')
+open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", run + "</body>"))
+PY
+  timeout 120 "$browser" "${flags[@]}" --virtual-time-budget=20000 --dump-dom \
+    "file://$work/${page}_axe.html" >"$work/${page}_axe_dom.html" 2>>"$work/console.log"
+  verdict=$(grep -o 'data-axe="[^"]*"' "$work/${page}_axe_dom.html" | sed 's/&quot;/"/g' || true)
+  if [ "$verdict" != 'data-axe="[]"' ]; then
+    echo "browser check: axe-core on $page.html: ${verdict:-did not run}" >&2
+    failed=1
+  fi
+done
 [ "$failed" -eq 0 ] || exit 1
+echo "browser check: axe-core finds nothing on the report, the profile cards, the site table and the region's page"
 echo "browser check: $drawn of $charts charts and $laid of $cells heat-map cells drawn, no console messages, screenshot docs/report.png ($size bytes)"

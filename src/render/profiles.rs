@@ -137,7 +137,7 @@ pub fn json(cards: &[Card]) -> anyhow::Result<String> {
 /// One self-contained page, a card per profile.
 pub fn html(cards: &[Card], organization: &str) -> String {
     let mut page = format!(
-        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<title>Профили клиентского сегмента</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>Профили клиентского сегмента</h1>\n<p class=\"lead\">{}</p>\n<div class=\"cards\">\n",
+        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<title>Профили клиентского сегмента</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Профили клиентского сегмента</h1>\n<p class=\"lead\">{}</p>\n<div class=\"cards\">\n",
         esc(organization)
     );
     for card in cards {
@@ -182,6 +182,7 @@ pub fn html(cards: &[Card], organization: &str) -> String {
     if cards.is_empty() {
         page.push_str("<p>В перечне нет профилей клиентского сегмента.</p>\n");
     }
+    page.push_str("</main>\n");
     page.push_str(SELF_CHECK);
     page.push_str("</body>\n</html>\n");
     page

@@ -22,7 +22,7 @@ const YEAR_COLOURS: [&str; 12] = [
 ];
 
 /// The colour of the `i`-th wave: distinct for every wave, however many.
-pub(super) fn year_colour(i: usize) -> String {
+fn year_colour(i: usize) -> String {
     match YEAR_COLOURS.get(i) {
         Some(colour) => (*colour).to_string(),
         None => format!("hsl({:.0},65%,38%)", (i as f64 * 137.508) % 360.0),
@@ -81,7 +81,7 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
     let title = title.unwrap_or("Итоги опроса удовлетворенности внутренних клиентов");
     let _ = writeln!(
         page,
-        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n<h1>{}</h1>",
+        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>",
         esc(title),
         STYLE,
         esc(title)
@@ -109,6 +109,7 @@ pub fn html(report: &TallyReport, title: Option<&str>) -> String {
     dynamics(&mut page, report);
     segments(&mut page, report);
     pain_map(&mut page, report);
+    page.push_str("</main>\n");
     page.push_str(SELF_CHECK);
     page.push_str("</body>\n</html>\n");
     page
@@ -762,6 +763,7 @@ div.cell .name,div.cell .value{background:rgba(255,255,255,.92);color:#111;borde
 .legend-row{font-size:12px}.swatch{display:inline-block;padding:2px 8px;margin:2px;border:1px solid #888}
 table.segments{table-layout:fixed;margin-bottom:1em}table.segments th:first-child{width:32%}
 table.segments th{font-size:13px;overflow-wrap:anywhere}
+@media (max-width:600px){body{margin:1em .5em}table{font-size:12px}th,td{padding:3px 4px;hyphens:auto;overflow-wrap:break-word}}
 @media print{body{margin:0;max-width:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 table,svg.chart,section h2{break-inside:avoid}h1,h2,h3,p.note{break-after:avoid;page-break-after:avoid}table.registry td.row{display:block}div.cell{display:inline-flex;margin:2px}}";
 
