@@ -250,46 +250,57 @@ fn raw_advice(path: &Path) -> String {
     }
 }
 
-/// Whether two names are one body's: the same words whatever the case, «ё» and spacing.
-pub fn same_body(a: &str, b: &str) -> bool {
-    let key = |s: &str| {
-        s.to_lowercase()
-            .replace('ё', "е")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    key(a) == key(b)
+/// The key two names of one body share: the same words whatever the case, «ё» and spacing.
+fn body_key(name: &str) -> String {
+    name.to_lowercase()
+        .replace('ё', "е")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-/// Two folders naming one body: both are refused (which one is right only the region knows),
-/// and said; the rest of the region is rolled up.
+/// Whether two names are one body's.
+pub fn same_body(a: &str, b: &str) -> bool {
+    body_key(a) == body_key(b)
+}
+
+/// Two folders naming one body (by its shown or its full name): both are refused (which one is
+/// right only the region knows), and said; the rest of the region is rolled up. One map of
+/// keys: linear in the number of bodies.
 pub fn refuse_duplicates(bodies: &mut [Body]) {
-    let names: Vec<(String, Option<String>, String)> = bodies
-        .iter()
-        .map(|b| (b.name.clone(), b.full_name.clone(), b.folder.clone()))
-        .collect();
-    for (i, body) in bodies.iter_mut().enumerate() {
-        let twins: Vec<&str> = names
-            .iter()
-            .enumerate()
-            .filter(|(j, (name, full, _))| {
-                *j != i
-                    && (same_body(name, &body.name)
-                        || matches!((full, &body.full_name), (Some(a), Some(b)) if same_body(a, b)))
-            })
-            .map(|(_, (_, _, folder))| folder.as_str())
-            .collect();
-        if twins.is_empty() {
+    let mut folders_of: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, body) in bodies.iter().enumerate() {
+        let mut keys = vec![body_key(&body.name)];
+        if let Some(full) = &body.full_name {
+            keys.push(body_key(full));
+        }
+        keys.dedup();
+        for key in keys {
+            folders_of.entry(key).or_default().push(i);
+        }
+    }
+    let mut twins: Vec<Vec<usize>> = vec![Vec::new(); bodies.len()];
+    for indices in folders_of.values().filter(|v| v.len() > 1) {
+        for &i in indices {
+            twins[i].extend(indices.iter().filter(|&&j| j != i));
+        }
+    }
+    let folders: Vec<String> = bodies.iter().map(|b| b.folder.clone()).collect();
+    for (body, mut others) in bodies.iter_mut().zip(twins) {
+        if others.is_empty() {
             continue;
         }
+        others.sort_unstable();
+        others.dedup();
+        let named: Vec<&str> = others.iter().map(|&j| folders[j].as_str()).collect();
         body.state = State::Refused;
         body.problems.push(FileNote {
             file: body.folder.clone(),
             message: format!(
                 "этот же орган («{}») назван и в папке {}: в свод не включён ни один — оставьте одну папку органа или назовите их по-разному в body.yaml",
                 body.name,
-                twins.join(", ")
+                named.join(", ")
             ),
         });
     }

@@ -258,10 +258,7 @@ pub fn area_name(code: &str) -> String {
 /// Rolls up the bodies found in `paths` (each a body's folder, or a folder of bodies' folders).
 pub fn roll_up(paths: &[std::path::PathBuf], options: &Options) -> anyhow::Result<Rollup> {
     let found = folders::bodies(paths)?;
-    let mut bodies: Vec<Body> = found
-        .iter()
-        .map(|folder| body::read(folder, options))
-        .collect();
+    let mut bodies = read_all(&found, options);
     body::refuse_duplicates(&mut bodies);
     if let Some(previous) = &options.previous {
         for body in &mut bodies {
@@ -280,6 +277,34 @@ pub fn roll_up(paths: &[std::path::PathBuf], options: &Options) -> anyhow::Resul
         previous: options.previous.as_ref().map(|p| p.made.clone()),
         attention: attention::of(&bodies, options.min_group),
         bodies,
+    })
+}
+
+/// Every body's folder read, in order, on as many threads as the machine has cores (each body
+/// is read alone: its registries, its JSON).
+fn read_all(found: &[std::path::PathBuf], options: &Options) -> Vec<Body> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    if threads == 1 || found.len() < 16 {
+        return found.iter().map(|f| body::read(f, options)).collect();
+    }
+    let chunk = found.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = found
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|f| body::read(f, options))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     })
 }
 

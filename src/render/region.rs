@@ -782,7 +782,9 @@ fn levels_chart(rollup: &Rollup) -> String {
 /// The colour of the `i`-th year's bars: each at least 3:1 against the white page (WCAG 1.4.11),
 /// the value written beside every bar all the same.
 fn year_colour(i: usize) -> &'static str {
-    const COLOURS: [&str; 6] = ["#1f5fa8", "#b35806", "#4d4d4d", "#6a3d9a", "#1b7837", "#a50f15"];
+    const COLOURS: [&str; 6] = [
+        "#1f5fa8", "#b35806", "#4d4d4d", "#6a3d9a", "#1b7837", "#a50f15",
+    ];
     COLOURS[i % COLOURS.len()]
 }
 
