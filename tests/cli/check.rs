@@ -578,17 +578,17 @@ fn every_survey_import_and_journal_code_has_a_fixture_that_triggers_it() {
 
 #[test]
 fn the_readme_lists_every_rule_of_the_catalogue() {
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(root().join("docs/GUIDE.md")).unwrap();
     for rule in CATALOG {
         let row = format!("| {} | `{}` |", rule.code, rule.name);
         assert!(
             readme.contains(&row),
-            "README lacks the row of {}",
+            "docs/GUIDE.md lacks the row of {}",
             rule.code
         );
         assert!(
             readme.contains(rule.summary),
-            "README summary of {} is stale",
+            "docs/GUIDE.md summary of {} is stale",
             rule.code
         );
     }

@@ -10,6 +10,7 @@ mod help;
 mod import;
 mod layouts;
 mod profiles;
+mod readme;
 mod region;
 mod requests;
 mod schema;
