@@ -12,23 +12,17 @@ pub fn run_rules(out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
     table
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(vec![
-            "Код",
-            "Название",
-            "Уровень",
-            "Основание",
-            "Что проверяет",
-        ]);
+        .set_header(vec!["Код", "Уровень", "Основание", "Что проверяет"]);
+    // People read the rule by its code and summary, never its English slug (documents.md).
     for rule in CATALOG {
         table.add_row(vec![
             rule.code,
-            rule.name,
             rule.severity.russian(),
             rule.source,
             rule.summary,
         ]);
     }
-    writeln!(out, "{table}")?;
+    write!(out, "{}", crate::render::fit::comfy(&table))?;
     writeln!(out, "Подробнее о правиле: tochki explain КОД")?;
     Ok(ExitStatus::Clean)
 }

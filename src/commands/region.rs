@@ -76,7 +76,7 @@ pub fn run(args: &RegionArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     };
     let rollup = crate::region::roll_up(&args.folders, &options)?;
     let bytes = match format {
-        RegionFormat::Table => render::table(&rollup, super::shared::terminal_width()),
+        RegionFormat::Table => render::table(&rollup, crate::render::fit::terminal_width()),
         RegionFormat::Markdown => render::markdown(&rollup),
         RegionFormat::Json => render::json(&rollup)?,
         RegionFormat::Xlsx => render::xlsx(&rollup)?,

@@ -182,21 +182,3 @@ pub fn table_options(
         approved: args.approved.clone(),
     })
 }
-
-/// The width tables for people are fitted to (documents.md «The terminal»): `COLUMNS` when set,
-/// else the terminal's, else 80 (a file, a pipe, a console nobody measured).
-pub fn terminal_width() -> usize {
-    if let Some(width) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|w| (40..=1000).contains(w))
-    {
-        return width;
-    }
-    if std::io::stdout().is_terminal()
-        && let Some(width) = comfy_table::Table::new().width()
-    {
-        return usize::from(width).max(40);
-    }
-    80
-}

@@ -253,9 +253,23 @@ impl Points {
     ];
 }
 
+/// The grammatical case a citation stands in: «по Порядку» (dative), «в соответствии с
+/// Порядком» (instrumental), «(карта болей, Порядок …)» (nominative). «п. 13 Порядка» is the
+/// same in every case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    Nominative,
+    Dative,
+    Instrumental,
+}
+
 /// What a document cites: a point of the body's own Порядок when the registry names it
-/// («п. 13 Порядка»), else the Порядок itself, never another region's (documents.md).
-pub fn cite(procedure: Option<&Procedure>, point: fn(&Points) -> &Option<Text>) -> String {
+/// («п. 13 Порядка»), else the Порядок itself in `case`, never another region's (documents.md).
+pub fn cite(
+    procedure: Option<&Procedure>,
+    point: fn(&Points) -> &Option<Text>,
+    case: Case,
+) -> String {
     let point = procedure
         .and_then(|p| p.points.as_ref())
         .and_then(|points| Text::non_blank(point(points)))
@@ -263,7 +277,12 @@ pub fn cite(procedure: Option<&Procedure>, point: fn(&Points) -> &Option<Text>) 
     match point {
         Some(point) if point.starts_with("п") => format!("{point} Порядка"),
         Some(point) => format!("п. {point} Порядка"),
-        None => "Порядку взаимодействия с внутренним клиентом".to_string(),
+        None => match case {
+            Case::Nominative => "Порядок взаимодействия с внутренним клиентом",
+            Case::Dative => "Порядку взаимодействия с внутренним клиентом",
+            Case::Instrumental => "Порядком взаимодействия с внутренним клиентом",
+        }
+        .to_string(),
     }
 }
 

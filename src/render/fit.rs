@@ -19,6 +19,40 @@ fn longest_word(text: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The width tables for people are fitted to: `COLUMNS` when set, else the terminal's, else 80
+/// (a file, a pipe, a console nobody measured).
+pub fn terminal_width() -> usize {
+    use std::io::IsTerminal;
+    if let Some(width) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| (40..=1000).contains(w))
+    {
+        return width;
+    }
+    if std::io::stdout().is_terminal()
+        && let Some(width) = Table::new().width()
+    {
+        return usize::from(width).max(40);
+    }
+    80
+}
+
+/// A table built with comfy-table, fitted to the terminal: its headings and cells laid out again
+/// by [`table`].
+pub fn comfy(built: &Table) -> String {
+    let headings: Vec<String> = built
+        .header()
+        .map(|h| h.cell_iter().map(comfy_table::Cell::content).collect())
+        .unwrap_or_default();
+    let rows: Vec<Vec<String>> = built
+        .row_iter()
+        .map(|r| r.cell_iter().map(comfy_table::Cell::content).collect())
+        .collect();
+    let headings: Vec<&str> = headings.iter().map(String::as_str).collect();
+    table(&headings, &rows, terminal_width())
+}
+
 /// `headings` and `rows` as a table at most `width` characters wide, or as blocks.
 pub fn table(headings: &[&str], rows: &[Vec<String>], width: usize) -> String {
     let columns = headings.len();
@@ -69,7 +103,20 @@ pub fn blocks(headings: &[&str], rows: &[Vec<String>], width: usize) -> String {
             if cell.trim().is_empty() {
                 continue;
             }
-            out.push_str(&wrap(&format!("{heading}: {cell}"), width, "    "));
+            if cell.contains('\n') {
+                // Lines of their own (the options of a question): each under the heading.
+                out.push_str(&wrap(&format!("{heading}:"), width, "    "));
+                for line in cell.lines() {
+                    out.push_str(&wrap(line, width, "      "));
+                }
+                continue;
+            }
+            let line = if heading.is_empty() {
+                cell.clone()
+            } else {
+                format!("{heading}: {cell}")
+            };
+            out.push_str(&wrap(&line, width, "    "));
         }
         out.push('\n');
     }

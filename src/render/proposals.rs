@@ -28,7 +28,11 @@ pub fn no_decline(proposals: &Proposals) -> &'static str {
 fn intro(proposals: &Proposals) -> String {
     format!(
         "Проект предложений по итогам опроса удовлетворенности внутренних клиентов (в соответствии с {}).",
-        crate::registry::model::cite(proposals.procedure.as_ref(), |p| &p.proposals)
+        crate::registry::model::cite(
+            proposals.procedure.as_ref(),
+            |p| &p.proposals,
+            crate::registry::model::Case::Instrumental,
+        )
     )
 }
 
@@ -202,17 +206,26 @@ fn plain_text(proposals: &Proposals) -> String {
         let names: Vec<String> = proposals
             .drops
             .iter()
-            .map(|d| format!("«{}»", d.item))
+            .map(|d| {
+                if d.item.starts_with("В целом") {
+                    "в целом по работе".to_string()
+                } else {
+                    format!("«{}»", d.item)
+                }
+            })
             .collect();
         text.push_str(&format!(
-            " Незначительно снизилась удовлетворенность по {}: {} (для сведения).",
-            crate::text::plural(names.len(), "вопросу", "вопросам", "вопросам"),
+            " Снизилась также удовлетворенность {}; это снижение не выходит за пределы случайных колебаний опроса, но его следует учесть в мероприятиях.",
             names.join(", ")
         ));
     }
     text.push_str(&format!(
         " В соответствии с {} предлагаю мероприятия по улучшению качества клиентоцентричности (таблица ниже). Показатели опроса приведены в приложении.",
-        crate::registry::model::cite(proposals.procedure.as_ref(), |p| &p.proposals)
+        crate::registry::model::cite(
+            proposals.procedure.as_ref(),
+            |p| &p.proposals,
+            crate::registry::model::Case::Instrumental,
+        )
     ));
     text
 }
@@ -230,7 +243,14 @@ fn measures_table(proposals: &Proposals) -> Table {
             if let Some(process) = d.process.as_ref().filter(|p| **p != d.item) {
                 about.push_str(&format!("\n(процесс «{process}»)"));
             }
-            let wrote: Vec<String> = d.said.iter().take(5).map(said_line).collect();
+            let mut wrote: Vec<String> = d.said.iter().take(5).map(said_line).collect();
+            // Nothing is dropped without saying so: the rest are counted.
+            if d.said.len() > 5 {
+                wrote.push(format!(
+                    "и ещё {} — в карте болей (tochki survey pains)",
+                    d.said.len() - 5
+                ));
+            }
             vec![
                 Cell::Text((i + 1).to_string()),
                 Cell::Text(about),

@@ -177,7 +177,11 @@ pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
         for request in attention {
             table.add_row(report.cells(request));
         }
-        let _ = writeln!(out, "\nПросроченные и подходящие к сроку\n{table}");
+        let _ = write!(
+            out,
+            "\nПросроченные и подходящие к сроку\n{}",
+            super::fit::comfy(&table)
+        );
         if let Some(note) = more_note(report.more) {
             let _ = writeln!(out, "{note}");
         }
@@ -189,7 +193,7 @@ pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
     for row in summary_rows(&report.summary) {
         table.add_row(row);
     }
-    let _ = writeln!(out, "\nИтоги\n{table}");
+    let _ = write!(out, "\nИтоги\n{}", super::fit::comfy(&table));
     let _ = writeln!(
         out,
         "Дней до ответа: медиана {}, 90-й процентиль {} (как ПЕРСЕНТИЛЬ.ВКЛ в Excel).",
@@ -206,11 +210,17 @@ pub fn table(report: &Report) -> anyhow::Result<Vec<u8>> {
     Ok(out.into_bytes())
 }
 
+/// Each finding, wrapped between words at the terminal's width.
 fn findings_text(out: &mut String, findings: &[Finding]) {
+    let width = super::fit::terminal_width();
     for finding in findings {
-        let _ = writeln!(out, "{}", one_line(finding));
+        out.push_str(&super::fit::wrap(&one_line(finding), width, "    "));
         if let Some(help) = &finding.help {
-            let _ = writeln!(out, "  = помощь: {help}");
+            out.push_str(&super::fit::wrap(
+                &format!("  = помощь: {help}"),
+                width,
+                "      ",
+            ));
         }
     }
 }

@@ -32,7 +32,7 @@ pub fn summary(out: &mut dyn Write, stats: &Stats) -> std::io::Result<()> {
             p.digital.to_string(),
         ]);
     }
-    writeln!(out, "{processes}")?;
+    write!(out, "{}", super::fit::comfy(&processes))?;
     writeln!(out)?;
     let mut matrix = Table::new();
     matrix.load_style(UTF8_FULL_CONDENSED).set_header(vec![
@@ -50,7 +50,7 @@ pub fn summary(out: &mut dyn Write, stats: &Stats) -> std::io::Result<()> {
             (n.digital + n.offline).to_string(),
         ]);
     }
-    writeln!(out, "{matrix}")?;
+    write!(out, "{}", super::fit::comfy(&matrix))?;
     if stats.unmet_needs.is_empty() {
         writeln!(
             out,

@@ -15,13 +15,21 @@ use std::io::Write;
 pub fn decline_reminder(report: &TallyReport) -> String {
     format!(
         "Отрицательная динамика: по {} формируются и направляются Министру предложения по улучшению качества клиентоцентричности.",
-        crate::registry::model::cite(report.procedure.as_ref(), |p| &p.proposals)
+        crate::registry::model::cite(
+            report.procedure.as_ref(),
+            |p| &p.proposals,
+            crate::registry::model::Case::Dative,
+        )
     )
 }
 
 /// «Проблемы и предложения из анкет …», citing the body's pain-map point (or none).
 pub fn pain_map_intro(report: &TallyReport) -> String {
-    let point = crate::registry::model::cite(report.procedure.as_ref(), |p| &p.pain_map);
+    let point = crate::registry::model::cite(
+        report.procedure.as_ref(),
+        |p| &p.pain_map,
+        crate::registry::model::Case::Nominative,
+    );
     format!(
         "Проблемы и предложения из анкет (карта болей, {point}); одинаковые тексты посчитаны один раз."
     )
@@ -104,14 +112,14 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
     declines_list(out, report, &style)?;
     for wave in &report.waves {
         writeln!(out, "{}", style.bold(&wave_heading(wave)))?;
-        writeln!(out, "{}", items_table(wave))?;
-        writeln!(out, "{}", options_table(wave))?;
+        write!(out, "{}", super::fit::comfy(&items_table(wave)))?;
+        write!(out, "{}", super::fit::comfy(&options_table(wave)))?;
         if let Some(groups) = groups_table(wave) {
             writeln!(
                 out,
                 "По сегментам (скрыты группы, где на вопрос ответили меньше порога; анонимность опроса):"
             )?;
-            writeln!(out, "{groups}")?;
+            write!(out, "{}", super::fit::comfy(&groups))?;
         }
         writeln!(out)?;
     }
@@ -121,7 +129,7 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
             "{}",
             style.bold("Динамика (двусторонний z-тест для двух долей, p < 0,05):")
         )?;
-        writeln!(out, "{}", dynamics_table(&report.dynamics))?;
+        write!(out, "{}", super::fit::comfy(&dynamics_table(&report.dynamics)))?;
     }
     let profiles = profile_lines(report, false);
     if !profiles.is_empty() {
@@ -148,7 +156,7 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
         for row in registry_rows(block) {
             table.add_row(row);
         }
-        writeln!(out, "{table}")?;
+        write!(out, "{}", super::fit::comfy(&table))?;
     }
     Ok(())
 }
@@ -162,15 +170,16 @@ fn findings_list(out: &mut dyn Write, report: &TallyReport, style: &Style) -> st
         "{}",
         style.bold("Замечания к выгрузкам (подробно: tochki survey check):")
     )?;
+    let width = super::fit::terminal_width();
     for finding in &report.findings {
-        writeln!(
-            out,
+        let line = format!(
             "  {}: {} {}: {}",
             location(finding),
             finding.code,
             finding.severity.russian(),
             finding.message
-        )?;
+        );
+        write!(out, "{}", super::fit::wrap(&line, width, "      "))?;
     }
     writeln!(out)
 }
@@ -181,10 +190,13 @@ fn declines_list(out: &mut dyn Write, report: &TallyReport, style: &Style) -> st
         return Ok(());
     }
     writeln!(out, "{}", style.red("Значимое снижение удовлетворенности:"))?;
+    let width = super::fit::terminal_width();
     for d in &declines {
-        writeln!(out, "  {}: {}", d.item.russian(), change(d))?;
+        let line = format!("  {}: {}", d.item.russian(), change(d));
+        write!(out, "{}", super::fit::wrap(&line, width, "      "))?;
     }
-    writeln!(out, "  {}", decline_reminder(report))?;
+    let reminder = format!("  {}", decline_reminder(report));
+    write!(out, "{}", super::fit::wrap(&reminder, width, "    "))?;
     writeln!(out)
 }
 
