@@ -48,10 +48,10 @@ step "tochki survey tally --survey examples/omsk.survey.yaml examples/survey_202
 "$tochki" survey tally --survey examples/omsk.survey.yaml examples/survey_2024.csv 2025=examples/survey_2025_excel.csv
 step "tochki survey pains examples/survey_2025.csv"
 "$tochki" survey pains examples/survey_2025.csv
-step "tochki region examples/region --previous examples/region_2024.json  (свод по региону для координатора)"
-"$tochki" region examples/region --previous examples/region_2024.json
+step "tochki region examples/region --as-of 2025-05-14 --previous examples/region_2024.json  (свод по региону для координатора)"
+"$tochki" region examples/region --as-of 2025-05-14 --previous examples/region_2024.json
 rm -f target/demo/svod.xlsx target/demo/svod.html
-"$tochki" region examples/region -o target/demo/svod.xlsx
-"$tochki" region examples/region -o target/demo/svod.html
+"$tochki" region examples/region --as-of 2025-05-14 -o target/demo/svod.xlsx
+"$tochki" region examples/region --as-of 2025-05-14 -o target/demo/svod.html
 # The registries and the invalid export contain defects on purpose: the demo itself succeeded.
 exit 0

@@ -64,11 +64,23 @@ pub fn run(args: &RegionArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         })?,
         None => chrono::Local::now().date_naive(),
     };
+    if let Some(output) = &args.output {
+        refuse_inside(output, &args.folders)?;
+    }
     let previous = args
         .previous
         .as_deref()
         .map(crate::region::read_previous)
         .transpose()?;
+    if let Some(previous) = &previous
+        && previous.made > made.format("%Y-%m-%d").to_string()
+    {
+        bail!(
+            "--previous: свод на {} позже этого свода ({}); укажите свод прошлого года или дату свода --as-of",
+            crate::text::russian_date(&previous.made),
+            made.format("%d.%m.%Y")
+        );
+    }
     let options = crate::region::Options {
         min_group: args.min_group,
         previous,
@@ -96,7 +108,7 @@ pub fn run(args: &RegionArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         .any(|b| b.state == crate::region::State::Read);
     let status = if !read {
         notes.push(
-            "ни из одной папки органа ничего не прочитано: проверьте, что в папках лежат перечни и JSON, записанные командами tochki survey tally и tochki requests".to_string(),
+            "ни одной папки органа не включено в свод (ничего не прочитано или все отклонены — см. «Требует внимания»): проверьте, что в папках лежат перечни и JSON, записанные командами tochki survey tally и tochki requests".to_string(),
         );
         ExitStatus::Trouble
     } else if rollup.attention.is_empty() {
@@ -105,4 +117,28 @@ pub fn run(args: &RegionArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         ExitStatus::Findings
     };
     Ok(Outcome { status, notes })
+}
+
+/// The roll-up is never written into a body's folder: it would overwrite what a body sent, or
+/// be read as a body's file next time.
+fn refuse_inside(output: &std::path::Path, folders: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| std::path::Path::new("."));
+    let Ok(parent) = std::fs::canonicalize(parent) else {
+        return Ok(());
+    };
+    for folder in folders {
+        if let Ok(folder) = std::fs::canonicalize(folder)
+            && parent.starts_with(&folder)
+        {
+            bail!(
+                "-o {}: это внутри папки {}, которую читает свод; запишите свод в другую папку",
+                output.display(),
+                folder.display()
+            );
+        }
+    }
+    Ok(())
 }

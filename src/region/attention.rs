@@ -17,8 +17,13 @@ pub struct Attention {
     pub what: String,
 }
 
-/// The attention list of `bodies`, in their order.
-pub fn of(bodies: &[Body], min_group: u64) -> Vec<Attention> {
+/// A journal summary older than this many days before the roll-up is said to be stale.
+const STALE_DAYS: i64 = 31;
+
+/// The attention list of `bodies`, in their order, then the bodies of the previous roll-up
+/// this one lacks.
+pub fn of(bodies: &[Body], missing: &[String], options: &super::Options) -> Vec<Attention> {
+    let min_group = options.min_group;
     let mut list = Vec::new();
     for body in bodies {
         let mut say = |kind: &str, what: String| {
@@ -54,27 +59,69 @@ pub fn of(bodies: &[Body], min_group: u64) -> Vec<Attention> {
         }
         registry_facts(body, &mut say);
         survey_facts(body, min_group, &mut say);
-        for journal in &body.journals {
-            if journal.overdue > 0 {
+        if body.surveys.is_empty() {
+            say("no_survey", "нет итогов опроса (opros.json)".to_string());
+        }
+        if body.journals.is_empty() {
+            say(
+                "no_journal",
+                "нет сводки журнала обращений (obrashcheniya.json)".to_string(),
+            );
+        }
+        journal_facts(body, options, &mut say);
+    }
+    for name in missing {
+        list.push(Attention {
+            body: name.clone(),
+            kind: "missing".to_string(),
+            what: "был в прошлом своде, в этом его нет: папка не прислана или орган назван иначе"
+                .to_string(),
+        });
+    }
+    list
+}
+
+/// A journal summary that is stale or dated after the roll-up, and overdue requests.
+fn journal_facts(body: &Body, options: &super::Options, say: &mut dyn FnMut(&str, String)) {
+    for journal in &body.journals {
+        if let Ok(as_of) = chrono::NaiveDate::parse_from_str(&journal.as_of, "%Y-%m-%d") {
+            let age = (options.made - as_of).num_days();
+            if age > STALE_DAYS {
                 say(
-                    "overdue",
+                    "stale_journal",
                     format!(
-                        "просрочено обращений: {} на {}",
-                        journal.overdue,
+                        "сводка журнала на {} — старше месяца к дате свода: попросите свежую",
+                        crate::text::russian_date(&journal.as_of)
+                    ),
+                );
+            } else if age < 0 {
+                say(
+                    "stale_journal",
+                    format!(
+                        "сводка журнала датирована {} — позже даты свода",
                         crate::text::russian_date(&journal.as_of)
                     ),
                 );
             }
         }
+        if journal.overdue > 0 {
+            say(
+                "overdue",
+                format!(
+                    "просрочено обращений: {} на {}",
+                    journal.overdue,
+                    crate::text::russian_date(&journal.as_of)
+                ),
+            );
+        }
     }
-    list
 }
 
 fn registry_facts(body: &Body, say: &mut dyn FnMut(&str, String)) {
     for registry in &body.registries {
         if registry.errors > 0 {
             let codes: Vec<String> = registry
-                .by_rule
+                .error_rules
                 .iter()
                 .map(|(code, count)| format!("{code} × {count}"))
                 .collect();
@@ -146,17 +193,15 @@ fn survey_facts(body: &Body, min_group: u64, say: &mut dyn FnMut(&str, String)) 
                 );
             }
         }
-        if !survey.declines.is_empty() {
+        for decline in &survey.declines {
             say(
                 "decline",
                 format!(
-                    "значимое снижение по процессам: {}",
-                    survey
-                        .declines
-                        .iter()
-                        .map(|d| format!("«{d}»"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "значимое снижение по вопросу «{}»: {} п. п., {} → {}",
+                    decline.item,
+                    crate::text::signed_pp(decline.delta_pp),
+                    decline.from,
+                    decline.to
                 ),
             );
         }

@@ -45,8 +45,8 @@ pub fn read(folder: &Path, options: &Options) -> Body {
         skipped: Vec::new(),
         previous: None,
     };
-    let files = match folders::files_of(folder) {
-        Ok(files) => files,
+    let (files, subfolders) = match folders::files_of(folder) {
+        Ok(found) => found,
         Err(error) => {
             body.problems.push(FileNote {
                 file: body.folder.clone(),
@@ -55,7 +55,28 @@ pub fn read(folder: &Path, options: &Options) -> Body {
             return body;
         }
     };
+    for subfolder in subfolders {
+        body.skipped.push(FileNote {
+            file: subfolder.display().to_string(),
+            message:
+                "вложенная папка (архив?): в свод не входит — свод читает файлы самой папки органа"
+                    .to_string(),
+        });
+    }
+    // A file sent twice (a copy «… (1).json») would count twice: the copy is refused.
+    let mut seen: std::collections::HashMap<u64, String> = std::collections::HashMap::new();
     for path in files {
+        if let Ok(bytes) = std::fs::read(&path) {
+            let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+            if let Some(first) = seen.get(&hash) {
+                body.problems.push(FileNote {
+                    file: path.display().to_string(),
+                    message: format!("копия файла {first}: не учтена второй раз"),
+                });
+                continue;
+            }
+            seen.insert(hash, path.display().to_string());
+        }
         read_file(&path, options, &mut body);
     }
     if !(body.registries.is_empty() && body.surveys.is_empty() && body.journals.is_empty()) {
@@ -127,13 +148,18 @@ fn read_body_file(path: &Path, body: &mut Body) -> Result<(), String> {
         .map_err(|e| format!("не удалось прочитать: {}", crate::text::io_reason(&e)))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| "не в кодировке UTF-8; сохраните body.yaml в UTF-8".to_string())?;
-    let parsed: BodyFile = serde_yaml::from_str(&text).map_err(|e| {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let parsed: BodyFile = serde_yaml::from_str(text).map_err(|e| {
+        let place = e
+            .location()
+            .map_or_else(String::new, |l| format!("строка {}: ", l.line()));
+        let what = if e.to_string().contains("unknown field") {
+            "в body.yaml бывают только name, short и areas"
+        } else {
+            "не разметка YAML (кавычки, скобки, отступы пробелами)"
+        };
         format!(
-            "не прочитан ({}); ожидается, например:\n  name: Министерство финансов Смоленской области\n  short: Минфин\n  areas: [accounting, hr]",
-            e.location().map_or_else(
-                || "ошибка разметки YAML".to_string(),
-                |l| format!("строка {}: можно только name, short и areas", l.line())
-            )
+            "{place}{what}; пример: «name: Министерство финансов», «short: Минфин», «areas: [бухгалтерский учет, кадровая политика]» — каждое с новой строки"
         )
     })?;
     let clean = |t: Option<String>| t.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
@@ -142,43 +168,87 @@ fn read_body_file(path: &Path, body: &mut Body) -> Result<(), String> {
         body.name = shown;
     }
     body.full_name = name;
-    body.areas = match parsed.areas {
+    let given = match parsed.areas {
         AreasIn::None => Vec::new(),
         AreasIn::One(area) => vec![area],
         AreasIn::Many(areas) => areas,
     };
-    let known: Vec<&str> = crate::registry::model::AREAS
-        .iter()
-        .map(|(c, _)| *c)
-        .collect();
-    if let Some(unknown) = body.areas.iter().find(|a| !known.contains(&a.as_str())) {
-        return Err(format!(
-            "области «{unknown}» нет; области: {}",
-            known.join(", ")
-        ));
+    body.areas.clear();
+    for area in given {
+        let wanted = crate::text::normalize(&area);
+        // A code (accounting) or its Russian name (бухгалтерский учет), any case, «ё».
+        let Some((code, _)) = crate::registry::model::AREAS
+            .iter()
+            .find(|(code, name)| *code == area.trim() || crate::text::normalize(name) == wanted)
+        else {
+            let names: Vec<String> = crate::registry::model::AREAS
+                .iter()
+                .map(|(code, name)| format!("{name} ({code})"))
+                .collect();
+            return Err(format!(
+                "в body.yaml области «{area}» нет; области: {}",
+                names.join(", ")
+            ));
+        };
+        body.areas.push((*code).to_string());
     }
     Ok(())
+}
+
+/// A registry's findings counted as `check` counts them: by level and by rule.
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    by_rule: std::collections::BTreeMap<String, usize>,
+    error_rules: std::collections::BTreeMap<String, usize>,
+}
+
+impl Counts {
+    fn of(findings: &[crate::diagnostic::Finding]) -> Counts {
+        let mut counts = Counts {
+            errors: 0,
+            warnings: 0,
+            notes: 0,
+            by_rule: std::collections::BTreeMap::new(),
+            error_rules: std::collections::BTreeMap::new(),
+        };
+        for finding in findings {
+            *counts.by_rule.entry(finding.code.to_string()).or_insert(0) += 1;
+            match finding.severity {
+                crate::diagnostic::Severity::Error => {
+                    counts.errors += 1;
+                    *counts
+                        .error_rules
+                        .entry(finding.code.to_string())
+                        .or_insert(0) += 1;
+                }
+                crate::diagnostic::Severity::Warning => counts.warnings += 1,
+                crate::diagnostic::Severity::Info => counts.notes += 1,
+            }
+        }
+        counts
+    }
 }
 
 /// A registry's figures, from the findings `check` gives for the same file; the Err says why
 /// the file is no registry (a raw export or journal is refused with the advice to send JSON).
 fn registry(path: &Path) -> Result<RegistryFigures, String> {
-    let loaded = crate::registry::load_file(path).map_err(|e| e.to_string())?;
+    let shown = path.display().to_string();
+    let loaded = crate::registry::load_file(path).map_err(|e| {
+        // The file is named beside the message already.
+        let message = e.to_string();
+        message
+            .strip_prefix(&format!("{shown}: "))
+            .map_or(message.clone(), str::to_string)
+    })?;
     let table = crate::input::Kind::of(path).is_some();
     if table && loaded.registry.is_none() && loaded.findings.iter().any(|f| f.code == "I001") {
         return Err(raw_advice(path));
     }
     let calendar = crate::calendar::Calendar::russian();
     let findings = crate::rules::check_loaded_on(&loaded, calendar, |_| true);
-    let mut by_rule = std::collections::BTreeMap::new();
-    let (mut errors, mut warnings) = (0, 0);
-    for finding in &findings {
-        *by_rule.entry(finding.code.to_string()).or_insert(0) += 1;
-        match finding.severity {
-            crate::diagnostic::Severity::Error => errors += 1,
-            _ => warnings += 1,
-        }
-    }
+    let counts = Counts::of(&findings);
     let mut figures = RegistryFigures {
         file: loaded.file.clone(),
         areas: Vec::new(),
@@ -190,9 +260,11 @@ fn registry(path: &Path) -> Result<RegistryFigures, String> {
         digital_share: None,
         needs_covered: 0,
         needs_total: 0,
-        errors,
-        warnings,
-        by_rule,
+        errors: counts.errors,
+        warnings: counts.warnings,
+        notes: counts.notes,
+        by_rule: counts.by_rule,
+        error_rules: counts.error_rules,
     };
     let Some(registry) = &loaded.registry else {
         return Ok(figures);

@@ -4,9 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-/// The bodies' folders, in the order given, a region's folders in name order; each once.
-pub fn bodies(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+/// The bodies' folders, in the order given, a region's folders in name order, each once; and
+/// the files lying in a region's folder beside its bodies.
+pub fn bodies(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let mut found = Vec::new();
+    let mut loose = Vec::new();
     for path in paths {
         let metadata = std::fs::metadata(path).map_err(|e| {
             anyhow::anyhow!(
@@ -22,19 +24,25 @@ pub fn bodies(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             );
         }
         let (files, folders) = entries(path)?;
-        if files || path.join("body.yaml").exists() || folders.is_empty() {
-            found.push(path.clone());
-        } else {
+        // A body's folder names itself (body.yaml) or holds its files with at most one folder
+        // (an archive); a folder of several folders is the region's, and a file beside them (a
+        // covering letter, Thumbs.db) is listed, never read as a body.
+        let region = !path.join("body.yaml").exists()
+            && (folders.len() > 1 || (folders.len() == 1 && files.is_empty()));
+        if region {
             found.extend(folders);
+            loose.extend(files);
+        } else {
+            found.push(path.clone());
         }
     }
     let mut seen = std::collections::HashSet::new();
     found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    Ok(found)
+    Ok((found, loose))
 }
 
-/// Whether `dir` holds a file (hidden ones aside), and its folders in name order.
-fn entries(dir: &Path) -> anyhow::Result<(bool, Vec<PathBuf>)> {
+/// The files `dir` holds (hidden ones aside) and its folders, in name order.
+fn entries(dir: &Path) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let unreadable = |e: std::io::Error| {
         anyhow::anyhow!(
             "не удалось прочитать папку {}: {}",
@@ -42,7 +50,7 @@ fn entries(dir: &Path) -> anyhow::Result<(bool, Vec<PathBuf>)> {
             crate::text::io_reason(&e)
         )
     };
-    let mut files = false;
+    let mut files = Vec::new();
     let mut folders = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(unreadable)? {
         let path = entry.map_err(unreadable)?.path();
@@ -52,10 +60,11 @@ fn entries(dir: &Path) -> anyhow::Result<(bool, Vec<PathBuf>)> {
         if path.is_dir() {
             folders.push(path);
         } else {
-            files = true;
+            files.push(path);
         }
     }
     folders.sort();
+    files.sort();
     Ok((files, folders))
 }
 
@@ -67,33 +76,8 @@ pub fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.starts_with('.') || n.starts_with("~$"))
 }
 
-/// Every file below a body's folder (hidden ones aside), in path order, at most `limit` deep.
-pub fn files_of(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    const DEPTH: usize = 4;
-    let mut files = Vec::new();
-    let mut pending = vec![(dir.to_path_buf(), 0)];
-    while let Some((folder, depth)) = pending.pop() {
-        let unreadable = |e: std::io::Error| {
-            anyhow::anyhow!(
-                "не удалось прочитать папку {}: {}",
-                folder.display(),
-                crate::text::io_reason(&e)
-            )
-        };
-        for entry in std::fs::read_dir(&folder).map_err(unreadable)? {
-            let path = entry.map_err(unreadable)?.path();
-            if is_hidden(&path) {
-                continue;
-            }
-            if path.is_dir() {
-                if depth < DEPTH {
-                    pending.push((path, depth + 1));
-                }
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
+/// The files of a body's folder (hidden ones aside), in name order, and its subfolders: what
+/// lies in a subfolder (an archive of last year) is not this year's and is not read.
+pub fn files_of(dir: &Path) -> anyhow::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    entries(dir)
 }

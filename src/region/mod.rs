@@ -32,6 +32,12 @@ pub struct Rollup {
     /// What needs attention, body by body, in the order of the bodies.
     pub attention: Vec<attention::Attention>,
     pub bodies: Vec<Body>,
+    /// Files lying in a region's folder beside the bodies' folders: listed, not read.
+    #[serde(default)]
+    pub loose: Vec<FileNote>,
+    /// Bodies of the previous roll-up that this one does not have.
+    #[serde(default)]
+    pub missing: Vec<String>,
 }
 
 /// How a body's folder was read.
@@ -133,8 +139,14 @@ pub struct RegistryFigures {
     pub needs_total: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Findings of the lowest level (замечания), as `check` counts them apart.
+    #[serde(default)]
+    pub notes: usize,
     /// Findings by rule code.
     pub by_rule: std::collections::BTreeMap<String, usize>,
+    /// The codes of the errors alone, with their counts.
+    #[serde(default)]
+    pub error_rules: std::collections::BTreeMap<String, usize>,
 }
 
 /// A survey tally's figures for the coordinator.
@@ -148,7 +160,16 @@ pub struct SurveyFigures {
     /// The overall question, for the whole body (`area` None) or per area.
     pub levels: Vec<AreaLevels>,
     /// Items (processes) whose level fell significantly in the latest change.
-    pub declines: Vec<String>,
+    pub declines: Vec<Decline>,
+}
+
+/// An item whose level fell significantly: its name and the change.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Decline {
+    pub item: String,
+    pub from: String,
+    pub to: String,
+    pub delta_pp: f64,
 }
 
 /// The overall level of one area (or of the body) in each year, and each change.
@@ -257,9 +278,10 @@ pub fn area_name(code: &str) -> String {
 
 /// Rolls up the bodies found in `paths` (each a body's folder, or a folder of bodies' folders).
 pub fn roll_up(paths: &[std::path::PathBuf], options: &Options) -> anyhow::Result<Rollup> {
-    let found = folders::bodies(paths)?;
+    let (found, loose) = folders::bodies(paths)?;
     let mut bodies = read_all(&found, options);
     body::refuse_duplicates(&mut bodies);
+    let mut missing = Vec::new();
     if let Some(previous) = &options.previous {
         for body in &mut bodies {
             body.previous = previous
@@ -268,15 +290,30 @@ pub fn roll_up(paths: &[std::path::PathBuf], options: &Options) -> anyhow::Resul
                 .find(|p| p.state == State::Read && body::same_body(&p.name, &body.name))
                 .map(|p| p.as_previous(&previous.made));
         }
+        missing = previous
+            .bodies
+            .iter()
+            .filter(|p| !bodies.iter().any(|b| body::same_body(&p.name, &b.name)))
+            .map(|p| p.name.clone())
+            .collect();
     }
     let made = options.made.format("%Y-%m-%d").to_string();
+    let loose = loose
+        .into_iter()
+        .map(|file| FileNote {
+            file: file.display().to_string(),
+            message: "лежит в папке региона рядом с папками органов: в свод не входит (данные органа кладут в его папку)".to_string(),
+        })
+        .collect();
     Ok(Rollup {
         format: FORMAT.to_string(),
+        previous: options.previous.as_ref().map(|p| p.made.clone()),
+        attention: attention::of(&bodies, &missing, options),
         made,
         min_group: options.min_group,
-        previous: options.previous.as_ref().map(|p| p.made.clone()),
-        attention: attention::of(&bodies, options.min_group),
         bodies,
+        loose,
+        missing,
     })
 }
 
@@ -321,14 +358,21 @@ pub struct Options {
 /// Reads last year's roll-up for `--previous`: its format version must be this one.
 pub fn read_previous(path: &std::path::Path) -> anyhow::Result<Rollup> {
     let shown = path.display();
-    let file = std::fs::File::open(path)
+    if path.is_dir() {
+        anyhow::bail!(
+            "--previous {shown}: это папка; укажите файл свода прошлого года (tochki region … --format json -o свод.json)"
+        );
+    }
+    let bytes = std::fs::read(path)
         .map_err(|e| anyhow::anyhow!("--previous {shown}: {}", crate::text::io_reason(&e)))?;
-    let value: serde_json::Value = serde_json::from_reader(std::io::BufReader::new(file))
-        .map_err(|e| {
-            anyhow::anyhow!(
-                "--previous {shown}: не JSON ({e}); укажите свод прошлого года, записанный командой tochki region --format json"
-            )
-        })?;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let value: serde_json::Value = serde_json::from_slice(text).map_err(|e| {
+        anyhow::anyhow!(
+            "--previous {shown}: не JSON или файл обрезан (строка {}, позиция {}); укажите свод прошлого года, записанный командой tochki region --format json",
+            e.line(),
+            e.column()
+        )
+    })?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) if !other.starts_with("tochki.region/") => anyhow::bail!(
@@ -341,9 +385,9 @@ pub fn read_previous(path: &std::path::Path) -> anyhow::Result<Rollup> {
             "--previous {shown}: это не свод региона (нет ключа format: «{FORMAT}»); укажите файл, записанный командой tochki region --format json"
         ),
     }
-    serde_json::from_value(value).map_err(|e| {
+    serde_json::from_value(value).map_err(|_| {
         anyhow::anyhow!(
-            "--previous {shown}: свод прочитан не полностью ({e}); сформируйте его заново командой tochki region --format json"
+            "--previous {shown}: в своде не те значения (файл изменён вручную?); сформируйте его заново командой tochki region --format json"
         )
     })
 }

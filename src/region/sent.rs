@@ -3,7 +3,7 @@
 //! the roll-up shows are read (streamed: a journal's every request is skipped, never held); a
 //! JSON of another version is refused with its version named.
 
-use super::{AreaLevels, Change, JournalFigures, SurveyFigures, YearLevel};
+use super::{AreaLevels, Change, Decline, JournalFigures, SurveyFigures, YearLevel};
 use serde::Deserialize;
 
 /// What one JSON file gave.
@@ -64,10 +64,18 @@ const JOURNAL: &str = crate::requests::FORMAT;
 
 /// Reads one JSON file a body sent; the Err is the Russian reason it is refused.
 pub fn read(path: &std::path::Path, min_group: u64) -> Result<Sent, String> {
+    // A BOM (Notepad saves one) is skipped; the rest streams.
     let open = || {
-        std::fs::File::open(path)
+        let mut reader = std::fs::File::open(path)
             .map(std::io::BufReader::new)
-            .map_err(|e| format!("не удалось открыть: {}", crate::text::io_reason(&e)))
+            .map_err(|e| format!("не удалось открыть: {}", crate::text::io_reason(&e)))?;
+        if std::io::BufRead::fill_buf(&mut reader)
+            .map_err(|e| format!("не удалось прочитать: {}", crate::text::io_reason(&e)))?
+            .starts_with(b"\xEF\xBB\xBF")
+        {
+            std::io::BufRead::consume(&mut reader, 3);
+        }
+        Ok::<_, String>(reader)
     };
     let whole: Whole = match serde_json::from_reader(open()?) {
         Ok(whole) => whole,
@@ -139,8 +147,39 @@ fn overall_area(label: &str) -> Option<Option<String>> {
         .map(|area| Some(area.to_string()))
 }
 
+/// A figure no tally writes (a level outside 0–100 %, more answers than questionnaires): the
+/// file was changed by hand, and is refused rather than trusted.
+fn impossible(waves: &[WaveIn], dynamics: &[DynamicsIn]) -> Option<String> {
+    for wave in waves {
+        for item in &wave.items {
+            if item
+                .level
+                .is_some_and(|l| !(0.0..=100.0).contains(&l) || l.is_nan())
+                || item.n > wave.respondents
+            {
+                return Some(format!(
+                    "в итогах опроса невозможное значение (волна {}, вопрос «{}»: уровень {:?}, ответов {} при {} анкетах): файл изменён вручную? Попросите орган сформировать итоги заново",
+                    wave.label, item.label, item.level, item.n, wave.respondents
+                ));
+            }
+        }
+    }
+    dynamics
+        .iter()
+        .find(|d| !(-100.0..=100.0).contains(&d.delta_pp))
+        .map(|d| {
+            format!(
+                "в итогах опроса невозможное изменение {} п. п. («{}»): файл изменён вручную?",
+                d.delta_pp, d.item
+            )
+        })
+}
+
 fn survey(whole: Whole, own_min_group: u64) -> Result<Sent, String> {
     let waves = whole.waves.unwrap_or_default();
+    if let Some(reason) = impossible(&waves, &whole.dynamics) {
+        return Err(reason);
+    }
     let min_group = own_min_group.max(whole.min_group.unwrap_or(0));
     let Some(latest) = waves.last() else {
         return Err("в итогах опроса нет ни одной волны (нет анкет)".to_string());
@@ -200,18 +239,7 @@ fn survey(whole: Whole, own_min_group: u64) -> Result<Sent, String> {
             }
         })
         .collect();
-    let declines = whole
-        .dynamics
-        .iter()
-        .filter(|d| {
-            d.decline
-                && overall_area(&d.item).is_none()
-                && d.to == latest.label
-                && shown(&d.from)
-                && shown(&d.to)
-        })
-        .map(|d| d.item.clone())
-        .collect();
+    let declines = declines(&whole.dynamics, &latest.label, &shown);
     Ok(Sent::Survey(SurveyFigures {
         file: String::new(),
         respondents: (!hidden).then_some(latest.respondents),
@@ -219,6 +247,27 @@ fn survey(whole: Whole, own_min_group: u64) -> Result<Sent, String> {
         levels,
         declines,
     }))
+}
+
+/// The items (processes, not the overall question) that fell significantly into the latest
+/// wave, both waves shown.
+fn declines(dynamics: &[DynamicsIn], latest: &str, shown: &dyn Fn(&str) -> bool) -> Vec<Decline> {
+    dynamics
+        .iter()
+        .filter(|d| {
+            d.decline
+                && overall_area(&d.item).is_none()
+                && d.to == latest
+                && shown(&d.from)
+                && shown(&d.to)
+        })
+        .map(|d| Decline {
+            item: d.item.clone(),
+            from: d.from.clone(),
+            to: d.to.clone(),
+            delta_pp: d.delta_pp,
+        })
+        .collect()
 }
 
 fn journal(whole: Whole) -> Result<Sent, String> {
@@ -229,6 +278,12 @@ fn journal(whole: Whole) -> Result<Sent, String> {
         );
     };
     let decided = summary.on_time + summary.late + summary.overdue;
+    if decided > summary.total || chrono::NaiveDate::parse_from_str(&as_of, "%Y-%m-%d").is_err() {
+        return Err(format!(
+            "в сводке журнала невозможные числа или дата (всего {}, в срок {}, позже срока {}, просрочено {}, на дату «{as_of}»): файл изменён вручную? Попросите орган сформировать сводку заново",
+            summary.total, summary.on_time, summary.late, summary.overdue
+        ));
+    }
     Ok(Sent::Journal(JournalFigures {
         file: String::new(),
         as_of,
@@ -263,6 +318,25 @@ mod tests {
     fn a_tally_without_a_version_is_asked_again() {
         let error = read_text(r#"{"waves": [], "dynamics": []}"#, 5).unwrap_err();
         assert!(error.contains("без версии"), "{error}");
+    }
+
+    #[test]
+    fn figures_no_tally_writes_are_refused() {
+        let text = r#"{"format": "tochki.survey/1", "waves": [{"label": "2025", "respondents": 3,
+            "items": [{"label": "overall", "n": 3, "level": 150.0}]}], "dynamics": []}"#;
+        let error = read_text(text, 5).unwrap_err();
+        assert!(error.contains("изменён вручную"), "{error}");
+        let text = r#"{"format": "tochki.requests/1", "as_of": "2025-05-14",
+            "summary": {"total": 5, "on_time": 10, "late": 0, "overdue": 0}}"#;
+        let error = read_text(text, 5).unwrap_err();
+        assert!(error.contains("изменён вручную"), "{error}");
+    }
+
+    #[test]
+    fn a_bom_is_skipped() {
+        let text = "\u{feff}{\"format\": \"tochki.requests/1\", \"as_of\": \"2025-05-14\",
+            \"summary\": {\"total\": 1, \"on_time\": 1, \"late\": 0, \"overdue\": 0}}";
+        assert!(matches!(read_text(text, 5), Ok(Sent::Journal(_))));
     }
 
     #[test]
@@ -309,7 +383,9 @@ mod tests {
         };
         assert_eq!(figures.levels[0].area.as_deref(), Some("hr"));
         assert_eq!(figures.levels[0].changes[0].delta_pp, -20.0);
-        assert_eq!(figures.declines, vec!["Отпуска".to_string()]);
+        assert_eq!(figures.declines.len(), 1);
+        assert_eq!(figures.declines[0].item, "Отпуска");
+        assert_eq!(figures.declines[0].delta_pp, -30.0);
         assert_eq!(figures.respondents, Some(30));
     }
 

@@ -96,8 +96,14 @@ pub fn blocks(headings: &[&str], rows: &[Vec<String>], width: usize) -> String {
     let mut out = String::new();
     for row in rows {
         let mut cells = row.iter().zip(headings);
-        if let Some((title, _)) = cells.next() {
-            out.push_str(&wrap(title, width, ""));
+        if let Some((title, heading)) = cells.next() {
+            // A bare number says nothing alone: «Строка 3», not «3».
+            let title = if !title.is_empty() && title.bytes().all(|b| b.is_ascii_digit()) {
+                format!("{heading} {title}")
+            } else {
+                title.clone()
+            };
+            out.push_str(&wrap(&title, width, ""));
         }
         for (cell, heading) in cells {
             if cell.trim().is_empty() {

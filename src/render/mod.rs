@@ -50,12 +50,13 @@ pub fn signed(value: f64) -> String {
     crate::text::signed_pp(value)
 }
 
-/// A p-value after «p»: `< 0,0001` or `= 0,0123`, never `= 0,0000`.
+/// A p-value after «p»: `< 0,0001` or `= 0,0123`, never `= 0,0000`; a no-break space keeps
+/// the sign with its number when a line wraps.
 pub fn p_value(p: f64) -> String {
     if p < 0.0001 {
-        "< 0,0001".to_string()
+        "<\u{a0}0,0001".to_string()
     } else {
-        format!("= {}", russian(format!("{p:.4}")))
+        format!("=\u{a0}{}", russian(format!("{p:.4}")))
     }
 }
 

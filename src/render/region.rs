@@ -41,6 +41,8 @@ impl Cell {
         match self {
             Cell::Count(n) => Some(*n as f64),
             Cell::Share(v) | Cell::Delta(v) | Cell::P(v) => Some(*v),
+            // 2025-05-14 sorts as 20250514: by date, not by day.
+            Cell::Date(iso) => iso.replace('-', "").parse().ok(),
             _ => None,
         }
     }
@@ -188,6 +190,7 @@ fn registries_section(rollup: &Rollup) -> Section {
                 },
                 Cell::Count(registry.errors as u64),
                 Cell::Count(registry.warnings as u64),
+                Cell::Count(registry.notes as u64),
                 if rules.is_empty() {
                     Cell::None
                 } else {
@@ -213,6 +216,7 @@ fn registries_section(rollup: &Rollup) -> Section {
             "Потребностей охвачено",
             "Ошибок",
             "Предупреждений",
+            "Замечаний",
             "Находки по правилам",
         ],
         rows,
@@ -509,11 +513,7 @@ pub fn json(rollup: &Rollup) -> anyhow::Result<Vec<u8>> {
 pub fn xlsx(rollup: &Rollup) -> anyhow::Result<Vec<u8>> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let heading = super::xlsx_heading_format();
-    let body = super::xlsx_cell_format();
-    let percent = super::xlsx_cell_format().set_num_format("0.0%");
-    let delta = super::xlsx_cell_format().set_num_format("+0.0;\u{2212}0.0;0.0");
-    let p = super::xlsx_cell_format().set_num_format("0.0000");
-    let date = super::xlsx_cell_format().set_num_format("dd.mm.yyyy");
+    let formats = Formats::new();
     let attention = Section {
         title: "Требует внимания",
         sheet: "Внимание",
@@ -525,6 +525,18 @@ pub fn xlsx(rollup: &Rollup) -> anyhow::Result<Vec<u8>> {
             .map(|a| vec![text(a.body.clone()), text(a.what.clone())])
             .collect(),
     };
+    let title = workbook.add_worksheet();
+    title.set_name("Свод")?;
+    let bold = rust_xlsxwriter::Format::new().set_bold().set_font_size(14);
+    title.write_string_with_format(
+        0,
+        0,
+        "Свод по региону: клиентоцентричность органов исполнительной власти",
+        &bold,
+    )?;
+    title.write_string(1, 0, headline(rollup))?;
+    title.write_string(2, 0, attention_title(rollup).trim_end_matches(':'))?;
+    title.set_column_width(0, 100)?;
     for section in std::iter::once(attention).chain(sections(rollup)) {
         let sheet = workbook.add_worksheet();
         sheet.set_name(section.sheet)?;
@@ -536,42 +548,7 @@ pub fn xlsx(rollup: &Rollup) -> anyhow::Result<Vec<u8>> {
         for (r, row) in section.rows.iter().enumerate() {
             let r = u32::try_from(r + 1)?;
             for (c, value) in row.iter().enumerate() {
-                let c = u16::try_from(c)?;
-                match value {
-                    Cell::Count(n) => {
-                        sheet.write_number_with_format(r, c, *n as f64, &body)?;
-                    }
-                    Cell::Share(v) => {
-                        sheet.write_number_with_format(r, c, v / 100.0, &percent)?;
-                    }
-                    Cell::Delta(v) => {
-                        sheet.write_number_with_format(r, c, *v, &delta)?;
-                    }
-                    Cell::P(v) => {
-                        sheet.write_number_with_format(r, c, *v, &p)?;
-                    }
-                    Cell::Date(iso) => match excel_date(iso) {
-                        Some(d) => {
-                            sheet.write_datetime_with_format(r, c, &d, &date)?;
-                        }
-                        None => {
-                            sheet.write_string_with_format(r, c, iso, &body)?;
-                        }
-                    },
-                    Cell::Text(t) => {
-                        let safe = crate::text::spreadsheet_safe(t);
-                        let cut = crate::text::cut_for_excel(&safe);
-                        sheet.write_string_with_format(
-                            r,
-                            c,
-                            cut.as_deref().unwrap_or(&safe),
-                            &body,
-                        )?;
-                    }
-                    Cell::None => {
-                        sheet.write_string_with_format(r, c, "—", &body)?;
-                    }
-                }
+                write_cell(sheet, r, u16::try_from(c)?, value, &formats)?;
             }
         }
         let last_row = u32::try_from(section.rows.len())?;
@@ -580,6 +557,74 @@ pub fn xlsx(rollup: &Rollup) -> anyhow::Result<Vec<u8>> {
         sheet.set_freeze_panes(1, 0)?;
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+/// The cell formats of the workbook.
+struct Formats {
+    body: rust_xlsxwriter::Format,
+    percent: rust_xlsxwriter::Format,
+    delta: rust_xlsxwriter::Format,
+    p: rust_xlsxwriter::Format,
+    date: rust_xlsxwriter::Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            body: super::xlsx_cell_format(),
+            percent: super::xlsx_cell_format().set_num_format("0.0%"),
+            delta: super::xlsx_cell_format().set_num_format("+0.0;\u{2212}0.0;0.0"),
+            p: super::xlsx_cell_format().set_num_format("0.0000"),
+            date: super::xlsx_cell_format().set_num_format("dd.mm.yyyy"),
+        }
+    }
+}
+
+/// One typed cell as Excel's own: a number, a share in percent, a date, a year, or a text.
+fn write_cell(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    c: u16,
+    value: &Cell,
+    formats: &Formats,
+) -> anyhow::Result<()> {
+    match value {
+        Cell::Count(n) => {
+            sheet.write_number_with_format(r, c, *n as f64, &formats.body)?;
+        }
+        Cell::Share(v) => {
+            sheet.write_number_with_format(r, c, v / 100.0, &formats.percent)?;
+        }
+        Cell::Delta(v) => {
+            // As people read it: one decimal (never −0.4000000000000057).
+            let rounded = (v * 10.0).round() / 10.0;
+            sheet.write_number_with_format(r, c, rounded, &formats.delta)?;
+        }
+        Cell::P(v) => {
+            sheet.write_number_with_format(r, c, *v, &formats.p)?;
+        }
+        Cell::Date(iso) => match excel_date(iso) {
+            Some(d) => {
+                sheet.write_datetime_with_format(r, c, &d, &formats.date)?;
+            }
+            None => {
+                sheet.write_string_with_format(r, c, iso, &formats.body)?;
+            }
+        },
+        Cell::Text(t) if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) => {
+            // A year is a number to sort and filter by.
+            sheet.write_number_with_format(r, c, t.parse::<f64>()?, &formats.body)?;
+        }
+        Cell::Text(t) => {
+            let safe = crate::text::spreadsheet_safe(t);
+            let cut = crate::text::cut_for_excel(&safe);
+            sheet.write_string_with_format(r, c, cut.as_deref().unwrap_or(&safe), &formats.body)?;
+        }
+        Cell::None => {
+            sheet.write_string_with_format(r, c, "—", &formats.body)?;
+        }
+    }
+    Ok(())
 }
 
 fn excel_date(iso: &str) -> Option<rust_xlsxwriter::ExcelDateTime> {

@@ -87,7 +87,7 @@ pub fn verdict(d: &Dynamics) -> &'static str {
 /// people prints it.
 pub fn change(d: &Dynamics) -> String {
     format!(
-        "{} → {}, {} п. п. (p {})",
+        "{} → {}, {}\u{a0}п.\u{a0}п. (p\u{a0}{})",
         d.from,
         d.to,
         super::signed(d.delta_pp),
@@ -129,7 +129,11 @@ pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io:
             "{}",
             style.bold("Динамика (двусторонний z-тест для двух долей, p < 0,05):")
         )?;
-        write!(out, "{}", super::fit::comfy(&dynamics_table(&report.dynamics)))?;
+        write!(
+            out,
+            "{}",
+            super::fit::comfy(&dynamics_table(&report.dynamics))
+        )?;
     }
     let profiles = profile_lines(report, false);
     if !profiles.is_empty() {
@@ -179,7 +183,7 @@ fn findings_list(out: &mut dyn Write, report: &TallyReport, style: &Style) -> st
             finding.severity.russian(),
             finding.message
         );
-        write!(out, "{}", super::fit::wrap(&line, width, "      "))?;
+        write!(out, "{}", super::fit::wrap(&line, width, "    "))?;
     }
     writeln!(out)
 }
@@ -193,7 +197,7 @@ fn declines_list(out: &mut dyn Write, report: &TallyReport, style: &Style) -> st
     let width = super::fit::terminal_width();
     for d in &declines {
         let line = format!("  {}: {}", d.item.russian(), change(d));
-        write!(out, "{}", super::fit::wrap(&line, width, "      "))?;
+        write!(out, "{}", super::fit::wrap(&line, width, "    "))?;
     }
     let reminder = format!("  {}", decline_reminder(report));
     write!(out, "{}", super::fit::wrap(&reminder, width, "    "))?;

@@ -346,7 +346,10 @@ fn proposals_draft_each_decline_with_its_process_and_never_a_name() {
         significant.contains("- Электронная почта бухгалтерии; потребности: представление заявления, обращения, запроса, документов; получение результата, ответа, разъяснения")
     );
     assert!(significant.contains("| Мероприятие | Ответственный | Срок |"));
-    assert!(significant.contains("p < 0,0001"), "{significant}");
+    assert!(
+        significant.replace('\u{a0}', " ").contains("p < 0,0001"),
+        "{significant}"
+    );
     assert!(text.contains("## Снижение, не являющееся значимым"));
     // The export's ФИО column never reaches the draft.
     let rows = crate::raw_rows("examples/survey_2025.csv");

@@ -100,18 +100,19 @@ fn survey_matches(folder: &str, sent: &serde_json::Value, survey: &serde_json::V
             survey["levels"][0]["changes"][0]["delta_pp"],
             change["delta_pp"]
         );
-        let declines: Vec<&serde_json::Value> = sent["dynamics"]
+        let declines: Vec<(&serde_json::Value, &serde_json::Value)> = sent["dynamics"]
             .as_array()
             .unwrap()
             .iter()
             .filter(|d| d["decline"] == true && d["item"] != "overall")
-            .map(|d| &d["item"])
+            .map(|d| (&d["item"], &d["delta_pp"]))
             .collect();
         assert_eq!(
             survey["declines"]
                 .as_array()
                 .unwrap()
                 .iter()
+                .map(|d| (&d["item"], &d["delta_pp"]))
                 .collect::<Vec<_>>(),
             declines,
             "{folder}"
@@ -176,22 +177,23 @@ fn each_registrys_findings_are_the_ones_check_gives() {
             let file = registry["file"].as_str().unwrap();
             let check = tochki(["check", file, "--format", "json"]);
             let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-            let (mut errors, mut others) = (0, 0);
+            let (mut errors, mut warnings, mut notes) = (0, 0, 0);
             for finding in check.json()["findings"].as_array().unwrap() {
                 *counts
                     .entry(finding["code"].as_str().unwrap().to_string())
                     .or_default() += 1;
-                if finding["severity"] == "error" {
-                    errors += 1;
-                } else {
-                    others += 1;
+                match finding["severity"].as_str().unwrap() {
+                    "error" => errors += 1,
+                    "warning" => warnings += 1,
+                    _ => notes += 1,
                 }
             }
             let by_rule: BTreeMap<String, u64> =
                 serde_json::from_value(registry["by_rule"].clone()).unwrap();
             assert_eq!(by_rule, counts, "{file}");
             assert_eq!(registry["errors"], errors, "{file}");
-            assert_eq!(registry["warnings"], others, "{file}");
+            assert_eq!(registry["warnings"], warnings, "{file}");
+            assert_eq!(registry["notes"], notes, "{file}");
             registries += 1;
         }
     }
@@ -321,7 +323,7 @@ fn the_workbook_holds_numbers_and_the_page_a_chart_and_sortable_tables() {
         assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{sheet}");
     }
     // The «Органы» sheet: minfin's level 74.5 % as the number 0.745 in a percent format.
-    let bodies = office_part(&book, "xl/worksheets/sheet2.xml");
+    let bodies = office_part(&book, "xl/worksheets/sheet3.xml");
     assert!(bodies.contains("<v>0.745</v>"), "{bodies}");
     assert!(bodies.contains("autoFilter"), "{bodies}");
     let page = dir.path().join("svod.html");
@@ -423,7 +425,7 @@ fn nothing_read_is_exit_two_and_a_wrong_previous_is_refused_by_its_version() {
     let run = tochki_in(dir.path(), ["region", "a", "b"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
-        run.stderr.contains("ни из одной папки органа"),
+        run.stderr.contains("ни одной папки органа не включено"),
         "{}",
         run.stderr
     );
@@ -498,4 +500,85 @@ fn check_leaves_bodies_folders_below_a_folder_to_region_and_says_so() {
     let run = tochki(["check", "examples/region/minfin"]);
     assert!(run.stdout.contains("R008"), "{}", run.stdout);
     assert!(!run.stdout.contains("body.yaml"), "{}", run.stdout);
+}
+
+#[test]
+fn a_stray_file_a_copy_an_archive_and_a_missing_body_are_each_said() {
+    let region = region_with(&["minfin", "minobr", "minzdrav"]);
+    let path = region.path();
+    // A covering letter and Thumbs.db beside the bodies: still three bodies.
+    std::fs::write(path.join("Thumbs.db"), "x").unwrap();
+    std::fs::write(path.join("soprovoditelnoe.docx"), "x").unwrap();
+    // A copy of minobr's journal summary: counted once.
+    std::fs::copy(
+        path.join("minobr/obrashcheniya.json"),
+        path.join("minobr/obrashcheniya (1).json"),
+    )
+    .unwrap();
+    // Last year's tally in an archive folder: not this year's.
+    std::fs::create_dir(path.join("minfin/arhiv")).unwrap();
+    std::fs::copy(
+        path.join("minobr/opros.json"),
+        path.join("minfin/arhiv/opros_2024.json"),
+    )
+    .unwrap();
+    // Areas in Russian in body.yaml.
+    std::fs::write(
+        path.join("minzdrav/body.yaml"),
+        "name: Министерство здравоохранения\nshort: Минздрав\nareas: [бухгалтерский учёт, Кадровая политика]\n",
+    )
+    .unwrap();
+    let run = tochki_in(
+        path,
+        [
+            "region",
+            ".",
+            "--as-of",
+            "2025-12-01",
+            "--previous",
+            root().join("examples/region_2024.json").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rollup = run.json();
+    assert_eq!(rollup["bodies"].as_array().unwrap().len(), 3);
+    assert_eq!(rollup["loose"].as_array().unwrap().len(), 2);
+    let minobr = body(&rollup, "minobr");
+    assert_eq!(minobr["journals"].as_array().unwrap().len(), 1);
+    assert_eq!(minobr["journals"][0]["overdue"], 2);
+    assert_eq!(
+        body(&rollup, "minfin")["surveys"].as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(
+        body(&rollup, "minzdrav")["areas"],
+        serde_json::json!(["accounting", "hr"])
+    );
+    let said: Vec<(String, String)> = rollup["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["kind"].as_str().unwrap().to_string(),
+                a["what"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |kind: &str, words: &str| said.iter().any(|(k, w)| k == kind && w.contains(words));
+    assert!(has("file", "копия файла"), "{said:?}");
+    assert!(has("stale_journal", "старше месяца"), "{said:?}");
+    // Two bodies of last year are not in this one.
+    assert_eq!(
+        rollup["missing"],
+        serde_json::json!(["Минэкономразвития", "Минкультуры"])
+    );
+    assert!(has("missing", "был в прошлом своде"), "{said:?}");
+    // The roll-up is never written into a body's folder.
+    let run = tochki_in(path, ["region", ".", "-o", "minfin/svod.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("внутри папки"), "{}", run.stderr);
+    assert!(!path.join("minfin/svod.json").exists());
 }

@@ -1094,10 +1094,11 @@ fn a_table_lists_the_most_overdue_first_and_counts_the_rest_json_keeps_all() {
         &table.stdout[..500]
     );
     // The first row listed is one of the oldest requests (received 09.01.2025).
+    // At 80 columns each request is a block of «поле: значение» lines.
     let first_row = table
         .stdout
         .lines()
-        .find(|l| l.contains("письменное"))
+        .find(|l| l.contains("Поступило:"))
         .unwrap();
     assert!(first_row.contains("09.01.2025"), "{first_row}");
     let json = tochki([
