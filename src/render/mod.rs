@@ -179,8 +179,8 @@ mod tests {
     fn changes_and_p_values_are_written_the_russian_way() {
         assert_eq!(signed(-29.34), "\u{2212}29,3");
         assert_eq!(signed(5.25), "+5,2");
-        assert_eq!(p_value(0.00001), "< 0,0001");
-        assert_eq!(p_value(0.0123), "= 0,0123");
+        assert_eq!(p_value(0.00001), "<\u{a0}0,0001");
+        assert_eq!(p_value(0.0123), "=\u{a0}0,0123");
         assert_eq!(p_cell(0.00001), "<\u{a0}0,0001");
     }
 
