@@ -40,13 +40,7 @@ pub fn run_explain(
             codes.join(", ")
         );
     };
-    writeln!(
-        out,
-        "{} {} ({})",
-        rule.code,
-        rule.name,
-        rule.severity.russian()
-    )?;
+    writeln!(out, "{} ({})", rule.code, rule.severity.russian())?;
     writeln!(out, "{}", crate::text::capitalize(rule.summary))?;
     writeln!(out, "Основание: {}", rule.source)?;
     writeln!(out)?;

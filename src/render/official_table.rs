@@ -162,8 +162,12 @@ impl OfficialTable {
                 }
             })
             .collect();
+        // People read «от 30.04.2025», never the ISO date of the format (documents.md).
         let approved = registry.approved.as_ref().map(|a| {
-            [cell_or_empty(&a.act), cell_or_empty(&a.date)]
+            let date = cell_or_empty(&a.date);
+            let date = crate::registry::model::parse_date(&date)
+                .map_or(date, |d| d.format("%d.%m.%Y").to_string());
+            [cell_or_empty(&a.act), date]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()

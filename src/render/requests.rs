@@ -131,8 +131,39 @@ fn summary_rows(summary: &Summary) -> Vec<Vec<String>> {
     };
     group("форма: ", &summary.by_form, &mut rows);
     group("процесс: ", &summary.by_process, &mut rows);
-    group("месяц: ", &summary.by_month, &mut rows);
+    for g in &summary.by_month {
+        rows.push(counts_row(
+            &format!("месяц: {}", month_name(&g.name)),
+            &g.counts,
+        ));
+    }
     rows
+}
+
+/// «2025-04» as people read it: «апрель 2025»; anything else as it is.
+fn month_name(key: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ];
+    let parsed = key
+        .split_once('-')
+        .and_then(|(y, m)| Some((y, m.parse::<usize>().ok()?)))
+        .filter(|(_, m)| (1..=12).contains(m));
+    match parsed {
+        Some((year, month)) => format!("{} {year}", MONTHS[month - 1]),
+        None => key.to_string(),
+    }
 }
 
 /// The note every human output carries when a deadline is an estimate.

@@ -68,8 +68,7 @@ pub(super) fn check(context: &Context, out: &mut Sink) {
                 out.report(
                     tp.path().key("channel"),
                     format!(
-                        "«{part}» — {kind}, а вид точки указан {} ({})",
-                        channel.code(),
+                        "«{part}» — {kind}, а вид точки указан «{}»",
                         channel.russian()
                     ),
                     if context.from_table {

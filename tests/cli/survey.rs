@@ -723,7 +723,8 @@ fn bad_export_undecodable_byte_under_forced_utf8() {
 fn explain_covers_survey_codes() {
     let run = tochki(["explain", "S002"]);
     assert_eq!(run.code, 0);
-    assert!(run.stdout.contains("value-outside-scale"));
+    assert!(run.stdout.contains("S002 (ошибка)"), "{}", run.stdout);
+    assert!(!run.stdout.contains("value-outside-scale"));
 }
 
 #[test]
