@@ -271,7 +271,15 @@ fn grouped(changes: &[Change]) -> Vec<DirectionGroup<'_>> {
     groups
 }
 
+/// The changes for people, each line wrapped between words at the terminal's width.
 pub fn text(out: &mut dyn Write, report: &Report, color: bool) -> std::io::Result<()> {
+    let mut bytes = Vec::new();
+    unwrapped_text(&mut bytes, report, color)?;
+    let text = String::from_utf8_lossy(&bytes);
+    out.write_all(super::fit::wrap_lines(&text, super::fit::terminal_width()).as_bytes())
+}
+
+fn unwrapped_text(out: &mut dyn Write, report: &Report, color: bool) -> std::io::Result<()> {
     let style = Style { enabled: color };
     writeln!(out, "Сравнение {} → {}", report.old, report.new)?;
     writeln!(out)?;

@@ -155,6 +155,22 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
+/// Every line of `text` longer than `width` wrapped between words, its continuation indented
+/// two spaces deeper than the line itself.
+pub fn wrap_lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches('\n');
+        if bare.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let depth = bare.len() - bare.trim_start_matches(' ').len();
+        out.push_str(&wrap(bare, width, &" ".repeat(depth + 2)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +215,16 @@ mod tests {
             assert!(text.contains(word), "{word} cut in {text}");
         }
         assert!(widest(&text) <= 80, "{text}");
+    }
+
+    #[test]
+    fn long_lines_keep_their_indentation() {
+        let text = "  ~ точка «Касса»: потребности добавлены «получение консультации»\nкоротко\n";
+        let wrapped = wrap_lines(text, 40);
+        assert_eq!(
+            wrapped,
+            "  ~ точка «Касса»: потребности добавлены\n    «получение консультации»\nкоротко\n"
+        );
     }
 
     #[test]

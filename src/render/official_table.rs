@@ -231,30 +231,20 @@ pub fn table(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> 
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(HEADINGS.to_vec());
-    if rendered.width().is_none() {
-        rendered.set_width(160);
-    }
-    // Like the merged cells of the printed table: a direction or process is named once.
-    let mut previous: Option<(&str, &str)> = None;
+    // Every touchpoint names its direction and process: at 80 columns each is a block of its
+    // own, read without the one above it.
     for row in &table.rows {
         let mut cells = row.cells();
         cells[5] = row.needs.join("\n");
-        if let Some((direction, process)) = previous
-            && direction == row.direction
-        {
-            cells[1].clear();
-            if process == row.process {
-                cells[2].clear();
-            }
-        }
-        previous = Some((&row.direction, &row.process));
         rendered.add_row(cells.to_vec());
     }
     writeln!(out, "{}", table.title())?;
     if let Some(approved) = &table.approved {
         writeln!(out, "Утверждён: {approved}")?;
     }
-    writeln!(out, "{rendered}")
+    // Fitted to the terminal (documents.md): a block per touchpoint where the nine columns
+    // would cut words.
+    write!(out, "{}", super::fit::comfy(&rendered))
 }
 
 pub fn markdown(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> {
