@@ -34,8 +34,18 @@ fn main() -> ExitCode {
     match result {
         Ok(outcome) => {
             let mut err = std::io::stderr().lock();
+            // On a terminal a note wraps between words; into a log or a pipe each note stays
+            // one line, to be found with grep.
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let width = tochki::render::fit::terminal_width();
             for note in &outcome.notes {
-                let _ = writeln!(err, "tochki: внимание: {note}");
+                let line = format!("tochki: внимание: {note}\n");
+                let shown = if terminal {
+                    tochki::render::fit::wrap_lines(&line, width)
+                } else {
+                    line
+                };
+                let _ = write!(err, "{shown}");
             }
             ExitCode::from(outcome.status.code())
         }

@@ -40,10 +40,15 @@ pub fn run_explain(
             codes.join(", ")
         );
     };
-    writeln!(out, "{} ({})", rule.code, rule.severity.russian())?;
-    writeln!(out, "{}", crate::text::capitalize(rule.summary))?;
-    writeln!(out, "Основание: {}", rule.source)?;
-    writeln!(out)?;
-    writeln!(out, "{}", rule.explanation)?;
+    let text = format!(
+        "{} ({})\n{}\nОснование: {}\n\n{}\n",
+        rule.code,
+        rule.severity.russian(),
+        crate::text::capitalize(rule.summary),
+        rule.source,
+        rule.explanation
+    );
+    let width = crate::render::fit::terminal_width();
+    write!(out, "{}", crate::render::fit::wrap_lines(&text, width))?;
     Ok(ExitStatus::Clean)
 }

@@ -238,9 +238,14 @@ pub fn table(out: &mut dyn Write, table: &OfficialTable) -> std::io::Result<()> 
         cells[5] = row.needs.join("\n");
         rendered.add_row(cells.to_vec());
     }
-    writeln!(out, "{}", table.title())?;
+    let width = super::fit::terminal_width();
+    write!(out, "{}", super::fit::wrap(&table.title(), width, "  "))?;
     if let Some(approved) = &table.approved {
-        writeln!(out, "Утверждён: {approved}")?;
+        write!(
+            out,
+            "{}",
+            super::fit::wrap(&format!("Утверждён: {approved}"), width, "  ")
+        )?;
     }
     // Fitted to the terminal (documents.md): a block per touchpoint where the nine columns
     // would cut words.

@@ -91,7 +91,12 @@ fn lines(card: &Card, markdown: bool, points: bool) -> Vec<String> {
 }
 
 /// Cards for the terminal.
+/// The cards for the terminal, each line wrapped between words at its width.
 pub fn text(cards: &[Card]) -> String {
+    super::fit::wrap_lines(&unwrapped_text(cards), super::fit::terminal_width())
+}
+
+fn unwrapped_text(cards: &[Card]) -> String {
     let mut out = String::new();
     if cards.is_empty() {
         return "В перечне нет профилей клиентского сегмента (profiles:).\n".to_string();

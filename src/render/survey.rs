@@ -106,7 +106,15 @@ fn wave_heading(wave: &Wave) -> String {
     )
 }
 
+/// The tally for the terminal: tables fitted, every other line wrapped between words.
 pub fn table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io::Result<()> {
+    let mut bytes = Vec::new();
+    unwrapped_table(&mut bytes, report, color)?;
+    let text = String::from_utf8_lossy(&bytes);
+    out.write_all(super::fit::wrap_lines(&text, super::fit::terminal_width()).as_bytes())
+}
+
+fn unwrapped_table(out: &mut dyn Write, report: &TallyReport, color: bool) -> std::io::Result<()> {
     let style = Style { enabled: color };
     findings_list(out, report, &style)?;
     declines_list(out, report, &style)?;

@@ -388,3 +388,62 @@ fn the_report_names_the_body_and_the_period_and_its_texts_stand_out() {
     // Headings stay with what they head when printed.
     assert!(page.contains("break-after:avoid"));
 }
+
+/// documents.md «The terminal»: at 80 columns every line of what people read fits (a table
+/// becomes blocks, prose wraps between words). Notes on stderr wrap only on a terminal.
+#[test]
+fn every_output_for_people_fits_eighty_columns() {
+    let runs: [&[&str]; 11] = [
+        &["rules"],
+        &["explain", "R008"],
+        &["stats", "registries/lipetsk_accounting.yaml"],
+        &["show", "registries/lipetsk_accounting.yaml"],
+        &["show", "examples/north_ossetia_profiles.yaml", "--profiles"],
+        &[
+            "diff",
+            "examples/registry_2024.yaml",
+            "examples/registry_2025.yaml",
+        ],
+        &[
+            "requests",
+            "examples/requests_2025.csv",
+            "--as-of",
+            "2025-05-14",
+        ],
+        &[
+            "survey",
+            "tally",
+            "examples/survey_2024.csv",
+            "examples/survey_2025.csv",
+            "--registry",
+            "examples/registry_cycle.yaml",
+        ],
+        &[
+            "survey",
+            "tally",
+            "examples/survey_2025.csv",
+            "--by",
+            "Категория должностей",
+        ],
+        &["region", "examples/region", "--as-of", "2025-05-14"],
+        &[
+            "region",
+            "examples/region",
+            "--as-of",
+            "2025-05-14",
+            "--previous",
+            "examples/region_2024.json",
+        ],
+    ];
+    for args in runs {
+        let run = tochki(args);
+        assert!(run.code <= 1, "{args:?}: {}", run.stderr);
+        for line in run.stdout.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {} characters:\n{line}",
+                line.chars().count()
+            );
+        }
+    }
+}

@@ -79,7 +79,9 @@ fn show_profiles_prints_a_card_per_profile_in_every_format() {
         "- получение услуг: Лично в организации",
         "Помещения (кабинеты) отдела бюджетного учета и отчетности (офлайн) — ★ предпочтительный канал",
     ] {
-        assert!(text.stdout.contains(words), "{words}\n{}", text.stdout);
+        // Lines wrap at 80 columns: words are compared, not line breaks.
+        let flat = text.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(words), "{words}\n{}", text.stdout);
     }
     let json = tochki(["show", FIXED, "--profiles", "--format", "json"]).json();
     let cards = json["profiles"].as_array().unwrap();
@@ -528,7 +530,9 @@ fn show_profiles_with_a_survey_puts_the_latest_figures_of_each_process_on_its_ca
         "итоги последнего опроса: {level}\u{a0}%, {} ответов",
         process["n"].as_u64().unwrap()
     );
-    assert!(run.stdout.contains(&expected), "{expected}\n{}", run.stdout);
+    let flat = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let expected = expected.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(&expected), "{expected}\n{}", run.stdout);
     let json = tochki([
         "show",
         FIXED,
