@@ -648,7 +648,8 @@ pub fn russian_error(error: &clap::Error) -> Option<String> {
 /// for `--help`, completions and the man page all come from here.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    russian_help(Cli::command(), true)
+    // Help wraps between words at the width tables are fitted to (documents.md «The terminal»).
+    russian_help(Cli::command(), true).term_width(crate::render::fit::terminal_width())
 }
 
 fn russian_help(command: clap::Command, root: bool) -> clap::Command {

@@ -393,7 +393,10 @@ fn the_report_names_the_body_and_the_period_and_its_texts_stand_out() {
 /// becomes blocks, prose wraps between words). Notes on stderr wrap only on a terminal.
 #[test]
 fn every_output_for_people_fits_eighty_columns() {
-    let runs: [&[&str]; 11] = [
+    let runs: [&[&str]; 14] = [
+        &["--help"],
+        &["requests", "--help"],
+        &["survey", "tally", "--help"],
         &["rules"],
         &["explain", "R008"],
         &["stats", "registries/lipetsk_accounting.yaml"],
