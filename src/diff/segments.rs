@@ -172,6 +172,18 @@ fn parts(old: &Profile, new: &Profile) -> Vec<(&'static str, Vec<String>, Vec<St
     let one = |t: &Option<Text>| -> Vec<String> {
         Text::non_blank(t).map(str::to_string).into_iter().collect()
     };
+    // An area by its Russian name (documents.md: no codes for people); an unknown one as typed.
+    let area = |t: &Option<Text>| -> Vec<String> {
+        one(t)
+            .into_iter()
+            .map(|code| {
+                crate::registry::model::AREAS
+                    .iter()
+                    .find(|(c, _)| *c == code)
+                    .map_or(code.clone(), |(_, name)| (*name).to_string())
+            })
+            .collect()
+    };
     // The journey in order: a step moved or repeated is a change.
     let steps = |p: &Profile| -> Vec<String> {
         list(&p.journey)
@@ -181,7 +193,7 @@ fn parts(old: &Profile, new: &Profile) -> Vec<(&'static str, Vec<String>, Vec<St
             .collect()
     };
     vec![
-        ("область", one(&old.area), one(&new.area)),
+        ("область", area(&old.area), area(&new.area)),
         ("признаки", attributes(old), attributes(new)),
         ("цель", one(&old.goal), one(&new.goal)),
         ("клиентский путь", steps(old), steps(new)),

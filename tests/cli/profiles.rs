@@ -565,7 +565,7 @@ fn diff_sees_an_attributes_type_free_and_bands_and_a_profiles_area_and_step_orde
     let run = tochki(["diff", FIXED, changed.to_str().unwrap()]);
     for words in [
         "интервалы: age",
-        "область: добавлено: hr",
+        "область: добавлено: кадровая политика",
         "клиентский путь: добавлено: 1. Подписать",
     ] {
         // Lines wrap at the terminal's width: words are compared, not line breaks.
