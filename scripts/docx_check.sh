@@ -25,11 +25,14 @@ target/release/tochki survey proposals examples/survey_2024.csv examples/survey_
   --registry examples/registry_cycle.yaml --format docx -o "$work/proposals.docx" >/dev/null
 target/release/tochki show examples/north_ossetia_profiles.yaml --profiles --format docx \
   -o "$work/profiles.docx" >/dev/null
+# Codes in narrow columns of their own (the registry fills ids): «ТВ-001», «п/п» and «точки»
+# stay whole.
+target/release/tochki show registries/example_complete.yaml --format docx -o "$work/codes.docx" >/dev/null 2>&1
 # 300 touchpoints over many pages (scripts/make_long_registry.py).
 target/release/tochki show tests/fixtures/appendix/long.yaml --format docx -o "$work/long.docx" >/dev/null
 
 failed=0
-for name in appendix example anketa proposals long profiles; do
+for name in appendix example anketa proposals long profiles codes; do
   timeout 180 libreoffice --headless -env:UserInstallation="file://$work/profile" \
     --convert-to pdf --outdir "$work" "$work/$name.docx" >"$work/$name.log" 2>&1 || true
   if [ ! -s "$work/$name.pdf" ]; then
@@ -47,6 +50,7 @@ for name in appendix example anketa proposals long profiles; do
   [ "$name" = anketa ] && words=("Организация" "начислению" "Полностью" "удовлетворен" "Предложения")
   [ "$name" = proposals ] && words=("СЛУЖЕБНАЯ" "ЗАПИСКА" "Мероприятие" "Срок" "Приложение")
   [ "$name" = long ] && words=("министерства" "подведомственных" "Консультирование" "Направление")
+  [ "$name" = codes ] && words=("ТВ-001" "ТВ-003" "п/п" "точки" "П-12")
   [ "$name" = profiles ] && words=("Профили" "увольняющееся" "Предпочтительный" "Точка" "Лично")
   for text in "${words[@]}"; do
     if ! grep -qx "$text" "$work/$name.txt"; then
@@ -61,6 +65,21 @@ pdftotext "$work/appendix.pdf" "$work/appendix.lines"
 grep -q "^Приложение к приказу Министерства финансов Смоленской области от 24.09.2024 № 76" "$work/appendix.lines" ||
   { echo "docx check: the appendix lacks its caption" >&2; failed=1; }
 grep -qx "Наименование" "$work/appendix.txt" || { echo "docx check: no header row" >&2; failed=1; }
+# The title names the body in the genitive, as an order's appendix does.
+grep -q "^Перечень точек взаимодействия с внутренним клиентом Министерства финансов Смоленской" "$work/appendix.lines" ||
+  { echo "docx check: the appendix's title does not name the body in the genitive" >&2; failed=1; }
+# The proposals' appendix (the statistics) opens a page of its own, its mark at the top right.
+python3 - "$work/proposals.pdf" <<'PY' || failed=1
+import subprocess, sys
+text = subprocess.run(["pdftotext", "-layout", sys.argv[1], "-"], capture_output=True, text=True).stdout
+pages = [p for p in text.split("\f") if p.strip()]
+opening = [i for i, p in enumerate(pages) if "Показатели опроса удовлетворенности" in p]
+first = [l.strip() for l in pages[opening[0]].splitlines() if l.strip()][0] if opening else ""
+if not opening or opening[0] == 0 or first != "Приложение" or "СЛУЖЕБНАЯ" in pages[opening[0]]:
+    print(f"docx check: the proposals' appendix does not open its own page (pages {len(pages)}, "
+          f"first line «{first}»)", file=sys.stderr)
+    sys.exit(1)
+PY
 # The long appendix: rows flow as Word lays them out, the header row (Word's own repeated
 # header) and the page number on every page, and the client column breaks no word.
 pdftotext -layout "$work/long.pdf" "$work/long.layout"
@@ -86,5 +105,7 @@ pdftoppm -png -r 60 -f 1 -l 1 "$work/profiles.pdf" "$work/profiles"
 cp "$work"/profiles-1.png docs/profiles_docx.png
 pdftoppm -png -r 60 -f 1 -l 1 "$work/anketa.pdf" "$work/anketa"
 cp "$work"/anketa-1.png docs/anketa.png
-[ $failed = 0 ] && echo "docx check: appendix, example, questionnaire and proposals open in LibreOffice; docs/appendix.png and docs/anketa.png written"
+pdftoppm -png -r 60 -f 1 -l 1 "$work/proposals.pdf" "$work/proposals"
+cp "$work"/proposals-1.png docs/proposals.png
+[ $failed = 0 ] && echo "docx check: appendix, example, questionnaire and proposals open in LibreOffice; docs/appendix.png, docs/anketa.png and docs/proposals.png written"
 exit $failed

@@ -237,6 +237,117 @@ mod combining_tests {
     }
 }
 
+/// The heads a body's name begins with, in the nominative and the genitive, longest first
+/// («Главное управление …» before «Управление …»): a title names the body whose registry it is
+/// in the genitive («Перечень … Министерства финансов …»), a caption names the order's issuer
+/// the same way, and the one table turns either way.
+const BODY_HEADS: [(&str, &str); 22] = [
+    ("главное управление", "главного управления"),
+    ("государственная инспекция", "государственной инспекции"),
+    ("государственный комитет", "государственного комитета"),
+    ("региональная служба", "региональной службы"),
+    ("региональное агентство", "регионального агентства"),
+    ("региональный комитет", "регионального комитета"),
+    ("областной комитет", "областного комитета"),
+    ("контрольно-счетная палата", "контрольно-счетной палаты"),
+    ("контрольно-счётная палата", "контрольно-счётной палаты"),
+    ("министерство", "министерства"),
+    ("департамент", "департамента"),
+    ("комитет", "комитета"),
+    ("управление", "управления"),
+    ("агентство", "агентства"),
+    ("администрация", "администрации"),
+    ("служба", "службы"),
+    ("инспекция", "инспекции"),
+    ("аппарат", "аппарата"),
+    ("представительство", "представительства"),
+    ("правительство", "правительства"),
+    ("дирекция", "дирекции"),
+    ("палата", "палаты"),
+];
+
+/// `name` with its head turned (nominative → genitive or back), the rest as typed; a genitive
+/// keeps its head's first letter as typed, a nominative (a name on its own) is capitalised;
+/// None when no known head opens it.
+fn turn_body_head(name: &str, from_genitive: bool) -> Option<String> {
+    let name = name.trim();
+    let lower = name.to_lowercase();
+    let (from, to) = BODY_HEADS
+        .iter()
+        .map(|(n, g)| if from_genitive { (*g, *n) } else { (*n, *g) })
+        .filter(|(from, _)| {
+            lower
+                .strip_prefix(from)
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+        })
+        .max_by_key(|(from, _)| from.len())?;
+    let tail: String = name.chars().skip(from.chars().count()).collect();
+    let tail = tail.trim();
+    if tail.is_empty() {
+        return None;
+    }
+    let head = if from_genitive || name.starts_with(char::is_uppercase) {
+        capitalize(to)
+    } else {
+        to.to_string()
+    };
+    Some(format!("{head} {tail}"))
+}
+
+/// A body's name in the genitive, for «Перечень … Министерства финансов Смоленской области»:
+/// its head turned, the rest (already a genitive's complement) as it is; None for a name whose
+/// head is unknown («ОГКУ «Центр …»», «Минфин») — a caller then writes it apart, never guesses.
+pub fn body_genitive(name: &str) -> Option<String> {
+    turn_body_head(name, false)
+}
+
+/// A body's name in the nominative from its genitive («… приказу Министерства финансов …»).
+pub fn body_nominative(genitive: &str) -> Option<String> {
+    turn_body_head(genitive, true)
+}
+
+#[cfg(test)]
+mod body_name_tests {
+    use super::{body_genitive, body_nominative};
+
+    #[test]
+    fn heads_turn_both_ways_and_the_rest_stays() {
+        for (nominative, genitive) in [
+            (
+                "Министерство финансов Смоленской области",
+                "Министерства финансов Смоленской области",
+            ),
+            (
+                "Управление делами Губернатора",
+                "Управления делами Губернатора",
+            ),
+            (
+                "Главное управление МЧС России по Омской области",
+                "Главного управления МЧС России по Омской области",
+            ),
+            (
+                "Государственная инспекция по надзору",
+                "Государственной инспекции по надзору",
+            ),
+            (
+                "Администрация Главы Республики",
+                "Администрации Главы Республики",
+            ),
+        ] {
+            assert_eq!(body_genitive(nominative).as_deref(), Some(genitive));
+            assert_eq!(body_nominative(genitive).as_deref(), Some(nominative));
+        }
+    }
+
+    #[test]
+    fn an_unknown_head_is_not_guessed() {
+        assert_eq!(body_genitive("ОГКУ «Центр бухгалтерского учета»"), None);
+        assert_eq!(body_genitive("Минфин"), None);
+        assert_eq!(body_genitive("Министерство"), None);
+        assert_eq!(body_genitive("Министерствофинансов"), None);
+    }
+}
+
 /// An ISO date (`2025-05-14`) as people read it (`14.05.2025`); any other text as it is.
 pub fn russian_date(iso: &str) -> String {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")

@@ -52,6 +52,8 @@ pub struct Document {
     body: String,
     /// The height the body has taken on its current page, estimated in points.
     used: f64,
+    /// The next paragraph opens a new page (an appendix after the letter).
+    break_before_next: bool,
 }
 
 /// A4 in twentieths of a point, and margins of 2 cm (1134) left, 1.5 cm elsewhere.
@@ -67,6 +69,7 @@ impl Document {
             title: String::new(),
             body: String::new(),
             used: 0.0,
+            break_before_next: false,
         }
     }
 
@@ -87,21 +90,28 @@ impl Document {
         self.title = title.to_string();
     }
 
+    /// The next paragraph begins a new page, as an appendix to a letter does (Word's «с новой
+    /// страницы»: the paragraph carries it, so no empty line opens the page).
+    pub fn page_break(&mut self) {
+        self.break_before_next = true;
+    }
+
     /// A paragraph; line breaks in `text` stay line breaks.
     pub fn paragraph(&mut self, text: &str, style: Style) {
-        self.body.push_str(&paragraph_xml(text, style));
+        let mut xml = paragraph_xml(text, style);
+        if std::mem::take(&mut self.break_before_next) {
+            // After keepNext, before spacing: the order the schema gives pPr's children.
+            xml = xml.replacen("<w:spacing ", "<w:pageBreakBefore/><w:spacing ", 1);
+            self.used = 0.0;
+        }
+        self.body.push_str(&xml);
         let size = if style.size == 0 { 12 } else { style.size };
         self.used += height(text, f64::from(self.text_width()) / 20.0, size);
     }
 
     /// A table whose header row Word repeats on every page; rows may split across pages.
     pub fn table(&mut self, table: &Table) {
-        let total: u32 = table.widths.iter().sum::<u32>().max(1);
-        let widths: Vec<u32> = table
-            .widths
-            .iter()
-            .map(|w| w * self.text_width() / total)
-            .collect();
+        let widths = fitted_widths(table, self.text_width());
         let opening = table_opening(&widths);
         let cell_style = |bold| Style {
             bold,
@@ -222,6 +232,113 @@ fn table_opening(widths: &[u32]) -> String {
     }
     opening.push_str("</w:tblGrid>");
     opening
+}
+
+/// The columns' widths in twips: the table's parts of `total`, but never narrower than a
+/// column's longest word that cannot break — a code («ТВ-001»), a number, «п/п», a short word
+/// of a heading («точки») — so Word and LibreOffice never cut one at a letter. A long Russian
+/// word counts only as far as a syllable break allows (`hyphenated` breaks it). The space the
+/// narrow columns take is taken from the others in their proportions; when even the words do
+/// not fit, the words' widths are scaled down to the page.
+fn fitted_widths(table: &Table, total: u32) -> Vec<u32> {
+    let columns = table.widths.len();
+    let mut needed = vec![0u32; columns];
+    let mut need = |column: usize, text: &str, bold: bool| {
+        if let Some(slot) = needed.get_mut(column) {
+            let widest = text
+                .split_whitespace()
+                .map(|word| unbreakable_twips(word, table.size, bold))
+                .max()
+                .unwrap_or(0);
+            *slot = (*slot).max(widest + 2 * 57);
+        }
+    };
+    for (column, heading) in table.header.iter().enumerate() {
+        need(column, heading, true);
+    }
+    for row in &table.rows {
+        for (column, cell) in row.iter().enumerate() {
+            if let Cell::Text(text) | Cell::MergeStart(text) = cell {
+                need(column, text, false);
+            }
+        }
+    }
+    let sum_needed: u32 = needed.iter().sum();
+    if sum_needed >= total {
+        return needed
+            .iter()
+            .map(|n| (u64::from(*n) * u64::from(total) / u64::from(sum_needed.max(1))) as u32)
+            .collect();
+    }
+    // Columns held at their words' width, and the rest sharing what is left by their parts.
+    let mut fixed = vec![false; columns];
+    loop {
+        let left: u32 = total
+            - needed
+                .iter()
+                .zip(&fixed)
+                .filter(|(_, f)| **f)
+                .map(|(n, _)| *n)
+                .sum::<u32>();
+        let parts: u32 = table
+            .widths
+            .iter()
+            .zip(&fixed)
+            .filter(|(_, f)| !**f)
+            .map(|(w, _)| *w)
+            .sum::<u32>()
+            .max(1);
+        let widths: Vec<u32> = (0..columns)
+            .map(|i| {
+                if fixed[i] {
+                    needed[i]
+                } else {
+                    (u64::from(table.widths[i]) * u64::from(left) / u64::from(parts)) as u32
+                }
+            })
+            .collect();
+        let short: Vec<usize> = (0..columns)
+            .filter(|&i| !fixed[i] && widths[i] < needed[i])
+            .collect();
+        if short.is_empty() {
+            return widths;
+        }
+        for i in short {
+            fixed[i] = true;
+        }
+    }
+}
+
+/// The width in twips a word takes that the cell must hold on one line, in Times New Roman of
+/// `size` points: capitals and «№» wider than small letters, digits half an em, punctuation a
+/// third. A Russian word of letters only may break at a syllable, so it asks for at most the
+/// seven letters a line must hold for `hyphenated` to break it.
+fn unbreakable_twips(word: &str, size: u32, bold: bool) -> u32 {
+    let russian =
+        |c: char| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c) || "ёЁ".contains(c);
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let letters_only = core.chars().count() >= 8 && core.chars().all(russian);
+    let counted: Box<dyn Iterator<Item = char>> = if letters_only {
+        Box::new(word.chars().take(7))
+    } else {
+        Box::new(word.chars())
+    };
+    let ems: f64 = counted
+        .map(|c| {
+            if c == '№' {
+                1.0
+            } else if c.is_uppercase() {
+                0.72
+            } else if c.is_alphanumeric() {
+                0.5
+            } else {
+                0.34
+            }
+        })
+        .sum();
+    let size = if size == 0 { 12.0 } else { f64::from(size) };
+    let points = ems * size * if bold { 1.1 } else { 1.0 };
+    (points * 20.0).ceil() as u32
 }
 
 /// The width a cell's text may take, in points: the column less the cell margins.
@@ -421,6 +538,54 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_narrow_column_holds_its_codes_and_short_words_whole() {
+        let table = Table {
+            header: vec![
+                "№ п/п".into(),
+                "Наименование процесса".into(),
+                "Код точки".into(),
+            ],
+            rows: vec![vec![
+                Cell::Text("1".into()),
+                Cell::Text("Организация работы по начислению заработной платы".into()),
+                Cell::Text("ТВ-001".into()),
+            ]],
+            widths: vec![2, 100, 2],
+            size: 10,
+        };
+        let widths = fitted_widths(&table, 10_000);
+        // The page's width, less what integer division loses.
+        let sum = widths.iter().sum::<u32>();
+        assert!((10_000 - 3..=10_000).contains(&sum), "{widths:?}");
+        // Each narrow column takes its longest word, bold in the header, plus the margins.
+        assert!(
+            widths[0] >= unbreakable_twips("п/п", 10, true) + 114,
+            "{widths:?}"
+        );
+        assert!(
+            widths[2] >= unbreakable_twips("ТВ-001", 10, false) + 114,
+            "{widths:?}"
+        );
+        assert!(
+            widths[2] >= unbreakable_twips("точки", 10, true) + 114,
+            "{widths:?}"
+        );
+        // The wide column gives up what they take, and no more.
+        assert!(widths[1] > 8_000, "{widths:?}");
+        // A long Russian word asks for seven letters only: it breaks at a syllable.
+        assert_eq!(
+            unbreakable_twips("Централизованный", 10, false),
+            unbreakable_twips("Централ", 10, false)
+        );
+        // Words wider than the page together: scaled down, never wider than the page.
+        let crowded = Table {
+            widths: vec![1, 1, 1],
+            ..table
+        };
+        assert!(fitted_widths(&crowded, 600).iter().sum::<u32>() <= 600);
+    }
 
     #[test]
     fn long_words_break_between_syllables_only() {

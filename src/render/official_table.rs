@@ -186,11 +186,17 @@ impl OfficialTable {
         }
     }
 
+    /// «Перечень … Министерства финансов Смоленской области»: the body in the genitive when its
+    /// head is known; a name that cannot be declined surely («ОГКУ «Центр …»») after a dash.
     pub fn title(&self) -> String {
-        format!(
-            "Перечень точек взаимодействия с внутренним клиентом — {}",
-            self.organization
-        )
+        const HEAD: &str = "Перечень точек взаимодействия с внутренним клиентом";
+        if self.organization.trim().is_empty() {
+            return HEAD.to_string();
+        }
+        match crate::text::body_genitive(&self.organization) {
+            Some(genitive) => format!("{HEAD} {genitive}"),
+            None => format!("{HEAD} — {}", self.organization),
+        }
     }
 
     /// The columns beyond the form's nine that some row fills.
@@ -364,10 +370,12 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
         let extra_cells = extras.iter().map(|e| e.value(row).to_string());
         // Text cells are strings, never formulas, so no escaping is needed in XLSX.
         for (col, value) in row.cells().into_iter().chain(extra_cells).enumerate() {
-            if col == 1 || col == 2 {
-                continue;
-            }
-            sheet.write_string_with_format(r, col as u16, value.as_str(), &cell)?;
+            match col {
+                1 | 2 => continue,
+                // «№ п/п» is a number, as Excel sorts and sums it.
+                0 => sheet.write_number_with_format(r, 0, (i + 1) as f64, &cell)?,
+                _ => sheet.write_string_with_format(r, col as u16, value.as_str(), &cell)?,
+            };
         }
     }
     for (col, runs) in [
@@ -392,6 +400,12 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
         }
     }
     sheet.set_freeze_panes(first, 0)?;
+    // Printed as the order's appendix is: landscape A4, the table as wide as the page, its
+    // header row on every page.
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(top + 2, top + 2)?;
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -411,11 +425,7 @@ pub fn docx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
         );
         document.paragraph("", Style::default());
     }
-    let title = if table.organization.is_empty() {
-        "Перечень точек взаимодействия с внутренним клиентом".to_string()
-    } else {
-        table.title()
-    };
+    let title = table.title();
     document.set_title(&title);
     document.paragraph(
         &title,

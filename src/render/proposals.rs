@@ -247,7 +247,7 @@ fn measures_table(proposals: &Proposals) -> Table {
             // Nothing is dropped without saying so: the rest are counted.
             if d.said.len() > 5 {
                 wrote.push(format!(
-                    "и ещё {} — в карте болей (tochki survey pains)",
+                    "и ещё {} — в карте болей по итогам опроса",
                     d.said.len() - 5
                 ));
             }
@@ -319,9 +319,17 @@ fn statistics_table(proposals: &Proposals) -> Table {
 /// The appendix of the draft: the statistics behind its text, explained in plain words.
 fn statistics_appendix(document: &mut Document, proposals: &Proposals) {
     let plain = Style::default();
+    document.page_break();
+    document.paragraph(
+        "Приложение\nк служебной записке\nот ____________ № ________",
+        Style {
+            align: Align::Right,
+            ..plain
+        },
+    );
     document.paragraph("", plain);
     document.paragraph(
-        "Приложение к служебной записке\nПоказатели опроса удовлетворенности",
+        "Показатели опроса удовлетворенности",
         Style {
             bold: true,
             align: Align::Center,

@@ -347,12 +347,22 @@ fn the_draft_to_the_minister_is_an_official_memo_with_statistics_in_its_appendix
         "Ответственное подразделение",
         "И.О. Фамилия",
         "Исп. ",
-        "Приложение к служебной записке",
+        "к служебной записке",
+        "Показатели опроса удовлетворенности",
     ] {
         assert!(text.contains(part), "«{part}» not in\n{text}");
     }
+    // The appendix opens a page of its own: its first paragraph breaks the page.
+    let document = crate::office_part(&docx, "word/document.xml");
+    let mark = document.find("к служебной записке").unwrap();
+    let opening = document[..mark].rfind("<w:p>").unwrap();
+    assert!(
+        document[opening..mark].contains("<w:pageBreakBefore/>"),
+        "{}",
+        &document[opening..mark]
+    );
     // Intervals and p-values only in the appendix.
-    let appendix = text.find("Приложение к служебной записке").unwrap();
+    let appendix = text.find("к служебной записке").unwrap();
     for statistic in ["p <", "p =", "интервал"] {
         if let Some(at) = text.find(statistic) {
             assert!(at > appendix, "«{statistic}» before the appendix");
@@ -387,6 +397,63 @@ fn the_report_names_the_body_and_the_period_and_its_texts_stand_out() {
     assert!(!page.contains(".inbar{font-size:11px;fill:#fff}"));
     // Headings stay with what they head when printed.
     assert!(page.contains("break-after:avoid"));
+}
+
+/// One colour language (issue 29.5): every colour a chart, tile or cell of the report is filled
+/// with is the palette's — blue satisfied, orange dissatisfied and declines, greys for earlier
+/// years and no data — and each text on a heat cell reads at 4.5:1.
+#[test]
+fn the_report_speaks_one_colour_language() {
+    use tochki::render::palette;
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("r.html");
+    let run = cycle_to("report", &html, &["--by", "Категория должностей"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    let mut allowed: Vec<String> = [
+        palette::SATISFIED,
+        palette::SATISFIED_LIGHT,
+        palette::DISSATISFIED,
+        palette::DISSATISFIED_LIGHT,
+        palette::UNSURE,
+        palette::NO_DATA,
+        palette::DECLINE_BACKGROUND,
+    ]
+    .map(String::from)
+    .to_vec();
+    allowed.extend(palette::HEAT.iter().map(|(_, bg, _)| bg.to_string()));
+    allowed.extend((0..2).map(|i| palette::year(i, 2)));
+    let mut used = Vec::new();
+    for opening in [
+        "fill=\"",
+        "background-color:",
+        "stroke=\"",
+        "background:",
+        "solid ",
+    ] {
+        for piece in page.split(opening).skip(1) {
+            if piece.starts_with('#') {
+                let colour: String = piece
+                    .chars()
+                    .take_while(|c| c.is_ascii_hexdigit() || *c == '#')
+                    .collect();
+                used.push(colour);
+            }
+        }
+    }
+    let structural = ["#eef2f7", "#bbb", "#888", "#333", "#fff"];
+    let foreign: Vec<&String> = used
+        .iter()
+        .filter(|c| !allowed.contains(c) && !structural.contains(&c.as_str()))
+        .collect();
+    assert!(used.len() > 40, "{used:?}");
+    assert!(
+        foreign.is_empty(),
+        "colours outside the palette: {foreign:?}"
+    );
+    for (_, bg, fg) in palette::HEAT {
+        assert!(palette::contrast(bg, fg) >= 4.5, "{fg} on {bg}");
+    }
 }
 
 /// documents.md «The terminal»: at 80 columns every line of what people read fits (a table

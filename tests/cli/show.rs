@@ -34,6 +34,20 @@ fn show_writes_xlsx_and_html_atomically_into_a_file() {
     assert_eq!(run.stdout, "Записано: table.xlsx (5 строк)\n");
     let bytes = std::fs::read(dir.path().join("table.xlsx")).unwrap();
     assert!(bytes.starts_with(b"PK"));
+    // «№ п/п» is a number Excel sorts; printed landscape with the header row on every page.
+    let sheet = crate::office_part(&dir.path().join("table.xlsx"), "xl/worksheets/sheet1.xml");
+    let first_number = sheet
+        .split("<c r=\"A5\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</c>").next());
+    assert!(
+        first_number.is_some_and(|c| !c.contains("t=\"s\"") && c.contains("<v>1</v>")),
+        "{first_number:?}"
+    );
+    assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
+    assert!(sheet.contains("fitToHeight=\"0\""), "{sheet}");
+    let workbook = crate::office_part(&dir.path().join("table.xlsx"), "xl/workbook.xml");
+    assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
     let run = tochki_in(
         dir.path(),
         [

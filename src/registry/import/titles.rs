@@ -56,6 +56,7 @@ pub(super) fn organization_from_titles(lines: &[String]) -> Option<String> {
                 .then(|| organization.trim().to_string())
                 .filter(|o| !o.is_empty())
         })
+        .or_else(|| lines.iter().find_map(|line| organization_of_title(line)))
         .or_else(|| {
             // A title that names another body («… ОГКУ «Центр бухгалтерского учета»») is not
             // the issuer's: the organisation is left for `check` to ask.
@@ -83,23 +84,32 @@ pub(super) fn organization_from_titles(lines: &[String]) -> Option<String> {
         })
 }
 
+/// The body a title names in the genitive, as `show` writes it: «Перечень точек взаимодействия с
+/// внутренним клиентом Министерства финансов Смоленской области» → «Министерство финансов
+/// Смоленской области»; a title whose words after the heading open with no body's head names
+/// none.
+fn organization_of_title(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+    if lower.len() < 4 || lower[0] != "перечень" || !lower[1].starts_with("точ") {
+        return None;
+    }
+    // «… взаимодействия с внутренним клиентом» / «… с внутренними клиентами».
+    let mut at = 2;
+    while at < lower.len()
+        && (lower[at].starts_with("взаимодейств")
+            || lower[at] == "с"
+            || lower[at].starts_with("внутренн")
+            || lower[at].starts_with("клиент"))
+    {
+        at += 1;
+    }
+    crate::text::body_nominative(&words[at..].join(" "))
+}
+
 /// The body that issued the order a caption line names, in the nominative: «… к приказу
 /// Министерства финансов Смоленской области от …» → «Министерство финансов Смоленской области».
 fn issuer_of_order(line: &str) -> Option<String> {
-    const HEADS: [(&str, &str); 12] = [
-        ("министерства", "Министерство"),
-        ("департамента", "Департамент"),
-        ("комитета", "Комитет"),
-        ("управления", "Управление"),
-        ("агентства", "Агентство"),
-        ("администрации", "Администрация"),
-        ("службы", "Служба"),
-        ("инспекции", "Инспекция"),
-        ("аппарата", "Аппарат"),
-        ("главного управления", "Главное управление"),
-        ("государственной инспекции", "Государственная инспекция"),
-        ("представительства", "Представительство"),
-    ];
     let words: Vec<&str> = line.split_whitespace().collect();
     let at = words
         .iter()
@@ -113,14 +123,8 @@ fn issuer_of_order(line: &str) -> Option<String> {
         })
         .unwrap_or(rest.len());
     let issuer = rest[..end].join(" ");
-    let lower = issuer.to_lowercase();
-    let (genitive, nominative) = HEADS
-        .iter()
-        .filter(|(g, _)| lower.starts_with(&format!("{g} ")))
-        .max_by_key(|(g, _)| g.len())?;
-    let tail: String = issuer.chars().skip(genitive.chars().count()).collect();
-    let tail = tail.trim().trim_end_matches([',', '.']);
-    (!tail.is_empty()).then(|| format!("{nominative} {tail}"))
+    let issuer = issuer.trim().trim_end_matches([',', '.']);
+    crate::text::body_nominative(issuer)
 }
 
 /// The act named in the title lines, as the model keeps it («Приказ Министерства … от
@@ -264,6 +268,39 @@ mod tests {
         );
         // Digits run together are no day and month.
         assert_eq!(act_of_caption("приказ от 24 2024 № 7"), None);
+    }
+
+    #[test]
+    fn a_title_names_its_body_in_the_genitive_or_after_a_dash() {
+        let lines = |line: &str| vec![line.to_string()];
+        assert_eq!(
+            organization_from_titles(&lines(
+                "Перечень точек взаимодействия с внутренним клиентом Управления финансов Липецкой области"
+            ))
+            .as_deref(),
+            Some("Управление финансов Липецкой области")
+        );
+        assert_eq!(
+            organization_from_titles(&lines(
+                "Перечень точек взаимодействия с внутренними клиентами министерства культуры"
+            ))
+            .as_deref(),
+            Some("Министерство культуры")
+        );
+        assert_eq!(
+            organization_from_titles(&lines(
+                "Перечень точек взаимодействия с внутренним клиентом — ОГКУ «Центр учета»"
+            ))
+            .as_deref(),
+            Some("ОГКУ «Центр учета»")
+        );
+        // A heading alone names no body.
+        assert_eq!(
+            organization_from_titles(&lines(
+                "Перечень точек взаимодействия с внутренним клиентом"
+            )),
+            None
+        );
     }
 
     #[test]
