@@ -7,6 +7,7 @@ pub mod findings;
 pub mod fit;
 pub mod format;
 pub mod official_table;
+pub mod palette;
 pub mod profiles;
 pub mod proposals;
 pub mod questionnaire;

@@ -237,7 +237,7 @@ const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;margin:2em auto
 .card h2{font-size:17px;margin:0 0 4px}.card h3{font-size:14px;margin:12px 0 4px;color:#333}
 .area{color:#555;font-size:13px;margin:0}dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0;font-size:14px}
 dt{color:#555}dd{margin:0}ol,ul{margin:0;padding-left:1.3em;font-size:14px}
-.points li.preferred{font-weight:bold}.channel{color:#555;font-weight:normal}.missing{color:#c62828}
+.points li.preferred{font-weight:bold}.channel{color:#555;font-weight:normal}.missing{color:#a8431a}
 @media print{body{margin:0;max-width:none}.cards{display:block}.card{margin-bottom:12px}}";
 
 /// The number of cards laid out with a size goes into an attribute of <body>, for the browser

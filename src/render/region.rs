@@ -779,7 +779,7 @@ fn levels_chart(rollup: &Rollup) -> String {
         let _ = writeln!(
             svg,
             "<rect x=\"{x}\" y=\"8\" width=\"14\" height=\"14\" fill=\"{}\"/><text class=\"legend\" x=\"{}\" y=\"20\">{}</text>",
-            year_colour(i),
+            super::palette::year(i, years.len()),
             x + 20.0,
             esc(year)
         );
@@ -801,7 +801,7 @@ fn levels_chart(rollup: &Rollup) -> String {
                 svg,
                 "<rect x=\"{CHART_LABEL}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" fill=\"{}\"><title>{}, {}: {}</title></rect><text class=\"value\" x=\"{:.1}\" y=\"{}\">{}</text>",
                 BAR - 2.0,
-                year_colour(i),
+                super::palette::year(i, years.len()),
                 esc(name),
                 esc(year),
                 esc(&super::share(*level)),
@@ -824,15 +824,6 @@ fn levels_chart(rollup: &Rollup) -> String {
     svg
 }
 
-/// The colour of the `i`-th year's bars: each at least 3:1 against the white page (WCAG 1.4.11),
-/// the value written beside every bar all the same.
-fn year_colour(i: usize) -> &'static str {
-    const COLOURS: [&str; 6] = [
-        "#1f5fa8", "#b35806", "#4d4d4d", "#6a3d9a", "#1b7837", "#a50f15",
-    ];
-    COLOURS[i % COLOURS.len()]
-}
-
 /// A body's name that fits the label column; the whole name is in the bars' tooltips.
 fn short_name(name: &str) -> String {
     const MAX: usize = 40;
@@ -846,7 +837,7 @@ fn short_name(name: &str) -> String {
 const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#1a1a1a}
 h1{font-size:24px}h2{font-size:19px;margin-top:1.6em}.subtitle{color:#333;font-size:15px;margin-top:-0.5em}
 .note{color:#555;font-size:13px}
-.attention{border-left:5px solid #b71c1c;background:#fdecea;padding:0.5em 1em}
+.attention{border-left:5px solid #a8431a;background:#fdf0e6;padding:0.5em 1em}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #bbb;padding:5px 8px;text-align:left;vertical-align:top}

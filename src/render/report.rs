@@ -15,20 +15,6 @@ const LABEL_WIDTH: f64 = 340.0;
 const ROW: f64 = 34.0;
 /// The space one year takes in a chart's legend.
 const LEGEND_STEP: f64 = 110.0;
-/// Colours of the year dots, in wave order; past them, hues a golden angle apart.
-const YEAR_COLOURS: [&str; 12] = [
-    "#8e9aaf", "#1f5fa8", "#d9822b", "#6a3d9a", "#2a9d8f", "#444444", "#b15928", "#e31a1c",
-    "#33a02c", "#b8860b", "#cc79a7", "#17becf",
-];
-
-/// The colour of the `i`-th wave: distinct for every wave, however many.
-fn year_colour(i: usize) -> String {
-    match YEAR_COLOURS.get(i) {
-        Some(colour) => (*colour).to_string(),
-        None => format!("hsl({:.0},65%,38%)", (i as f64 * 137.508) % 360.0),
-    }
-}
-
 /// A label that fits the label column; the whole text is in the tooltip.
 fn short(label: &str) -> String {
     const MAX: usize = 48;
@@ -218,6 +204,28 @@ fn segment_cell(page: &mut String, item: &Item, name: &str) {
     }
 }
 
+/// The groups as columns, the same for every year so years compare column by column: in the
+/// order they first appear over the years, the pooled small groups («малая группа») last; a
+/// group a year lacks shows «—» there.
+fn segment_columns<'a>(waves: &[&'a Wave]) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for group in waves
+        .iter()
+        .flat_map(|w| w.items.iter())
+        .flat_map(|i| i.groups.iter().flatten())
+    {
+        let name = match group {
+            Group::Shown { group, .. } | Group::Suppressed { group, .. } => group.as_str(),
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    // A stable sort: the pooled groups move to the end, the rest keep their order.
+    names.sort_by_key(|name| name.starts_with("(малая группа"));
+    names
+}
+
 fn segments(page: &mut String, report: &TallyReport) {
     let segmented: Vec<&Wave> = report
         .waves
@@ -227,22 +235,14 @@ fn segments(page: &mut String, report: &TallyReport) {
     if segmented.is_empty() {
         return;
     }
-    page.push_str(&format!("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу; чем светлее, тем выше. Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше {min} {people}; значения, которые указали меньше {min} {forms}, заменены на «малая группа» (анонимность опроса).</p>\n",
+    page.push_str(&format!("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу: синий — 70 % и выше (чем темнее, тем выше), оранжевый — ниже 70 % (чем темнее, тем ниже). Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше {min} {people}; значения, которые указали меньше {min} {forms}, заменены на «малая группа» (анонимность опроса).</p>\n",
         min = report.min_group,
         people = crate::text::plural(report.min_group as usize, "человека", "человек", "человек"),
         forms = crate::text::plural(report.min_group as usize, "анкеты", "анкет", "анкет"),
     ));
+    let names = segment_columns(&segmented);
     for wave in segmented {
         let items: Vec<&Item> = wave.items.iter().filter(|i| i.groups.is_some()).collect();
-        let mut names: Vec<&str> = Vec::new();
-        for group in items.iter().flat_map(|i| i.groups.iter().flatten()) {
-            let name = match group {
-                Group::Shown { group, .. } | Group::Suppressed { group, .. } => group.as_str(),
-            };
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
         let _ = writeln!(page, "<h3>{}</h3>", esc(&wave.label));
         // Items down, groups across, at most GROUPS_PER_TABLE groups in one table: a survey of
         // 16 items, or a segment of many groups, prints on A4 instead of running off the side.
@@ -278,7 +278,7 @@ fn registry_heat_map(page: &mut String, report: &TallyReport) {
     let Some(block) = &report.registry else {
         return;
     };
-    page.push_str("<section>\n<h2>Перечень: удовлетворенность по процессам</h2>\n<p class=\"note\">Последний опрос. Чем светлее ячейка, тем выше уровень (шкала читается и в оттенках серого); штриховка — 95 % интервал шире 20 п. п. (мало ответов); ▼ — значимое снижение; серые — процессы, о которых не спрашивали. Точки взаимодействия — при наведении и в таблице ниже.</p>\n<table class=\"heat registry\">\n<tbody>\n");
+    page.push_str("<section>\n<h2>Перечень: удовлетворенность по процессам</h2>\n<p class=\"note\">Последний опрос. Синие ячейки — уровень 70 % и выше (чем темнее, тем выше), оранжевые — ниже 70 % (чем темнее, тем ниже), как в распределении ответов: синий — удовлетворены, оранжевый — нет; штриховка — 95 % интервал шире 20 п. п. (мало ответов); ▼ — значимое снижение; серые — процессы, о которых не спрашивали. Точки взаимодействия — при наведении и в таблице ниже.</p>\n<table class=\"heat registry\">\n<tbody>\n");
     for direction in &block.directions {
         let figures = match (direction.level, direction.delta_pp) {
             (Some(level), Some(delta)) => format!(
@@ -348,23 +348,6 @@ fn registry_heat_map(page: &mut String, report: &TallyReport) {
     page.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-/// A sequential scale from dark blue to light yellow (cividis): lightness rises with the level,
-/// so it reads in greyscale and for colour-blind readers; the value is printed anyway.
-const HEAT: [(f64, &str, &str); 6] = [
-    (50.0, "#00204d", "#fff"),
-    (60.0, "#31446b", "#fff"),
-    (70.0, "#666970", "#fff"),
-    (80.0, "#958f78", "#000"),
-    (90.0, "#cbba69", "#000"),
-    (f64::INFINITY, "#ffea46", "#000"),
-];
-
-fn heat_colours(level: f64) -> (&'static str, &'static str) {
-    HEAT.iter()
-        .find(|(upto, _, _)| level < *upto)
-        .map_or(("#ffea46", "#000"), |(_, bg, fg)| (*bg, *fg))
-}
-
 fn heat_classes(ci: Option<[f64; 2]>, decline: bool) -> String {
     let mut classes = String::from("cell");
     if ci.is_some_and(|[low, high]| high - low > 20.0) {
@@ -393,7 +376,7 @@ fn heat_cell(
         );
         return;
     };
-    let (bg, fg) = heat_colours(level);
+    let (bg, fg) = super::palette::heat(level);
     let _ = write!(
         page,
         "<td class=\"{}\" style=\"background-color:{bg};color:{fg}\" title=\"{}\">{}{}</td>",
@@ -413,7 +396,7 @@ fn heat_block(
     decline: bool,
     title: &str,
 ) {
-    let (bg, fg) = level.map_or(("#d9d9d9", "#000"), heat_colours);
+    let (bg, fg) = level.map_or((super::palette::NO_DATA, "#000"), super::palette::heat);
     let mark = if decline { "▼ " } else { "" };
     let _ = write!(
         page,
@@ -428,7 +411,7 @@ fn heat_block(
 fn heat_legend(page: &mut String) {
     page.push_str("<p class=\"legend-row\">");
     let mut from = 0.0;
-    for (upto, bg, fg) in HEAT {
+    for (upto, bg, fg) in super::palette::HEAT {
         let label = if upto.is_finite() {
             format!("{from:.0}–{upto:.0} %")
         } else {
@@ -440,7 +423,11 @@ fn heat_legend(page: &mut String) {
         );
         from = upto;
     }
-    page.push_str("<span class=\"swatch wide\" style=\"background-color:#cbba69\">интервал шире 20 п. п.</span><span class=\"swatch none\">не спрошен / скрыто</span></p>\n");
+    let _ = writeln!(
+        page,
+        "<span class=\"swatch wide\" style=\"background-color:{}\">интервал шире 20 п. п.</span><span class=\"swatch none\">не спрошен / скрыто</span></p>",
+        super::palette::HEAT[3].1
+    );
 }
 
 fn pain_map(page: &mut String, report: &TallyReport) {
@@ -513,7 +500,7 @@ fn levels_chart(report: &TallyReport) -> String {
     );
     // Legend.
     for (i, wave) in report.waves.iter().enumerate() {
-        let colour = year_colour(i);
+        let colour = super::palette::year(i, report.waves.len());
         let lx = LABEL_WIDTH + LEGEND_STEP * (i % per_row) as f64;
         let ly = 14.0 + 18.0 * (i / per_row) as f64;
         let _ = writeln!(
@@ -615,7 +602,7 @@ fn year_dots(svg: &mut String, report: &TallyReport, label: &ItemLabel, y: f64) 
         let (Some(level), Some([low, high])) = (item.figures.level, item.figures.ci) else {
             continue;
         };
-        let colour = year_colour(i);
+        let colour = super::palette::year(i, report.waves.len());
         let dy = y - 8.0 + 16.0 * (i as f64 + 0.5) / count;
         let _ = writeln!(
             svg,
@@ -696,7 +683,15 @@ fn diverging_bar(svg: &mut String, item: &Item, y: f64) {
     let ux = WIDTH - UNSURE_WIDTH - 10.0;
     let unsure = balance.unsure.share;
     let w = unsure * UNSURE_WIDTH / 100.0;
-    segment(svg, ux, bar_y, w, bar_h, "#bdbdbd", &balance.unsure);
+    segment(
+        svg,
+        ux,
+        bar_y,
+        w,
+        bar_h,
+        super::palette::UNSURE,
+        &balance.unsure,
+    );
     let _ = writeln!(
         svg,
         "<text x=\"{:.1}\" y=\"{:.1}\" class=\"value\" text-anchor=\"end\">{unsure:.0} %</text>",
@@ -705,14 +700,15 @@ fn diverging_bar(svg: &mut String, item: &Item, y: f64) {
     );
 }
 
-/// The colour of an option's part of a bar: green for satisfied, red for dissatisfied, darker
-/// for the outermost option, grey for "затрудняюсь ответить".
+/// The colour of an option's part of a bar: blue for satisfied, orange for dissatisfied,
+/// deeper for the outermost option (the palette's language), grey for «затрудняюсь ответить».
 fn colour(part: &Part, satisfied: bool) -> &'static str {
+    use super::palette::{DISSATISFIED, DISSATISFIED_LIGHT, SATISFIED, SATISFIED_LIGHT};
     match (satisfied, part.strong) {
-        (true, true) => "#1a7f37",
-        (true, false) => "#7cc48a",
-        (false, true) => "#c62828",
-        (false, false) => "#ef9a9a",
+        (true, true) => SATISFIED,
+        (true, false) => SATISFIED_LIGHT,
+        (false, true) => DISSATISFIED,
+        (false, false) => DISSATISFIED_LIGHT,
     }
 }
 
@@ -742,10 +738,10 @@ const STYLE: &str =
     "body{font-family:Arial,Helvetica,sans-serif;margin:2em auto;max-width:1000px;color:#1a1a1a}
 h1{font-size:24px}h2{font-size:19px;margin-top:1.6em}
 .lead{color:#444}.note{color:#555;font-size:13px}
-.declines{border-left:5px solid #c62828;background:#fdecea;padding:0.5em 1em}
+.declines{border-left:5px solid #a8431a;background:#fdf0e6;padding:0.5em 1em}
 table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #bbb;padding:5px 8px;text-align:left;vertical-align:top}
-th{background:#eef2f7}tr.decline td{background:#fdecea}tr.hidden td{color:#777}
+th{background:#eef2f7}tr.decline td{background:#fdf0e6}tr.hidden td{color:#777}
 svg.chart{display:block;max-width:100%;height:auto}
 .label{font-size:13px;fill:#222}.axis{font-size:12px;fill:#555}.legend{font-size:13px;fill:#222}
 .value{font-size:12px;fill:#333}.inbar{font-size:11px;fill:#111;paint-order:stroke;stroke:#fff;stroke-width:3px}
@@ -757,7 +753,7 @@ div.cell{width:170px;min-height:64px;padding:6px;border:1px solid #888;display:f
 div.cell .name{font-size:12px}div.cell .value{font-size:16px;font-weight:bold}
 div.cell .name,div.cell .value{background:rgba(255,255,255,.92);color:#111;border-radius:2px;padding:0 3px;align-self:flex-start}
 .cell.wide{background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.45) 0 4px,transparent 4px 9px)}
-.cell.decline{outline:3px solid #c62828;outline-offset:-3px}
+.cell.decline{outline:3px solid #a8431a;outline-offset:-3px}
 .cell.none,.swatch.none{background-color:#d9d9d9;color:#333}
 .cell.hidden-cell{background-color:#d9d9d9;color:#333;background-image:repeating-linear-gradient(45deg,#bbb 0 2px,transparent 2px 7px)}
 .legend-row{font-size:12px}.swatch{display:inline-block;padding:2px 8px;margin:2px;border:1px solid #888}
