@@ -39,7 +39,12 @@ fn main() -> ExitCode {
             let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
             let width = tochki::render::fit::terminal_width();
             for note in &outcome.notes {
-                let line = format!("tochki: внимание: {note}\n");
+                // The account of the rows read is information, not a warning.
+                let line = if tochki::input::table::ledger::is_summary(note) {
+                    format!("tochki: {note}\n")
+                } else {
+                    format!("tochki: внимание: {note}\n")
+                };
                 let shown = if terminal {
                     tochki::render::fit::wrap_lines(&line, width)
                 } else {

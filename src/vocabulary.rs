@@ -236,6 +236,64 @@ pub fn meaning(text: &str) -> Meaning {
     meaning
 }
 
+/// The means of communication the vocabulary tells apart within a kind, by its phrases: two
+/// wordings name the same means when they share one («Электронная почта» and «e-mail отдела»),
+/// while «сайт» and «электронная почта» are both digital yet not the same. A phrase that says
+/// only a kind («лично в организации», «помещения») names no means.
+static MEANS: &[(&str, &[&str])] = &[
+    ("электронная почта", &["электронн почт", "e mail", "email"]),
+    ("телефон", &["по телефон", "телефон", "звон", "горяч лини"]),
+    (
+        "сайт",
+        &[
+            "сайт",
+            "портал",
+            "через портал",
+            "интернет приемн",
+            "электронн приемн",
+            "виртуальн приемн",
+        ],
+    ),
+    (
+        "СЭД",
+        &[
+            "мэдо",
+            "есэд",
+            "сэд",
+            "эдо",
+            "документооборот",
+            "систем электронн документооборот",
+            "дело web",
+            "директум",
+            "directum",
+        ],
+    ),
+    ("личный кабинет", &["личн кабинет"]),
+    (
+        "мессенджер",
+        &[
+            "мессенджер",
+            "чат бот",
+            "чат",
+            "telegram",
+            "whatsapp",
+            "телеграм",
+        ],
+    ),
+    ("видеосвязь", &["видеосвяз", "видеоконференц", "вкс"]),
+    ("почта", &["почт росси", "почт"]),
+];
+
+/// The means a wording names (see [`MEANS`]), in the order of the table, each once.
+pub fn means(text: &str) -> Vec<&'static str> {
+    let phrases = meaning(text).phrases;
+    MEANS
+        .iter()
+        .filter(|(_, stems)| stems.iter().any(|s| phrases.contains(s)))
+        .map(|(name, _)| *name)
+        .collect()
+}
+
 /// Whether a text holds one of `stems` as a word (a stem at a word's start, a short ending):
 /// for lists that are not the vocabulary's meanings (R017's key channels).
 pub fn mentions(text: &str, stems: &[&str]) -> bool {
@@ -249,6 +307,22 @@ pub fn mentions(text: &str, stems: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn means_tell_apart_what_kinds_do_not() {
+        assert_eq!(means("Электронная почта info@x.ru"), ["электронная почта"]);
+        assert_eq!(means("Официальный сайт Министерства"), ["сайт"]);
+        assert_eq!(means("Телефон отдела (8 (8672) 53-44-67)"), ["телефон"]);
+        assert_eq!(means("через СЭД «Дело»"), ["СЭД"]);
+        assert!(means("Лично в организации").is_empty());
+        assert!(means("Помещения отдела").is_empty());
+        // Every phrase a means names is the vocabulary's own.
+        for (_, stems) in MEANS {
+            for stem in *stems {
+                assert!(WORDINGS.iter().any(|(p, _, _)| p == stem), "{stem}");
+            }
+        }
+    }
 
     /// (wording, point: d/o/-, form: w/o/-)
     const TABLE: &[(&str, &str, &str)] = &[

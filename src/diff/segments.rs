@@ -27,7 +27,10 @@ pub fn compare(old: &Registry, new: &Registry, changes: &mut Vec<Change>) {
                     values.push("свободный текст".to_string());
                 }
                 if let Some(bands) = Text::non_blank(&a.bands) {
-                    values.push(format!("интервалы: {bands}"));
+                    values.push(format!(
+                        "интервалы: {}",
+                        crate::registry::profiles::bands_russian(bands)
+                    ));
                 }
                 (a.name().to_string(), values)
             })

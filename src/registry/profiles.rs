@@ -49,6 +49,17 @@ impl Attribute {
     }
 }
 
+/// What `bands:` declares, in Russian words for people (`diff`, cards): the units profiles.md
+/// names (`years`, `rubles`, `age`) by their meaning, any other text as it was typed.
+pub fn bands_russian(bands: &str) -> String {
+    match bands.trim().to_lowercase().as_str() {
+        "years" => "стаж в годах".to_string(),
+        "rubles" => "суммы в рублях".to_string(),
+        "age" => "возраст в годах".to_string(),
+        _ => bands.trim().to_string(),
+    }
+}
+
 impl Profile {
     pub const KEYS: &'static [&'static str] = &[
         "name",
@@ -323,13 +334,43 @@ pub fn channel_kind(text: &str) -> Option<super::model::Channel> {
     }
 }
 
-/// A profile's process on its card: the registry's process with its touchpoints, those of a
-/// `preferred` kind marked; unlinked when the registry has no such process.
+/// How a profile prefers to be served, as its card marks points: the means its wordings name
+/// (a point naming one of them is preferred: «Электронная почта» marks the mail, not the site),
+/// and the kinds its wordings name without a means («Лично в организации»: every offline point).
+#[derive(Debug, Default)]
+struct Preference {
+    means: Vec<&'static str>,
+    kinds: Vec<super::model::Channel>,
+}
+
+impl Preference {
+    fn of(service: &[String]) -> Self {
+        let mut preference = Preference::default();
+        for wording in service {
+            let means = crate::vocabulary::means(wording);
+            if means.is_empty() {
+                preference.kinds.extend(channel_kind(wording));
+            }
+            preference.means.extend(means);
+        }
+        preference
+    }
+
+    fn marks(&self, point: &str, channel: Option<super::model::Channel>) -> bool {
+        crate::vocabulary::means(point)
+            .iter()
+            .any(|m| self.means.contains(m))
+            || channel.is_some_and(|c| self.kinds.contains(&c))
+    }
+}
+
+/// A profile's process on its card: the registry's process with its touchpoints, those its
+/// `preferred` channels name marked; unlinked when the registry has no such process.
 fn card_process(
     linker: &super::link::Linker,
     directions: &[&super::model::Direction],
     name: String,
-    preferred: &[super::model::Channel],
+    preferred: &Preference,
 ) -> CardProcess {
     use super::link::Link;
     let Link::Linked { process, .. } = linker.link(&name) else {
@@ -351,10 +392,11 @@ fn card_process(
         .flatten()
         .map(|t| {
             let channel = t.channel_value();
+            let point = Text::non_blank(&t.point).unwrap_or("").to_string();
             CardPoint {
-                point: Text::non_blank(&t.point).unwrap_or("").to_string(),
+                preferred: preferred.marks(&point, channel),
                 channel: channel.map_or(String::new(), |c| c.russian().to_string()),
-                preferred: channel.is_some_and(|c| preferred.contains(&c)),
+                point,
             }
         })
         .collect();
@@ -368,7 +410,6 @@ fn card_process(
 
 /// The cards of every profile of `registry`, in order.
 pub fn cards(registry: &super::model::Registry) -> Vec<Card> {
-    use super::model::Channel;
     let linker = super::link::Linker::of(registry);
     let directions: Vec<_> = registry.directions.iter().flatten().collect();
     let texts = |list: &Option<Vec<Text>>| -> Vec<String> {
@@ -388,7 +429,7 @@ pub fn cards(registry: &super::model::Registry) -> Vec<Card> {
                 .as_ref()
                 .map(|c| texts(&c.service))
                 .unwrap_or_default();
-            let preferred: Vec<Channel> = service.iter().filter_map(|s| channel_kind(s)).collect();
+            let preferred = Preference::of(&service);
             let processes = texts(&profile.processes)
                 .into_iter()
                 .map(|name| card_process(&linker, &directions, name, &preferred))

@@ -94,6 +94,27 @@ fn show_profiles_prints_a_card_per_profile_in_every_format() {
         .map(|p| p["channel"].as_str().unwrap())
         .collect();
     assert_eq!(preferred, ["офлайн"]);
+    // The second profile prefers «Телефон, Электронная почта»: the phone and the mail are
+    // marked, the site (digital too) is not.
+    let points = cards[1]["processes"][0]["touchpoints"].as_array().unwrap();
+    let marked: Vec<(&str, bool)> = points
+        .iter()
+        .map(|p| {
+            (
+                p["point"].as_str().unwrap(),
+                p["preferred"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    for (point, preferred) in &marked {
+        let expected = point.starts_with("Телефон") || point.starts_with("Электронная почта");
+        assert_eq!(*preferred, expected, "{point}: {marked:?}");
+    }
+    assert!(
+        marked
+            .iter()
+            .any(|(p, _)| p.starts_with("Официальный сайт"))
+    );
     let markdown = tochki(["show", FIXED, "--profiles", "--format", "markdown"]).stdout;
     assert!(markdown.starts_with("# Профили клиентского сегмента"));
     assert_eq!(markdown.matches("\n## ").count(), 2);
@@ -564,7 +585,8 @@ fn diff_sees_an_attributes_type_free_and_bands_and_a_profiles_area_and_step_orde
     std::fs::write(&changed, text).unwrap();
     let run = tochki(["diff", FIXED, changed.to_str().unwrap()]);
     for words in [
-        "интервалы: age",
+        // The unit in Russian words, never the YAML code.
+        "интервалы: возраст в годах",
         "область: добавлено: кадровая политика",
         "клиентский путь: добавлено: 1. Подписать",
     ] {

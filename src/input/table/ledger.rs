@@ -253,6 +253,20 @@ pub struct Ledger {
 /// How many skipped rows the summary names one by one before «и ещё N».
 const LISTED: usize = 5;
 
+/// How the summary line opens.
+const SUMMARY_OPENING: &str = "прочитано строк: ";
+
+/// Whether a note is the summary line (alone or after its file's name, «опрос.csv: Прочитано
+/// строк: …»): an account of what was read, printed without «внимание».
+pub fn is_summary(note: &str) -> bool {
+    let opens = |text: &str| {
+        text.trim_start()
+            .to_lowercase()
+            .starts_with(SUMMARY_OPENING)
+    };
+    opens(note) || note.split_once(": ").is_some_and(|(_, rest)| opens(rest))
+}
+
 impl Ledger {
     /// Rows of every table read.
     pub fn rows(&self) -> usize {
@@ -269,7 +283,8 @@ impl Ledger {
         self.tables.is_empty() && self.others.is_empty()
     }
 
-    /// The one line every command prints after its result: «Прочитано строк: 14 — точек 9,
+    /// The one line every command prints after its result (an account, not a warning: see
+    /// `is_summary`): «Прочитано строк: 14 — точек 9,
     /// заголовков 3; пропущено 2: строка 15 — итог, строка 16 — подпись».
     pub fn summary(&self, words: &LedgerWords) -> String {
         let rows = self.rows();
@@ -286,7 +301,7 @@ impl Ledger {
         if header > 0 {
             kept.push(format!("шапка {header}"));
         }
-        let mut line = format!("прочитано строк: {rows} — {}", kept.join(", "));
+        let mut line = format!("{SUMMARY_OPENING}{rows} — {}", kept.join(", "));
         let skipped: usize = self
             .tables
             .iter()
@@ -389,6 +404,9 @@ mod tests {
             others: Vec::new(),
         };
         let line = ledger.summary(&WORDS);
+        assert!(is_summary(&line), "{line}");
+        assert!(is_summary(&format!("опрос.csv: {line}")));
+        assert!(!is_summary("опрос.csv: скрытый лист «Архив» не прочитан"));
         assert!(
             line.starts_with("Прочитано строк: 10 — точек 2, заголовков 1"),
             "{line}"
