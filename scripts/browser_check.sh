@@ -96,6 +96,33 @@ cp "$work/region.png" docs/region.png
 timeout 120 "$browser" "${flags[@]}" --window-size=390,2400 --screenshot="$work/report_390.png" \
   "file://$work/report.html" >/dev/null 2>>"$work/console.log"
 cp "$work/report_390.png" docs/report_390.png
+# The report printed on A4 (its own @page rule): more than one page, no heading left alone at
+# the foot of a page, the first page as docs/report_a4.png.
+timeout 120 "$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$work/report_a4.pdf" \
+  "file://$work/report.html" >/dev/null 2>>"$work/console.log"
+if command -v pdftoppm >/dev/null 2>&1; then
+  python3 - "$work/report_a4.pdf" <<'PY' || failed=1
+import subprocess, sys
+info = subprocess.run(["pdfinfo", sys.argv[1]], capture_output=True, text=True).stdout
+size = [l for l in info.splitlines() if l.startswith("Page size")]
+pages = [l for l in info.splitlines() if l.startswith("Pages:")]
+count = int(pages[0].split()[1]) if pages else 0
+# A4 is 595 × 842 points.
+if not size or "595" not in size[0] or "841" not in size[0] and "842" not in size[0] or count < 2:
+    print(f"browser check: the report does not print on A4: {size} {pages}", file=sys.stderr)
+    sys.exit(1)
+text = subprocess.run(["pdftotext", "-layout", sys.argv[1], "-"], capture_output=True, text=True).stdout
+headings = ("Динамика", "По сегментам", "Распределение ответов, 2025")
+for page in [p for p in text.split("\f") if p.strip()]:
+    last = [l.strip() for l in page.splitlines() if l.strip()][-1]
+    if last in headings:
+        print(f"browser check: «{last}» is left alone at the foot of a printed page", file=sys.stderr)
+        sys.exit(1)
+print(f"browser check: the report prints on {count} A4 pages")
+PY
+  pdftoppm -png -r 60 -f 1 -l 1 "$work/report_a4.pdf" "$work/report_a4"
+  cp "$work/report_a4-1.png" docs/report_a4.png
+fi
 
 # axe-core (WCAG 2.1 A and AA, best practices) on every page the tool writes: the survey report,
 # the profile cards, the site table and the region's roll-up. axe-core comes from npm, cached in

@@ -4,7 +4,7 @@ each file (tables, and YAML through `check`) gets a result or a Russian refusal,
 empty or English message, or a refusal whose reason the file's content belies (a Word document
 called a workbook, an encrypted one not called protected, a right name blamed).
 
-  python3 scripts/corpus_check.py TOCHKI [--every N] [--out FILE]
+  python3 scripts/corpus_check.py TOCHKI [--every N]
 
 TOCHKI is the binary (target/release/tochki). `--every N` takes every N-th file in sorted order
 (CI runs a sample; run without it for all). Each file is read, one run at a time, with a 20 s

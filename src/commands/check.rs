@@ -178,11 +178,12 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<crate::exit:
         );
     }
     for file in &config.files {
-        let loaded = if crate::input::Kind::of(file).is_some() {
+        let mut loaded = if crate::input::Kind::of(file).is_some() {
             registry::load::load_table(file, &table)?
         } else {
             registry::load_file(file)?
         };
+        super::shared::name_other_table(file, &mut loaded.findings);
         findings.extend(rules::check_loaded_on(&loaded, &calendar, |_| true));
         if let Some(places) = &loaded.places {
             notes.extend(super::shared::ledger_notes(file, &places.ledger));

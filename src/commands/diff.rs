@@ -23,9 +23,11 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         let new = registry::load_file(&args.new);
         (old.join(), new)
     });
-    let old =
+    let mut old =
         old.map_err(|_| anyhow::anyhow!("чтение файла {} прервано", args.old.display()))??;
-    let new = new?;
+    let mut new = new?;
+    super::shared::name_other_table(&args.old, &mut old.findings);
+    super::shared::name_other_table(&args.new, &mut new.findings);
     let (old_findings, new_findings, changes) = std::thread::scope(|scope| {
         let old_findings = scope.spawn(|| rules::check_loaded_where(&old, is_error));
         let new_findings = scope.spawn(|| rules::check_loaded_where(&new, is_error));

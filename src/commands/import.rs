@@ -23,7 +23,8 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
             output.display()
         );
     }
-    let loaded = crate::registry::load::load_table(&args.file, &options)?;
+    let mut loaded = crate::registry::load::load_table(&args.file, &options)?;
+    super::shared::name_other_table(&args.file, &mut loaded.findings);
     let notes: Vec<String> = loaded
         .findings
         .iter()

@@ -24,10 +24,22 @@ pub fn load_readable(path: &std::path::Path) -> anyhow::Result<(Loaded, Registry
     match loaded.registry.take() {
         Some(registry) => Ok((loaded, registry)),
         None => {
+            name_other_table(path, &mut loaded.findings);
             let reasons: Vec<String> = loaded
                 .findings
                 .iter()
-                .map(|f| format!("{}: {}", crate::render::findings::location(f), f.message))
+                .map(|f| {
+                    let help = f
+                        .help
+                        .as_ref()
+                        .map(|h| format!(" ({h})"))
+                        .unwrap_or_default();
+                    format!(
+                        "{}: {}{help}",
+                        crate::render::findings::location(f),
+                        f.message
+                    )
+                })
                 .collect();
             bail!(
                 "файл не читается как перечень (подробно: tochki check {}):\n  {}",
@@ -181,4 +193,79 @@ pub fn table_options(
         organization: args.organization.clone(),
         approved: args.approved.clone(),
     })
+}
+
+/// The tool's readers a table may belong to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    Registry,
+    Journal,
+    Survey,
+}
+
+/// What a file a command could not read as its own is, said by the reader that does read it,
+/// with that command: «похоже, это выгрузка анкеты: tochki survey tally ФАЙЛ». None when no
+/// other reader takes it. Only called after a refusal, so the second reading costs nothing on
+/// the way that works.
+pub fn other_reader(path: &std::path::Path, not: Reader) -> Option<String> {
+    let file = path.display();
+    let readers = [Reader::Survey, Reader::Journal, Reader::Registry];
+    readers
+        .into_iter()
+        .filter(|r| *r != not)
+        .find(|r| reads(path, *r))
+        .map(|reader| match reader {
+            Reader::Survey => {
+                format!("похоже, это выгрузка ответов анкеты: её читает tochki survey tally {file}")
+            }
+            Reader::Journal => {
+                format!("похоже, это журнал обращений: его читает tochki requests {file}")
+            }
+            Reader::Registry => {
+                format!("похоже, это перечень точек взаимодействия: его читает tochki check {file}")
+            }
+        })
+}
+
+/// Whether `reader` reads `path` as its own: a registry with a touchpoint, a journal its
+/// reader calls readable, an export with a question on a scale.
+fn reads(path: &std::path::Path, reader: Reader) -> bool {
+    let table = crate::input::Kind::of(path).is_some();
+    match reader {
+        Reader::Registry => registry::load_file(path).is_ok_and(|loaded| {
+            loaded.findings.iter().all(|f| f.code != "I001")
+                && loaded
+                    .registry
+                    .as_ref()
+                    .is_some_and(|r| r.touchpoints().next().is_some())
+        }),
+        Reader::Journal if table => {
+            let calendar = crate::calendar::Calendar::russian();
+            let judge =
+                crate::requests::journal::Judge::new(calendar, chrono::Local::now().date_naive());
+            crate::requests::file::read_journal(path, 0, &judge, &mut |_| {})
+                .is_ok_and(|j| j.readable)
+        }
+        Reader::Survey if table => {
+            struct Quiet;
+            impl crate::input::records::ReadProgress for Quiet {}
+            let config =
+                crate::survey::TallyConfig::new(crate::input::records::ReadOptions::default(), 5);
+            let wave = crate::survey::WaveInput::parse(&path.to_string_lossy());
+            crate::survey::pipeline::run(&[wave], &config, None, &Quiet)
+                .is_ok_and(|report| report.waves.iter().any(|w| !w.items.is_empty()))
+        }
+        _ => false,
+    }
+}
+
+/// A registry's findings with I001 («no column of points») told what the table is when another
+/// reader takes it: a survey export given to `check` is sent to `survey tally`.
+pub fn name_other_table(path: &std::path::Path, findings: &mut [crate::diagnostic::Finding]) {
+    let Some(finding) = findings.iter_mut().find(|f| f.code == "I001") else {
+        return;
+    };
+    if let Some(hint) = other_reader(path, Reader::Registry) {
+        finding.help = Some(crate::text::capitalize(&hint));
+    }
 }

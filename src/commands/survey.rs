@@ -118,6 +118,7 @@ fn inputs(input: &SurveyInput) -> anyhow::Result<Inputs> {
         if !wave.path.exists() {
             bail!("нет файла выгрузки {}", wave.path.display());
         }
+        refuse_a_document(&wave.path)?;
     }
     Ok(Inputs {
         waves,
@@ -129,6 +130,50 @@ fn inputs(input: &SurveyInput) -> anyhow::Result<Inputs> {
         },
         definition,
     })
+}
+
+/// A Word, OpenDocument text, PDF or YAML file is never an export of answers (those are CSV or
+/// a workbook): said at once with what the file is, instead of a reader's complaint about a
+/// damaged workbook.
+fn refuse_a_document(path: &Path) -> anyhow::Result<()> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let what = match extension.as_str() {
+        "docx" | "docm" | "doc" | "odt" | "rtf" => "документ Word",
+        "pdf" => "PDF",
+        "yaml" | "yml" => "файл YAML",
+        _ => return Ok(()),
+    };
+    let hint = crate::commands::shared::other_reader(path, crate::commands::shared::Reader::Survey)
+        .map(|h| format!("; {h}"))
+        .unwrap_or_default();
+    bail!(
+        "{}: это {what}, а не выгрузка ответов анкеты: выгрузку сохраняют из Google или Яндекс Форм как CSV или книгу Excel (.xlsx){hint}",
+        path.display()
+    )
+}
+
+/// An export in which no column is a question on a scale is no export of this survey: the
+/// tally of it would be empty tables. Refused with what the file is, when another reader
+/// takes it (a journal given to `survey tally`).
+fn refuse_non_exports(report: &TallyReport) -> anyhow::Result<()> {
+    for wave in report.waves.iter().filter(|w| w.items.is_empty()) {
+        let path = Path::new(&wave.file);
+        let hint =
+            crate::commands::shared::other_reader(path, crate::commands::shared::Reader::Survey)
+                .map(|h| format!("; {h}"))
+                .unwrap_or_else(|| {
+                    "; проверьте, что это выгрузка ответов (подробно: tochki survey check)"
+                        .to_string()
+                });
+        bail!(
+            "{}: не выгрузка анкеты: ни в одном столбце нет ответов по шкале удовлетворенности{hint}",
+            wave.file
+        );
+    }
+    Ok(())
 }
 
 fn config(
@@ -227,6 +272,7 @@ fn run_tally(args: &SurveyTallyArgs, out: &mut dyn Write) -> anyhow::Result<Outc
     )?;
     let bars = Bars::new(matches!(format, TallyFormat::Table | TallyFormat::Markdown));
     let report = pipeline::run(&waves, &config, registered.as_ref(), &bars)?;
+    refuse_non_exports(&report)?;
     // Colour only on a terminal, never into a file.
     let color =
         args.output.is_none() && crate::commands::shared::use_color(crate::cli::ColorChoice::Auto);
@@ -321,6 +367,7 @@ fn run_pains(args: &SurveyPainsArgs, out: &mut dyn Write) -> anyhow::Result<Outc
     )?;
     let (waves, config) = config(inputs(&args.input)?, &plain_figures(), true)?;
     let report = tally(&waves, &config)?;
+    refuse_non_exports(&report)?;
     let bytes = match format {
         PainsFormat::Csv => render::pains_csv(&report)?,
         PainsFormat::Markdown => {
@@ -393,6 +440,7 @@ fn run_proposals(
     let loaded = registry(args.registry.as_deref())?;
     let registered = registered(&loaded);
     let report = pipeline::run(&waves, &config, registered.as_ref(), &Bars::new(false))?;
+    refuse_non_exports(&report)?;
     // «No decline» said of an export with no answers would be false comfort to the Minister.
     if let Some(latest) = report.waves.last()
         && latest.respondents == 0
@@ -440,6 +488,7 @@ fn run_report(args: &SurveyReportArgs, out: &mut dyn Write) -> anyhow::Result<Ou
     }
     let mut paths = paths;
     let report = pipeline::run(&waves, &config, registered.as_ref(), &Bars::new(true))?;
+    refuse_non_exports(&report)?;
     paths.extend(args.registry.iter().cloned());
     let page = crate::render::report::html(&report, title.as_deref());
     let inputs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();

@@ -85,6 +85,17 @@ fn latest_change(body: &Body) -> Option<&crate::region::Change> {
         .and_then(|l| l.changes.last())
 }
 
+/// What a change means, in the words of the survey's dynamics.
+fn verdict(change: &crate::region::Change) -> Cell {
+    text(if change.decline {
+        "значимое снижение"
+    } else if change.significant {
+        "значимый рост"
+    } else {
+        "незначимо"
+    })
+}
+
 fn bodies_section(rollup: &Rollup) -> Section {
     let rows = rollup
         .bodies
@@ -107,15 +118,7 @@ fn bodies_section(rollup: &Rollup) -> Section {
                     Cell::None
                 },
                 change.map_or(Cell::None, |c| Cell::Delta(c.delta_pp)),
-                change.map_or(Cell::None, |c| {
-                    text(if c.decline {
-                        "значимое снижение"
-                    } else if c.significant {
-                        "значимый рост"
-                    } else {
-                        "незначимо"
-                    })
-                }),
+                change.map_or(Cell::None, verdict),
                 if counted {
                     opt_share(body.share_on_time())
                 } else {
@@ -255,15 +258,7 @@ fn survey_section(rollup: &Rollup) -> Section {
                         opt_share(year.level),
                         change.map_or(Cell::None, |c| Cell::Delta(c.delta_pp)),
                         change.map_or(Cell::None, |c| Cell::P(c.p_value)),
-                        change.map_or(Cell::None, |c| {
-                            text(if c.decline {
-                                "значимое снижение"
-                            } else if c.significant {
-                                "значимый рост"
-                            } else {
-                                "незначимо"
-                            })
-                        }),
+                        change.map_or(Cell::None, verdict),
                     ]);
                 }
             }

@@ -760,6 +760,7 @@ div.cell .name,div.cell .value{background:rgba(255,255,255,.92);color:#111;borde
 table.segments{table-layout:fixed;margin-bottom:1em}table.segments th:first-child{width:32%}
 table.segments th{font-size:13px;overflow-wrap:anywhere}
 @media (max-width:600px){body{margin:1em .5em}table{font-size:12px}th,td{padding:3px 4px;hyphens:auto;overflow-wrap:break-word}}
+@page{size:A4;margin:15mm}
 @media print{body{margin:0;max-width:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 table,svg.chart,section h2{break-inside:avoid}h1,h2,h3,p.note{break-after:avoid;page-break-after:avoid}table.registry td.row{display:block}div.cell{display:inline-flex;margin:2px}}";
 

@@ -9,15 +9,15 @@ use std::path::Path;
 
 const AS_OF: &str = "2025-05-14";
 
+/// `tochki region examples/region --as-of AS_OF EXTRA...`.
+fn example_region(extra: &[&str]) -> super::Run {
+    let mut args = vec!["region", "examples/region", "--as-of", AS_OF];
+    args.extend(extra);
+    tochki(args)
+}
+
 fn rollup() -> serde_json::Value {
-    let run = tochki([
-        "region",
-        "examples/region",
-        "--as-of",
-        AS_OF,
-        "--format",
-        "json",
-    ]);
+    let run = example_region(&["--format", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     run.json()
 }
@@ -239,26 +239,12 @@ fn no_name_from_any_export_or_journal_reaches_any_output() {
     let dir = tempfile::tempdir().unwrap();
     let mut outputs = Vec::new();
     for format in ["table", "markdown", "json"] {
-        let run = tochki([
-            "region",
-            "examples/region",
-            "--as-of",
-            AS_OF,
-            "--format",
-            format,
-        ]);
+        let run = example_region(&["--format", format]);
         outputs.push((format.to_string(), run.stdout + &run.stderr));
     }
     for name in ["svod.xlsx", "svod.html"] {
         let path = dir.path().join(name);
-        let run = tochki([
-            "region",
-            "examples/region",
-            "--as-of",
-            AS_OF,
-            "-o",
-            path.to_str().unwrap(),
-        ]);
+        let run = example_region(&["-o", path.to_str().unwrap()]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         let text = if name.ends_with("xlsx") {
             office_text(&path)
@@ -276,14 +262,7 @@ fn no_name_from_any_export_or_journal_reaches_any_output() {
 
 #[test]
 fn the_table_fits_eighty_columns_and_the_attention_list_comes_first() {
-    let run = tochki([
-        "region",
-        "examples/region",
-        "--as-of",
-        AS_OF,
-        "--previous",
-        "examples/region_2024.json",
-    ]);
+    let run = example_region(&["--previous", "examples/region_2024.json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let widest = run.stdout.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(widest <= 80, "{widest}: {}", run.stdout);
@@ -308,14 +287,7 @@ fn the_table_fits_eighty_columns_and_the_attention_list_comes_first() {
 fn the_workbook_holds_numbers_and_the_page_a_chart_and_sortable_tables() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("svod.xlsx");
-    let run = tochki([
-        "region",
-        "examples/region",
-        "--as-of",
-        AS_OF,
-        "-o",
-        book.to_str().unwrap(),
-    ]);
+    let run = example_region(&["-o", book.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let workbook = office_part(&book, "xl/workbook.xml");
     for sheet in ["Внимание", "Органы", "Перечни", "Опрос", "Журнал"]
@@ -327,14 +299,7 @@ fn the_workbook_holds_numbers_and_the_page_a_chart_and_sortable_tables() {
     assert!(bodies.contains("<v>0.745</v>"), "{bodies}");
     assert!(bodies.contains("autoFilter"), "{bodies}");
     let page = dir.path().join("svod.html");
-    let run = tochki([
-        "region",
-        "examples/region",
-        "--as-of",
-        AS_OF,
-        "-o",
-        page.to_str().unwrap(),
-    ]);
+    let run = example_region(&["-o", page.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("<html lang=\"ru\">"));

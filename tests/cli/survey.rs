@@ -1016,3 +1016,80 @@ fn numbers_and_english_words_do_not_make_an_export_personal() {
         .collect();
     assert!(!codes.contains(&"S003"), "{json}");
 }
+
+/// A file of another kind given to a survey command is refused with what it is and the
+/// command that reads it, never tallied into empty tables (issue 29, a ministry employee's
+/// try); and the other way round, a survey export given to `check` or `import`.
+#[test]
+fn a_file_of_another_kind_is_named_with_the_command_that_reads_it() {
+    for (file, words) in [
+        (
+            "examples/requests_2025.csv",
+            [
+                "не выгрузка анкеты",
+                "журнал обращений: его читает tochki requests",
+            ],
+        ),
+        (
+            "examples/lipetsk_form.xlsx",
+            [
+                "не выгрузка анкеты",
+                "перечень точек взаимодействия: его читает tochki check",
+            ],
+        ),
+        (
+            "examples/smolensk_appendix.docx",
+            ["это документ Word, а не выгрузка", "tochki check"],
+        ),
+        (
+            "registries/lipetsk_accounting.yaml",
+            ["это файл YAML, а не выгрузка", "tochki check"],
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("r.html");
+        let memo = dir.path().join("p.md");
+        for command in ["tally", "pains", "report", "proposals"] {
+            let mut args = vec!["survey", command, file];
+            match command {
+                "report" => args.extend(["-o", page.to_str().unwrap()]),
+                "proposals" => args.extend(["-o", memo.to_str().unwrap()]),
+                _ => {}
+            }
+            let run = tochki(args);
+            assert_eq!(run.code, 2, "{command} {file}: {}", run.stderr);
+            assert!(run.stdout.is_empty(), "{command} {file}: {}", run.stdout);
+            for word in words {
+                assert!(
+                    run.stderr.contains(word),
+                    "{command} {file}: {word}: {}",
+                    run.stderr
+                );
+            }
+        }
+    }
+    let run = tochki(["check", "examples/survey_2025.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "выгрузка ответов анкеты: её читает tochki survey tally examples/survey_2025.csv"
+        ),
+        "{}",
+        run.stdout
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.yaml");
+    let run = tochki([
+        "import",
+        "examples/requests_2025.csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr
+            .contains("журнал обращений: его читает tochki requests"),
+        "{}",
+        run.stderr
+    );
+}
