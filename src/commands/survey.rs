@@ -159,21 +159,24 @@ fn refuse_a_document(path: &Path) -> anyhow::Result<()> {
 /// tally of it would be empty tables. Refused with what the file is, when another reader
 /// takes it (a journal given to `survey tally`).
 fn refuse_non_exports(report: &TallyReport) -> anyhow::Result<()> {
-    for wave in report.waves.iter().filter(|w| w.items.is_empty()) {
-        let path = Path::new(&wave.file);
-        let hint =
-            crate::commands::shared::other_reader(path, crate::commands::shared::Reader::Survey)
-                .map(|h| format!("; {h}"))
-                .unwrap_or_else(|| {
-                    "; проверьте, что это выгрузка ответов (подробно: tochki survey check)"
-                        .to_string()
-                });
-        bail!(
-            "{}: не выгрузка анкеты: ни в одном столбце нет ответов по шкале удовлетворенности{hint}",
-            wave.file
-        );
-    }
-    Ok(())
+    // A wave without a single row has its own message further on («нет ни одной анкеты»).
+    let Some(wave) = report
+        .waves
+        .iter()
+        .find(|w| w.items.is_empty() && w.respondents > 0)
+    else {
+        return Ok(());
+    };
+    let path = Path::new(&wave.file);
+    let hint = crate::commands::shared::other_reader(path, crate::commands::shared::Reader::Survey)
+        .map(|h| format!("; {h}"))
+        .unwrap_or_else(|| {
+            "; проверьте, что это выгрузка ответов (подробно: tochki survey check)".to_string()
+        });
+    bail!(
+        "{}: не выгрузка анкеты: ни в одном столбце нет ответов по шкале удовлетворенности{hint}",
+        wave.file
+    )
 }
 
 fn config(

@@ -62,11 +62,17 @@ fn meta(registry: &Registry) -> Vec<(&'static str, Option<String>)> {
     let approvals = registry.approvals.as_ref().map(|list| {
         list.iter()
             .map(|a| {
+                // The role by its Russian name (Lipetsk 3.4), the date as people write it.
+                let role = owned_non_blank(&a.role).unwrap_or_default();
+                let role = crate::registry::model::APPROVAL_ROLES
+                    .iter()
+                    .find(|(code, _)| *code == role)
+                    .map_or(role.clone(), |(_, russian)| (*russian).to_string());
                 format!(
                     "{}: {} ({})",
-                    owned_non_blank(&a.role).unwrap_or_default(),
+                    role,
                     owned_non_blank(&a.person).unwrap_or_default(),
-                    owned_non_blank(&a.date).unwrap_or_default()
+                    crate::text::russian_date(&owned_non_blank(&a.date).unwrap_or_default())
                 )
             })
             .collect::<Vec<_>>()
@@ -84,7 +90,7 @@ fn meta(registry: &Registry) -> Vec<(&'static str, Option<String>)> {
         needs
             .iter()
             .map(|n| match n.interpret() {
-                NeedValue::Known { need, .. } => need.code().to_string(),
+                NeedValue::Known { need, .. } => need.russian().to_string(),
                 NeedValue::Unknown(t) | NeedValue::Malformed(t) => t,
             })
             .collect::<Vec<_>>()

@@ -142,26 +142,50 @@ impl Document {
         };
         self.body.push_str(&opening);
         self.body.push_str(&header);
-        let mut used = self.used
-            + row_height(
-                &table
-                    .header
-                    .iter()
-                    .cloned()
-                    .map(Cell::Text)
-                    .collect::<Vec<_>>(),
-            );
+        let mut used = self.used;
         // Rows flow over pages as Word lays them out, the header row repeated by Word itself
         // (`w:tblHeader`): no page break is fixed, so an edit never leaves a row alone on a
         // page (documents.md «The appendix .docx»).
+        let header_height = row_height(
+            &table
+                .header
+                .iter()
+                .cloned()
+                .map(Cell::Text)
+                .collect::<Vec<_>>(),
+        );
+        used += header_height;
+        // The text of each column's open vertical merge: a merge that runs onto a new page is
+        // begun again there with its text, since Word and LibreOffice print a merged cell's
+        // text only on the page where it starts (a process's rows on page 2 would be nameless).
+        let mut merged: Vec<Option<String>> = vec![None; widths.len()];
         for row in &table.rows {
-            used += row_height(row);
+            let height = row_height(row);
+            let new_page = used + height > self.text_height() && used > header_height;
+            if new_page {
+                used = header_height;
+            }
+            used += height;
             // A row is kept whole on a page: an official table never starts a page with the
             // tail of the row before.
             self.body.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            for (cell, width) in row.iter().zip(&widths) {
+            for (column, (cell, width)) in row.iter().zip(&widths).enumerate() {
+                let cell = match cell {
+                    Cell::MergeStart(text) => {
+                        merged[column] = Some(text.clone());
+                        cell.clone()
+                    }
+                    Cell::MergeContinue if new_page => merged[column]
+                        .clone()
+                        .map_or(Cell::MergeContinue, Cell::MergeStart),
+                    Cell::MergeContinue => Cell::MergeContinue,
+                    Cell::Text(_) => {
+                        merged[column] = None;
+                        cell.clone()
+                    }
+                };
                 self.body
-                    .push_str(&cell_xml(cell, *width, cell_style(false)));
+                    .push_str(&cell_xml(&cell, *width, cell_style(false)));
             }
             self.body.push_str("</w:tr>");
         }
@@ -311,15 +335,26 @@ fn fitted_widths(table: &Table, total: u32) -> Vec<u32> {
 
 /// The width in twips a word takes that the cell must hold on one line, in Times New Roman of
 /// `size` points: capitals and «№» wider than small letters, digits half an em, punctuation a
-/// third. A Russian word of letters only may break at a syllable, so it asks for at most the
-/// seven letters a line must hold for `hyphenated` to break it.
+/// third. A Russian word of letters only may break at a syllable, so it asks for its longest
+/// part between two breaks `hyphenated` allows, with the hyphen.
 fn unbreakable_twips(word: &str, size: u32, bold: bool) -> u32 {
     let russian =
         |c: char| ('а'..='я').contains(&c) || ('А'..='Я').contains(&c) || "ёЁ".contains(c);
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let letters_only = core.chars().count() >= 8 && core.chars().all(russian);
+    let letters_only = core.chars().count() >= 7 && core.chars().all(russian);
+    // A long word needs its longest part between two syllable breaks, and the hyphen.
+    let longest_part: String = if letters_only {
+        let parts = hyphenated(core, 1);
+        let part = parts
+            .split('\u{ad}')
+            .max_by_key(|p| p.chars().count())
+            .unwrap_or(core);
+        format!("{part}-")
+    } else {
+        String::new()
+    };
     let counted: Box<dyn Iterator<Item = char>> = if letters_only {
-        Box::new(word.chars().take(7))
+        Box::new(longest_part.chars())
     } else {
         Box::new(word.chars())
     };
@@ -437,14 +472,17 @@ fn cell_xml(cell: &Cell, width: u32, style: Style) -> String {
 }
 
 /// How many letters of a word fit on one line of a cell: the width less its margins, at an
-/// average Cyrillic letter of half an em (a little more in bold).
+/// average Cyrillic letter of a little over half an em (more in bold).
 fn letters_per_line(width: u32, style: Style) -> usize {
     let size = if style.size == 0 {
         12.0
     } else {
         f64::from(style.size)
     };
-    let letter = size * if style.bold { 0.56 } else { 0.5 };
+    // Measured on Times New Roman: a Cyrillic lower-case letter averages a little over half
+    // an em; reckoning it narrower leaves a word one letter too long for its line unbroken,
+    // and the office suite then cuts it anywhere («подтверждающи|х»).
+    let letter = size * if style.bold { 0.62 } else { 0.56 };
     (cell_points(width) / letter).floor().max(1.0) as usize
 }
 
@@ -585,6 +623,32 @@ mod tests {
             ..table
         };
         assert!(fitted_widths(&crowded, 600).iter().sum::<u32>() <= 600);
+    }
+
+    #[test]
+    fn a_merge_that_runs_onto_a_new_page_names_itself_again() {
+        let mut rows = vec![vec![
+            Cell::MergeStart("Возмещение расходов".into()),
+            Cell::Text("Точка 1".into()),
+        ]];
+        for i in 2..=80 {
+            rows.push(vec![Cell::MergeContinue, Cell::Text(format!("Точка {i}"))]);
+        }
+        let mut document = Document::new(true);
+        document.table(&Table {
+            header: vec!["Процесс".into(), "Точка".into()],
+            rows,
+            widths: vec![1, 1],
+            size: 10,
+        });
+        let starts = document
+            .body
+            .matches("<w:vMerge w:val=\"restart\"/>")
+            .count();
+        let named = document.body.matches("Возмещение расходов").count();
+        // 80 rows of one line each fill more than two landscape pages.
+        assert!(starts >= 3, "{starts} merges");
+        assert_eq!(starts, named);
     }
 
     #[test]

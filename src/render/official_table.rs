@@ -126,20 +126,33 @@ impl OfficialTable {
             .enumerate()
             .map(|(i, tp)| {
                 let touchpoint = tp.touchpoint;
+                // A list in a cell as Russian writes it: «Получение информации; получение
+                // консультации» — the first from a capital, a catalogue's need after a
+                // semicolon in lower case; a text of the registry's own as it was typed.
                 let needs = touchpoint
                     .need_values()
                     .into_iter()
-                    .map(|value| match value {
-                        NeedValue::Known {
-                            need,
-                            description: Some(description),
-                        } => format!(
-                            "{}: {}",
-                            crate::text::capitalize(need.russian()),
-                            crate::registry::import::quote_description(&description)
-                        ),
-                        NeedValue::Known { need, .. } => crate::text::capitalize(need.russian()),
-                        NeedValue::Unknown(text) | NeedValue::Malformed(text) => text,
+                    .enumerate()
+                    .map(|(at, value)| {
+                        let name = |need: crate::registry::needs::Need| {
+                            if at == 0 {
+                                crate::text::capitalize(need.russian())
+                            } else {
+                                need.russian().to_string()
+                            }
+                        };
+                        match value {
+                            NeedValue::Known {
+                                need,
+                                description: Some(description),
+                            } => format!(
+                                "{}: {}",
+                                name(need),
+                                crate::registry::import::quote_description(&description)
+                            ),
+                            NeedValue::Known { need, .. } => name(need),
+                            NeedValue::Unknown(text) | NeedValue::Malformed(text) => text,
+                        }
                     })
                     .collect();
                 Row {
@@ -555,7 +568,7 @@ directions:
             table.rows[0].needs,
             [
                 "Получение информации",
-                "Другие удовлетворяемые потребности клиента: пропуск"
+                "другие удовлетворяемые потребности клиента: пропуск"
             ]
         );
     }

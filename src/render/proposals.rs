@@ -81,8 +81,44 @@ fn touchpoints(drop: &Drop) -> Vec<String> {
 
 const GENERAL: &str = "Проблемы и предложения, не относящиеся к отдельному вопросу";
 
+/// A respondent's text as a line of the memo: from a capital letter, as a sentence of an
+/// official paper starts (the text itself is left as written).
 fn said_line(said: &crate::survey::proposals::Said) -> String {
-    format!("{} ({}, {})", said.text, said.kind, said.count)
+    let mut chars = said.text.chars();
+    let text = match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => said.text.clone(),
+    };
+    format!("{text} ({}, {})", said.kind, said.count)
+}
+
+/// «по одному вопросу», «по трём вопросам», «по 12 вопросам»: a count in the dative, in words
+/// up to ten as an official letter writes it.
+fn questions_dative(count: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "одному",
+        "двум",
+        "трём",
+        "четырём",
+        "пяти",
+        "шести",
+        "семи",
+        "восьми",
+        "девяти",
+        "десяти",
+    ];
+    let noun = if count == 1 {
+        "вопросу"
+    } else {
+        "вопросам"
+    };
+    match WORDS.get(count.wrapping_sub(1)) {
+        Some(word) => format!("{word} {noun}"),
+        None => format!(
+            "{count} {}",
+            crate::text::plural(count, "вопросу", "вопросам", "вопросам")
+        ),
+    }
 }
 
 fn said(drop: &Drop) -> Vec<String> {
@@ -179,18 +215,26 @@ fn plain_text(proposals: &Proposals) -> String {
         .declines
         .iter()
         .map(|d| {
+            // Who answered the question, only when not everyone did.
+            let answered = if d.answers == proposals.respondents {
+                String::new()
+            } else {
+                format!(
+                    " (ответили {} {})",
+                    d.answers,
+                    crate::text::plural(d.answers as usize, "человек", "человека", "человек")
+                )
+            };
             format!(
-                "«{}» — с {} до {} (ответили {} {})",
+                "«{}» — с {} до {}{answered}",
                 d.item,
                 share(d.levels.0),
                 share(d.levels.1),
-                d.answers,
-                crate::text::plural(d.answers as usize, "человек", "человека", "человек")
             )
         })
         .collect();
     let mut text = format!(
-        "По итогам опроса удовлетворенности внутренних клиентов{period}, в котором приняли участие {} {}, удовлетворенность заметно снизилась по {} {}: {}.",
+        "По итогам опроса удовлетворенности внутренних клиентов{period}, в котором приняли участие {} {}, удовлетворенность заметно снизилась по {}: {}.",
         proposals.respondents,
         crate::text::plural(
             proposals.respondents as usize,
@@ -198,8 +242,7 @@ fn plain_text(proposals: &Proposals) -> String {
             "человека",
             "человек"
         ),
-        proposals.declines.len(),
-        crate::text::plural(proposals.declines.len(), "вопросу", "вопросам", "вопросам"),
+        questions_dative(proposals.declines.len()),
         falls.join("; ")
     );
     if !proposals.drops.is_empty() {
@@ -208,15 +251,16 @@ fn plain_text(proposals: &Proposals) -> String {
             .iter()
             .map(|d| {
                 if d.item.starts_with("В целом") {
-                    "в целом по работе".to_string()
+                    "работой в целом".to_string()
                 } else {
                     format!("«{}»", d.item)
                 }
             })
             .collect();
         text.push_str(&format!(
-            " Снизилась также удовлетворенность {}; это снижение не выходит за пределы случайных колебаний опроса, но его следует учесть в мероприятиях.",
-            names.join(", ")
+            " Кроме того, удовлетворенность снизилась в пределах случайных колебаний опроса по {}: {}; эти снижения также учтены в мероприятиях.",
+            questions_dative(names.len()),
+            names.join("; ")
         ));
     }
     text.push_str(&format!(
@@ -250,6 +294,9 @@ fn measures_table(proposals: &Proposals) -> Table {
                     "и ещё {} — в карте болей по итогам опроса",
                     d.said.len() - 5
                 ));
+            }
+            if wrote.is_empty() {
+                wrote.push("Проблем и предложений по вопросу не указано".to_string());
             }
             vec![
                 Cell::Text((i + 1).to_string()),
@@ -317,11 +364,11 @@ fn statistics_table(proposals: &Proposals) -> Table {
 }
 
 /// The appendix of the draft: the statistics behind its text, explained in plain words.
-fn statistics_appendix(document: &mut Document, proposals: &Proposals) {
+fn statistics_appendix(document: &mut Document, proposals: &Proposals, date: &str) {
     let plain = Style::default();
     document.page_break();
     document.paragraph(
-        "Приложение\nк служебной записке\nот ____________ № ________",
+        &format!("Приложение\nк служебной записке\nот {date} № ________"),
         Style {
             align: Align::Right,
             ..plain
@@ -419,7 +466,7 @@ pub fn docx(proposals: &Proposals, date: &str) -> anyhow::Result<Vec<u8>> {
     document.paragraph("", plain);
     document.paragraph("Исп. ____________________, тел. ____________", small);
     if !proposals.is_empty() {
-        statistics_appendix(&mut document, proposals);
+        statistics_appendix(&mut document, proposals, date);
     }
     document.to_bytes()
 }

@@ -108,7 +108,7 @@ pub fn j002(heading: &str, value: &str, at: (usize, usize), anonymous: bool) -> 
         at,
         value,
         message,
-        "Впишите дату: 09.04.2025 или 2025-04-09; строка не посчитана",
+        "Впишите дату, как 09.04.2025; строка не посчитана",
     )
 }
 

@@ -342,7 +342,7 @@ fn the_draft_to_the_minister_is_an_official_memo_with_statistics_in_its_appendix
         "Министру энергетики и жилищно-коммунального комплекса Омской области",
         "СЛУЖЕБНАЯ ЗАПИСКА",
         "О предложениях по улучшению качества клиентоцентричности",
-        "(ответили 58 человек)",
+        "приняли участие 58 человек, удовлетворенность заметно снизилась по одному вопросу",
         "Мероприятие",
         "Ответственное подразделение",
         "И.О. Фамилия",
@@ -515,5 +515,43 @@ fn every_output_for_people_fits_eighty_columns() {
                 line.chars().count()
             );
         }
+    }
+}
+
+/// `diff` of a registry against its own appendix speaks Russian: approval roles by their names
+/// (Lipetsk 3.4), dates as people write them, needs by the catalogue's words.
+#[test]
+fn diff_names_roles_dates_and_needs_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let appendix = dir.path().join("a.docx");
+    let run = tochki([
+        "show",
+        "registries/lipetsk_accounting.yaml",
+        "-o",
+        appendix.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = tochki([
+        "diff",
+        "registries/lipetsk_accounting.yaml",
+        appendix.to_str().unwrap(),
+    ]);
+    let flat = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("руководитель структурного подразделения, ответственный за процесс: О.В. Кузнецова (24.04.2025)"),
+        "{flat}"
+    );
+    assert!(
+        flat.contains("получение информации, получение консультации"),
+        "{flat}"
+    );
+    for code in [
+        "unit_head",
+        "supervising_deputy",
+        "2025-04-24",
+        "info,",
+        "feedback_result",
+    ] {
+        assert!(!flat.contains(code), "{code}: {flat}");
     }
 }

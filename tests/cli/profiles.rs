@@ -94,27 +94,7 @@ fn show_profiles_prints_a_card_per_profile_in_every_format() {
         .map(|p| p["channel"].as_str().unwrap())
         .collect();
     assert_eq!(preferred, ["офлайн"]);
-    // The second profile prefers «Телефон, Электронная почта»: the phone and the mail are
-    // marked, the site (digital too) is not.
-    let points = cards[1]["processes"][0]["touchpoints"].as_array().unwrap();
-    let marked: Vec<(&str, bool)> = points
-        .iter()
-        .map(|p| {
-            (
-                p["point"].as_str().unwrap(),
-                p["preferred"].as_bool().unwrap(),
-            )
-        })
-        .collect();
-    for (point, preferred) in &marked {
-        let expected = point.starts_with("Телефон") || point.starts_with("Электронная почта");
-        assert_eq!(*preferred, expected, "{point}: {marked:?}");
-    }
-    assert!(
-        marked
-            .iter()
-            .any(|(p, _)| p.starts_with("Официальный сайт"))
-    );
+    second_profile_stars_its_means(cards);
     let markdown = tochki(["show", FIXED, "--profiles", "--format", "markdown"]).stdout;
     assert!(markdown.starts_with("# Профили клиентского сегмента"));
     assert_eq!(markdown.matches("\n## ").count(), 2);
@@ -704,5 +684,29 @@ fn r021_names_candidates_of_one_name_with_their_directions() {
         line.contains("(похожие: «Бухгалтерия / Выдача справок», «Кадры / Выдача справок»)"),
         "{}",
         run.stdout
+    );
+}
+
+/// The second profile prefers «Телефон, Электронная почта»: the phone and the mail are marked,
+/// the site (digital too) is not.
+fn second_profile_stars_its_means(cards: &[serde_json::Value]) {
+    let points = cards[1]["processes"][0]["touchpoints"].as_array().unwrap();
+    let marked: Vec<(&str, bool)> = points
+        .iter()
+        .map(|p| {
+            (
+                p["point"].as_str().unwrap(),
+                p["preferred"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    for (point, preferred) in &marked {
+        let expected = point.starts_with("Телефон") || point.starts_with("Электронная почта");
+        assert_eq!(*preferred, expected, "{point}: {marked:?}");
+    }
+    assert!(
+        marked
+            .iter()
+            .any(|(p, _)| p.starts_with("Официальный сайт"))
     );
 }

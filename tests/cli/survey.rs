@@ -1000,9 +1000,10 @@ fn numbers_and_english_words_do_not_make_an_export_personal() {
         "Year,Revenue,Campo1\n2005,1140362.5,Rich Text\n2006,1320585.375,Rich Text Test\n2007,1563287.125,Main Item\n",
     )
     .unwrap();
+    // `survey check`: the tally refuses a file with no question on a scale.
     let run = tochki([
         "survey",
-        "tally",
+        "check",
         path.to_str().unwrap(),
         "--format",
         "json",
