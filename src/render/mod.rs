@@ -132,6 +132,61 @@ pub fn xlsx_heading_format() -> rust_xlsxwriter::Format {
         .set_background_color(0xEEF2F7)
 }
 
+/// A table sheet set to print as a person expects: landscape A4, one page wide (as long as it
+/// takes), the heading row `heading` on every page.
+pub fn xlsx_for_print(sheet: &mut rust_xlsxwriter::Worksheet, heading: u32) -> anyhow::Result<()> {
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(heading, heading)?;
+    Ok(())
+}
+
+/// Column widths (in characters) for the texts of a table: each column as wide as its longest
+/// line, at least `least`, at most 60 (a longer text wraps).
+pub fn xlsx_widths(texts: &[Vec<String>], least: f64) -> Vec<f64> {
+    let columns = texts.iter().map(Vec::len).max().unwrap_or(0);
+    (0..columns)
+        .map(|c| {
+            let longest = texts
+                .iter()
+                .filter_map(|row| row.get(c))
+                .flat_map(|text| text.lines())
+                .map(|line| line.chars().count())
+                .max()
+                .unwrap_or(0);
+            (longest as f64 + 2.0).clamp(least, 60.0)
+        })
+        .collect()
+}
+
+/// Each row as tall as its wrapped texts, for office suites that do not measure rows a
+/// program wrote (LibreOffice shows one line and hides the rest): the lines a cell's text takes
+/// at its column's width, 15 points a line. `first` is the sheet row of `texts[0]`.
+pub fn xlsx_row_heights(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    first: u32,
+    texts: &[Vec<String>],
+    widths: &[f64],
+) -> anyhow::Result<()> {
+    for (r, row) in texts.iter().enumerate() {
+        let lines = row
+            .iter()
+            .zip(widths)
+            .map(|(text, width)| {
+                let per_line = (width - 1.0).max(1.0);
+                text.lines()
+                    .map(|line| (line.chars().count() as f64 / per_line).ceil().max(1.0))
+                    .sum::<f64>()
+            })
+            .fold(1.0, f64::max);
+        if lines > 1.0 {
+            sheet.set_row_height(first + u32::try_from(r)?, (lines * 15.0).min(409.0))?;
+        }
+    }
+    Ok(())
+}
+
 /// The body cells of an XLSX table: wrapped, framed, aligned to the top.
 pub fn xlsx_cell_format() -> rust_xlsxwriter::Format {
     rust_xlsxwriter::Format::new()

@@ -69,9 +69,9 @@ impl Extra {
     fn widths(self) -> (u32, f64) {
         match self {
             // Wide enough for «взаимодействия» on one line at 10 pt.
-            Extra::Features => (26, 30.0),
-            Extra::Basis => (16, 18.0),
-            Extra::ProcessId | Extra::Id => (10, 10.0),
+            Extra::Features => (26, 18.0),
+            Extra::Basis => (16, 14.0),
+            Extra::ProcessId | Extra::Id => (10, 9.0),
         }
     }
 }
@@ -372,7 +372,8 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
     for (col, heading) in headings.iter().enumerate() {
         sheet.write_string_with_format(top + 2, col as u16, heading, &header)?;
     }
-    let widths = [6.0, 30.0, 34.0, 28.0, 10.0, 40.0, 36.0, 24.0, 30.0];
+    // Narrow enough that the table prints one page wide at a readable size; texts wrap.
+    let widths = [6.0, 18.0, 20.0, 18.0, 10.0, 24.0, 22.0, 14.0, 18.0];
     let extra_widths = extras.iter().map(|e| e.widths().1);
     for (col, width) in widths.into_iter().chain(extra_widths).enumerate() {
         sheet.set_column_width(col as u16, width)?;
@@ -413,12 +414,32 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
         }
     }
     sheet.set_freeze_panes(first, 0)?;
+    // Rows as tall as their texts (the merged direction and process span their rows).
+    let all_widths: Vec<f64> = widths
+        .into_iter()
+        .chain(extras.iter().map(|e| e.widths().1))
+        .collect();
+    let texts: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells: Vec<String> = row
+                .cells()
+                .into_iter()
+                .chain(extras.iter().map(|e| e.value(row).to_string()))
+                .collect();
+            cells[1].clear();
+            cells[2].clear();
+            cells
+        })
+        .collect();
+    super::xlsx_row_heights(sheet, first, &texts, &all_widths)?;
+    // Bold headings take more room a line than body text.
+    let bold_widths: Vec<f64> = all_widths.iter().map(|w| w * 0.8).collect();
+    super::xlsx_row_heights(sheet, top + 2, &[headings.clone()], &bold_widths)?;
     // Printed as the order's appendix is: landscape A4, the table as wide as the page, its
     // header row on every page.
-    sheet.set_landscape();
-    sheet.set_paper_size(9);
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(top + 2, top + 2)?;
+    super::xlsx_for_print(sheet, top + 2)?;
     Ok(workbook.save_to_buffer()?)
 }
 

@@ -531,15 +531,46 @@ pub fn xlsx(rollup: &Rollup) -> anyhow::Result<Vec<u8>> {
     )?;
     title.write_string(1, 0, headline(rollup))?;
     title.write_string(2, 0, attention_title(rollup).trim_end_matches(':'))?;
+    // What each sheet holds, so the title page says what the book is.
+    let listed = rust_xlsxwriter::Format::new().set_text_wrap();
+    title.write_string(4, 0, "Листы книги:")?;
+    let mut row = 5;
+    for section in std::iter::once(("Внимание", "Требует внимания"))
+        .chain(sections(rollup).iter().map(|s| (s.sheet, s.title)))
+    {
+        title.write_string_with_format(
+            row,
+            0,
+            format!("«{}» — {}", section.0, section.1),
+            &listed,
+        )?;
+        row += 1;
+    }
     title.set_column_width(0, 100)?;
+    title.set_landscape();
+    title.set_paper_size(9);
     for section in std::iter::once(attention).chain(sections(rollup)) {
         let sheet = workbook.add_worksheet();
         sheet.set_name(section.sheet)?;
+        // Widths from the texts (the attention list's sentences wrap at 60 characters), rows as
+        // tall as their lines, printed landscape one page wide with the headings on each page.
+        let texts: Vec<Vec<String>> =
+            std::iter::once(section.headings.iter().map(|h| (*h).to_string()).collect())
+                .chain(
+                    section
+                        .rows
+                        .iter()
+                        .map(|row| row.iter().map(Cell::shown).collect()),
+                )
+                .collect();
+        let widths = super::xlsx_widths(&texts, 10.0);
         for (c, h) in section.headings.iter().enumerate() {
             let c = u16::try_from(c)?;
             sheet.write_string_with_format(0, c, *h, &heading)?;
-            sheet.set_column_width(c, if c == 0 { 28 } else { 16 })?;
+            sheet.set_column_width(c, widths.get(usize::from(c)).copied().unwrap_or(16.0))?;
         }
+        super::xlsx_row_heights(sheet, 0, &texts, &widths)?;
+        super::xlsx_for_print(sheet, 0)?;
         for (r, row) in section.rows.iter().enumerate() {
             let r = u32::try_from(r + 1)?;
             for (c, value) in row.iter().enumerate() {

@@ -541,10 +541,17 @@ pub fn xlsx(report: &Report) -> anyhow::Result<Vec<u8>> {
     for (name, headings, rows) in sheets {
         let sheet = workbook.add_worksheet();
         sheet.set_name(name)?;
+        let texts: Vec<Vec<String>> =
+            std::iter::once(headings.iter().map(|h| (*h).to_string()).collect())
+                .chain(rows.iter().map(|row| row.to_vec()))
+                .collect();
+        let widths = super::xlsx_widths(&texts, 12.0);
         for (c, h) in headings.iter().enumerate() {
             sheet.write_string_with_format(0, c as u16, *h, &heading)?;
-            sheet.set_column_width(c as u16, 16)?;
+            sheet.set_column_width(c as u16, widths.get(c).copied().unwrap_or(16.0))?;
         }
+        super::xlsx_row_heights(sheet, 0, &texts, &widths)?;
+        super::xlsx_for_print(sheet, 0)?;
         for (r, row) in rows.iter().enumerate() {
             for (c, value) in row.iter().enumerate() {
                 let (r, c) = (r as u32 + 1, c as u16);

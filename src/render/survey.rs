@@ -795,9 +795,16 @@ pub fn pains_xlsx(report: &TallyReport) -> anyhow::Result<Vec<u8>> {
     for (col, heading) in PAIN_HEADINGS.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, *heading, &header)?;
     }
-    for (col, width) in [8.0, 32.0, 14.0, 60.0, 12.0, 40.0, 14.0].iter().enumerate() {
+    let widths = [8.0, 32.0, 14.0, 60.0, 12.0, 40.0, 14.0];
+    for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as u16, *width)?;
     }
+    let texts: Vec<Vec<String>> = pain_rows(report)
+        .iter()
+        .map(|line| line.cells().to_vec())
+        .collect();
+    super::xlsx_row_heights(sheet, 1, &texts, &widths)?;
+    super::xlsx_for_print(sheet, 0)?;
     for (r, line) in pain_rows(report).iter().enumerate() {
         let r = r as u32 + 1;
         for (col, value) in line.cells().iter().enumerate() {

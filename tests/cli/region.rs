@@ -298,6 +298,15 @@ fn the_workbook_holds_numbers_and_the_page_a_chart_and_sortable_tables() {
     let bodies = office_part(&book, "xl/worksheets/sheet3.xml");
     assert!(bodies.contains("<v>0.745</v>"), "{bodies}");
     assert!(bodies.contains("autoFilter"), "{bodies}");
+    // Every table sheet prints landscape, one page wide, its headings on each page; the
+    // attention list's long sentences wrap into taller rows.
+    let attention = office_part(&book, "xl/worksheets/sheet2.xml");
+    for sheet in [&attention, &bodies] {
+        assert!(sheet.contains("orientation=\"landscape\""), "{sheet}");
+        assert!(sheet.contains("fitToHeight=\"0\""), "{sheet}");
+    }
+    assert!(attention.contains("customHeight=\"1\""), "{attention}");
+    assert!(workbook.contains("_xlnm.Print_Titles"), "{workbook}");
     let page = dir.path().join("svod.html");
     let run = example_region(&["-o", page.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
