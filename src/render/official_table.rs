@@ -414,11 +414,25 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
         }
     }
     sheet.set_freeze_panes(first, 0)?;
-    // Rows as tall as their texts (the merged direction and process span their rows).
-    let all_widths: Vec<f64> = widths
+    let widths: Vec<f64> = widths
         .into_iter()
         .chain(extras.iter().map(|e| e.widths().1))
         .collect();
+    xlsx_print(sheet, table, &extras, &headings, &widths, top)?;
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// The sheet's rows as tall as their texts (the merged direction and process span their rows),
+/// printed as the order's appendix is: landscape A4, as wide as the page, the header row on
+/// every page.
+fn xlsx_print(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    table: &OfficialTable,
+    extras: &[Extra],
+    headings: &[String],
+    widths: &[f64],
+    top: u32,
+) -> anyhow::Result<()> {
     let texts: Vec<Vec<String>> = table
         .rows
         .iter()
@@ -433,14 +447,11 @@ pub fn xlsx_bytes(table: &OfficialTable) -> anyhow::Result<Vec<u8>> {
             cells
         })
         .collect();
-    super::xlsx_row_heights(sheet, first, &texts, &all_widths)?;
+    super::xlsx_row_heights(sheet, top + 3, &texts, widths)?;
     // Bold headings take more room a line than body text.
-    let bold_widths: Vec<f64> = all_widths.iter().map(|w| w * 0.8).collect();
-    super::xlsx_row_heights(sheet, top + 2, &[headings.clone()], &bold_widths)?;
-    // Printed as the order's appendix is: landscape A4, the table as wide as the page, its
-    // header row on every page.
-    super::xlsx_for_print(sheet, top + 2)?;
-    Ok(workbook.save_to_buffer()?)
+    let bold_widths: Vec<f64> = widths.iter().map(|w| w * 0.8).collect();
+    super::xlsx_row_heights(sheet, top + 2, &[headings.to_vec()], &bold_widths)?;
+    super::xlsx_for_print(sheet, top + 2)
 }
 
 /// The appendix to an order as a Word document (import.md «Writing the appendix»): landscape

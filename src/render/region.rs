@@ -534,17 +534,16 @@ pub fn xlsx(rollup: &Rollup) -> anyhow::Result<Vec<u8>> {
     // What each sheet holds, so the title page says what the book is.
     let listed = rust_xlsxwriter::Format::new().set_text_wrap();
     title.write_string(4, 0, "Листы книги:")?;
-    let mut row = 5;
-    for section in std::iter::once(("Внимание", "Требует внимания"))
-        .chain(sections(rollup).iter().map(|s| (s.sheet, s.title)))
-    {
+    for (row, section) in (5u32..).zip(
+        std::iter::once(("Внимание", "Требует внимания"))
+            .chain(sections(rollup).iter().map(|s| (s.sheet, s.title))),
+    ) {
         title.write_string_with_format(
             row,
             0,
             format!("«{}» — {}", section.0, section.1),
             &listed,
         )?;
-        row += 1;
     }
     title.set_column_width(0, 100)?;
     title.set_landscape();
