@@ -21,6 +21,16 @@ const KNOWN_EXTENSIONS: [&str; 17] = [
     "markdown", "json", "txt", "yaml", "yml",
 ];
 
+/// The formats a command writes, by the extensions that choose them and the `--format` that
+/// says the same: «.docx (--format docx); .md, .markdown (--format markdown)».
+fn listed<F>(formats: &[FormatName<F>]) -> String {
+    formats
+        .iter()
+        .map(|f| format!(".{} (--format {})", f.extensions.join(", ."), f.name))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The format a result is written in: `--format` when given, else the one the output file's
 /// name says, else `default`. A `--format` that contradicts the name, or a name the command
 /// cannot write, is an error listing what it can write: a `.docx` is never text.
@@ -37,7 +47,16 @@ pub fn format_by_name<F: Copy + PartialEq>(
     // An output that is an input is said first: it is the graver mistake.
     refuse_inputs(path, inputs)?;
     let Some(extension) = path.extension().map(|e| e.to_string_lossy().to_lowercase()) else {
-        return Ok(explicit.unwrap_or(default));
+        // A name without an extension says no format: text written under it would open in
+        // nothing a user expects. With --format the user has said it.
+        return match explicit {
+            Some(format) => Ok(format),
+            None => bail!(
+                "{}: по имени без расширения не понять, какой файл писать; назовите файл по формату ({}) или укажите --format",
+                path.display(),
+                listed(formats)
+            ),
+        };
     };
     let name_of = |format: F| {
         formats
@@ -45,13 +64,7 @@ pub fn format_by_name<F: Copy + PartialEq>(
             .find(|f| f.format == format)
             .map_or("?", |f| f.name)
     };
-    let can_write = || {
-        formats
-            .iter()
-            .map(|f| format!("{} (.{})", f.name, f.extensions.join(", .")))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
+    let can_write = || listed(formats);
     let named = formats
         .iter()
         .find(|f| f.extensions.contains(&extension.as_str()));
@@ -311,7 +324,10 @@ mod tests {
         };
         assert_eq!(by(None, "x.docx").unwrap(), F::Docx);
         assert_eq!(by(None, "x.DOCX").unwrap(), F::Docx);
-        assert_eq!(by(None, "x").unwrap(), F::Table);
+        // No extension and no --format: refused, the formats listed by their extensions.
+        let refused = by(None, "x").unwrap_err().to_string();
+        assert!(refused.contains(".docx (--format docx)"), "{refused}");
+        assert_eq!(by(Some(F::Docx), "x").unwrap(), F::Docx);
         assert!(
             by(Some(F::Table), "x.docx")
                 .unwrap_err()

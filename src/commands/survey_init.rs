@@ -68,11 +68,16 @@ pub fn run(args: &SurveyInitArgs, out: &mut dyn Write) -> anyhow::Result<ExitSta
         crate::output::write_new(&path, bytes)?;
         writeln!(out, "Записано: {}", path.display())?;
     }
-    writeln!(
-        out,
+    // Prose, wrapped between words at the terminal's width (80 without one).
+    let summary = format!(
         "Процессов в анкете: {}. Строки сетки для Google или Яндекс Форм — в {stem}.form_rows.txt; итоги по процессам: tochki survey tally ВЫГРУЗКА --survey {}",
         questionnaire.rows.len(),
         args.output.join(format!("{stem}.survey.yaml")).display()
+    );
+    write!(
+        out,
+        "{}",
+        crate::render::fit::wrap(&summary, crate::render::fit::terminal_width(), "")
     )?;
     Ok(ExitStatus::Clean)
 }

@@ -299,7 +299,7 @@ pub fn html(table: &OfficialTable) -> String {
     let mut page = String::new();
     let title = escape_html(&table.title());
     page.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\nbody{{font-family:Arial,Helvetica,sans-serif;margin:2em;color:#1a1a1a}}\ntable{{border-collapse:collapse;width:100%;font-size:14px}}\nth,td{{border:1px solid #888;padding:6px 8px;vertical-align:top;text-align:left}}\nth{{background:#eef2f7}}\nul{{margin:0;padding-left:1.2em}}\n</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
+        "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\nbody{{font-family:Arial,Helvetica,sans-serif;margin:2em;color:#1a1a1a}}\ntable{{border-collapse:collapse;width:100%;font-size:14px}}\nth,td{{border:1px solid #888;padding:6px 8px;vertical-align:top;text-align:left}}\nth{{background:#eef2f7}}\nth:first-child,td:first-child{{white-space:nowrap}}\nul{{margin:0;padding-left:1.2em}}\n</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
     ));
     if let Some(approved) = &table.approved {
         page.push_str(&format!("<p>Утверждён: {}</p>\n", escape_html(approved)));

@@ -40,9 +40,11 @@ pub fn heat(level: f64) -> (&'static str, &'static str) {
 }
 
 /// The colour of the `i`-th of `count` years, oldest first: the latest is [`SATISFIED`], the
-/// earlier ones greys darkening towards it (each at least 3:1 against the white page).
+/// earlier ones slate blues darkening towards it (each at least 3:1 against the white page,
+/// none the neutral grey of «нет данных»).
 pub fn year(i: usize, count: usize) -> String {
-    const OLDEST: (f64, f64, f64) = (140.0, 140.0, 140.0);
+    // Slate rather than neutral grey: an earlier year is never read as «нет данных».
+    const OLDEST: (f64, f64, f64) = (122.0, 140.0, 168.0);
     const BEFORE_LATEST: (f64, f64, f64) = (84.0, 100.0, 122.0);
     if count <= 1 || i + 1 >= count {
         return SATISFIED.to_string();
@@ -120,6 +122,12 @@ mod tests {
     fn marks_stand_out_from_the_page() {
         for count in 1..=12 {
             let colours: Vec<String> = (0..count).map(|i| year(i, count)).collect();
+            for colour in &colours {
+                assert!(![UNSURE, NO_DATA].contains(&colour.as_str()), "{colour}");
+                // No grey: its channels differ.
+                let bytes = u32::from_str_radix(&colour[1..], 16).unwrap();
+                assert_ne!(bytes >> 16, bytes & 0xff, "{colour} is grey");
+            }
             for colour in &colours {
                 assert!(contrast(colour, "#fff") >= 3.0, "{colour} of {count}");
             }

@@ -235,7 +235,7 @@ fn segments(page: &mut String, report: &TallyReport) {
     if segmented.is_empty() {
         return;
     }
-    page.push_str(&format!("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу: синий — 70 % и выше (чем темнее, тем выше), оранжевый — ниже 70 % (чем темнее, тем ниже). Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше {min} {people}; значения, которые указали меньше {min} {forms}, заменены на «малая группа» (анонимность опроса).</p>\n",
+    page.push_str(&format!("<section>\n<h2>По сегментам</h2>\n<p class=\"note\">Уровень удовлетворенности группы по каждому вопросу: синий — 70 % и выше (чем темнее, тем выше), оранжевый — ниже 70 % (чем темнее, тем ниже). Цифры группы не показываются («скрыто»), если на вопрос в ней ответили меньше {min} {people}; пока скрытые группы вместе меньше {min}, скрывается и следующая по размеру, иначе их цифры можно было бы вычислить вычитанием из общего итога; значения, которые указали меньше {min} {forms}, заменены на «малая группа» (анонимность опроса).</p>\n",
         min = report.min_group,
         people = crate::text::plural(report.min_group as usize, "человека", "человек", "человек"),
         forms = crate::text::plural(report.min_group as usize, "анкеты", "анкет", "анкет"),
@@ -348,10 +348,12 @@ fn registry_heat_map(page: &mut String, report: &TallyReport) {
     page.push_str("</tbody>\n</table>\n</section>\n");
 }
 
-fn heat_classes(ci: Option<[f64; 2]>, decline: bool) -> String {
+/// A cell's classes: `wide` hatches a wide interval — in dark stripes on a cell whose text is
+/// white (`fg`), so its figures keep their contrast, light ones elsewhere.
+fn heat_classes(ci: Option<[f64; 2]>, decline: bool, fg: &str) -> String {
     let mut classes = String::from("cell");
     if ci.is_some_and(|[low, high]| high - low > 20.0) {
-        classes.push_str(" wide");
+        classes.push_str(if fg == "#fff" { " wide dark" } else { " wide" });
     }
     if decline {
         classes.push_str(" decline");
@@ -380,7 +382,7 @@ fn heat_cell(
     let _ = write!(
         page,
         "<td class=\"{}\" style=\"background-color:{bg};color:{fg}\" title=\"{}\">{}{}</td>",
-        heat_classes(ci, decline),
+        heat_classes(ci, decline, fg),
         esc(title),
         esc(name),
         percent(Some(level))
@@ -401,7 +403,7 @@ fn heat_block(
     let _ = write!(
         page,
         "<div class=\"{}\" style=\"background-color:{bg};color:{fg}\" title=\"{}\"><span class=\"name\">{}</span><span class=\"value\">{mark}{}</span></div>",
-        heat_classes(ci, decline),
+        heat_classes(ci, decline, fg),
         esc(title),
         esc(&short(name)),
         percent(level)
@@ -753,6 +755,7 @@ div.cell{width:170px;min-height:64px;padding:6px;border:1px solid #888;display:f
 div.cell .name{font-size:12px}div.cell .value{font-size:16px;font-weight:bold}
 div.cell .name,div.cell .value{background:rgba(255,255,255,.92);color:#111;border-radius:2px;padding:0 3px;align-self:flex-start}
 .cell.wide{background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.45) 0 4px,transparent 4px 9px)}
+.cell.wide.dark{background-image:repeating-linear-gradient(45deg,rgba(0,0,0,.3) 0 4px,transparent 4px 9px)}
 .cell.decline{outline:3px solid #a8431a;outline-offset:-3px}
 .cell.none,.swatch.none{background-color:#d9d9d9;color:#333}
 .cell.hidden-cell{background-color:#d9d9d9;color:#333;background-image:repeating-linear-gradient(45deg,#bbb 0 2px,transparent 2px 7px)}

@@ -1,4 +1,4 @@
-//! The findings of `survey check` (S001–S009): each code's description beside the functions
+//! The findings of `survey check` (S001–S013): each code's description beside the functions
 //! that build its findings, so a finding can only be made with a code that exists and with the
 //! severity the catalogue gives it. The catalogue (`catalog::CATALOG`) lists the statics here,
 //! so `explain`, `rules`, `--ignore` and the README table cover them with the registry rules.

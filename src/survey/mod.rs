@@ -1,5 +1,5 @@
 //! The annual satisfaction survey (Omsk appendix and p.11-13; Smolensk 4-5; Novosibirsk 13-14):
-//! reading exports as users have them, checking them (S001–S009), tallying them with intervals,
+//! reading exports as users have them, checking them (S001–S013), tallying them with intervals,
 //! comparing years, breaking down by segment without breaking anonymity, and the pain map.
 
 pub mod by_process;

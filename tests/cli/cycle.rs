@@ -439,7 +439,7 @@ fn the_report_draws_the_registry_and_the_segments_as_heat_maps() {
     // with 58 answers, its interval (27,6–52,4) wider than 20 pp: hatched.
     assert_eq!(map.matches("<div class=\"cell").count(), 4);
     assert!(map.contains("<div class=\"cell none\""));
-    assert!(map.contains("class=\"cell wide decline\""));
+    assert!(map.contains("class=\"cell wide dark decline\""), "{map}");
     assert!(map.contains("▼ 39,3"));
     // Touchpoints on hover and in the table under the map.
     assert!(map.contains(

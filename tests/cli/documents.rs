@@ -555,3 +555,36 @@ fn diff_names_roles_dates_and_needs_in_russian() {
         assert!(!flat.contains(code), "{code}: {flat}");
     }
 }
+
+/// On a terminal `check` wraps its findings between words at the terminal's width (a pseudo
+/// terminal from util-linux's `script`); into a pipe each finding stays one line for grep.
+#[test]
+fn check_wraps_on_a_terminal_and_keeps_lines_whole_in_a_pipe() {
+    let binary = env!("CARGO_BIN_EXE_tochki");
+    let output = std::process::Command::new("script")
+        .args([
+            "-qc",
+            &format!("{binary} check registries/smolensk_accounting.yaml"),
+            "/dev/null",
+        ])
+        .current_dir(super::root())
+        .env("COLUMNS", "80")
+        .output()
+        .expect("util-linux's script runs");
+    let text = String::from_utf8_lossy(&output.stdout).replace('\r', "");
+    let plain = regex::Regex::new("\x1b\\[[0-9;]*m")
+        .unwrap()
+        .replace_all(&text, "");
+    assert!(plain.contains("R008"), "{plain}");
+    let widest = plain.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 80, "{widest}: {plain}");
+    let piped = tochki(["check", "registries/smolensk_accounting.yaml"]);
+    assert!(
+        piped
+            .stdout
+            .lines()
+            .any(|l| l.contains("R008") && l.chars().count() > 80),
+        "{}",
+        piped.stdout
+    );
+}
