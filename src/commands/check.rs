@@ -201,44 +201,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<crate::exit:
     sort_findings(&mut findings);
 
     match config.format {
-        FindingsFormat::Text => {
-            // On a terminal the lines wrap between words at its width (documents.md «The
-            // terminal»); into a file or a pipe each finding stays one line, for grep.
-            let mut text = Vec::new();
-            if config.files.len() > 1 {
-                // Many files: errors first, then the count per code and the files with
-                // nothing to say.
-                findings.sort_by_key(|f| f.severity != crate::diagnostic::Severity::Error);
-                render::text(
-                    &mut text,
-                    &findings,
-                    &sources,
-                    config.files.len(),
-                    config.color,
-                )?;
-                let files: Vec<String> = config
-                    .files
-                    .iter()
-                    .map(|f| f.display().to_string())
-                    .collect();
-                render::overview(&mut text, &findings, &files)?;
-            } else {
-                render::text(
-                    &mut text,
-                    &findings,
-                    &sources,
-                    config.files.len(),
-                    config.color,
-                )?;
-            }
-            let text = String::from_utf8_lossy(&text);
-            if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                let width = crate::render::fit::terminal_width();
-                write!(out, "{}", crate::render::fit::wrap_lines(&text, width))?;
-            } else {
-                write!(out, "{text}")?;
-            }
-        }
+        FindingsFormat::Text => write_text(out, &mut findings, &sources, &config)?,
         FindingsFormat::Json => render::json_with_ledgers(out, &findings, &ledgers)?,
         FindingsFormat::Github => render::github(out, &findings)?,
     }
@@ -247,4 +210,48 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> anyhow::Result<crate::exit:
         status: crate::exit::status_of(&findings, config.strict),
         notes,
     })
+}
+
+/// The findings as text: on a terminal the lines wrap between words at its width (documents.md
+/// «The terminal»); into a file or a pipe each finding stays one line, for grep. Many files:
+/// errors first, then the count per code and the files with nothing to say.
+fn write_text(
+    out: &mut dyn Write,
+    findings: &mut [crate::diagnostic::Finding],
+    sources: &SourceFiles,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let mut text = Vec::new();
+    if config.files.len() > 1 {
+        findings.sort_by_key(|f| f.severity != crate::diagnostic::Severity::Error);
+        render::text(
+            &mut text,
+            findings,
+            sources,
+            config.files.len(),
+            config.color,
+        )?;
+        let files: Vec<String> = config
+            .files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect();
+        render::overview(&mut text, findings, &files)?;
+    } else {
+        render::text(
+            &mut text,
+            findings,
+            sources,
+            config.files.len(),
+            config.color,
+        )?;
+    }
+    let text = String::from_utf8_lossy(&text);
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let width = crate::render::fit::terminal_width();
+        write!(out, "{}", crate::render::fit::wrap_lines(&text, width))?;
+    } else {
+        write!(out, "{text}")?;
+    }
+    Ok(())
 }

@@ -145,29 +145,41 @@ impl Problem {
             Problem::XmlEntities => format!(
                 "внутри файла XML объявляет свои сущности (<!DOCTYPE>/<!ENTITY>), чего Word, Excel и LibreOffice не пишут: такой файл не читается — при раскрытии он может занять всю память («XML-бомба»); он не похож на {like}; откройте исходный документ и сохраните его заново"
             ),
-            Problem::OtherFormat { what, save } => {
-                // «хотя имя говорит другое» only when the name does claim a table or a
-                // document: a `.pdf` named as what it is is simply not readable here.
-                let claims = std::path::Path::new(file)
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_lowercase())
-                    .is_some_and(|e| {
-                        matches!(
-                            e.as_str(),
-                            "docx" | "docm" | "odt" | "xlsx" | "xlsm" | "ods" | "csv" | "tsv" | "txt" | "yaml" | "yml"
-                        )
-                    });
-                if claims {
-                    format!("это {what}, хотя имя говорит другое; {save}")
-                } else {
-                    format!("это {what}; {save}")
-                }
-            }
+            Problem::OtherFormat { what, save } => other_format(file, what, save),
             Problem::ExternalChunk => "в документ вставлен фрагмент, который хранится отдельным файлом внутри документа (altChunk: так вставляют текст из веб-страниц и систем документооборота); его таблицы здесь не прочитать; откройте документ в Word или LibreOffice и сохраните его заново как «Документ Word (.docx)» — фрагмент станет обычным текстом".to_string(),
             Problem::NoVisibleSheet => {
                 format!("в книге нет ни одного видимого листа с данными; {save}")
             }
         };
         anyhow::anyhow!("{file}: {message}")
+    }
+}
+
+/// A file that is another format: «хотя имя говорит другое» only when the name does claim a
+/// table or a document — a `.pdf` named as what it is is simply not readable here.
+fn other_format(file: &str, what: &str, save: &str) -> String {
+    let claims = std::path::Path::new(file)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| {
+            matches!(
+                e.as_str(),
+                "docx"
+                    | "docm"
+                    | "odt"
+                    | "xlsx"
+                    | "xlsm"
+                    | "ods"
+                    | "csv"
+                    | "tsv"
+                    | "txt"
+                    | "yaml"
+                    | "yml"
+            )
+        });
+    if claims {
+        format!("это {what}, хотя имя говорит другое; {save}")
+    } else {
+        format!("это {what}; {save}")
     }
 }
