@@ -37,7 +37,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write) -> anyhow::Result<Outcome> {
         Command::Requests(args) => return commands::requests::run(args, out),
         Command::Region(args) => return commands::region::run(args, out),
         Command::Check(args) => return commands::check::run(args, out),
-        Command::Diff(args) => commands::diff::run(args, out),
+        Command::Diff(args) => return commands::diff::run(args, out),
         Command::Survey(command) => return commands::survey::run(command, out),
         Command::Schema => commands::schema::run(out),
         Command::Init(args) => commands::init::run(args, out),

@@ -249,9 +249,46 @@ fn write_text(
     let text = String::from_utf8_lossy(&text);
     if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         let width = crate::render::fit::terminal_width();
-        write!(out, "{}", crate::render::fit::wrap_lines(&text, width))?;
+        // A quoted source line («28 | - point: …») and its caret line keep their columns, so
+        // the caret stays under its place: cut at the width, never wrapped.
+        for line in text.split_inclusive('\n') {
+            let bare = line.trim_end_matches('\n');
+            // Colour codes take no column on the screen.
+            let shown = without_colour(bare);
+            let excerpt = shown
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start()
+                .starts_with('|');
+            if excerpt && shown.chars().count() > width {
+                let cut: String = shown.chars().take(width.saturating_sub(1)).collect();
+                writeln!(out, "{cut}…")?;
+            } else if excerpt {
+                write!(out, "{line}")?;
+            } else {
+                write!(out, "{}", crate::render::fit::wrap_lines(line, width))?;
+            }
+        }
     } else {
         write!(out, "{text}")?;
     }
     Ok(())
+}
+
+/// A line without its ANSI colour codes (`ESC [ … m`).
+fn without_colour(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for code in chars.by_ref() {
+                if code == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -4,7 +4,7 @@
 use crate::cli::{ColorChoice, DiffArgs, DiffFormat};
 use crate::diagnostic::{Finding, Severity, sort_findings};
 use crate::diff;
-use crate::exit::ExitStatus;
+use crate::exit::{ExitStatus, Outcome};
 use crate::registry;
 use crate::render::diff as render;
 use crate::rules;
@@ -15,7 +15,7 @@ fn is_error(finding: &Finding) -> bool {
     finding.severity == Severity::Error
 }
 
-pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
+pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> {
     // The two files are read, checked and compared on both cores: each step depends only on
     // the files, so the order of the output does not depend on the threads.
     let (old, new) = std::thread::scope(|scope| {
@@ -56,6 +56,26 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
             unreadable.join("\n  ")
         );
     };
+    // A table (an appendix) carries no areas, publication date, approvals, needs catalogue or
+    // procedure: what only the YAML side has is not compared, and said once, never reported as
+    // deleted.
+    let mut changes = changes;
+    let mut notes = Vec::new();
+    if old.places.is_some() != new.places.is_some() {
+        let before = changes.len();
+        changes.retain(|c| {
+            !(c.kind == crate::diff::ChangeKind::MetaChanged
+                && (c.from.is_none() || c.to.is_none())
+                && c.field
+                    .as_deref()
+                    .is_some_and(|f| NOT_IN_TABLES.contains(&f)))
+        });
+        if changes.len() < before {
+            notes.push(
+                "области, дата размещения, согласование, каталог потребностей и порядок пишутся только в YAML: таблица приложения их не содержит, они не сравнивались".to_string(),
+            );
+        }
+    }
     let report = render::Report {
         old: &old.file,
         new: &new.file,
@@ -71,9 +91,22 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> anyhow::Result<ExitStatus> {
         DiffFormat::Markdown => render::markdown(out, &report)?,
         DiffFormat::Json => render::json(out, &report)?,
     }
-    Ok(if changes.is_empty() {
-        ExitStatus::Clean
-    } else {
-        ExitStatus::Findings
+    Ok(Outcome {
+        status: if changes.is_empty() {
+            ExitStatus::Clean
+        } else {
+            ExitStatus::Findings
+        },
+        notes,
     })
 }
+
+/// The version's facts a table never carries (diff/flat.rs `meta` keys).
+const NOT_IN_TABLES: [&str; 6] = [
+    "areas",
+    "published",
+    "approvals",
+    "needs",
+    "procedure.act",
+    "procedure.points",
+];

@@ -142,19 +142,28 @@ pub fn xlsx_for_print(sheet: &mut rust_xlsxwriter::Worksheet, heading: u32) -> a
     Ok(())
 }
 
-/// Column widths (in characters) for the texts of a table: each column as wide as its longest
-/// line, at least `least`, at most 60 (a longer text wraps).
+/// Column widths (in characters) for the texts of a table, its heading row first: each column
+/// as wide as its longest line (the heading's longest word), at least `least`, at most 60 (a
+/// longer text wraps).
 pub fn xlsx_widths(texts: &[Vec<String>], least: f64) -> Vec<f64> {
     let columns = texts.iter().map(Vec::len).max().unwrap_or(0);
     (0..columns)
         .map(|c| {
+            // The heading row (the first) wraps between its words: its longest word counts.
+            let heading = texts
+                .first()
+                .and_then(|row| row.get(c))
+                .and_then(|text| text.split_whitespace().map(|w| w.chars().count()).max())
+                .unwrap_or(0);
             let longest = texts
                 .iter()
+                .skip(1)
                 .filter_map(|row| row.get(c))
                 .flat_map(|text| text.lines())
                 .map(|line| line.chars().count())
                 .max()
-                .unwrap_or(0);
+                .unwrap_or(0)
+                .max(heading);
             (longest as f64 + 2.0).clamp(least, 60.0)
         })
         .collect()

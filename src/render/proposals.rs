@@ -251,7 +251,7 @@ fn plain_text(proposals: &Proposals) -> String {
             .iter()
             .map(|d| {
                 if d.item.starts_with("В целом") {
-                    "работой в целом".to_string()
+                    "общая оценка работы".to_string()
                 } else {
                     format!("«{}»", d.item)
                 }
@@ -291,7 +291,7 @@ fn measures_table(proposals: &Proposals) -> Table {
             // Nothing is dropped without saying so: the rest are counted.
             if d.said.len() > 5 {
                 wrote.push(format!(
-                    "и ещё {} — в карте болей по итогам опроса",
+                    "и ещё {} (все тексты — в карте болей, приложенной к итогам опроса)",
                     d.said.len() - 5
                 ));
             }

@@ -754,7 +754,7 @@ table.registry td.row{display:flex;flex-wrap:wrap;gap:6px;border:none}
 div.cell{width:170px;min-height:64px;padding:6px;border:1px solid #888;display:flex;flex-direction:column;justify-content:space-between}
 div.cell .name{font-size:12px}div.cell .value{font-size:16px;font-weight:bold}
 div.cell .name,div.cell .value{background:rgba(255,255,255,.92);color:#111;border-radius:2px;padding:0 3px;align-self:flex-start}
-.cell.wide{background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.45) 0 4px,transparent 4px 9px)}
+.cell.wide,.swatch.wide{background-image:repeating-linear-gradient(45deg,rgba(255,255,255,.45) 0 4px,transparent 4px 9px)}
 .cell.wide.dark{background-image:repeating-linear-gradient(45deg,rgba(0,0,0,.3) 0 4px,transparent 4px 9px)}
 .cell.decline{outline:3px solid #a8431a;outline-offset:-3px}
 .cell.none,.swatch.none{background-color:#d9d9d9;color:#333}

@@ -523,18 +523,20 @@ fn every_output_for_people_fits_eighty_columns() {
 #[test]
 fn diff_names_roles_dates_and_needs_in_russian() {
     let dir = tempfile::tempdir().unwrap();
-    let appendix = dir.path().join("a.docx");
-    let run = tochki([
-        "show",
-        "registries/lipetsk_accounting.yaml",
-        "-o",
-        appendix.to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let original =
+        std::fs::read_to_string(super::root().join("registries/lipetsk_accounting.yaml")).unwrap();
+    let changed = dir.path().join("changed.yaml");
+    std::fs::write(
+        &changed,
+        original
+            .replace("О.В. Кузнецова", "О.В. Петрова")
+            .replace("needs: [info, consultation,", "needs: [consultation,"),
+    )
+    .unwrap();
     let run = tochki([
         "diff",
         "registries/lipetsk_accounting.yaml",
-        appendix.to_str().unwrap(),
+        changed.to_str().unwrap(),
     ]);
     let flat = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -576,6 +578,12 @@ fn check_wraps_on_a_terminal_and_keeps_lines_whole_in_a_pipe() {
         .unwrap()
         .replace_all(&text, "");
     assert!(plain.contains("R008"), "{plain}");
+    // A quoted source line keeps its indentation and stays one line, so its caret stays under
+    // the place it points at.
+    assert!(
+        plain.contains("28 |           - point: Телефонная связь, кабинеты внутренних клиентов\n   |             ^"),
+        "{plain}"
+    );
     let widest = plain.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(widest <= 80, "{widest}: {plain}");
     let piped = tochki(["check", "registries/smolensk_accounting.yaml"]);
@@ -587,4 +595,28 @@ fn check_wraps_on_a_terminal_and_keeps_lines_whole_in_a_pipe() {
         "{}",
         piped.stdout
     );
+}
+
+/// `diff` of a YAML registry against the appendix made from it compares what the table carries:
+/// the version's facts only YAML holds (areas, approvals, catalogue) are said not compared,
+/// never reported as deleted.
+#[test]
+fn diff_against_an_appendix_leaves_out_what_tables_never_carry() {
+    let dir = tempfile::tempdir().unwrap();
+    let appendix = dir.path().join("a.docx");
+    let run = tochki([
+        "show",
+        "registries/lipetsk_accounting.yaml",
+        "-o",
+        appendix.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = tochki([
+        "diff",
+        "registries/lipetsk_accounting.yaml",
+        appendix.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(!run.stdout.contains("согласование"), "{}", run.stdout);
+    assert!(run.stderr.contains("не сравнивались"), "{}", run.stderr);
 }
