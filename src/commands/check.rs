@@ -222,29 +222,24 @@ fn write_text(
     config: &Config,
 ) -> anyhow::Result<()> {
     let mut text = Vec::new();
-    if config.files.len() > 1 {
+    let many = config.files.len() > 1;
+    if many {
         findings.sort_by_key(|f| f.severity != crate::diagnostic::Severity::Error);
-        render::text(
-            &mut text,
-            findings,
-            sources,
-            config.files.len(),
-            config.color,
-        )?;
+    }
+    render::text(
+        &mut text,
+        findings,
+        sources,
+        config.files.len(),
+        config.color,
+    )?;
+    if many {
         let files: Vec<String> = config
             .files
             .iter()
             .map(|f| f.display().to_string())
             .collect();
         render::overview(&mut text, findings, &files)?;
-    } else {
-        render::text(
-            &mut text,
-            findings,
-            sources,
-            config.files.len(),
-            config.color,
-        )?;
     }
     let text = String::from_utf8_lossy(&text);
     if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
