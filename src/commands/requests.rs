@@ -200,8 +200,9 @@ pub fn run(args: &RequestsArgs, out: &mut dyn Write) -> anyhow::Result<Outcome> 
         .into_iter()
         .enumerate()
     {
-        let journal = read_journal(path, index, &judge, &mut on_request)?;
+        let mut journal = read_journal(path, index, &judge, &mut on_request)?;
         readable |= journal.readable;
+        name_other_table(path, &mut journal);
         findings.extend(journal.findings);
         notes.extend(journal.notes);
         ledger.tables.extend(journal.ledger.tables);
@@ -306,5 +307,21 @@ fn exit_status(readable: bool, report: &Report) -> ExitStatus {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
+    }
+}
+
+/// A table that is no journal (J001, no date column): what it is, when another reader takes
+/// it — a survey export is sent to `survey tally`, a registry to `check`.
+fn name_other_table(path: &std::path::Path, journal: &mut crate::requests::Journal) {
+    if journal.readable {
+        return;
+    }
+    let Some(finding) = journal.findings.iter_mut().find(|f| f.code == "J001") else {
+        return;
+    };
+    if let Some(hint) =
+        crate::commands::shared::other_reader(path, crate::commands::shared::Reader::Journal)
+    {
+        finding.help = Some(crate::text::capitalize(&hint));
     }
 }

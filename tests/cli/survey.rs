@@ -1094,3 +1094,27 @@ fn a_file_of_another_kind_is_named_with_the_command_that_reads_it() {
         run.stderr
     );
 }
+
+/// The journal's reader, the third member of the class: a survey export and a registry table
+/// given to `requests` are named with the command that reads them.
+#[test]
+fn requests_names_a_survey_export_and_a_registry() {
+    for (file, word) in [
+        (
+            "examples/survey_2025.csv",
+            "выгрузка ответов анкеты: её читает tochki survey tally",
+        ),
+        (
+            "examples/lipetsk_form.xlsx",
+            "перечень точек взаимодействия: его читает tochki check",
+        ),
+    ] {
+        let run = tochki(["requests", file, "--as-of", "2025-05-14"]);
+        assert_eq!(run.code, 2, "{file}: {}", run.stderr);
+        let flat = (run.stdout + &run.stderr)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains(word), "{file}: {flat}");
+    }
+}
